@@ -1,0 +1,21 @@
+package io.clipdesk.engine;
+
+/** A clip request broke one rule; the message names the rule and the allowed range. */
+public class ClipRejectedException extends InvalidRequestException {
+
+    /** Which rule was broken; the API maps {@link #DVR_DISABLED} to 422 and the rest to 400. */
+    public enum Rule {
+        DURATION, START_BEFORE_DVR, START_IN_FUTURE, EXPIRATION, NAME, DVR_DISABLED, NO_MEDIA
+    }
+
+    private final Rule rule;
+
+    public ClipRejectedException(Rule rule, String message) {
+        super(message);
+        this.rule = rule;
+    }
+
+    public Rule rule() {
+        return rule;
+    }
+}

@@ -1,0 +1,28 @@
+package io.clipdesk.engine;
+
+import java.util.List;
+
+/**
+ * Instant clips, as in Gcore's clip_recording API. The embedded engine and a remote server
+ * ({@code client.RemoteClipService}) both implement it.
+ */
+public interface ClipService {
+
+    /**
+     * @throws NotFoundException      unknown stream
+     * @throws ClipRejectedException  a rule of {@link ClipPolicy} is broken
+     */
+    Clip create(ClipRequest request);
+
+    /** The stream's clips that have not expired, newest first. */
+    List<Clip> list(long streamId);
+
+    /** @throws NotFoundException unknown or expired */
+    Clip get(String clipId);
+
+    /** Removes the clip and its files now. Its permanent video, if any, stays. */
+    void delete(String clipId);
+
+    /** Makes a permanent video of a clip that did not ask for one (while the clip exists). */
+    Clip keepPermanent(String clipId);
+}

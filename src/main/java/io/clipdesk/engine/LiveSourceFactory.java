@@ -1,0 +1,13 @@
+package io.clipdesk.engine;
+
+import java.time.Clock;
+
+/** Opens the media adapter for a stream's source (implemented in {@code media}). */
+public interface LiveSourceFactory {
+
+    /**
+     * @param segmentDurationMs target segment length; sources that encode use it as the GOP length
+     * @param clock             wall-clock source for #EXT-X-PROGRAM-DATE-TIME stamps
+     */
+    LiveSource open(LiveStream stream, int segmentDurationMs, Clock clock);
+}

@@ -1,0 +1,17 @@
+package io.clipdesk.engine;
+
+import java.nio.file.Path;
+
+/** Where a {@link LiveSource} delivers finished segments. Called from the source's ingest thread. */
+public interface SegmentSink {
+
+    /** A folder on the DVR's file system where the source writes temp files before handing them over. */
+    Path incomingDir();
+
+    /** Takes ownership of the draft's files. */
+    void accept(SegmentDraft draft);
+
+    /** The source's health changed (live, stalled, disconnected). */
+    default void health(SourceHealth health, String detail) {
+    }
+}
