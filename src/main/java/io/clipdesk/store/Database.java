@@ -18,21 +18,22 @@ import org.sqlite.SQLiteConfig;
  * caller at a time.
  *
  * <p>One connection behind a lock, not a pool. SQLite admits one writer at a time however many connections there
- * are, every statement here takes microseconds, and one connection can never be refused (SQLITE_BUSY) by a sibling
- * connection of the same process; it also gives every thread read-your-writes without thinking. The cost is that
- * readers wait for each other too, which at this app's load (a segment row per 2 s per stream, HTTP listings, a
+ * are; one connection can never be refused (SQLITE_BUSY) by a sibling connection of the same process; and every
+ * thread reads its own writes. The cost is that readers queue too: a query takes tens of microseconds, a commit one
+ * fsync (about 2 ms on the dev box), which at this app's load (a segment row per 2 s per stream, HTTP listings, a
  * sweep per minute) is invisible. {@code busy_timeout} still covers other processes on the same file (a backup,
  * the sqlite3 shell).
  *
- * <p>Callers on the same thread nest: work run inside {@link #inTransaction} joins that transaction, so a block of
- * repository calls is atomic. Every failure leaves as a {@link StoreException} whose message is for logs (the
- * operation and SQLite's reason, never a stored value); the HTTP layer shows a generic message.
+ * <p>Calls on the same thread nest: repository calls made inside {@link #inTransaction(Runnable)} join that
+ * transaction, so the block is atomic, and bulk writes pay one fsync. Every failure leaves as a
+ * {@link StoreException} whose message is for logs (the operation and SQLite's reason, never a setting's value);
+ * the HTTP layer shows clients a generic message.
  */
 public final class Database implements AutoCloseable {
 
-    /** Work on the connection; runs with the lock held. */
+    /** Work on the connection; runs with the lock held. Package-private: SQL stays inside {@code store}. */
     @FunctionalInterface
-    public interface Work<T> {
+    interface Work<T> {
         T apply(Connection connection) throws SQLException;
     }
 
@@ -85,9 +86,6 @@ public final class Database implements AutoCloseable {
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.enforceForeignKeys(true);
-        // Take the write lock at BEGIN: a deferred transaction that reads first and writes later gets SQLITE_BUSY
-        // immediately (no busy wait) when another process wrote in between.
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         try {
             Path parent = file.getParent();
             if (parent != null) {
@@ -100,7 +98,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** Runs work on the connection; it joins the caller's transaction if one is open on this thread. */
-    public <T> T run(String action, Work<T> work) {
+    <T> T run(String action, Work<T> work) {
         lock.lock();
         try {
             checkOpen(action);
@@ -113,7 +111,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** Runs work atomically: all of it commits, or on any exception none of it does. Nested calls join. */
-    public <T> T inTransaction(String action, Work<T> work) {
+    <T> T inTransaction(String action, Work<T> work) {
         lock.lock();
         try {
             if (transactionDepth > 0) {
@@ -134,42 +132,41 @@ public final class Database implements AutoCloseable {
         });
     }
 
+    /**
+     * Plain BEGIN/COMMIT statements rather than JDBC's setAutoCommit: sqlite-jdbc's commit() runs "commit" and then
+     * begins the next transaction at once, so a BUSY on that second step would report a commit that did happen as
+     * failed. IMMEDIATE takes the write lock at BEGIN: a deferred transaction that reads first and writes later gets
+     * SQLITE_BUSY at once, without the busy wait, when another process wrote in between.
+     */
     private <T> T transaction(String action, Work<T> work) {
-        try {
-            connection.setAutoCommit(false);
-        } catch (SQLException e) {
-            throw failure(action + " (begin)", e);
-        }
+        execute(action + " (begin)", "BEGIN IMMEDIATE");
         transactionDepth++;
         try {
             T result = run(action, work);
-            connection.commit();
+            execute(action + " (commit)", "COMMIT");
             return result;
-        } catch (SQLException e) {
-            rollback(e);
-            throw failure(action + " (commit)", e);
         } catch (RuntimeException | Error e) {
             rollback(e);
             throw e;
         } finally {
             transactionDepth--;
-            endTransaction(action);
+        }
+    }
+
+    private void execute(String action, String sql) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw failure(action, e);
         }
     }
 
     private void rollback(Throwable cause) {
-        try {
-            connection.rollback();
+        // SQLite may already have rolled back by itself (after SQLITE_FULL, an I/O error); then this one fails.
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("ROLLBACK");
         } catch (SQLException e) {
             cause.addSuppressed(e);
-        }
-    }
-
-    private void endTransaction(String action) {
-        try {
-            connection.setAutoCommit(true);
-        } catch (SQLException e) {
-            throw failure(action + " (end)", e);
         }
     }
 

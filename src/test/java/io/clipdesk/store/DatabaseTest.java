@@ -137,6 +137,38 @@ class DatabaseTest {
     }
 
     @Test
+    void otherThread_waitsForAnOpenTransaction_insteadOfJoiningIt() throws Exception {
+        try (Database database = Database.open(dir.resolve("clipdesk.db"))) {
+            SqliteSettingsRepository settings = new SqliteSettingsRepository(database);
+            Thread other = new Thread(() -> settings.put("other", "kept"), "other-writer");
+
+            assertThrows(IllegalStateException.class, () -> database.inTransaction(() -> {
+                settings.put("mine", "abandoned");
+                other.start();
+                awaitBlockedOrDone(other);
+                throw new IllegalStateException("roll back mine");
+            }));
+            other.join(10_000);
+
+            assertEquals(Optional.empty(), settings.get("mine"));
+            assertEquals(Optional.of("kept"), settings.get("other"));
+        }
+    }
+
+    /** Polls the thread's state (no timing assumption): parked on the lock, or already finished. */
+    private static void awaitBlockedOrDone(Thread thread) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            Thread.State state = thread.getState();
+            if (state == Thread.State.WAITING || state == Thread.State.TERMINATED) {
+                return;
+            }
+            Thread.onSpinWait();
+        }
+        throw new AssertionError("the other writer neither blocked nor finished: " + thread.getState());
+    }
+
+    @Test
     void sqlFailure_isAStoreExceptionNamingTheAction() {
         try (Database database = Database.open(dir.resolve("clipdesk.db"))) {
             StoreException failure = assertThrows(StoreException.class, () -> database.run("count widgets",
@@ -161,10 +193,12 @@ class DatabaseTest {
             SqliteSettingsRepository settings = new SqliteSettingsRepository(database);
             assertThrows(StoreException.class, () -> database.inTransaction("bad", c ->
                     c.createStatement().executeUpdate("INSERT INTO nowhere VALUES (1)")));
-            settings.put("after", "ok");
-            assertEquals(Optional.of("ok"), settings.get("after"));
-            boolean autoCommit = database.run("read autocommit", c -> c.getAutoCommit());
-            assertTrue(autoCommit, "the connection was left inside a transaction");
+            // Were the failed transaction still open, BEGIN would fail here, and a rollback would undo the put.
+            database.inTransaction(() -> settings.put("after", "ok"));
+            database.close();
+            try (Database reopened = Database.open(dir.resolve("clipdesk.db"))) {
+                assertEquals(Optional.of("ok"), new SqliteSettingsRepository(reopened).get("after"));
+            }
         }
     }
 
