@@ -28,9 +28,10 @@ final class PictureScaler implements AutoCloseable {
     PictureScaler(int width, int height, List<Rendition> renditions) {
         this.width = width;
         this.height = height;
-        rgb = frame(AV_PIX_FMT_BGR0, width, height);
+        // The pixels carry no alpha, but swscale has SIMD input code for BGRA and not for BGR0: half the cost.
+        rgb = frame(AV_PIX_FMT_BGRA, width, height);
         full = frame(AV_PIX_FMT_YUV420P, width, height);
-        toYuv = context(AV_PIX_FMT_BGR0, width, height, width, height);
+        toYuv = context(AV_PIX_FMT_BGRA, width, height, width, height);
         for (Rendition r : renditions) {
             boolean same = r.width() == width && r.height() == height;
             outputs.add(same ? full : frame(AV_PIX_FMT_YUV420P, r.width(), r.height()));
@@ -78,7 +79,7 @@ final class PictureScaler implements AutoCloseable {
         }
         // BT.709, limited range: what the encoders declare.
         IntPointer bt709 = sws_getCoefficients(SWS_CS_ITU709);
-        sws_setColorspaceDetails(c, bt709, srcFormat == AV_PIX_FMT_BGR0 ? 1 : 0, bt709, 0, 0, 1 << 16, 1 << 16);
+        sws_setColorspaceDetails(c, bt709, srcFormat == AV_PIX_FMT_BGRA ? 1 : 0, bt709, 0, 0, 1 << 16, 1 << 16);
         return c;
     }
 

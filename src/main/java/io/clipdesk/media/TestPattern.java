@@ -43,7 +43,7 @@ final class TestPattern {
         return image;
     }
 
-    /** Packed 0x00RRGGBB pixels of {@link #image()}, row by row (FFmpeg's BGR0 in little-endian memory). */
+    /** Packed 0x00RRGGBB pixels of {@link #image()}, row by row (BGRA bytes in little-endian memory, alpha unused). */
     int[] pixels() {
         return pixels;
     }

@@ -59,19 +59,38 @@ final class TestSignalEncoder implements AutoCloseable {
         this.filePrefix = filePrefix;
         this.pattern = new TestPattern(streamName);
         this.tone = new TestTone(originMs);
-        this.scaler = new PictureScaler(TestPattern.WIDTH, TestPattern.HEIGHT, renditions);
-        for (Rendition r : renditions) {
-            video.add(Encoder.h264(r, FPS, gopFrames));
-            List<AVPacket> pending = new ArrayList<>();
-            videoPending.add(pending);
-            videoSinks.add(pending::add);
+        PictureScaler scalerBuilt = null;
+        Encoder audioBuilt = null;
+        AVFrame frameBuilt = null;
+        try {
+            scalerBuilt = new PictureScaler(TestPattern.WIDTH, TestPattern.HEIGHT, renditions);
+            for (Rendition r : renditions) {
+                video.add(Encoder.h264(r, FPS, gopFrames));
+                List<AVPacket> pending = new ArrayList<>();
+                videoPending.add(pending);
+                videoSinks.add(pending::add);
+            }
+            audioBuilt = Encoder.aac(TestTone.SAMPLE_RATE, CHANNELS, 128_000);
+            frameBuilt = av_frame_alloc();
+            frameBuilt.nb_samples(audioBuilt.context().frame_size()).format(AV_SAMPLE_FMT_FLTP)
+                    .sample_rate(TestTone.SAMPLE_RATE);
+            av_channel_layout_copy(frameBuilt.ch_layout(), audioBuilt.context().ch_layout());
+            FfmpegError.check(av_frame_get_buffer(frameBuilt, 0), "cannot allocate an audio frame");
+        } catch (RuntimeException e) {
+            // Free what was opened before the failure; the constructor's caller never gets an object to close.
+            video.forEach(Encoder::close);
+            if (audioBuilt != null) {
+                audioBuilt.close();
+            }
+            av_frame_free(frameBuilt);
+            if (scalerBuilt != null) {
+                scalerBuilt.close();
+            }
+            throw e;
         }
-        audio = Encoder.aac(TestTone.SAMPLE_RATE, CHANNELS, 128_000);
-        audioFrame = av_frame_alloc();
-        audioFrame.nb_samples(audio.context().frame_size()).format(AV_SAMPLE_FMT_FLTP)
-                .sample_rate(TestTone.SAMPLE_RATE);
-        av_channel_layout_copy(audioFrame.ch_layout(), audio.context().ch_layout());
-        FfmpegError.check(av_frame_get_buffer(audioFrame, 0), "cannot allocate an audio frame");
+        this.scaler = scalerBuilt;
+        this.audio = audioBuilt;
+        this.audioFrame = frameBuilt;
         samples = new float[audioFrame.nb_samples()];
     }
 

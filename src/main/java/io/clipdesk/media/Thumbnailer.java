@@ -35,7 +35,7 @@ final class Thumbnailer {
             if (!ImageIO.write(thumbnail, "jpg", file.toFile())) {
                 throw new MediaException("no JPEG writer in this Java runtime");
             }
-            TsSegmentWriter.fsync(file);
+            DurableFile.sync(file);
             return file;
         } catch (IOException | RuntimeException e) {
             if (file != null) {

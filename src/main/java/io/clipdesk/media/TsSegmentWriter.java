@@ -7,10 +7,7 @@ import org.bytedeco.ffmpeg.avformat.AVIOContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 
-import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 import static org.bytedeco.ffmpeg.global.avcodec.*;
@@ -67,7 +64,7 @@ final class TsSegmentWriter {
             }
             avformat_free_context(out);
         }
-        fsync(file);
+        DurableFile.sync(file);
     }
 
     private static AVStream addStream(AVFormatContext out, Encoder encoder) {
@@ -90,13 +87,5 @@ final class TsSegmentWriter {
         int ret = av_write_frame(out, scratch);
         av_packet_unref(scratch);
         FfmpegError.check(ret, "cannot write a packet");
-    }
-
-    static void fsync(Path file) {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            channel.force(true);
-        } catch (IOException e) {
-            throw new MediaException("cannot sync " + file + ": " + e.getMessage(), e);
-        }
     }
 }
