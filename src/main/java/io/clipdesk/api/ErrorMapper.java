@@ -7,7 +7,6 @@ import io.clipdesk.engine.TooEarlyException;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -40,8 +39,7 @@ final class ErrorMapper {
             long waitS = retryAfterSeconds(early.readyAtMs());
             long readyAtS = Math.floorDiv(early.readyAtMs() + 999, 1000);
             exchange.responseHeaders().set("Retry-After", Long.toString(waitS));
-            body.put("error", "The clip is still being recorded; it will be ready at "
-                    + Instant.ofEpochSecond(readyAtS) + " (in about " + waitS + " s). Retry then.");
+            body.put("error", "Not ready yet: " + early.getMessage() + ". Retry in " + waitS + " s.");
             body.put("ready_at", readyAtS);
         }
         if (status == 500) {

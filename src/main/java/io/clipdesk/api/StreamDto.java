@@ -3,13 +3,11 @@ package io.clipdesk.api;
 import io.clipdesk.engine.LiveStream;
 import io.clipdesk.engine.MediaPaths;
 import io.clipdesk.engine.Rendition;
-import io.clipdesk.engine.Segment;
 import io.clipdesk.engine.SourceKind;
 import io.clipdesk.engine.StreamState;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * The Stream object of API.md. Times are Unix seconds ({@code dvr_start}/{@code dvr_end} null while the DVR
@@ -37,7 +35,7 @@ record StreamDto(
         Long dvrEnd,
         String source) {
 
-    static StreamDto of(LiveStream stream, StreamState state, Optional<Segment> newest, ApiExchange exchange) {
+    static StreamDto of(LiveStream stream, StreamState state, ApiExchange exchange) {
         Rendition top = stream.topRendition();
         boolean pulled = stream.source().kind() == SourceKind.HLS_PULL;
         boolean hasDvr = !state.window().isEmpty();
@@ -49,8 +47,7 @@ record StreamDto(
                 stream.dvrEnabled(),
                 stream.dvrDurationS(),
                 exchange.absolute(MediaPaths.liveUrl(stream, MediaPaths.LIVE_DVR_MASTER)),
-                newest.map(s -> exchange.absolute(MediaPaths.liveUrl(stream, MediaPaths.liveThumbnail(s.sequence()))))
-                        .orElse(null),
+                state.segmentCount() > 0 ? exchange.absolute(MediaPaths.liveUrl(stream, MediaPaths.SCREENSHOT)) : null,
                 state.startedAtMs() > 0 ? WireTime.seconds(state.startedAtMs()) : null,
                 top.width(),
                 top.height(),

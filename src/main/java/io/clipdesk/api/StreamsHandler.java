@@ -72,8 +72,7 @@ final class StreamsHandler {
     }
 
     private StreamDto dto(LiveStream stream, ApiExchange ex) {
-        var newest = streams.latestSegments(stream.id(), 1).stream().findFirst();
-        return StreamDto.of(stream, streams.state(stream.id()), newest, ex);
+        return StreamDto.of(stream, streams.state(stream.id()), ex);
     }
 
     /** No pull URL is the built-in test signal; {@code source} (ext) picks another kind by name. */
