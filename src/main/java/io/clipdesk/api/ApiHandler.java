@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
 import java.io.IOException;
+import java.time.Clock;
 
 /**
  * The server's single entry: checks the key on /streaming/..., routes, turns any failure into an error
@@ -21,16 +22,18 @@ final class ApiHandler implements HttpHandler {
     private final AccessLog accessLog;
     private final ApiKey key;
     private final ObjectMapper mapper;
+    private final Clock clock;
     private final String configuredBase;
     private final String fallbackBase;
 
-    ApiHandler(Router router, ErrorMapper errors, AccessLog accessLog, ApiKey key, ObjectMapper mapper,
+    ApiHandler(Router router, ErrorMapper errors, AccessLog accessLog, ApiKey key, ObjectMapper mapper, Clock clock,
                String configuredBase, String fallbackBase) {
         this.router = router;
         this.errors = errors;
         this.accessLog = accessLog;
         this.key = key;
         this.mapper = mapper;
+        this.clock = clock;
         this.configuredBase = configuredBase;
         this.fallbackBase = fallbackBase;
     }
@@ -46,7 +49,7 @@ final class ApiHandler implements HttpHandler {
             answer(ex, failure);
         } finally {
             exchange.close();
-            accessLog.record(ex, System.nanoTime() - startNanos);
+            accessLog.record(ex, clock.millis(), System.nanoTime() - startNanos);
         }
     }
 

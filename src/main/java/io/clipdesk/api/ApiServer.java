@@ -5,9 +5,13 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.sun.net.httpserver.HttpServer;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -28,15 +32,23 @@ public final class ApiServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService pool;
+    private final AccessLog accessLog;
     private final String baseUrl;
 
-    private ApiServer(HttpServer server, ExecutorService pool, String baseUrl) {
+    private ApiServer(HttpServer server, ExecutorService pool, AccessLog accessLog, String baseUrl) {
         this.server = server;
         this.pool = pool;
+        this.accessLog = accessLog;
         this.baseUrl = baseUrl;
     }
 
+    /** Starts with the access log on standard error. */
     public static ApiServer start(ApiConfig config, ApiBackend backend) throws IOException {
+        return start(config, backend, new BufferedWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8)));
+    }
+
+    /** Starts with the access log written to {@code accessLogSink} (flushed after each batch of lines). */
+    public static ApiServer start(ApiConfig config, ApiBackend backend, Writer accessLogSink) throws IOException {
         // Headers and body go out in separate writes; with Nagle on, keep-alive requests would wait for
         // the client's delayed ACK (~40 ms each). The JDK reads this once, when its server class loads.
         if (System.getProperty(NODELAY) == null) {
@@ -47,10 +59,18 @@ public final class ApiServer implements AutoCloseable {
         int port = server.getAddress().getPort();
         String fallbackBase = "http://" + hostForUrl(config.bindAddress()) + ":" + port;
         ExecutorService pool = newPool(config.threads());
+        AccessLog accessLog = new AccessLog(accessLogSink);
         server.setExecutor(pool);
-        server.createContext("/", handler(config, backend, fallbackBase));
+        try {
+            server.createContext("/", handler(config, backend, accessLog, fallbackBase));
+        } catch (IOException | RuntimeException e) {
+            pool.shutdown();
+            accessLog.close();
+            server.stop(0);
+            throw e;
+        }
         server.start();
-        return new ApiServer(server, pool, config.publicBase().orElse(fallbackBase));
+        return new ApiServer(server, pool, accessLog, config.publicBase().orElse(fallbackBase));
     }
 
     /** The port actually bound (useful when started on port 0). */
@@ -75,6 +95,7 @@ public final class ApiServer implements AutoCloseable {
             pool.shutdownNow();
             Thread.currentThread().interrupt();
         }
+        accessLog.close();
     }
 
     static ObjectMapper objectMapper() {
@@ -83,7 +104,7 @@ public final class ApiServer implements AutoCloseable {
                 .build();
     }
 
-    private static ApiHandler handler(ApiConfig config, ApiBackend backend, String fallbackBase)
+    private static ApiHandler handler(ApiConfig config, ApiBackend backend, AccessLog accessLog, String fallbackBase)
             throws IOException {
         List<Route> routes = new ArrayList<>();
         // Media first: it is by far the most requested.
@@ -93,8 +114,8 @@ public final class ApiServer implements AutoCloseable {
         routes.addAll(new ClipsHandler(backend.clips(), backend.streams()).routes());
         routes.addAll(new StreamsHandler(backend.streams()).routes());
         routes.addAll(new VideosHandler(backend.videos()).routes());
-        return new ApiHandler(new Router(routes), new ErrorMapper(backend.clock()), new AccessLog(),
-                config.apiKey(), objectMapper(), config.publicBaseUrl(), fallbackBase);
+        return new ApiHandler(new Router(routes), new ErrorMapper(backend.clock()), accessLog,
+                config.apiKey(), objectMapper(), backend.clock(), config.publicBaseUrl(), fallbackBase);
     }
 
     private static ExecutorService newPool(int threads) {
