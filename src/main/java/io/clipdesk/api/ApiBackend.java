@@ -1,5 +1,6 @@
 package io.clipdesk.api;
 
+import io.clipdesk.engine.ClipEngine;
 import io.clipdesk.engine.ClipService;
 import io.clipdesk.engine.DataLayout;
 import io.clipdesk.engine.MediaFiles;
@@ -25,5 +26,10 @@ public record ApiBackend(
         Objects.requireNonNull(media, "media");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(layout, "layout");
+    }
+
+    public static ApiBackend of(ClipEngine engine) {
+        return new ApiBackend(engine.streams(), engine.clips(), engine.videos(), engine.media(), engine.clock(),
+                engine.layout());
     }
 }

@@ -88,8 +88,7 @@ public final class HeadlessServer implements AutoCloseable {
         ClipEngine engine = opener.open(dataDir, clock, segmentDurationMs);
         ApiServer server;
         try {
-            server = ApiServer.start(config, new ApiBackend(engine.streams(), engine.clips(), engine.videos(),
-                    engine.media(), engine.clock(), engine.layout()));
+            server = ApiServer.start(config, ApiBackend.of(engine));
         } catch (IOException | RuntimeException e) {
             engine.close();
             throw e;
