@@ -28,6 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ApiServer implements AutoCloseable {
 
     private static final int BACKLOG = 512;
+    /** Memory for copies of hot media files (segments and short clips many viewers fetch at once). */
+    private static final long HOT_FILES_BYTES = 64L << 20;
     private static final String NODELAY = "sun.net.httpserver.nodelay";
 
     private final HttpServer server;
@@ -109,7 +111,7 @@ public final class ApiServer implements AutoCloseable {
         List<Route> routes = new ArrayList<>();
         // Media first: it is by far the most requested.
         routes.addAll(new MediaHandler(backend.media(), backend.clips(), backend.clock(),
-                new MediaSender(backend.layout().root())).routes());
+                new MediaSender(backend.layout().root(), new HotFiles(HOT_FILES_BYTES))).routes());
         routes.addAll(new HealthHandler(backend.streams(), backend.layout().root()).routes());
         routes.addAll(new ClipsHandler(backend.clips(), backend.streams()).routes());
         routes.addAll(new StreamsHandler(backend.streams()).routes());

@@ -5,13 +5,14 @@ import io.clipdesk.engine.ClipService;
 import io.clipdesk.engine.MediaContent;
 import io.clipdesk.engine.MediaFiles;
 import io.clipdesk.engine.MediaPaths;
+import io.clipdesk.engine.NotFoundException;
 
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 /**
  * Clip, video and live media: /rec/{stream}/{file}, /videos/{id}_{key}/{file}, /live/{id}_{key}/{file}.
@@ -27,14 +28,13 @@ final class MediaHandler {
     static final String LIVE = "/live/" + KEYED + "/" + NAME;
     private static final long MAX_AGE_S = 86_400;
     private static final long LIVE_SEGMENT_MAX_AGE_S = 60;
-    private static final int EXPIRY_CACHE_LIMIT = 4096;
+    private static final String NO_STORE = "no-cache, no-store";
 
     private final MediaFiles media;
     private final ClipService clips;
     private final Clock clock;
     private final MediaSender sender;
-    /** Clip id → expiration (Unix s), for Cache-Control; an expiration never changes once set. */
-    private final Map<String, Long> expirations = new ConcurrentHashMap<>();
+    private final ResolvedMedia resolved = new ResolvedMedia();
 
     MediaHandler(MediaFiles media, ClipService clips, Clock clock, MediaSender sender) {
         this.media = media;
@@ -57,26 +57,47 @@ final class MediaHandler {
     }
 
     private void clip(ApiExchange ex) throws IOException {
-        cors(ex.responseHeaders());
+        long streamId = ex.longParam(0);
         String fileName = ex.param(1);
-        MediaContent content = media.clip(ex.longParam(0), fileName);
-        String cache = content.immutable()
-                ? MediaPaths.clipIdOf(fileName).map(this::clipCacheControl).orElse("no-cache")
-                : "no-cache, no-store";
-        sender.send(ex, content, cache);
+        // A finished clip's files never change until it expires; its Cache-Control runs out then too.
+        serve(ex, "rec/" + streamId + "/" + fileName, () -> media.clip(streamId, fileName),
+                content -> clips.get(MediaPaths.clipIdOf(fileName).orElseThrow()).expirationS() * 1000,
+                (answer, nowMs) -> clipCacheControl(answer.validUntilMs() - nowMs));
     }
 
     private void video(ApiExchange ex) throws IOException {
-        cors(ex.responseHeaders());
-        MediaContent content = media.video(ex.param(0), ex.param(1));
-        sender.send(ex, content, content.immutable() ? "public, max-age=" + MAX_AGE_S : "no-cache, no-store");
+        String pathKey = ex.param(0);
+        String fileName = ex.param(1);
+        serve(ex, "videos/" + pathKey + "/" + fileName, () -> media.video(pathKey, fileName),
+                content -> Long.MAX_VALUE, (answer, nowMs) -> "public, max-age=" + MAX_AGE_S);
     }
 
     private void live(ApiExchange ex) throws IOException {
+        String liveKey = ex.param(0);
+        String fileName = ex.param(1);
+        serve(ex, "live/" + liveKey + "/" + fileName, () -> media.live(liveKey, fileName),
+                content -> Long.MAX_VALUE, (answer, nowMs) -> "public, max-age=" + LIVE_SEGMENT_MAX_AGE_S);
+    }
+
+    /** How long a cache may keep an immutable answer, given what is left of its validity. */
+    @FunctionalInterface
+    private interface CachePolicy {
+        String cacheControl(ResolvedMedia.Answer answer, long nowMs);
+    }
+
+    private void serve(ApiExchange ex, String key, Supplier<MediaContent> ask, ToLongFunction<MediaContent> validUntil,
+                       CachePolicy immutablePolicy) throws IOException {
         cors(ex.responseHeaders());
-        MediaContent content = media.live(ex.param(0), ex.param(1));
-        sender.send(ex, content, content.immutable()
-                ? "public, max-age=" + LIVE_SEGMENT_MAX_AGE_S : "no-cache, no-store");
+        long nowMs = clock.millis();
+        ResolvedMedia.Answer answer = resolved.resolve(key, nowMs, ask, validUntil);
+        MediaContent content = answer.content();
+        String cacheControl = content.immutable() ? immutablePolicy.cacheControl(answer, nowMs) : NO_STORE;
+        try {
+            sender.send(ex, content, cacheControl);
+        } catch (NotFoundException gone) {
+            resolved.forget(key);
+            throw gone;
+        }
     }
 
     private void preflight(ApiExchange ex) throws IOException {
@@ -89,17 +110,9 @@ final class MediaHandler {
     }
 
     /** A finished clip may be cached until it expires, and never longer than a day. */
-    private String clipCacheControl(String clipId) {
-        Long expirationS = expirations.get(clipId);
-        if (expirationS == null) {
-            expirationS = clips.get(clipId).expirationS();
-            if (expirations.size() >= EXPIRY_CACHE_LIMIT) {
-                expirations.clear();
-            }
-            expirations.put(clipId, expirationS);
-        }
-        long leftS = expirationS - Math.floorDiv(clock.millis(), 1000);
-        return leftS <= 0 ? "no-cache, no-store" : "public, max-age=" + Math.min(leftS, MAX_AGE_S);
+    private static String clipCacheControl(long leftMs) {
+        long leftS = leftMs / 1000;
+        return leftS <= 0 ? NO_STORE : "public, max-age=" + Math.min(leftS, MAX_AGE_S);
     }
 
     private static void cors(Headers headers) {

@@ -9,14 +9,17 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
 
 /**
  * Writes resolved media to the client: fixed length, one Range honoured (206/416), HEAD without a body.
- * A file is served only if its real path (symlinks resolved) lies inside the data dir.
+ * A file is served only if its real path (symlinks resolved) lies inside the data dir. Small immutable
+ * files come from {@link HotFiles}; the rest is read in chunks.
  */
 final class MediaSender {
 
@@ -26,9 +29,11 @@ final class MediaSender {
     private static final String GONE = "This media does not exist (any more): the clip may have expired or been deleted.";
 
     private final Path realRoot;
+    private final HotFiles hot;
 
-    MediaSender(Path dataRoot) throws IOException {
+    MediaSender(Path dataRoot, HotFiles hot) throws IOException {
         this.realRoot = dataRoot.toRealPath();
+        this.hot = hot;
     }
 
     void send(ApiExchange ex, MediaContent content, String cacheControl) throws IOException {
@@ -40,8 +45,13 @@ final class MediaSender {
             return;
         }
         MediaContent.FileContent file = (MediaContent.FileContent) content;
-        try (FileChannel channel = FileChannel.open(confined(file.path()), StandardOpenOption.READ)) {
-            long size = channel.size();
+        try {
+            Path real = confined(file.path());
+            BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class);
+            if (!attributes.isRegularFile()) {
+                throw new NotFoundException(GONE);
+            }
+            long size = attributes.size();
             headers.set("Accept-Ranges", "bytes");
             Optional<ByteRange> range = ByteRange.parse(ex.requestHeader("Range"), size);
             if (range.isPresent() && !range.get().satisfiable()) {
@@ -56,11 +66,27 @@ final class MediaSender {
             range.ifPresent(r -> headers.set("Content-Range", r.contentRange()));
             if (ex.isHead()) {
                 ex.sendHeadersOnly(status, length);
-                return;
+            } else if (file.immutable() && HotFiles.fits(attributes)) {
+                byte[] bytes = hot.bytes(real, attributes);
+                write(bytes, (int) first, (int) length, ex.startBody(status, length), ex);
+            } else {
+                try (FileChannel channel = FileChannel.open(real, StandardOpenOption.READ)) {
+                    copy(channel, first, length, ex.startBody(status, length), ex);
+                }
             }
-            copy(channel, first, length, ex.startBody(status, length), ex);
         } catch (NoSuchFileException e) {
             throw new NotFoundException(GONE);
+        }
+    }
+
+    private static void write(byte[] bytes, int first, int length, OutputStream out, ApiExchange ex)
+            throws IOException {
+        try (out) {
+            for (int offset = first, end = first + length; offset < end; offset += CHUNK_BYTES) {
+                int n = Math.min(CHUNK_BYTES, end - offset);
+                out.write(bytes, offset, n);
+                ex.countSent(n);
+            }
         }
     }
 
