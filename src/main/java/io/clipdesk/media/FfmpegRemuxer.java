@@ -47,7 +47,7 @@ public final class FfmpegRemuxer implements Remuxer {
                     if (writer == null) {
                         writer = new Mp4Writer(temp, reader);
                     }
-                    writer.write(reader.readAll());
+                    writer.append(reader);
                 }
             }
             return writer.finish();

@@ -5,8 +5,10 @@ import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVIOContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.ffmpeg.avutil.AVRational;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.bytedeco.ffmpeg.global.avcodec.*;
@@ -19,11 +21,18 @@ import static org.bytedeco.ffmpeg.global.avutil.*;
  */
 final class Mp4Writer implements AutoCloseable {
 
+    /** Enough to hold both streams' first packets at a segment start. */
+    private static final int LOOKAHEAD_PACKETS = 64;
+
     private final Path file;
     private final AVFormatContext output;
     private final AVStream[] streams = new AVStream[2];
     private final RemuxTimeline timeline = new RemuxTimeline();
     private final long[] lastDts = {Long.MIN_VALUE, Long.MIN_VALUE};
+    private final long[] lastDuration = new long[2];
+    private final int[] indices = {-1, -1};
+    private final AVRational[] timeBases = new AVRational[2];
+    private final AVPacket scratch = av_packet_alloc();
 
     /** Opens {@code file} with one output stream per stream of {@code first}, parameters copied, no codec tag. */
     Mp4Writer(Path file, TsSegmentReader first) {
@@ -51,6 +60,12 @@ final class Mp4Writer implements AutoCloseable {
             output.pb(io);
             av_dict_set(options, "movflags", "+faststart", 0);
             FfmpegError.check(avformat_write_header(output, options), "cannot start " + file);
+            for (int slot = 0; slot < streams.length; slot++) {
+                if (streams[slot] != null) {
+                    indices[slot] = streams[slot].index();
+                    timeBases[slot] = streams[slot].time_base();
+                }
+            }
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -59,40 +74,78 @@ final class Mp4Writer implements AutoCloseable {
         }
     }
 
-    /** Writes one segment's packets (from {@link TsSegmentReader#readAll()}); frees them. */
-    void write(List<AVPacket> packets) {
+    /**
+     * Copies one segment. The first few packets are held back to find the segment's earliest timestamp (audio may
+     * start a little before video); the rest stream straight through one reused packet.
+     */
+    void append(TsSegmentReader segment) {
+        List<AVPacket> head = new ArrayList<>();
         try {
-            long start = Long.MAX_VALUE;
-            for (AVPacket p : packets) {
-                if (streams[p.stream_index()] != null) {
-                    start = Math.min(start, p.dts());
+            boolean more = true;
+            boolean[] seen = new boolean[streams.length];
+            while (head.size() < LOOKAHEAD_PACKETS && !seenEveryStream(segment, seen)) {
+                AVPacket p = av_packet_alloc();
+                head.add(p);
+                if (!segment.next(p)) {
+                    head.remove(head.size() - 1);
+                    av_packet_free(p);
+                    more = false;
+                    break;
                 }
+                seen[p.stream_index()] = true;
+            }
+            long start = Long.MAX_VALUE;
+            for (AVPacket p : head) {
+                start = streams[p.stream_index()] != null ? Math.min(start, p.dts()) : start;
             }
             if (start == Long.MAX_VALUE) {
                 return;
             }
             timeline.beginSegment(start);
-            for (AVPacket p : packets) {
-                int slot = p.stream_index();
-                AVStream out = streams[slot];
-                if (out == null) {
-                    continue; // a stream the first segment did not have
-                }
-                long pts = timeline.place(p.pts() == AV_NOPTS_VALUE ? p.dts() : p.pts());
-                timeline.extendTo(pts + Math.max(0, p.duration()));
-                p.pts(pts).dts(timeline.place(p.dts()));
-                av_packet_rescale_ts(p, TsSegmentReader.CLOCK_90K, out.time_base());
-                if (p.dts() <= lastDts[slot]) {
-                    // Overlap at a join: MP4 needs strictly increasing decode times.
-                    p.dts(lastDts[slot] + 1).pts(Math.max(p.pts(), lastDts[slot] + 1));
-                }
-                lastDts[slot] = p.dts();
-                p.stream_index(out.index()).pos(-1);
-                FfmpegError.check(av_interleaved_write_frame(output, p), "cannot write " + file);
+            for (AVPacket p : head) {
+                write(p);
+            }
+            while (more && segment.next(scratch)) {
+                write(scratch);
             }
         } finally {
-            packets.forEach(p -> av_packet_free(p));
+            head.forEach(p -> av_packet_free(p));
         }
+    }
+
+    private boolean seenEveryStream(TsSegmentReader segment, boolean[] seen) {
+        for (int slot = 0; slot < streams.length; slot++) {
+            if (streams[slot] != null && segment.has(slot) && !seen[slot]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Places, rescales and writes one packet; leaves it blank. */
+    private void write(AVPacket p) {
+        int slot = p.stream_index();
+        AVStream out = streams[slot];
+        if (out == null) {
+            av_packet_unref(p); // a stream the first segment did not have
+            return;
+        }
+        if (p.duration() <= 0) {
+            // Without a full probe the demuxer leaves some durations 0; the stream's spacing tells them.
+            p.duration(lastDuration[slot]);
+        }
+        lastDuration[slot] = p.duration();
+        long pts = timeline.place(p.pts() == AV_NOPTS_VALUE ? p.dts() : p.pts());
+        timeline.extendTo(pts + p.duration());
+        p.pts(pts).dts(timeline.place(p.dts()));
+        av_packet_rescale_ts(p, TsSegmentReader.CLOCK_90K, timeBases[slot]);
+        if (p.dts() <= lastDts[slot]) {
+            // Overlap at a join: MP4 needs strictly increasing decode times.
+            p.dts(lastDts[slot] + 1).pts(Math.max(p.pts(), lastDts[slot] + 1));
+        }
+        lastDts[slot] = p.dts();
+        p.stream_index(indices[slot]).pos(-1);
+        FfmpegError.check(av_interleaved_write_frame(output, p), "cannot write " + file);
     }
 
     /** Finishes the file (this is when faststart rewrites it with moov first); returns its duration. */
@@ -103,6 +156,7 @@ final class Mp4Writer implements AutoCloseable {
 
     @Override
     public void close() {
+        av_packet_free(scratch);
         if (output.pb() != null) {
             avio_closep(output.pb());
         }

@@ -16,7 +16,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The built-in test signal as a live source: frame n is stamped {@code t0 + n × 40 ms}, where t0 is the first
  * multiple of 40 ms at or after start, so whole seconds fall on frames and carry the flash and the beep. Paced,
- * segments appear when their last frame is due on the wall clock; unpaced (tests, benchmarks) as fast as the
+ * a frame is made when the injected clock reaches its stamp (with the system clock: real time; with a test clock
+ * moved by hand: as fast as the encoders go up to the clock, then wait); unpaced (benchmarks) as fast as the
  * encoders go, still stamped by media time.
  */
 public final class TestSignalSource implements LiveSource {
@@ -25,6 +26,10 @@ public final class TestSignalSource implements LiveSource {
 
     private static final System.Logger LOG = System.getLogger(TestSignalSource.class.getName());
     private static final long JOIN_TIMEOUT_MS = 10_000;
+    /** Further behind the clock than this (machine suspended, clock jumped) the signal skips ahead instead. */
+    private static final long MAX_CATCH_UP_MS = 60_000;
+    /** Longest single wait, so a clock moved by hand (tests) is noticed promptly. */
+    private static final long MAX_PARK_MS = 20;
 
     private final LiveStream stream;
     private final int gopFrames;
@@ -79,12 +84,10 @@ public final class TestSignalSource implements LiveSource {
         try {
             Files.createDirectories(sink.incomingDir());
             long startMs = clock.millis();
-            long startNs = System.nanoTime();
             long t0 = -Math.floorDiv(-startMs, TestSignalEncoder.FRAME_MS) * TestSignalEncoder.FRAME_MS;
-            long t0Ns = startNs + TimeUnit.MILLISECONDS.toNanos(t0 - startMs);
             try (TestSignalEncoder chain = new TestSignalEncoder(stream.name(), stream.renditions(), gopFrames, t0,
                     sink.incomingDir(), "s" + stream.id() + "-")) {
-                produce(sink, chain, t0, t0Ns);
+                produce(sink, chain, t0);
             }
         } catch (IOException | RuntimeException | LinkageError e) {
             LOG.log(System.Logger.Level.ERROR, "test signal of stream " + stream.id() + " failed", e);
@@ -92,7 +95,7 @@ public final class TestSignalSource implements LiveSource {
         }
     }
 
-    private void produce(SegmentSink sink, TestSignalEncoder chain, long t0, long t0Ns) {
+    private void produce(SegmentSink sink, TestSignalEncoder chain, long t0) {
         long frame = 0;
         boolean discontinuity = true; // a (re)started source restarts its timestamps
         boolean live = false;
@@ -101,14 +104,14 @@ public final class TestSignalSource implements LiveSource {
             long segmentStart = frame;
             long segmentEnd = frame + gopFrames;
             for (; frame < segmentEnd; frame++) {
-                if (!awaitFrame(t0Ns, frame)) {
+                if (!awaitFrame(t0, frame)) {
                     return;
                 }
                 long frameMs = t0 + frame * TestSignalEncoder.FRAME_MS;
                 chain.encodeFrame(frame, Math.floorMod(frameMs + offsetMs, 86_400_000L), frameMs % 1000 == 0,
                         frame == segmentStart);
             }
-            if (!awaitFrame(t0Ns, frame)) {
+            if (!awaitFrame(t0, frame)) {
                 return;
             }
             SegmentDraft draft = chain.cut(segmentStart, segmentEnd,
@@ -120,9 +123,9 @@ public final class TestSignalSource implements LiveSource {
                 live = true;
             }
             offsetMs = offsetMs(t0 + frame * TestSignalEncoder.FRAME_MS);
-            long behindFrames = pacing == Pacing.REAL_TIME ? (System.nanoTime() - frameDueNs(t0Ns, frame))
-                    / TimeUnit.MILLISECONDS.toNanos(TestSignalEncoder.FRAME_MS) : 0;
-            if (behindFrames >= gopFrames) {
+            long behindMs = pacing == Pacing.REAL_TIME ? clock.millis() - frameMs(t0, frame) : 0;
+            long behindFrames = behindMs / TestSignalEncoder.FRAME_MS;
+            if (behindMs > MAX_CATCH_UP_MS && behindFrames >= gopFrames) {
                 // Too far behind the wall clock (machine suspended, overloaded): skip whole segments, as a live
                 // encoder that lost its input would, rather than racing to catch up.
                 frame += behindFrames / gopFrames * gopFrames;
@@ -145,19 +148,19 @@ public final class TestSignalSource implements LiveSource {
         }
     }
 
-    /** Waits until frame {@code frame} is due (paced only); false when stopped meanwhile. */
-    private boolean awaitFrame(long t0Ns, long frame) {
+    /** Waits until the clock reaches frame {@code frame}'s stamp (paced only); false when stopped meanwhile. */
+    private boolean awaitFrame(long t0, long frame) {
         if (pacing == Pacing.REAL_TIME) {
-            long dueNs = frameDueNs(t0Ns, frame);
-            for (long waitNs = dueNs - System.nanoTime(); waitNs > 0 && running; waitNs = dueNs - System.nanoTime()) {
-                LockSupport.parkNanos(this, waitNs);
+            long dueMs = frameMs(t0, frame);
+            for (long waitMs = dueMs - clock.millis(); waitMs > 0 && running; waitMs = dueMs - clock.millis()) {
+                LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(Math.min(waitMs, MAX_PARK_MS)));
             }
         }
         return running;
     }
 
-    private static long frameDueNs(long t0Ns, long frame) {
-        return t0Ns + TimeUnit.MILLISECONDS.toNanos(frame * TestSignalEncoder.FRAME_MS);
+    private static long frameMs(long t0, long frame) {
+        return t0 + frame * TestSignalEncoder.FRAME_MS;
     }
 
     private long offsetMs(long epochMs) {

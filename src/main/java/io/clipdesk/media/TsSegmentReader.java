@@ -8,16 +8,14 @@ import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.bytedeco.ffmpeg.global.avcodec.*;
 import static org.bytedeco.ffmpeg.global.avformat.*;
 import static org.bytedeco.ffmpeg.global.avutil.*;
 
 /**
- * Reads one MPEG-TS segment: its first video and first audio stream, all packets at once (a segment is a
- * couple of seconds), timestamps converted to the 90 kHz MPEG clock.
+ * Reads one MPEG-TS segment packet by packet: its first video and first audio stream, timestamps converted to
+ * the 90 kHz MPEG clock.
  */
 final class TsSegmentReader implements AutoCloseable {
 
@@ -28,6 +26,8 @@ final class TsSegmentReader implements AutoCloseable {
     private final Path file;
     private final AVFormatContext input;
     private final AVStream[] streams = new AVStream[2];
+    private final int[] indices = {-1, -1};
+    private final AVRational[] timeBases = new AVRational[2];
 
     /**
      * @param probe analyse the streams fully (codec parameters for an output); later segments of the same stream
@@ -49,6 +49,8 @@ final class TsSegmentReader implements AutoCloseable {
                 int slot = type == AVMEDIA_TYPE_VIDEO ? VIDEO : type == AVMEDIA_TYPE_AUDIO ? AUDIO : -1;
                 if (slot >= 0 && streams[slot] == null) {
                     streams[slot] = st;
+                    indices[slot] = i;
+                    timeBases[slot] = st.time_base();
                 }
             }
             if (streams[VIDEO] == null && streams[AUDIO] == null) {
@@ -65,71 +67,39 @@ final class TsSegmentReader implements AutoCloseable {
         return streams[slot];
     }
 
-    /**
-     * Every packet of the two streams in file order, {@code stream_index} set to the slot and timestamps in
-     * {@link #CLOCK_90K}. The caller owns the packets.
-     */
-    List<AVPacket> readAll() {
-        List<AVPacket> packets = new ArrayList<>();
-        try {
-            while (true) {
-                AVPacket p = av_packet_alloc();
-                int ret = av_read_frame(input, p);
-                if (ret == AVERROR_EOF()) {
-                    av_packet_free(p);
-                    fillDurations(packets);
-                    return packets;
-                }
-                if (ret < 0) {
-                    av_packet_free(p);
-                    FfmpegError.check(ret, "cannot read segment " + file);
-                }
-                int slot = slotOf(p.stream_index());
-                if (slot < 0 || (p.dts() == AV_NOPTS_VALUE && p.pts() == AV_NOPTS_VALUE)) {
-                    av_packet_free(p);
-                    continue;
-                }
-                if (p.dts() == AV_NOPTS_VALUE) {
-                    p.dts(p.pts());
-                }
-                av_packet_rescale_ts(p, streams[slot].time_base(), CLOCK_90K);
-                p.stream_index(slot);
-                packets.add(p);
-            }
-        } catch (RuntimeException e) {
-            packets.forEach(p -> av_packet_free(p));
-            throw e;
-        }
+    /** Whether the segment has a stream in {@code slot}. */
+    boolean has(int slot) {
+        return streams[slot] != null;
     }
 
     /**
-     * Without a full probe the demuxer leaves some durations 0: the next packet of the stream tells them, and a
-     * stream's last packet lasts as long as the one before it.
+     * Reads the next packet of the two streams into {@code packet}: {@code stream_index} set to the slot,
+     * timestamps in {@link #CLOCK_90K}, dts never missing. False at the end of the segment.
      */
-    private static void fillDurations(List<AVPacket> packets) {
-        AVPacket[] previous = new AVPacket[2];
-        long[] lastKnown = new long[2];
-        for (AVPacket p : packets) {
-            int slot = p.stream_index();
-            AVPacket prev = previous[slot];
-            if (prev != null && prev.duration() <= 0 && p.dts() > prev.dts()) {
-                prev.duration(p.dts() - prev.dts());
+    boolean next(AVPacket packet) {
+        while (true) {
+            int ret = av_read_frame(input, packet);
+            if (ret == AVERROR_EOF()) {
+                return false;
             }
-            if (prev != null && prev.duration() > 0) {
-                lastKnown[slot] = prev.duration();
+            FfmpegError.check(ret, "cannot read segment " + file);
+            int slot = slotOf(packet.stream_index());
+            if (packet.dts() == AV_NOPTS_VALUE) {
+                packet.dts(packet.pts());
             }
-            previous[slot] = p;
-        }
-        for (int slot = 0; slot < previous.length; slot++) {
-            if (previous[slot] != null && previous[slot].duration() <= 0) {
-                previous[slot].duration(lastKnown[slot]);
+            if (slot < 0 || packet.dts() == AV_NOPTS_VALUE) {
+                av_packet_unref(packet);
+                continue;
             }
+            av_packet_rescale_ts(packet, timeBases[slot], CLOCK_90K);
+            packet.stream_index(slot);
+            return true;
         }
     }
 
     private int slotOf(int streamIndex) {
-        for (int slot = 0; slot < streams.length; slot++) {
-            if (streams[slot] != null && streams[slot].index() == streamIndex) {
+        for (int slot = 0; slot < indices.length; slot++) {
+            if (indices[slot] == streamIndex) {
                 return slot;
             }
         }

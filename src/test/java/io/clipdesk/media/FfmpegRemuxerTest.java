@@ -116,6 +116,16 @@ class FfmpegRemuxerTest {
     }
 
     @Test
+    void toMp4_gapBetweenSegments_isClosed() throws Exception {
+        // Segment 2 missing (a source outage in the DVR): the MP4 plays 0, 1, 3 back to back.
+        Remuxer.RemuxResult gapped = remuxer.toMp4(List.of(segments.get(0), segments.get(1), segments.get(3)),
+                out.resolve("gapped.mp4"));
+        Remuxer.RemuxResult contiguous = remuxer.toMp4(segments.subList(0, 3), out.resolve("contiguous.mp4"));
+
+        assertEquals(contiguous.durationUs() / 1e6, gapped.durationUs() / 1e6, FRAME_S);
+    }
+
+    @Test
     void toMp4_unreadableSegment_failsNamingIt_andLeavesNoFile() throws Exception {
         Path garbage = out.resolve("broken.ts");
         Files.write(garbage, "this is not a transport stream".repeat(100).getBytes(StandardCharsets.UTF_8));

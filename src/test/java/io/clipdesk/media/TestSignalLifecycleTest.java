@@ -55,9 +55,63 @@ class TestSignalLifecycleTest {
         assertEquals(List.of(), list(sink.incomingDir()));
     }
 
+    @Test
+    void slowSink_fallingBehindTheClock_skipsWholeSegmentsAndMarksADiscontinuity() throws Exception {
+        int segmentMs = 200;
+        BlockingOnceSink sink = new BlockingOnceSink(dir.resolve("incoming"), 3 * segmentMs);
+        try (TestSignalSource source = new TestSignalSource(STREAM, segmentMs, Clock.systemUTC(),
+                TestSignalSource.Pacing.REAL_TIME)) {
+            source.start(sink);
+            assertTrue(sink.twoSegments.await(30, TimeUnit.SECONDS));
+        }
+        SegmentDraft first = sink.accepted.get(0);
+        SegmentDraft next = sink.accepted.get(1);
+        long stepMs = next.startMs() - first.startMs();
+        assertTrue(stepMs > segmentMs && stepMs % segmentMs == 0, "second segment starts " + stepMs + " ms later");
+        assertTrue(next.discontinuity(), "a skip must be marked as a discontinuity");
+        assertEquals(SourceHealth.LIVE, sink.health);
+    }
+
     private static List<Path> list(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             return files.toList();
+        }
+    }
+
+    /** Keeps the ingest thread busy in its first accept for longer than a segment lasts. */
+    private static final class BlockingOnceSink implements SegmentSink {
+        final Path incoming;
+        final long blockMs;
+        final List<SegmentDraft> accepted = new CopyOnWriteArrayList<>();
+        final CountDownLatch twoSegments = new CountDownLatch(2);
+        volatile SourceHealth health;
+
+        BlockingOnceSink(Path incoming, long blockMs) {
+            this.incoming = incoming;
+            this.blockMs = blockMs;
+        }
+
+        @Override
+        public Path incomingDir() {
+            return incoming;
+        }
+
+        @Override
+        public void accept(SegmentDraft draft) {
+            accepted.add(draft);
+            twoSegments.countDown();
+            if (accepted.size() == 1) {
+                try {
+                    Thread.sleep(blockMs);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        @Override
+        public void health(SourceHealth h, String detail) {
+            health = h;
         }
     }
 
