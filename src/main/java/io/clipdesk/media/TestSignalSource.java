@@ -26,8 +26,6 @@ public final class TestSignalSource implements LiveSource {
 
     private static final System.Logger LOG = System.getLogger(TestSignalSource.class.getName());
     private static final long JOIN_TIMEOUT_MS = 10_000;
-    /** Further behind the clock than this (machine suspended, clock jumped) the signal skips ahead instead. */
-    private static final long MAX_CATCH_UP_MS = 60_000;
     /** Longest single wait, so a clock moved by hand (tests) is noticed promptly. */
     private static final long MAX_PARK_MS = 20;
 
@@ -57,7 +55,9 @@ public final class TestSignalSource implements LiveSource {
             throw new IllegalStateException("the test signal of stream " + stream.id() + " was already started");
         }
         running = true;
-        thread = new Thread(() -> run(sink), "ingest-" + stream.id());
+        // The start time is taken here, not on the new thread: media begins when the caller started it.
+        long startMs = clock.millis();
+        thread = new Thread(() -> run(sink, startMs), "ingest-" + stream.id());
         thread.setDaemon(true);
         thread.start();
     }
@@ -80,10 +80,9 @@ public final class TestSignalSource implements LiveSource {
         }
     }
 
-    private void run(SegmentSink sink) {
+    private void run(SegmentSink sink, long startMs) {
         try {
             Files.createDirectories(sink.incomingDir());
-            long startMs = clock.millis();
             long t0 = -Math.floorDiv(-startMs, TestSignalEncoder.FRAME_MS) * TestSignalEncoder.FRAME_MS;
             try (TestSignalEncoder chain = new TestSignalEncoder(stream.name(), stream.renditions(), gopFrames, t0,
                     sink.incomingDir(), "s" + stream.id() + "-")) {
@@ -125,9 +124,9 @@ public final class TestSignalSource implements LiveSource {
             offsetMs = offsetMs(t0 + frame * TestSignalEncoder.FRAME_MS);
             long behindMs = pacing == Pacing.REAL_TIME ? clock.millis() - frameMs(t0, frame) : 0;
             long behindFrames = behindMs / TestSignalEncoder.FRAME_MS;
-            if (behindMs > MAX_CATCH_UP_MS && behindFrames >= gopFrames) {
-                // Too far behind the wall clock (machine suspended, overloaded): skip whole segments, as a live
-                // encoder that lost its input would, rather than racing to catch up.
+            if (behindFrames > 2L * gopFrames) {
+                // More than two segments behind the clock (machine suspended, overloaded): skip whole segments,
+                // as a live encoder that lost its input would, rather than racing to catch up.
                 frame += behindFrames / gopFrames * gopFrames;
                 chain.skipTo(frame);
                 discontinuity = true;

@@ -28,11 +28,16 @@ final class EngineFixture implements AutoCloseable {
         this.engine = Engines.open(dir, clock, SEGMENT_MS);
     }
 
-    /** Moves the clock on and waits until the DVR holds media up to it (within one segment). */
+    /**
+     * Moves the clock on one segment at a time, waiting each time for the DVR to hold media up to it (a source
+     * further behind than a segment would skip ahead, as it does live after a suspend).
+     */
     void produce(Duration duration) {
-        clock.advance(duration);
-        long targetMs = clock.millis() - SEGMENT_MS;
-        await("DVR to reach " + targetMs, () -> window().endMs() >= targetMs);
+        for (long stepped = 0; stepped < duration.toMillis(); stepped += SEGMENT_MS) {
+            clock.advance(Duration.ofMillis(SEGMENT_MS));
+            long targetMs = clock.millis();
+            await("DVR to reach " + targetMs, () -> window().endMs() >= targetMs);
+        }
     }
 
     DvrWindow window() {
@@ -45,10 +50,10 @@ final class EngineFixture implements AutoCloseable {
     }
 
     static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
+                throw new AssertionError("timed out waiting for " + what + "\n" + threadDump());
             }
             try {
                 Thread.sleep(20);
@@ -57,6 +62,19 @@ final class EngineFixture implements AutoCloseable {
                 throw new AssertionError(e);
             }
         }
+    }
+
+    private static String threadDump() {
+        StringBuilder out = new StringBuilder();
+        Thread.getAllStackTraces().forEach((t, stack) -> {
+            if (t.getName().startsWith("ingest") || t.getName().startsWith("clip-cut") || t.getName().equals("retention")) {
+                out.append(t.getName()).append(' ').append(t.getState()).append('\n');
+                for (StackTraceElement e : stack) {
+                    out.append("    at ").append(e).append('\n');
+                }
+            }
+        });
+        return out.toString();
     }
 
     @Override
