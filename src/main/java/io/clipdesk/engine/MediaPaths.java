@@ -40,6 +40,10 @@ public final class MediaPaths {
         return "rec_" + clipId + "_master.mp4";
     }
 
+    public static String clipScreenshot(String clipId) {
+        return "rec_" + clipId + "_screenshot.jpg";
+    }
+
     public static String clipUrl(long streamId, String fileName) {
         return "/rec/" + streamId + "/" + fileName;
     }

@@ -1,0 +1,163 @@
+package io.clipdesk.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The embedded clip engine: streams with their rolling DVR, instant clips and permanent videos over the
+ * given ports. Owns the threads {@code retention}, {@code expiry} and {@code clip-cut-N}.
+ */
+public final class ClipEngine implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ClipEngine.class.getName());
+
+    /** What the engine needs from the outer layers (store and media). */
+    public record Ports(StreamRepository streams, SegmentStore segments, ClipRepository clips, VideoRepository videos,
+                        LiveSourceFactory sources, Remuxer remuxer, AutoCloseable storage) {
+    }
+
+    private final EngineConfig config;
+    private final Clock clock;
+    private final Ports ports;
+    private final DefaultStreamService streamService;
+    private final DefaultVideoLibrary videoLibrary;
+    private final DefaultClipService clipService;
+    private final DefaultMediaFiles mediaFiles;
+    private final ExecutorService cutPool;
+    private final ScheduledExecutorService retention;
+    private final ScheduledExecutorService expiry;
+
+    private ClipEngine(EngineConfig config, Clock clock, Ports ports) {
+        this.config = config;
+        this.clock = clock;
+        this.ports = ports;
+        ClipPackager packager = new ClipPackager(ports.remuxer());
+        this.cutPool = Executors.newFixedThreadPool(config.cutThreads(), named("clip-cut-"));
+        this.streamService = new DefaultStreamService(config, clock, ports.streams(), ports.segments(),
+                ports.sources());
+        this.videoLibrary = new DefaultVideoLibrary(config.layout(), clock, ports.videos(), ports.streams(), packager);
+        this.clipService = new DefaultClipService(config, clock, streamService, ports.clips(), videoLibrary, packager,
+                cutPool);
+        this.mediaFiles = new DefaultMediaFiles(config, clock, ports.clips(), clipService, ports.videos(),
+                streamService);
+        this.retention = Executors.newSingleThreadScheduledExecutor(named("retention"));
+        this.expiry = Executors.newSingleThreadScheduledExecutor(named("expiry"));
+    }
+
+    /** Reconciles the data dir, resumes unfinished work, starts ingest and the schedules. */
+    public static ClipEngine start(EngineConfig config, Clock clock, Ports ports) {
+        ClipEngine engine = new ClipEngine(config, clock, ports);
+        try {
+            Files.createDirectories(config.layout().root());
+            new Reconciler(config.layout(), ports.streams(), ports.segments(), ports.clips(), ports.videos()).run();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the data dir " + config.layout().root(), e);
+        }
+        engine.streamService.addListener(engine.clipService);
+        if (config.createDefaultStream() && ports.streams().list().isEmpty()) {
+            ports.streams().insert(new LiveStream(0, "Test signal", SourceSpec.TEST_SIGNAL, true,
+                    LiveStream.DEFAULT_DVR_DURATION_S, ClipIds.random(), clock.millis(), Rendition.DEFAULT_LADDER));
+        }
+        engine.clipService.resume();
+        engine.videoLibrary.resume(ports.clips());
+        engine.streamService.startAll();
+        engine.retention.scheduleWithFixedDelay(engine.guarded(engine.streamService::enforceRetention), 1000, 1000,
+                TimeUnit.MILLISECONDS);
+        engine.expiry.scheduleWithFixedDelay(engine.guarded(engine.clipService::sweep), config.sweepIntervalMs(),
+                config.sweepIntervalMs(), TimeUnit.MILLISECONDS);
+        return engine;
+    }
+
+    public StreamService streams() {
+        return streamService;
+    }
+
+    public ClipService clips() {
+        return clipService;
+    }
+
+    public VideoLibrary videos() {
+        return videoLibrary;
+    }
+
+    public MediaFiles media() {
+        return mediaFiles;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public DataLayout layout() {
+        return config.layout();
+    }
+
+    public EngineConfig config() {
+        return config;
+    }
+
+    /** Runs retention and the expiry sweep now (tests move a clock and call this instead of waiting). */
+    public void sweepNow() {
+        streamService.enforceRetention();
+        clipService.sweep();
+    }
+
+    /** Waits until the clip-cut pool has run what is queued now (tests). */
+    public void awaitCuts() {
+        try {
+            for (int i = 0; i < config.cutThreads() * 2; i++) {
+                cutPool.submit(() -> { }).get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("clip-cut pool is down", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        retention.shutdownNow();
+        expiry.shutdownNow();
+        streamService.stopAll();
+        cutPool.shutdown();
+        try {
+            if (!cutPool.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warning("clip cutting did not finish in 30 s; unfinished clips resume at the next start");
+                cutPool.shutdownNow();
+            }
+            ports.storage().close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "closing the store failed", e);
+        }
+    }
+
+    private Runnable guarded(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, Thread.currentThread().getName() + " tick failed", e);
+            }
+        };
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix.endsWith("-") ? prefix + n.incrementAndGet() : prefix);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,238 @@
+package io.clipdesk.engine;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Instant clips on the embedded engine: validates with {@link ClipPolicy}, copies covering DVR segments
+ * into the clip's own folder as they exist (hard links), packages HLS + MP4 once the range is complete,
+ * and expires clips on time.
+ */
+final class DefaultClipService implements ClipService, SegmentListener {
+
+    private static final Logger LOG = Logger.getLogger(DefaultClipService.class.getName());
+
+    private final EngineConfig config;
+    private final Clock clock;
+    private final DefaultStreamService streams;
+    private final ClipRepository clips;
+    private final DefaultVideoLibrary videos;
+    private final ClipPackager packager;
+    private final ExecutorService cutPool;
+    private final Map<String, ClipRecording> recordings = new ConcurrentHashMap<>();
+
+    DefaultClipService(EngineConfig config, Clock clock, DefaultStreamService streams, ClipRepository clips,
+                       DefaultVideoLibrary videos, ClipPackager packager, ExecutorService cutPool) {
+        this.config = config;
+        this.clock = clock;
+        this.streams = streams;
+        this.clips = clips;
+        this.videos = videos;
+        this.packager = packager;
+        this.cutPool = cutPool;
+    }
+
+    @Override
+    public Clip create(ClipRequest request) {
+        LiveStream stream = streams.get(request.streamId());
+        long nowMs = clock.millis();
+        ClipPlan plan = ClipPolicy.plan(request, stream, streams.window(stream.id()), nowMs, config.zone());
+        String id = ClipIds.random();
+        long videoId = request.vodRequired() ? videos.reserve(stream.id(), id, plan.name()) : 0;
+        Clip clip = new Clip(id, stream.id(), plan.name(), plan.startS(), (int) plan.durationS(), plan.expirationS(),
+                nowMs, request.vodRequired(), videoId, stream.renditions().stream().map(Rendition::name).toList(),
+                ClipStatus.RECORDING, "", 0, 0, request.accuracy());
+        clips.insert(clip);
+        begin(clip, stream.renditions());
+        return clip;
+    }
+
+    @Override
+    public List<Clip> list(long streamId) {
+        streams.get(streamId);
+        long nowMs = clock.millis();
+        return clips.listByStream(streamId).stream().filter(c -> alive(c, nowMs)).toList();
+    }
+
+    @Override
+    public Clip get(String clipId) {
+        Clip clip = ClipIds.isValid(clipId) ? clips.find(clipId).orElse(null) : null;
+        if (clip == null || !alive(clip, clock.millis())) {
+            throw new NotFoundException("clip " + clipId + " not found (unknown, deleted or expired)");
+        }
+        return clip;
+    }
+
+    @Override
+    public void delete(String clipId) {
+        Clip clip = get(clipId);
+        ClipRecording recording = recordings.remove(clipId);
+        if (recording != null) {
+            synchronized (recording) {
+                recording.markDone();
+            }
+        }
+        expire(clip);
+    }
+
+    @Override
+    public Clip keepPermanent(String clipId) {
+        Clip clip = get(clipId);
+        if (clip.hasVideo()) {
+            return clip;
+        }
+        if (clip.status() == ClipStatus.FAILED) {
+            throw new InvalidRequestException("clip " + clipId + " failed (" + clip.error() + "); nothing to keep");
+        }
+        Clip updated = clip.withVideo(videos.reserve(clip.streamId(), clip.id(), clip.name()));
+        ClipRecording recording = recordings.get(clipId);
+        if (recording != null) {
+            synchronized (recording) {
+                // Still recording: finish() will see the video id on the stored row.
+                clips.update(updated);
+                if (!recording.done()) {
+                    return updated;
+                }
+            }
+        }
+        clips.update(updated);
+        cutPool.execute(() -> videos.materialize(updated));
+        return updated;
+    }
+
+    /** When the clip's media is expected to be complete. */
+    long readyAtMs(Clip clip) {
+        return clip.endS() * 1000 + config.segmentDurationMs();
+    }
+
+    static boolean alive(Clip clip, long nowMs) {
+        return clip.status() != ClipStatus.EXPIRED && nowMs < clip.expirationS() * 1000;
+    }
+
+    @Override
+    public void onSegment(Segment segment) {
+        for (ClipRecording recording : recordings.values()) {
+            if (recording.clip().streamId() == segment.streamId()) {
+                schedule(recording);
+            }
+        }
+    }
+
+    /** The expiry tick: expires clips past their expiration and finishes recordings the stream left hanging. */
+    void sweep() {
+        long nowMs = clock.millis();
+        for (ClipRecording recording : recordings.values()) {
+            schedule(recording);
+        }
+        for (ClipStatus status : List.of(ClipStatus.READY, ClipStatus.RECORDING, ClipStatus.FAILED)) {
+            for (Clip clip : clips.listByStatus(status)) {
+                if (!alive(clip, nowMs)) {
+                    ClipRecording recording = recordings.remove(clip.id());
+                    if (recording != null) {
+                        synchronized (recording) {
+                            recording.markDone();
+                        }
+                    }
+                    expire(clip);
+                }
+            }
+        }
+    }
+
+    /** After a restart: clips that were recording resume while the DVR still holds their start. */
+    void resume() {
+        for (Clip clip : clips.listByStatus(ClipStatus.RECORDING)) {
+            LiveStream stream = streams.list().stream().filter(s -> s.id() == clip.streamId()).findFirst().orElse(null);
+            DvrWindow window = stream == null ? DvrWindow.EMPTY : streams.window(stream.id());
+            long toleranceMs = config.segmentDurationMs();
+            if (stream == null || window.isEmpty() || window.startMs() > clip.startS() * 1000 + toleranceMs) {
+                DurableFiles.deleteTree(config.layout().clipDir(clip.id()));
+                fail(clip, "the engine stopped while this clip was recording and the DVR no longer holds its start");
+                continue;
+            }
+            DurableFiles.deleteTree(config.layout().clipDir(clip.id()));
+            begin(clip, stream.renditions());
+        }
+    }
+
+    private void begin(Clip clip, List<Rendition> renditions) {
+        ClipRecording recording = new ClipRecording(clip, renditions, config.layout().clipDir(clip.id()));
+        recordings.put(clip.id(), recording);
+        schedule(recording);
+    }
+
+    private void schedule(ClipRecording recording) {
+        try {
+            cutPool.execute(() -> advance(recording));
+        } catch (RejectedExecutionException e) {
+            // The engine is shutting down; the clip resumes at the next start.
+        }
+    }
+
+    private void advance(ClipRecording recording) {
+        synchronized (recording) {
+            if (recording.done()) {
+                return;
+            }
+            Clip clip = recording.clip();
+            try {
+                List<Segment> fresh = recording.fresh(streams.segments(clip.streamId(), recording.fromMs(),
+                        recording.toMs()));
+                for (Segment segment : fresh) {
+                    ClipPackager.linkSegment(config.layout(), recording.folder(), ClipPackager.Names.forClip(clip.id()),
+                            recording.renditions(), segment, recording.linkedCount());
+                    recording.addLinked(segment);
+                }
+                long newestEndMs = streams.window(clip.streamId()).endMs();
+                long overdueMs = recording.toMs() + 30_000 + 2L * config.segmentDurationMs();
+                if (newestEndMs >= recording.toMs() || clock.millis() > overdueMs) {
+                    finish(recording);
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.WARNING, "clip " + clip.id() + " failed", e);
+                recording.markDone();
+                recordings.remove(clip.id());
+                fail(clip, "copying from the DVR failed: " + e.getMessage());
+            }
+        }
+    }
+
+    private void finish(ClipRecording recording) throws IOException {
+        recording.markDone();
+        recordings.remove(recording.clip().id());
+        Clip clip = clips.find(recording.clip().id()).orElse(recording.clip());
+        List<Segment> linked = recording.linked();
+        if (linked.isEmpty()) {
+            fail(clip, "the DVR holds no media between " + Instant.ofEpochSecond(clip.startS()) + " and "
+                    + Instant.ofEpochSecond(clip.endS()));
+            return;
+        }
+        packager.pack(recording.folder(), ClipPackager.Names.forClip(clip.id()), recording.renditions(), linked);
+        Clip ready = clip.withCut(linked.get(0).startMs(), linked.get(linked.size() - 1).endMs())
+                .withStatus(ClipStatus.READY, "");
+        clips.update(ready);
+        if (ready.hasVideo()) {
+            videos.materialize(ready);
+        }
+    }
+
+    private void fail(Clip clip, String reason) {
+        clips.update(clip.withStatus(ClipStatus.FAILED, reason));
+        if (clip.hasVideo()) {
+            videos.fail(clip.videoId(), "the clip it was made from failed: " + reason);
+        }
+    }
+
+    private void expire(Clip clip) {
+        DurableFiles.deleteTree(config.layout().clipDir(clip.id()));
+        clips.update(clip.withStatus(ClipStatus.EXPIRED, clip.error()));
+    }
+}

@@ -1,0 +1,132 @@
+package io.clipdesk.engine;
+
+import io.clipdesk.engine.hls.MediaPlaylist;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Permanent videos: a video row is reserved when the clip is asked for (so the response carries its id) and
+ * filled from the clip's own files once the clip is ready, so it no longer depends on the DVR or the clip.
+ */
+final class DefaultVideoLibrary implements VideoLibrary {
+
+    private static final Logger LOG = Logger.getLogger(DefaultVideoLibrary.class.getName());
+
+    private final DataLayout layout;
+    private final Clock clock;
+    private final VideoRepository videos;
+    private final StreamRepository streams;
+    private final ClipPackager packager;
+
+    DefaultVideoLibrary(DataLayout layout, Clock clock, VideoRepository videos, StreamRepository streams,
+                        ClipPackager packager) {
+        this.layout = layout;
+        this.clock = clock;
+        this.videos = videos;
+        this.streams = streams;
+        this.packager = packager;
+    }
+
+    @Override
+    public List<Video> list() {
+        return videos.list();
+    }
+
+    @Override
+    public Video get(long videoId) {
+        return videos.find(videoId).orElseThrow(() -> new NotFoundException("video " + videoId + " not found"));
+    }
+
+    @Override
+    public void delete(long videoId) {
+        Video video = get(videoId);
+        DurableFiles.deleteTree(layout.videoDir(video.pathKey()));
+        videos.delete(videoId);
+    }
+
+    long reserve(long streamId, String clipId, String name) {
+        List<String> renditions = streams.find(streamId).map(s -> s.renditions().stream().map(Rendition::name)
+                .toList()).orElse(List.of());
+        return videos.insert(new Video(0, ClipIds.random(), streamId, clipId, name, VideoStatus.PENDING, "", 0,
+                clock.millis(), renditions)).id();
+    }
+
+    void fail(long videoId, String reason) {
+        videos.find(videoId).ifPresent(v -> videos.update(v.withStatus(VideoStatus.ERROR, reason)));
+    }
+
+    /** Copies a ready clip's segments into the video's folder and packages them. Never throws. */
+    void materialize(Clip clip) {
+        Video video = videos.find(clip.videoId()).orElse(null);
+        if (video == null || video.status() == VideoStatus.READY) {
+            return;
+        }
+        Path folder = layout.videoDir(video.pathKey());
+        try {
+            List<Rendition> renditions = renditionsOf(clip);
+            List<Segment> segments = List.of();
+            ClipPackager.Names names = ClipPackager.Names.forVideo();
+            Path clipDir = layout.clipDir(clip.id());
+            for (Rendition rendition : renditions) {
+                MediaPlaylist playlist = MediaPlaylist.parse(
+                        Files.readString(clipDir.resolve(MediaPaths.clipPlaylist(clip.id(), rendition.name()))));
+                List<Segment> fromPlaylist = new ArrayList<>();
+                for (int i = 0; i < playlist.entries().size(); i++) {
+                    MediaPlaylist.Entry entry = playlist.entries().get(i);
+                    DurableFiles.linkOrCopy(clipDir.resolve(entry.uri()),
+                            folder.resolve(names.segment().apply(rendition.name(), i)));
+                    fromPlaylist.add(new Segment(clip.streamId(), i, entry.programDateTimeMs(), entry.durationUs(),
+                            entry.discontinuity()));
+                }
+                segments = fromPlaylist;
+            }
+            long durationUs = packager.pack(folder, names, renditions, segments);
+            Path thumb = clipDir.resolve(MediaPaths.clipScreenshot(clip.id()));
+            if (Files.exists(thumb)) {
+                DurableFiles.linkOrCopy(thumb, folder.resolve(MediaPaths.SCREENSHOT));
+            }
+            videos.update(video.withDurationMs(durationUs / 1000).withStatus(VideoStatus.READY, ""));
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "video " + video.id() + " failed", e);
+            videos.update(video.withStatus(VideoStatus.ERROR, "packaging failed: " + e.getMessage()));
+        }
+    }
+
+    /** Videos that were pending when the engine stopped: finish them from their clip, or say why not. */
+    void resume(ClipRepository clips) {
+        for (Video video : videos.list()) {
+            if (video.status() != VideoStatus.PENDING) {
+                continue;
+            }
+            Clip clip = clips.find(video.clipId()).orElse(null);
+            if (clip == null || clip.status() == ClipStatus.EXPIRED || clip.status() == ClipStatus.FAILED) {
+                fail(video.id(), "the clip it was made from is gone");
+            } else if (clip.status() == ClipStatus.READY) {
+                DurableFiles.deleteTree(layout.videoDir(video.pathKey()));
+                materialize(clip);
+            }
+        }
+    }
+
+    private List<Rendition> renditionsOf(Clip clip) {
+        List<Rendition> ladder = streams.find(clip.streamId()).map(LiveStream::renditions).orElse(List.of());
+        List<Rendition> out = new ArrayList<>();
+        for (String name : clip.renditions()) {
+            out.add(ladder.stream().filter(r -> r.name().equals(name)).findFirst().orElseGet(() -> guess(name)));
+        }
+        return out;
+    }
+
+    /** The stream is gone: the name still says the height; assume 16:9. */
+    private static Rendition guess(String name) {
+        int height = Integer.parseInt(name.substring(name.lastIndexOf('_') + 1));
+        return new Rendition(name, (height * 16 / 9) & ~1, height, 1000);
+    }
+}

@@ -1,0 +1,120 @@
+package io.clipdesk.engine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One stream's DVR writer: numbers each finished segment, moves its files into place and only then
+ * indexes it, then tells the listeners. Runs on the stream's ingest thread.
+ */
+final class DvrRecorder implements SegmentSink {
+
+    private static final Logger LOG = Logger.getLogger(DvrRecorder.class.getName());
+
+    private final LiveStream stream;
+    private final DataLayout layout;
+    private final SegmentStore store;
+    private final Clock clock;
+    private final List<SegmentListener> listeners;
+    private final AtomicLong nextSequence;
+    private final AtomicLong dvrBytes;
+    private volatile boolean firstOfSession = true;
+    private volatile SourceHealth health = SourceHealth.STARTING;
+    private volatile String healthDetail = "starting";
+    private volatile long lastSegmentAtMs;
+    private final long startedAtMs;
+
+    DvrRecorder(LiveStream stream, DataLayout layout, SegmentStore store, Clock clock,
+                List<SegmentListener> listeners, AtomicLong dvrBytes) {
+        this.stream = stream;
+        this.layout = layout;
+        this.store = store;
+        this.clock = clock;
+        this.listeners = listeners;
+        this.dvrBytes = dvrBytes;
+        this.nextSequence = new AtomicLong(store.newest(stream.id()).map(s -> s.sequence() + 1).orElse(0L));
+        this.startedAtMs = clock.millis();
+        this.lastSegmentAtMs = startedAtMs;
+    }
+
+    @Override
+    public Path incomingDir() {
+        Path dir = layout.incomingDir(stream.id());
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new MediaException("cannot create the DVR folder " + dir, e);
+        }
+        return dir;
+    }
+
+    @Override
+    public void accept(SegmentDraft draft) {
+        long sequence = nextSequence.getAndIncrement();
+        // Timestamps restart with each ingest session, so its first segment must tell players to reset.
+        boolean discontinuity = draft.discontinuity() || (firstOfSession && sequence > 0);
+        try {
+            long bytes = 0;
+            for (Map.Entry<String, Path> file : draft.renditionFiles().entrySet()) {
+                Path target = layout.dvrSegment(stream.id(), file.getKey(), sequence);
+                bytes += Files.size(file.getValue());
+                DurableFiles.moveInto(file.getValue(), target);
+            }
+            if (draft.thumbnailFile() != null && Files.exists(draft.thumbnailFile())) {
+                DurableFiles.moveInto(draft.thumbnailFile(), layout.thumbnail(stream.id(), sequence));
+            }
+            Segment segment = new Segment(stream.id(), sequence, draft.startMs(), draft.durationUs(), discontinuity);
+            store.insert(segment);
+            dvrBytes.addAndGet(bytes);
+            firstOfSession = false;
+            lastSegmentAtMs = clock.millis();
+            if (health != SourceHealth.LIVE) {
+                health(SourceHealth.LIVE, "receiving");
+            }
+            for (SegmentListener listener : listeners) {
+                listener.onSegment(segment);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "stream " + stream.id() + ": segment " + sequence + " dropped", e);
+            draft.renditionFiles().values().forEach(DurableFiles::deleteQuietly);
+            if (draft.thumbnailFile() != null) {
+                DurableFiles.deleteQuietly(draft.thumbnailFile());
+            }
+        }
+    }
+
+    @Override
+    public void health(SourceHealth newHealth, String detail) {
+        health = newHealth;
+        healthDetail = detail == null ? "" : detail;
+        for (SegmentListener listener : listeners) {
+            listener.onHealth(stream.id(), newHealth, healthDetail);
+        }
+    }
+
+    /** Marks the source stalled when no segment came for two segment durations. */
+    void checkStall(long nowMs, long segmentDurationMs) {
+        if (health == SourceHealth.LIVE && nowMs - lastSegmentAtMs > 2 * segmentDurationMs) {
+            health(SourceHealth.STALLED, "no new media for " + (nowMs - lastSegmentAtMs) / 1000 + " s");
+        }
+    }
+
+    SourceHealth health() {
+        return health;
+    }
+
+    String healthDetail() {
+        return healthDetail;
+    }
+
+    long startedAtMs() {
+        return startedAtMs;
+    }
+}

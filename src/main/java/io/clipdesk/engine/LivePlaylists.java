@@ -1,0 +1,30 @@
+package io.clipdesk.engine;
+
+import io.clipdesk.engine.hls.MediaPlaylist;
+import io.clipdesk.engine.hls.MultivariantPlaylist;
+
+import java.util.List;
+
+/** Builds a stream's live playlists from the DVR index on request. */
+final class LivePlaylists {
+
+    private LivePlaylists() {
+    }
+
+    /** A sliding (no ENDLIST) playlist of {@code segments} of one rendition; URIs are relative to the live folder. */
+    static String media(String rendition, List<Segment> segments) {
+        List<MediaPlaylist.Entry> entries = segments.stream()
+                .map(s -> new MediaPlaylist.Entry(MediaPaths.liveSegment(rendition, s.sequence()), s.durationUs(),
+                        s.startMs(), s.discontinuity()))
+                .toList();
+        long firstSequence = segments.isEmpty() ? 0 : segments.get(0).sequence();
+        return MediaPlaylist.live(firstSequence, entries).write();
+    }
+
+    static String dvrMaster(LiveStream stream) {
+        return new MultivariantPlaylist(stream.renditions().stream()
+                .map(r -> new MultivariantPlaylist.Variant(MediaPaths.liveDvrPlaylist(r.name()),
+                        (r.videoKbps() + 128) * 1100L, r.width(), r.height(), 0))
+                .toList()).write();
+    }
+}
