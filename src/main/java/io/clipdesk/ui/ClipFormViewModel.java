@@ -60,6 +60,8 @@ public final class ClipFormViewModel {
     private final StringBinding problem;
     private final BooleanBinding canCreate;
     private final StringBinding startText;
+    private final StringBinding inText;
+    private final StringBinding outText;
     private final StringBinding durationText;
     private final StringBinding defaultName;
 
@@ -79,7 +81,12 @@ public final class ClipFormViewModel {
                 marks, name, expiry, keepVod, stream, window, nowMs);
         problem = Bindings.createStringBinding(() -> verdict.get().problem(), verdict);
         canCreate = Bindings.createBooleanBinding(() -> verdict.get().isValid() && !busy.get(), verdict, busy);
-        startText = Bindings.createStringBinding(() -> marks.get().hasIn() ? clock(marks.get().inMs()) : "--:--:--", marks);
+        startText = Bindings.createStringBinding(() -> verdict.get().request() == null ? "--:--:--"
+                : clock(verdict.get().request().startS().orElse(0) * 1000), verdict);
+        inText = Bindings.createStringBinding(() -> marks.get().hasIn()
+                ? PlaybackViewModel.timecode(marks.get().inMs(), zone) : "--:--:--:--", marks);
+        outText = Bindings.createStringBinding(() -> marks.get().hasOut()
+                ? PlaybackViewModel.timecode(marks.get().outMs(), zone) : "--:--:--:--", marks);
         durationText = Bindings.createStringBinding(() -> marks.get().isRange() && marks.get().lengthMs() > 0
                 ? span(verdict.get().request() == null ? 0 : verdict.get().request().durationS()) : "--:--:--",
                 marks, verdict);
@@ -189,7 +196,10 @@ public final class ClipFormViewModel {
     /** Why the marked clip cannot be created; empty when it can. */
     public StringBinding problemProperty() { return problem; }
     public BooleanBinding canCreateProperty() { return canCreate; }
+    /** The start the clip will get (whole seconds, wall clock). */
     public StringBinding startTextProperty() { return startText; }
+    public StringBinding inTextProperty() { return inText; }
+    public StringBinding outTextProperty() { return outText; }
     public StringBinding durationTextProperty() { return durationText; }
     public StringBinding defaultNameProperty() { return defaultName; }
 }

@@ -86,7 +86,7 @@ public final class MainViewModel implements AutoCloseable {
         DvrPlayer player = new DvrPlayer(streamId, decoder, index::snapshot,
                 seq -> engine.layout().dvrSegment(streamId, small.name(), seq), small.width(), small.height(),
                 engine.config().segmentDurationMs(), engine.clock(), bridge.coalescing(() -> self[0].refresh()));
-        this.playback = new PlaybackViewModel(player);
+        this.playback = new PlaybackViewModel(player, engine.config().zone(), window);
         self[0] = playback;
         this.form = new ClipFormViewModel(this::submit, engine.config().zone(), stream, window, nowMs,
                 playback.positionMsProperty());

@@ -10,7 +10,15 @@ import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.image.Image;
+import io.clipdesk.engine.DvrWindow;
+
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 
 /**
  * The player as the views see it: the picture, the wall-clock time of the picture shown, whether it plays and
@@ -26,12 +34,24 @@ public final class PlaybackViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper(this, "live");
     private final ReadOnlyObjectWrapper<PlayerStatus> status = new ReadOnlyObjectWrapper<>(this, "status", PlayerStatus.IDLE);
     private final ReadOnlyLongWrapper framesShown = new ReadOnlyLongWrapper(this, "framesShown");
+    private final StringBinding positionText;
+    private final StringBinding badgeText;
     private boolean resumeAfterScrub;
 
-    /** @param player not started yet; reports to {@code playerUpdates}, which the caller wires to {@link #refresh()} */
-    PlaybackViewModel(DvrPlayer player) {
+    /** @param player not started yet; its updates must be wired to {@link #refresh()} through the bridge */
+    PlaybackViewModel(DvrPlayer player, ZoneId zone, ObservableValue<DvrWindow> window) {
         this.player = player;
         this.picture = new PlayerPicture(player);
+        positionText = Bindings.createStringBinding(() -> timecode(positionMs.get(), zone), positionMs);
+        badgeText = Bindings.createStringBinding(() -> live.get() ? "LIVE"
+                : "DVR −" + ClipFormViewModel.span(Math.max(0, window.getValue().endMs() - positionMs.get()) / 1000),
+                live, positionMs, window);
+    }
+
+    /** Broadcast timecode of a wall-clock instant: local HH:MM:SS:FF at 25 frames per second. */
+    static String timecode(long ms, ZoneId zone) {
+        LocalTime t = Instant.ofEpochMilli(ms).atZone(zone).toLocalTime();
+        return String.format("%02d:%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond(), t.getNano() / 40_000_000);
     }
 
     void start() {
@@ -98,6 +118,11 @@ public final class PlaybackViewModel implements AutoCloseable {
 
     public ReadOnlyLongProperty positionMsProperty() { return positionMs.getReadOnlyProperty(); }
     public long getPositionMs() { return positionMs.get(); }
+
+    /** The picture's wall-clock time as HH:MM:SS:FF. */
+    public StringBinding positionTextProperty() { return positionText; }
+    /** "LIVE" while following the live edge, otherwise how far behind it the picture is. */
+    public StringBinding badgeTextProperty() { return badgeText; }
 
     public ReadOnlyBooleanProperty playingProperty() { return playing.getReadOnlyProperty(); }
     public boolean isPlaying() { return playing.get(); }
