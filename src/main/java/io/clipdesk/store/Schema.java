@@ -1,0 +1,87 @@
+package io.clipdesk.store;
+
+import java.util.List;
+
+/**
+ * The schema's history, oldest first. A released migration is never edited: a file at version n has run exactly
+ * these statements, so a change is a new migration appended here. That is why the DDL is frozen text rather than
+ * built from the repositories' column constants (a later rename there must not rewrite history); the repositories'
+ * round-trip tests keep both spellings in step.
+ *
+ * <p>STRICT tables make SQLite refuse a value of the wrong type instead of storing it silently.
+ */
+final class Schema {
+
+    private static final Migration V1 = new Migration(1, List.of(
+            """
+            CREATE TABLE streams (
+                id             INTEGER PRIMARY KEY AUTOINCREMENT,
+                name           TEXT    NOT NULL,
+                source_kind    TEXT    NOT NULL,
+                source_uri     TEXT    NOT NULL,
+                dvr_enabled    INTEGER NOT NULL,
+                dvr_duration_s INTEGER NOT NULL,
+                media_key      TEXT    NOT NULL UNIQUE,
+                created_at_ms  INTEGER NOT NULL,
+                renditions     TEXT    NOT NULL
+            ) STRICT""",
+            // Segments die with their stream (the DVR goes); clips and videos below do not reference streams
+            // because they outlive a deleted stream (API.md: DELETE stream keeps clips and videos).
+            """
+            CREATE TABLE segments (
+                stream_id     INTEGER NOT NULL REFERENCES streams (id) ON DELETE CASCADE,
+                sequence      INTEGER NOT NULL,
+                start_ms      INTEGER NOT NULL,
+                end_ms        INTEGER NOT NULL,
+                duration_us   INTEGER NOT NULL,
+                discontinuity INTEGER NOT NULL,
+                PRIMARY KEY (stream_id, sequence)
+            ) STRICT, WITHOUT ROWID""",
+            "CREATE INDEX segments_by_start ON segments (stream_id, start_ms)",
+            // Lets overlapping() find the stream's longest segment with one index seek and so bound its scan.
+            "CREATE INDEX segments_by_duration ON segments (stream_id, duration_us)",
+            """
+            CREATE TABLE clips (
+                id            TEXT    NOT NULL PRIMARY KEY,
+                stream_id     INTEGER NOT NULL,
+                name          TEXT    NOT NULL,
+                start_s       INTEGER NOT NULL,
+                duration_s    INTEGER NOT NULL,
+                expiration_s  INTEGER NOT NULL,
+                created_at_ms INTEGER NOT NULL,
+                vod_required  INTEGER NOT NULL,
+                video_id      INTEGER NOT NULL,
+                renditions    TEXT    NOT NULL,
+                status        TEXT    NOT NULL,
+                error         TEXT    NOT NULL,
+                cut_start_ms  INTEGER NOT NULL,
+                cut_end_ms    INTEGER NOT NULL,
+                accuracy      TEXT    NOT NULL
+            ) STRICT""",
+            "CREATE INDEX clips_by_stream ON clips (stream_id, start_s, created_at_ms)",
+            "CREATE INDEX clips_by_status ON clips (status, created_at_ms)",
+            """
+            CREATE TABLE videos (
+                id            INTEGER PRIMARY KEY AUTOINCREMENT,
+                media_key     TEXT    NOT NULL UNIQUE,
+                stream_id     INTEGER NOT NULL,
+                clip_id       TEXT    NOT NULL,
+                name          TEXT    NOT NULL,
+                status        TEXT    NOT NULL,
+                error         TEXT    NOT NULL,
+                duration_ms   INTEGER NOT NULL,
+                created_at_ms INTEGER NOT NULL,
+                renditions    TEXT    NOT NULL
+            ) STRICT""",
+            """
+            CREATE TABLE settings (
+                key   TEXT NOT NULL PRIMARY KEY,
+                value TEXT NOT NULL
+            ) STRICT, WITHOUT ROWID"""));
+
+    /** Every migration in order; the file's {@code user_version} is the last one applied. */
+    static final List<Migration> MIGRATIONS = List.of(V1);
+
+    private Schema() {
+    }
+}
