@@ -140,7 +140,8 @@ public final class ClipFormViewModel {
     /** The last {@code seconds} up to the live edge, in one key press. */
     public void createLast(int seconds) {
         DvrWindow w = window.getValue();
-        long endMs = w == null ? nowMs.get() : w.endMs();
+        long edgeMs = w == null || w.isEmpty() ? nowMs.get() : w.endMs();
+        long endMs = Math.floorDiv(edgeMs, 1000) * 1000; // whole seconds, so the clip is exactly that long
         quick(endMs - seconds * 1000L, endMs, "Last " + seconds + " s " + clock(endMs));
     }
 

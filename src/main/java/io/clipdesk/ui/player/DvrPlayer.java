@@ -215,6 +215,10 @@ public final class DvrPlayer implements AutoCloseable {
                 return;
             }
         }
+        now = System.nanoTime();
+        if (holdSinceNanos < 0 && watchdog(now)) {
+            return; // the decode itself took too long: the picture is stale, play from the live edge instead
+        }
         if (holdSinceNanos >= 0) {
             counters.hold(now - holdSinceNanos, cursor.frameDurationMs());
             holdSinceNanos = -1;
@@ -292,9 +296,10 @@ public final class DvrPlayer implements AutoCloseable {
         onUpdate.run();
     }
 
-    private void watchdog(long now) {
+    /** True when it reopened at the live edge because no picture came for two segment durations. */
+    private boolean watchdog(long now) {
         if (!playing || rate < 0 || now - lastFrameNanos < 2 * segmentDurationNanos) {
-            return;
+            return false;
         }
         lastFrameNanos = now;
         SegmentIndex index = segments.get();
@@ -303,7 +308,9 @@ public final class DvrPlayer implements AutoCloseable {
             counters.recoveries++;
             cursor.close();
             apply(PlayerCommand.of(PlayerCommand.Kind.GO_LIVE));
+            return true;
         }
+        return false;
     }
 
     private void reanchor(long nanos, long ms) {
