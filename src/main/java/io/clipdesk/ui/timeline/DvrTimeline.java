@@ -99,6 +99,11 @@ public class DvrTimeline extends Control {
         return new TimelineScale(getVisibleStartMs(), Math.max(getVisibleStartMs() + 1, getVisibleEndMs()), widthPx);
     }
 
+    /** The ruler's labelled ticks at a width: wall-clock instants printed in local time. */
+    public List<TickLabel> tickLabels(double widthPx) {
+        return TickLabel.of(scale(widthPx), getZone());
+    }
+
     /** The widest useful view: the whole DVR with a margin, and never less than a minute. */
     public long maxVisibleMs() {
         return Math.max(60_000, (getLiveEdgeMs() - getDvrStartMs()) * 11 / 10);

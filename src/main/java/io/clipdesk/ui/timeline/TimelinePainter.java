@@ -24,10 +24,7 @@ public final class TimelinePainter {
     public static final double RULER_H = 24;
     public static final double CLIPS_H = 20;
     public static final double OVERVIEW_H = 12;
-    static final double MIN_LABEL_SPACING_PX = 90;
 
-    private static final DateTimeFormatter HMS = DateTimeFormatter.ofPattern("HH:mm:ss");
-    private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter HOVER = DateTimeFormatter.ofPattern("HH:mm:ss.S");
     private final Font labelFont = Font.font("System", 11);
     private final Font clipFont = Font.font("System", FontWeight.BOLD, 11);
@@ -94,7 +91,7 @@ public final class TimelinePainter {
 
     private void paintRuler(GraphicsContext g, DvrTimeline t, TimelineScale s, double w, double bottom) {
         ZoneId zone = t.getZone();
-        TickStep step = TickStep.forScale(s.msPerPx(), MIN_LABEL_SPACING_PX);
+        TickStep step = TickStep.forScale(s.msPerPx(), TickLabel.MIN_SPACING_PX);
         g.setFill(Color.gray(0, 0.45));
         g.fillRect(0, 0, w, RULER_H);
         g.setStroke(t.tickColor());
@@ -108,13 +105,11 @@ public final class TimelinePainter {
         g.setFont(labelFont);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        DateTimeFormatter format = step.showsSeconds() ? HMS : HM;
-        for (long ms = TimelineScale.alignUp(s.startMs() - step.majorMs(), step.majorMs(), zone); ms <= s.endMs();
-             ms = TimelineScale.alignUp(ms + 1, step.majorMs(), zone)) {
-            double x = Math.floor(s.xOf(ms)) + 0.5;
+        for (TickLabel tick : TickLabel.of(s, zone)) {
+            double x = Math.floor(s.xOf(tick.timeMs())) + 0.5;
             g.strokeLine(x, 2, x, RULER_H);
             g.strokeLine(x, RULER_H, x, bottom);
-            g.fillText(format.format(Instant.ofEpochMilli(ms).atZone(zone)), x + 4, 4);
+            g.fillText(tick.text(), x + 4, 4);
         }
     }
 
