@@ -2,7 +2,9 @@ package io.clipdesk.ui;
 
 import io.clipdesk.engine.ClipEngine;
 import io.clipdesk.engine.FrameDecoder;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 import java.util.Objects;
@@ -24,13 +26,12 @@ public final class ClipdeskWindow {
     public static MainView show(Stage stage, ClipEngine engine, FrameDecoder decoder, String engineAddress) {
         MainView view = new MainView(engine, decoder);
         view.setEngineAddress(engineAddress);
-        Scene scene = new Scene(view, 1600, 900);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(view, Math.min(1600, screen.getWidth()), Math.min(900, screen.getHeight()));
         scene.getStylesheets().add(Objects.requireNonNull(ClipdeskWindow.class.getResource(STYLESHEET),
                 "the theme " + STYLESHEET + " is not on the classpath").toExternalForm());
         stage.setTitle("Clipdesk");
         stage.setScene(scene);
-        stage.setMinWidth(1100);
-        stage.setMinHeight(700);
         stage.setOnHidden(e -> view.close());
         stage.show();
         return view;
