@@ -34,6 +34,7 @@ public final class ClipdeskWindow {
         stage.setScene(scene);
         stage.setOnHidden(e -> view.close());
         stage.show();
+        view.requestFocus(); // keys drive the desk; the name field gets focus only when clicked
         return view;
     }
 }

@@ -26,13 +26,17 @@ final class DeskKeys {
     private void pressed(KeyEvent e) {
         boolean typing = e.getTarget() instanceof TextInputControl;
         if (typing && e.getCode() == KeyCode.ESCAPE) {
-            ((TextInputControl) e.getTarget()).getParent().requestFocus();
+            scene(e).getRoot().requestFocus();
             e.consume();
             return;
         }
         if (handled(e.getCode(), e.isShiftDown(), typing)) {
             e.consume();
         }
+    }
+
+    private static Scene scene(KeyEvent e) {
+        return ((javafx.scene.Node) e.getTarget()).getScene();
     }
 
     private boolean handled(KeyCode code, boolean shift, boolean typing) {

@@ -68,6 +68,12 @@ public final class MainView extends BorderPane implements AutoCloseable {
         centre.getStyleClass().add("desk-centre");
         setCenter(centre);
         setBottom(new StatusBarView(vm.status()));
+        // A click outside the form's text fields hands the keyboard back to the desk.
+        addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            if (!(e.getTarget() instanceof javafx.scene.Node n && isInTextField(n))) {
+                requestFocus();
+            }
+        });
         sceneProperty().addListener((o, was, scene) -> {
             if (scene != null) {
                 new DeskKeys(vm, this::goLive).install(scene);
@@ -111,6 +117,15 @@ public final class MainView extends BorderPane implements AutoCloseable {
                 vm.editQuickMarker(i + 1, list.get(i));
             }
         });
+    }
+
+    private static boolean isInTextField(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.control.TextInputControl || n instanceof javafx.scene.control.ComboBoxBase) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static long firstStream(ClipEngine engine) {
