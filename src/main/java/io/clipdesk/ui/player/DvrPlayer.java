@@ -271,6 +271,7 @@ public final class DvrPlayer implements AutoCloseable {
         if (index.isEmpty()) {
             return;
         }
+        long started = System.nanoTime();
         long target = Math.max(index.firstStartMs(), Math.min(index.lastEndMs() - 1, timeMs));
         int i = Math.max(0, Math.min(index.size() - 1, index.indexAt(target)));
         if (!cursor.isOn(index, i) && !cursor.open(index, i)) {
@@ -279,6 +280,7 @@ public final class DvrPlayer implements AutoCloseable {
         long at = cursor.seek(target, exchange.writeBuffer());
         if (at != PlayerCommand.NONE) {
             long now = System.nanoTime();
+            counters.seekMs = (now - started) / 1_000_000;
             show(at, now);
             reanchor(now, at);
             dueNanos = now + TimeUnit.MILLISECONDS.toNanos(cursor.frameDurationMs()) / Math.abs(rate);

@@ -9,6 +9,7 @@ final class PlaybackCounters {
     long liveJumps;
     long recoveries;
     long latencyMs;
+    long seekMs;
     String problem = "";
 
     /** A wait for the next segment; waits shorter than a frame are the normal jitter of ingest, not counted. */
@@ -22,6 +23,6 @@ final class PlaybackCounters {
 
     PlayerStatus status(long frameMs, boolean playing, int rate, boolean live) {
         return new PlayerStatus(frameMs, playing, rate, live, latencyMs, framesDecoded, holds, heldMs, liveJumps,
-                recoveries, problem);
+                recoveries, seekMs, problem);
     }
 }
