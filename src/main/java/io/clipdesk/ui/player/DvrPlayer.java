@@ -225,10 +225,12 @@ public final class DvrPlayer implements AutoCloseable {
             reanchor(now, at);
         }
         show(at, now);
-        long due = anchorNanos + TimeUnit.MILLISECONDS.toNanos(at + cursor.frameDurationMs() - anchorMs) / rate;
-        if (due < now - LATE_NANOS || at < anchorMs) {
+        long frameNanos = TimeUnit.MILLISECONDS.toNanos(cursor.frameDurationMs()) / rate;
+        long due = anchorNanos + TimeUnit.MILLISECONDS.toNanos(at - anchorMs) / rate + frameNanos;
+        if (due < now - LATE_NANOS || due > now + LATE_NANOS + frameNanos) {
+            // Far late (a slow decode) or a jump in media time: pace from this picture on instead of catching up.
             reanchor(now, at);
-            due = now + TimeUnit.MILLISECONDS.toNanos(cursor.frameDurationMs()) / rate;
+            due = now + frameNanos;
         }
         dueNanos = due;
     }
