@@ -89,6 +89,8 @@ public final class ClipFormView extends VBox {
         problem.textProperty().bind(vm.problemProperty());
         problem.visibleProperty().bind(vm.problemProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
+        vm.problemIsHintProperty().addListener((o, was, hint) -> problem.pseudoClassStateChanged(Pseudo.HINT, hint));
+        problem.pseudoClassStateChanged(Pseudo.HINT, vm.problemIsHintProperty().get());
 
         Button create = new Button("Create clip  ⏎");
         create.setId("create-clip");

@@ -59,6 +59,7 @@ public final class ClipFormViewModel {
     private final ObjectBinding<MarkedClip> verdict;
     private final StringBinding problem;
     private final BooleanBinding canCreate;
+    private final BooleanBinding problemIsHint;
     private final StringBinding startText;
     private final StringBinding inText;
     private final StringBinding outText;
@@ -80,6 +81,7 @@ public final class ClipFormViewModel {
                         window.getValue(), nowMs.get(), zone),
                 marks, name, expiry, keepVod, stream, window, nowMs);
         problem = Bindings.createStringBinding(() -> verdict.get().problem(), verdict);
+        problemIsHint = Bindings.createBooleanBinding(() -> !marks.get().isRange(), marks);
         canCreate = Bindings.createBooleanBinding(() -> verdict.get().isValid() && !busy.get(), verdict, busy);
         startText = Bindings.createStringBinding(() -> verdict.get().request() == null ? "--:--:--"
                 : clock(verdict.get().request().startS().orElse(0) * 1000), verdict);
@@ -197,6 +199,8 @@ public final class ClipFormViewModel {
     /** Why the marked clip cannot be created; empty when it can. */
     public StringBinding problemProperty() { return problem; }
     public BooleanBinding canCreateProperty() { return canCreate; }
+    /** True while the problem is only a missing mark (a next step, not an error). */
+    public BooleanBinding problemIsHintProperty() { return problemIsHint; }
     /** The start the clip will get (whole seconds, wall clock). */
     public StringBinding startTextProperty() { return startText; }
     public StringBinding inTextProperty() { return inText; }

@@ -17,6 +17,7 @@ import javafx.scene.layout.VBox;
 public final class MainView extends BorderPane implements AutoCloseable {
 
     private static final long DEFAULT_VISIBLE_MS = 5 * 60_000;
+    private static final long MIN_VISIBLE_MS = 60_000;
 
     private final MainViewModel vm;
     private final DvrTimeline timeline = new DvrTimeline();
@@ -51,7 +52,8 @@ public final class MainView extends BorderPane implements AutoCloseable {
         });
         vm.windowProperty().addListener((o, was, now) -> {
             if (was.isEmpty() && !now.isEmpty()) {
-                timeline.showLive(DEFAULT_VISIBLE_MS);
+                // A young DVR fills the view; an old one shows its last minutes.
+                timeline.showLive(Math.max(MIN_VISIBLE_MS, Math.min(DEFAULT_VISIBLE_MS, now.lengthMs() * 5 / 4)));
             }
         });
         playback.positionMsProperty().addListener((o, was, now) -> keepPlayheadInView(now.longValue()));

@@ -8,7 +8,7 @@ final class Pseudo {
     static final PseudoClass LIVE = PseudoClass.getPseudoClass("live");
     static final PseudoClass STALLED = PseudoClass.getPseudoClass("stalled");
     static final PseudoClass PLAYING = PseudoClass.getPseudoClass("playing");
-    static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");
+    static final PseudoClass HINT = PseudoClass.getPseudoClass("hint");
 
     private Pseudo() {
     }
