@@ -1,0 +1,110 @@
+package io.clipdesk.ui.clips;
+
+import javafx.css.PseudoClass;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.util.function.Consumer;
+
+/**
+ * One clip in the list: name and VOD badge, start · length · renditions, and the live state line with a progress
+ * bar while recording. Binds to the row's {@link ClipItem}; a recycled cell unbinds first. The context menu
+ * forwards to the panel's actions.
+ */
+final class ClipCell extends ListCell<ClipItem> {
+
+    private final Label name = new Label();
+    private final Label vod = new Label();
+    private final Label details = new Label();
+    private final Label state = new Label();
+    private final ProgressBar progress = new ProgressBar();
+    private final VBox box;
+    private final javafx.beans.value.ChangeListener<ClipPhase> phaseListener = (o, was, now) -> showPhase(now);
+    private ClipItem bound;
+
+    ClipCell(ClipActions actions) {
+        getStyleClass().add("clip-cell");
+        name.getStyleClass().add("clip-name");
+        vod.getStyleClass().add("vod-badge");
+        details.getStyleClass().add("clip-details");
+        state.getStyleClass().add("clip-state");
+        progress.getStyleClass().add("clip-progress");
+        progress.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(progress, Priority.ALWAYS);
+        progress.managedProperty().bind(progress.visibleProperty());
+        vod.managedProperty().bind(vod.visibleProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox stateRow = new HBox(8, state, progress);
+        stateRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        box = new VBox(2, new HBox(6, name, spacer, vod), details, stateRow);
+        setContextMenu(menu(actions));
+        setText(null);
+    }
+
+    private ContextMenu menu(ClipActions actions) {
+        return new ContextMenu(
+                item("Preview HLS", actions.previewHls()), item("Preview MP4", actions.previewMp4()),
+                new SeparatorMenuItem(),
+                item("Copy HLS link", actions.copyHls()), item("Copy MP4 link", actions.copyMp4()),
+                item("Save MP4 as…", actions.saveMp4()), item("Reveal in file manager", actions.reveal()),
+                new SeparatorMenuItem(),
+                item("Keep permanent", actions.keep()), item("Delete…", actions.delete()));
+    }
+
+    private MenuItem item(String text, Consumer<ClipItem> action) {
+        MenuItem m = new MenuItem(text);
+        m.setOnAction(e -> {
+            if (getItem() != null) {
+                action.accept(getItem());
+            }
+        });
+        return m;
+    }
+
+    @Override
+    protected void updateItem(ClipItem item, boolean empty) {
+        super.updateItem(item, empty);
+        if (bound != null) {
+            name.textProperty().unbind();
+            details.textProperty().unbind();
+            state.textProperty().unbind();
+            vod.textProperty().unbind();
+            vod.visibleProperty().unbind();
+            progress.progressProperty().unbind();
+            bound.phaseProperty().removeListener(phaseListener);
+            bound = null;
+        }
+        if (empty || item == null) {
+            setGraphic(null);
+            showPhase(null);
+            return;
+        }
+        bound = item;
+        name.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> item.getClip().name(),
+                item.clipProperty()));
+        details.textProperty().bind(item.detailsProperty());
+        state.textProperty().bind(item.stateTextProperty());
+        vod.textProperty().bind(item.vodTextProperty());
+        vod.visibleProperty().bind(item.vodTextProperty().isNotEmpty());
+        progress.progressProperty().bind(item.progressProperty());
+        item.phaseProperty().addListener(phaseListener);
+        showPhase(item.phaseProperty().get());
+        setGraphic(box);
+    }
+
+    private void showPhase(ClipPhase phase) {
+        for (ClipPhase p : ClipPhase.values()) {
+            pseudoClassStateChanged(PseudoClass.getPseudoClass(p.styleClass()), p == phase);
+        }
+        progress.setVisible(phase == ClipPhase.RECORDING);
+    }
+}

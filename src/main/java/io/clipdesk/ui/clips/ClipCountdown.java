@@ -1,0 +1,57 @@
+package io.clipdesk.ui.clips;
+
+import io.clipdesk.engine.Clip;
+
+/**
+ * A clip's state line at one instant of the engine's clock: "recording · ready in 0:23", "ready · expires in
+ * 0:59:12", "failed: reason", "expired". A pure function of (clip, now), so a countdown is right after the laptop
+ * sleeps: nothing counts ticks. {@code progress} is the recorded share of the clip (0–1) while recording, else 1.
+ */
+public record ClipCountdown(ClipPhase phase, String text, double progress) {
+
+    /**
+     * @param segmentDurationMs the DVR segment length: the clip is expected ready one segment after its end,
+     *                          when the segment holding its last second is closed
+     */
+    public static ClipCountdown of(Clip clip, long nowMs, int segmentDurationMs) {
+        long expiresAtMs = clip.expirationS() * 1000;
+        if (clip.status() == io.clipdesk.engine.ClipStatus.EXPIRED || nowMs >= expiresAtMs) {
+            return new ClipCountdown(ClipPhase.EXPIRED, "expired", 1);
+        }
+        return switch (clip.status()) {
+            case RECORDING -> recording(clip, nowMs, readyAtMs(clip, segmentDurationMs));
+            case READY -> new ClipCountdown(ClipPhase.READY, "ready · expires in " + hms(expiresAtMs - nowMs), 1);
+            case FAILED -> new ClipCountdown(ClipPhase.FAILED,
+                    clip.error().isBlank() ? "failed" : "failed: " + clip.error(), 1);
+            case EXPIRED -> throw new AssertionError("handled above");
+        };
+    }
+
+    /** When the engine expects the clip's media to be complete (wall-clock ms). */
+    public static long readyAtMs(Clip clip, int segmentDurationMs) {
+        return clip.endS() * 1000 + segmentDurationMs;
+    }
+
+    private static ClipCountdown recording(Clip clip, long nowMs, long readyAtMs) {
+        long startMs = clip.startS() * 1000;
+        double progress = Math.max(0, Math.min(1, (double) (nowMs - startMs) / Math.max(1, readyAtMs - startMs)));
+        String text = nowMs < readyAtMs ? "recording · ready in " + span(readyAtMs - nowMs) : "recording · finishing";
+        return new ClipCountdown(ClipPhase.RECORDING, text, progress);
+    }
+
+    /** A remaining time as m:ss (h:mm:ss from one hour), rounded up so "0:00" is never shown while waiting. */
+    public static String span(long remainingMs) {
+        long s = ceilSeconds(remainingMs);
+        return s >= 3600 ? hms(remainingMs) : String.format("%d:%02d", s / 60, s % 60);
+    }
+
+    /** A remaining time as h:mm:ss, rounded up. */
+    public static String hms(long remainingMs) {
+        long s = ceilSeconds(remainingMs);
+        return String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
+    }
+
+    private static long ceilSeconds(long ms) {
+        return Math.max(0, Math.floorDiv(ms + 999, 1000));
+    }
+}

@@ -1,0 +1,206 @@
+package io.clipdesk.ui.clips;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanExpression;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The clips column: the stream's clips and the permanent videos in tabs, each with its actions, the preview
+ * player under them, and a notice line. Binds to {@link ClipsViewModel}; dialogs (save, export, confirm delete)
+ * are the view's, everything else is forwarded.
+ */
+public final class ClipsPanel extends VBox implements AutoCloseable {
+
+    private final ClipsViewModel vm;
+
+    public ClipsPanel(ClipsViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("clips-panel");
+        setId("clips-panel");
+
+        Label title = new Label("Clips");
+        title.getStyleClass().add("panel-title");
+        MenuButton export = new MenuButton("Export");
+        export.setId("clips-export");
+        export.setFocusTraversable(false);
+        MenuItem csv = new MenuItem("CSV for LosslessCut…");
+        csv.setOnAction(e -> chooseTarget("clips.csv", "CSV", "*.csv").ifPresent(vm::exportCsv));
+        MenuItem json = new MenuItem("JSON…");
+        json.setOnAction(e -> chooseTarget("clips.json", "JSON", "*.json").ifPresent(vm::exportJson));
+        export.getItems().addAll(csv, json);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(6, title, spacer, export);
+        header.setAlignment(Pos.CENTER_LEFT);
+
+        Tab clipsTab = new Tab();
+        clipsTab.textProperty().bind(Bindings.size(vm.clips()).asString("Clips (%d)"));
+        clipsTab.setContent(clipsPage());
+        Tab videosTab = new Tab();
+        videosTab.textProperty().bind(Bindings.size(vm.videos()).asString("Videos (%d)"));
+        videosTab.setContent(videosPage());
+        TabPane tabs = new TabPane(clipsTab, videosTab);
+        tabs.setId("clips-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setFocusTraversable(false);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+
+        PreviewView preview = new PreviewView(vm.preview());
+
+        Label notice = new Label();
+        notice.setId("clips-notice");
+        notice.getStyleClass().add("notice");
+        notice.setWrapText(true);
+        notice.textProperty().bind(vm.noticeProperty());
+        notice.managedProperty().bind(notice.textProperty().isNotEmpty());
+
+        getChildren().addAll(header, tabs, preview, notice);
+        vm.start();
+    }
+
+    private Node clipsPage() {
+        ClipActions actions = new ClipActions(vm::previewHls, vm::previewMp4, vm::copyHlsLink, vm::copyMp4Link,
+                this::saveMp4, vm::reveal, vm::keepPermanent, this::confirmDelete);
+        ListView<ClipItem> list = new ListView<>(vm.clips());
+        list.setId("clips-list");
+        list.setFocusTraversable(false);
+        list.setCellFactory(v -> new ClipCell(actions));
+        list.setPlaceholder(new Label("No clips yet: mark in and out, then Create clip."));
+        list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.selectClip(now));
+        vm.selectedClipProperty().addListener((o, was, now) -> {
+            if (now != null && list.getSelectionModel().getSelectedItem() != now) {
+                list.getSelectionModel().select(now);
+            }
+        });
+        VBox.setVgrow(list, Priority.ALWAYS);
+
+        BooleanExpression none = vm.clipSelectedProperty().not();
+        BooleanExpression notReady = vm.selectedPhaseProperty().isNotEqualTo(ClipPhase.READY);
+        GridPane bar = actionGrid(
+                button("▶ HLS", "clip-preview-hls", none, () -> on(vm.selectedClipProperty().get(), vm::previewHls)),
+                button("▶ MP4", "clip-preview-mp4", none, () -> on(vm.selectedClipProperty().get(), vm::previewMp4)),
+                button("Copy HLS", "clip-copy-hls", none, () -> on(vm.selectedClipProperty().get(), vm::copyHlsLink)),
+                button("Copy MP4", "clip-copy-mp4", none, () -> on(vm.selectedClipProperty().get(), vm::copyMp4Link)),
+                button("Save MP4…", "clip-save-mp4", notReady, () -> on(vm.selectedClipProperty().get(), this::saveMp4)),
+                button("Reveal", "clip-reveal", none, () -> on(vm.selectedClipProperty().get(), vm::reveal)),
+                button("Keep", "clip-keep", vm.canKeepProperty().not(),
+                        () -> on(vm.selectedClipProperty().get(), vm::keepPermanent)),
+                button("Delete…", "clip-delete", none, () -> on(vm.selectedClipProperty().get(), this::confirmDelete)));
+        VBox page = new VBox(6, list, bar);
+        page.getStyleClass().add("clips-page");
+        return page;
+    }
+
+    private Node videosPage() {
+        ListView<VideoItem> list = new ListView<>(vm.videos());
+        list.setId("videos-list");
+        list.setFocusTraversable(false);
+        list.setCellFactory(v -> new VideoCell());
+        list.setPlaceholder(new Label("No permanent videos: tick \"Keep permanent copy\" or press Keep on a clip."));
+        list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.selectVideo(now));
+        VBox.setVgrow(list, Priority.ALWAYS);
+
+        BooleanExpression none = vm.selectedVideoProperty().isNull();
+        GridPane bar = actionGrid(
+                button("▶ HLS", "video-preview-hls", none, () -> onVideo(v -> vm.previewVideo(v, PreviewFormat.HLS))),
+                button("▶ MP4", "video-preview-mp4", none, () -> onVideo(v -> vm.previewVideo(v, PreviewFormat.MP4))),
+                button("Copy HLS", "video-copy-hls", none, () -> onVideo(v -> vm.copyVideoLink(v, PreviewFormat.HLS))),
+                button("Copy MP4", "video-copy-mp4", none, () -> onVideo(v -> vm.copyVideoLink(v, PreviewFormat.MP4))),
+                button("Save MP4…", "video-save-mp4", none, () -> onVideo(v -> chooseTarget(v.getVideo().name() + ".mp4",
+                        "MP4", "*.mp4").ifPresent(p -> vm.saveVideoMp4(v, p)))),
+                button("Delete…", "video-delete", none, () -> onVideo(v -> {
+                    if (confirm("Delete the permanent video \"" + v.getVideo().name() + "\"?")) {
+                        vm.deleteVideo(v);
+                    }
+                })));
+        VBox page = new VBox(6, list, bar);
+        page.getStyleClass().add("clips-page");
+        return page;
+    }
+
+    private void onVideo(Consumer<VideoItem> action) {
+        on(vm.selectedVideoProperty().get(), action);
+    }
+
+    private static <T> void on(T item, Consumer<T> action) {
+        if (item != null) {
+            action.accept(item);
+        }
+    }
+
+    private void saveMp4(ClipItem item) {
+        chooseTarget(item.getClip().name() + ".mp4", "MP4", "*.mp4").ifPresent(p -> vm.saveMp4(item, p));
+    }
+
+    private void confirmDelete(ClipItem item) {
+        if (confirm("Delete the clip \"" + item.getClip().name() + "\" and its files now?")) {
+            vm.delete(item);
+        }
+    }
+
+    private boolean confirm(String question) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.OK, ButtonType.CANCEL);
+        alert.setHeaderText(null);
+        alert.initOwner(getScene() == null ? null : getScene().getWindow());
+        return alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+    }
+
+    private Optional<Path> chooseTarget(String suggested, String kind, String pattern) {
+        FileChooser chooser = new FileChooser();
+        chooser.setInitialFileName(suggested.replaceAll("[/\\\\:*?\"<>|]", "_"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
+        File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        return Optional.ofNullable(file).map(File::toPath);
+    }
+
+    private static GridPane actionGrid(Button... buttons) {
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("clip-actions");
+        for (int i = 0; i < buttons.length; i++) {
+            GridPane.setHgrow(buttons[i], Priority.ALWAYS);
+            buttons[i].setMaxWidth(Double.MAX_VALUE);
+            grid.add(buttons[i], i % 4, i / 4);
+        }
+        return grid;
+    }
+
+    private static Button button(String text, String id, BooleanExpression disabled, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.getStyleClass().add("clip-action");
+        b.setFocusTraversable(false);
+        b.disableProperty().bind(disabled);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    public ClipsViewModel viewModel() {
+        return vm;
+    }
+
+    @Override
+    public void close() {
+        vm.close();
+    }
+}

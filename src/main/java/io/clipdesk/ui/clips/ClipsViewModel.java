@@ -1,0 +1,331 @@
+package io.clipdesk.ui.clips;
+
+import io.clipdesk.engine.Clip;
+import io.clipdesk.engine.ClipEngine;
+import io.clipdesk.engine.MediaContent;
+import io.clipdesk.engine.MediaPaths;
+import io.clipdesk.engine.NotFoundException;
+import io.clipdesk.engine.TooEarlyException;
+import io.clipdesk.engine.Video;
+import io.clipdesk.ui.EngineLane;
+import io.clipdesk.ui.FxBridge;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The clips panel of one stream: its clips (newest first) and the permanent videos, polled once a second on the
+ * panel's own {@code ui-engine} worker; countdowns from the engine's clock; the preview; and the per-clip commands.
+ * Engine calls run on the worker, their results come back on the FX thread. {@link #close()} ends the worker,
+ * the ticker and the player.
+ */
+public final class ClipsViewModel implements AutoCloseable {
+
+    private static final long POLL_MS = 1000;
+
+    private final ClipEngine engine;
+    private final long streamId;
+    private final MediaLinks links;
+    private final DesktopShell shell;
+    private final FxBridge bridge;
+    private final EngineLane lane;
+    private final ClockTicker ticker;
+    private final ZoneId zone;
+    private final int segmentMs;
+    private final PreviewViewModel preview;
+    private final ObservableList<ClipItem> clips = FXCollections.observableArrayList();
+    private final ObservableList<VideoItem> videos = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<ClipItem> selectedClip = new ReadOnlyObjectWrapper<>(this, "selectedClip");
+    private final ReadOnlyObjectWrapper<VideoItem> selectedVideo = new ReadOnlyObjectWrapper<>(this, "selectedVideo");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private final BooleanBinding clipSelected = selectedClip.isNotNull();
+    private final ReadOnlyObjectWrapper<ClipPhase> selectedPhase = new ReadOnlyObjectWrapper<>(this, "selectedPhase");
+    private final ReadOnlyBooleanWrapper canKeep = new ReadOnlyBooleanWrapper(this, "canKeep");
+
+    /** @param engineAddress the engine's HTTP base URL (previews and links need it), e.g. http://127.0.0.1:38917 */
+    public ClipsViewModel(ClipEngine engine, long streamId, String engineAddress, FxBridge bridge, DesktopShell shell) {
+        this.engine = engine;
+        this.streamId = streamId;
+        this.links = new MediaLinks(engineAddress);
+        this.shell = shell;
+        this.bridge = bridge;
+        this.lane = new EngineLane(bridge);
+        this.ticker = new ClockTicker(engine.clock());
+        this.zone = engine.config().zone();
+        this.segmentMs = engine.config().segmentDurationMs();
+        this.preview = new PreviewViewModel(ticker.nowMsProperty(), zone);
+        selectedClip.addListener((o, was, item) -> {
+            selectedPhase.unbind();
+            canKeep.unbind();
+            if (item == null) {
+                selectedPhase.set(null);
+                canKeep.set(false);
+            } else {
+                selectedPhase.bind(item.phaseProperty());
+                canKeep.bind(item.canKeepProperty());
+            }
+        });
+    }
+
+    /** Starts the countdowns and the poll. FX thread. */
+    public void start() {
+        ticker.start();
+        lane.run(this::poll);
+        lane.every(POLL_MS, this::poll);
+    }
+
+    /** Worker thread: the clips and videos as the engine has them now. */
+    private void poll() {
+        List<Clip> latestClips = engine.clips().list(streamId);
+        List<Video> latestVideos = engine.videos().list();
+        bridge.run(() -> show(latestClips, latestVideos));
+    }
+
+    private void show(List<Clip> latestClips, List<Video> latestVideos) {
+        ticker.read();
+        java.util.Map<Long, Video> videoById = new java.util.HashMap<>();
+        latestVideos.forEach(v -> videoById.put(v.id(), v));
+        ItemLists.reconcile(clips, latestClips, Clip::id, ClipItem::id,
+                c -> new ClipItem(c, ticker.nowMsProperty(), segmentMs, zone),
+                (item, c) -> item.update(c, java.util.Optional.ofNullable(videoById.get(c.videoId()))));
+        ItemLists.reconcile(videos, latestVideos, Video::id, VideoItem::id, v -> new VideoItem(v, zone),
+                VideoItem::update);
+        refreshPreview();
+    }
+
+    /** Keeps the preview's source current: a recording clip turns playable, a deleted one stops. */
+    private void refreshPreview() {
+        PreviewSource shown = preview.sourceProperty().get();
+        if (shown.isNone()) {
+            return;
+        }
+        PreviewSource fresh = clips.stream().filter(i -> shown.key().equals(clipKey(i))).findFirst()
+                .map(this::source)
+                .or(() -> videos.stream().filter(i -> shown.key().equals("video:" + i.id())).findFirst()
+                        .map(i -> PreviewSource.of(i.getVideo(), links)))
+                .orElseGet(() -> shown.expiredAt(ticker.nowMsProperty().get()) ? shown : shown.deleted());
+        preview.show(fresh);
+    }
+
+    // ---- selection (the views forward the lists' selections)
+
+    public void selectClip(ClipItem item) {
+        selectedClip.set(item);
+        if (item != null) {
+            preview.show(source(item));
+        }
+    }
+
+    public void selectVideo(VideoItem item) {
+        selectedVideo.set(item);
+        if (item != null) {
+            preview.show(PreviewSource.of(item.getVideo(), links));
+        }
+    }
+
+    // ---- clip commands
+
+    public void previewHls(ClipItem item) {
+        selectedClip.set(item);
+        preview.play(source(item), PreviewFormat.HLS);
+    }
+
+    public void previewMp4(ClipItem item) {
+        selectedClip.set(item);
+        preview.play(source(item), PreviewFormat.MP4);
+    }
+
+    public void copyHlsLink(ClipItem item) {
+        copy("HLS", links.clip(item.getClip()).hlsMaster());
+    }
+
+    public void copyMp4Link(ClipItem item) {
+        copy("MP4", links.clip(item.getClip()).mp4Master());
+    }
+
+    /** Copies the clip's MP4 (highest rendition) to {@code target}. */
+    public void saveMp4(ClipItem item, Path target) {
+        Clip clip = item.getClip();
+        save(() -> engine.media().clip(clip.streamId(), MediaPaths.clipMasterMp4(clip.id())), target);
+    }
+
+    public void reveal(ClipItem item) {
+        Path folder = engine.layout().clipDir(item.id());
+        lane.call(() -> {
+            try {
+                shell.reveal(folder);
+                return "Opened " + folder;
+            } catch (IOException e) {
+                return "Could not open a file manager; the clip's folder is " + folder;
+            }
+        }, notice::set, this::failed);
+    }
+
+    public void delete(ClipItem item) {
+        lane.call(() -> {
+            engine.clips().delete(item.id());
+            return item;
+        }, deleted -> {
+            clips.remove(deleted);
+            if (selectedClip.get() == deleted) {
+                selectedClip.set(null);
+            }
+            if (preview.sourceProperty().get().key().equals(clipKey(deleted))) {
+                preview.show(PreviewSource.NONE);
+            }
+            notice.set("Deleted " + deleted.getClip().name() + ".");
+        }, this::failed);
+    }
+
+    public void keepPermanent(ClipItem item) {
+        lane.call(() -> engine.clips().keepPermanent(item.id()), kept -> {
+            item.update(kept, java.util.Optional.empty());
+            notice.set(kept.name() + " will be kept as a permanent video.");
+        }, this::failed);
+    }
+
+    // ---- video commands
+
+    public void previewVideo(VideoItem item, PreviewFormat format) {
+        selectedVideo.set(item);
+        preview.play(PreviewSource.of(item.getVideo(), links), format);
+    }
+
+    public void copyVideoLink(VideoItem item, PreviewFormat format) {
+        PreviewSource.Links media = links.video(item.getVideo());
+        copy(format.name(), format == PreviewFormat.HLS ? media.hlsMaster() : media.mp4Master());
+    }
+
+    public void saveVideoMp4(VideoItem item, Path target) {
+        Video video = item.getVideo();
+        String top = video.renditions().stream().max(java.util.Comparator.comparingInt(MediaLinks::height))
+                .orElse("");
+        save(() -> engine.media().video(video.pathKey(), MediaPaths.videoMp4(top)), target);
+    }
+
+    public void deleteVideo(VideoItem item) {
+        lane.call(() -> {
+            engine.videos().delete(item.id());
+            return item;
+        }, deleted -> {
+            videos.remove(deleted);
+            if (preview.sourceProperty().get().key().equals("video:" + deleted.id())) {
+                preview.show(PreviewSource.NONE);
+            }
+            notice.set("Deleted the permanent video " + deleted.getVideo().name() + ".");
+        }, this::failed);
+    }
+
+    // ---- export
+
+    /** LosslessCut's CSV (start,end,label in seconds from the DVR's oldest segment). */
+    public void exportCsv(Path target) {
+        export(target, e -> e.csv(), e -> e.outsideDvr() == 0 ? ""
+                : " (" + e.outsideDvr() + " starting before the DVR window left out)");
+    }
+
+    public void exportJson(Path target) {
+        export(target, ClipListExport::json, e -> "");
+    }
+
+    private void export(Path target, Function<ClipListExport, String> text, Function<ClipListExport, String> note) {
+        lane.call(() -> {
+            List<Clip> list = engine.clips().list(streamId);
+            long dvrStartMs = engine.streams().state(streamId).window().startMs();
+            ClipListExport export = new ClipListExport(list, dvrStartMs, links);
+            write(target, text.apply(export));
+            return "Exported " + list.size() + " clips to " + target.getFileName() + note.apply(export) + ".";
+        }, notice::set, this::failed);
+    }
+
+    private void save(Supplier<MediaContent> media, Path target) {
+        lane.call(() -> {
+            if (!(media.get() instanceof MediaContent.FileContent file)) {
+                throw new NotFoundException("the MP4 is not a stored file");
+            }
+            try {
+                Path partial = target.resolveSibling(target.getFileName() + ".part");
+                Files.copy(file.path(), partial, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return "Saved " + target.getFileName() + ".";
+        }, notice::set, this::failed);
+    }
+
+    private static void write(Path target, String text) {
+        try {
+            Files.writeString(target, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void copy(String what, String url) {
+        if (url.isEmpty()) {
+            notice.set("No " + what + " link: the engine's HTTP address is unknown.");
+            return;
+        }
+        shell.copy(url);
+        notice.set(what + " link copied: " + url);
+    }
+
+    private void failed(RuntimeException e) {
+        if (e instanceof TooEarlyException) {
+            notice.set("Not ready yet: " + e.getMessage());
+        } else if (e instanceof UncheckedIOException io) {
+            notice.set("Could not write the file: " + io.getCause().getMessage());
+        } else {
+            notice.set(e.getMessage());
+        }
+    }
+
+    private PreviewSource source(ClipItem item) {
+        return PreviewSource.of(item.getClip(), links, segmentMs);
+    }
+
+    private static String clipKey(ClipItem item) {
+        return "clip:" + item.id();
+    }
+
+    // ---- read-only state
+
+    public ObservableList<ClipItem> clips() { return FXCollections.unmodifiableObservableList(clips); }
+    public ObservableList<VideoItem> videos() { return FXCollections.unmodifiableObservableList(videos); }
+    public ReadOnlyObjectProperty<ClipItem> selectedClipProperty() { return selectedClip.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<VideoItem> selectedVideoProperty() { return selectedVideo.getReadOnlyProperty(); }
+    public BooleanBinding clipSelectedProperty() { return clipSelected; }
+    /** The selected clip's phase; null without a selection. */
+    public ReadOnlyObjectProperty<ClipPhase> selectedPhaseProperty() { return selectedPhase.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty canKeepProperty() { return canKeep.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty noticeProperty() { return notice.getReadOnlyProperty(); }
+    public ReadOnlyLongProperty nowMsProperty() { return ticker.nowMsProperty(); }
+    public PreviewViewModel preview() { return preview; }
+    public boolean linksAvailable() { return links.available(); }
+
+    @Override
+    public void close() {
+        lane.close();
+        ticker.close();
+        preview.close();
+    }
+}
