@@ -8,8 +8,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.util.function.Consumer;
@@ -37,17 +35,17 @@ final class ClipCell extends ListCell<ClipItem> {
         details.getStyleClass().add("clip-details");
         state.getStyleClass().add("clip-state");
         progress.getStyleClass().add("clip-progress");
-        progress.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(progress, Priority.ALWAYS);
+        progress.setPrefWidth(110);
         progress.managedProperty().bind(progress.visibleProperty());
         vod.managedProperty().bind(vod.visibleProperty());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox stateRow = new HBox(8, state, progress);
         stateRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        box = new VBox(2, new HBox(6, name, spacer, vod), details, stateRow);
+        box = new VBox(2, new HBox(8, name, vod), details, stateRow);
         setContextMenu(menu(actions));
         setText(null);
+        setPrefWidth(0); // as wide as the list, never wider: no horizontal scroll bar
+        name.setMinWidth(0);
+        details.setMinWidth(0);
     }
 
     private ContextMenu menu(ClipActions actions) {

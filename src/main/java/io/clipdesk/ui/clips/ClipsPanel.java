@@ -32,14 +32,27 @@ import java.util.function.Consumer;
  */
 public final class ClipsPanel extends VBox implements AutoCloseable {
 
+    /** The panel's rules, loaded after the theme (they use its palette). */
+    public static final String STYLESHEET = "/assets/css/clips.css";
+
     private final ClipsViewModel vm;
+
+    /**
+     * The panel of an embedded engine's stream, with the system clipboard and file manager. FX thread.
+     *
+     * @param engineAddress the engine's HTTP base URL; without one (e.g. "embedded") the lists work but nothing plays
+     */
+    public static ClipsPanel of(io.clipdesk.engine.ClipEngine engine, long streamId, String engineAddress) {
+        return new ClipsPanel(new ClipsViewModel(engine, streamId, engineAddress, new io.clipdesk.ui.FxBridge(),
+                new DefaultDesktopShell()));
+    }
 
     public ClipsPanel(ClipsViewModel vm) {
         this.vm = vm;
         getStyleClass().add("clips-panel");
         setId("clips-panel");
 
-        Label title = new Label("Clips");
+        Label title = new Label("Clips & videos");
         title.getStyleClass().add("panel-title");
         MenuButton export = new MenuButton("Export");
         export.setId("clips-export");

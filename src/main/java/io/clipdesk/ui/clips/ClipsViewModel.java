@@ -120,7 +120,7 @@ public final class ClipsViewModel implements AutoCloseable {
         PreviewSource fresh = clips.stream().filter(i -> shown.key().equals(clipKey(i))).findFirst()
                 .map(this::source)
                 .or(() -> videos.stream().filter(i -> shown.key().equals("video:" + i.id())).findFirst()
-                        .map(i -> PreviewSource.of(i.getVideo(), links)))
+                        .map(this::source))
                 .orElseGet(() -> shown.expiredAt(ticker.nowMsProperty().get()) ? shown : shown.deleted());
         preview.show(fresh);
     }
@@ -137,7 +137,7 @@ public final class ClipsViewModel implements AutoCloseable {
     public void selectVideo(VideoItem item) {
         selectedVideo.set(item);
         if (item != null) {
-            preview.show(PreviewSource.of(item.getVideo(), links));
+            preview.show(source(item));
         }
     }
 
@@ -206,7 +206,7 @@ public final class ClipsViewModel implements AutoCloseable {
 
     public void previewVideo(VideoItem item, PreviewFormat format) {
         selectedVideo.set(item);
-        preview.play(PreviewSource.of(item.getVideo(), links), format);
+        preview.play(source(item), format);
     }
 
     public void copyVideoLink(VideoItem item, PreviewFormat format) {
@@ -301,6 +301,14 @@ public final class ClipsViewModel implements AutoCloseable {
 
     private PreviewSource source(ClipItem item) {
         return PreviewSource.of(item.getClip(), links, segmentMs);
+    }
+
+    /** A video's wall-clock start is its clip's cut start, known while the clip is still in the list. */
+    private PreviewSource source(VideoItem item) {
+        Video video = item.getVideo();
+        long wallStartMs = clips.stream().filter(c -> c.id().equals(video.clipId())).findFirst()
+                .map(c -> c.getClip().cutStartMs()).orElse(0L);
+        return PreviewSource.of(video, links, wallStartMs);
     }
 
     private static String clipKey(ClipItem item) {

@@ -54,13 +54,14 @@ public record PreviewSource(String key, String title, Links links, long wallStar
                 clip.expirationS() * 1000, blocked);
     }
 
-    public static PreviewSource of(Video video, MediaLinks links) {
+    /** @param wallStartMs the wall-clock time of the video's first frame (its clip's cut start), 0 when unknown */
+    public static PreviewSource of(Video video, MediaLinks links, long wallStartMs) {
         String blocked = switch (video.status()) {
             case PENDING -> "VOD pending: the permanent copy is made once its clip is ready.";
             case ERROR -> "VOD error: " + video.error();
             case READY -> "";
         };
-        return new PreviewSource("video:" + video.id(), video.name(), links.video(video), 0, 0, 0, blocked);
+        return new PreviewSource("video:" + video.id(), video.name(), links.video(video), wallStartMs, 0, 0, blocked);
     }
 
     /** The same source once its clip has gone from the engine before its expiration. */

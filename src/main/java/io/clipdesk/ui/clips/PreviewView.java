@@ -40,19 +40,32 @@ public final class PreviewView extends VBox {
         message.setWrapText(true);
         message.textProperty().bind(vm.messageProperty());
         message.visibleProperty().bind(vm.messageProperty().isNotEmpty());
-        StackPane screen = new StackPane(picture, message);
+        Label wallTime = new Label();
+        wallTime.setId("preview-wall-time");
+        wallTime.getStyleClass().add("preview-wall-time");
+        wallTime.textProperty().bind(vm.wallTimeTextProperty());
+        wallTime.visibleProperty().bind(vm.playerProperty().isNotNull().and(vm.messageProperty().isEmpty())
+                .and(vm.wallTimeTextProperty().isNotEmpty()));
+        StackPane.setAlignment(wallTime, Pos.TOP_LEFT);
+        StackPane.setMargin(wallTime, new javafx.geometry.Insets(6));
+        StackPane screen = new StackPane(picture, message, wallTime);
         screen.getStyleClass().add("preview-screen");
-        screen.setMinHeight(120);
-        picture.fitWidthProperty().bind(screen.widthProperty());
-        picture.fitHeightProperty().bind(screen.heightProperty());
-        // 16:9 of the panel's width, so the picture neither letterboxes nor pushes the lists away.
-        screen.prefHeightProperty().bind(widthProperty().multiply(9.0 / 16));
+        // The picture follows the screen's size and never sets it (that would feed back and grow without end):
+        // the screen is as wide as the panel and 16:9 of that.
+        screen.setMinSize(0, 120);
+        screen.setPrefWidth(1);
+        screen.setMaxWidth(Double.MAX_VALUE);
+        screen.prefHeightProperty().bind(screen.widthProperty().multiply(9.0 / 16));
         screen.setMaxHeight(Region.USE_PREF_SIZE);
+        picture.fitWidthProperty().bind(screen.widthProperty().subtract(2));
+        picture.fitHeightProperty().bind(screen.heightProperty().subtract(2));
+        message.setMaxWidth(Double.MAX_VALUE);
+        message.setMinWidth(0);
 
         Button play = new Button();
         play.setId("preview-play");
         play.getStyleClass().add("preview-play");
-        play.textProperty().bind(Bindings.when(vm.playingProperty()).then("⏸").otherwise("▶"));
+        play.textProperty().bind(Bindings.when(vm.playingProperty()).then("❚❚").otherwise("▶"));
         play.disableProperty().bind(vm.playerProperty().isNull());
         play.setOnAction(e -> vm.playPause());
         play.setFocusTraversable(false);
@@ -110,13 +123,9 @@ public final class PreviewView extends VBox {
         clipTime.setId("preview-clip-time");
         clipTime.getStyleClass().add("preview-time");
         clipTime.textProperty().bind(vm.clipTimeTextProperty());
-        Label wallTime = new Label();
-        wallTime.setId("preview-wall-time");
-        wallTime.getStyleClass().addAll("preview-time", "wall");
-        wallTime.textProperty().bind(vm.wallTimeTextProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox options = new HBox(6, hls, mp4, rendition, spacer, clipTime, wallTime);
+        HBox options = new HBox(6, hls, mp4, rendition, spacer, clipTime);
         options.setAlignment(Pos.CENTER_LEFT);
         options.getStyleClass().add("preview-options");
 

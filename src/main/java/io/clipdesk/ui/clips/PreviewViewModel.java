@@ -58,7 +58,7 @@ public final class PreviewViewModel implements AutoCloseable {
                 : source.get().messageAt(nowMs.get(), zone), playable, playerError, source, nowMs);
         clipTimeText = Bindings.createStringBinding(() -> clipTime(positionMs.get()) + " / " + clipTime(durationMs.get()),
                 positionMs, durationMs);
-        wallTimeText = Bindings.createStringBinding(() -> source.get().wallStartMs() <= 0 ? "—"
+        wallTimeText = Bindings.createStringBinding(() -> source.get().wallStartMs() <= 0 ? ""
                 : WALL.format(Instant.ofEpochMilli(source.get().wallStartMs() + positionMs.get()).atZone(zone)),
                 source, positionMs);
         renditions = Bindings.createObjectBinding(() -> source.get().links().renditions(), source);
@@ -183,7 +183,7 @@ public final class PreviewViewModel implements AutoCloseable {
     /** The media URL playing now; empty when nothing can play. */
     public StringBinding urlProperty() { return url; }
     public StringBinding clipTimeTextProperty() { return clipTimeText; }
-    /** The wall-clock time of the frame shown (clip cut start + position), "—" when unknown. */
+    /** The wall-clock time of the frame shown (clip cut start + position), empty when unknown. */
     public StringBinding wallTimeTextProperty() { return wallTimeText; }
 
     public long getPositionMs() { return positionMs.get(); }

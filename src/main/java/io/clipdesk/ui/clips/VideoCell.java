@@ -27,6 +27,10 @@ final class VideoCell extends ListCell<VideoItem> {
         details.getStyleClass().add("clip-details");
         state.getStyleClass().add("clip-state");
         setText(null);
+        setPrefWidth(0); // as wide as the list, never wider: no horizontal scroll bar
+        name.setMinWidth(0);
+        details.setMinWidth(0);
+        state.setMinWidth(0);
     }
 
     @Override

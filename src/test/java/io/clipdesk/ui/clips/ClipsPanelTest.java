@@ -71,7 +71,9 @@ class ClipsPanelTest extends FxRobot {
         };
         panel = fx(() -> {
             ClipsPanel p = new ClipsPanel(new ClipsViewModel(engine, STREAM, server.baseUrl(), new FxBridge(), shell));
-            Scene scene = new Scene(p, 420, 780);
+            javafx.scene.layout.StackPane root = new javafx.scene.layout.StackPane(p);
+            root.getStyleClass().add("clipdesk"); // the theme's palette, as in the main window
+            Scene scene = new Scene(root, 420, 780);
             scene.getStylesheets().add(ClipsPanel.class.getResource("/assets/css/clipdesk.css").toExternalForm());
             scene.getStylesheets().add(ClipsPanel.class.getResource("/assets/css/clips.css").toExternalForm());
             stage.setScene(scene);
@@ -98,6 +100,9 @@ class ClipsPanelTest extends FxRobot {
                 .withExpiration(nowS + 2 + 60));
         // Ready is expected one segment after the end: (now + 2 s) + 1 s.
         awaitState(clip, "recording · ready in 0:03");
+        select(clip);
+        assertTrue(previewMessage().matches("Recording: ready at \\d\\d:\\d\\d:\\d\\d \\(in 0:03\\)\\."),
+                previewMessage());
 
         LiveFeed.produce(clock, engine, STREAM, Duration.ofSeconds(1));
         awaitState(clip, "recording · ready in 0:02");
@@ -111,6 +116,19 @@ class ClipsPanelTest extends FxRobot {
 
         clock.advance(Duration.ofSeconds(1));
         await("the expired clip to leave the list", () -> fx(() -> item(clip.id()) == null));
+        assertTrue(previewMessage().startsWith("Expired at "), previewMessage());
+        assertEquals("", fx(() -> panel.viewModel().preview().urlProperty().get()), "nothing plays");
+    }
+
+    @Test
+    void keep_makesAPermanentVideo_shownOnTheClipAndInTheVideosList() {
+        Clip clip = readyClip("Keeper");
+        select(clip);
+        clickOn("#clip-keep");
+        await("VOD on the clip", () -> fx(() -> item(clip.id()).vodTextProperty().get()).startsWith("VOD "));
+        long videoId = engine.clips().get(clip.id()).videoId();
+        await("the video listed", () -> fx(() -> panel.viewModel().videos().stream().anyMatch(v -> v.id() == videoId)));
+        await("VOD ready", () -> fx(() -> item(clip.id()).vodTextProperty().get()).equals("VOD ready"));
     }
 
     @Test
@@ -119,6 +137,12 @@ class ClipsPanelTest extends FxRobot {
         select(clip);
         clickOn("#clip-preview-hls");
         assertPlays(clip, "_master.m3u8");
+
+        fx(() -> {
+            panel.viewModel().preview().chooseRendition("media_1_360");
+            return null;
+        });
+        assertPlays(clip, "_media_1_360.m3u8");
     }
 
     @Test
@@ -167,6 +191,10 @@ class ClipsPanelTest extends FxRobot {
             return null;
         });
         await("selected", () -> fx(() -> panel.viewModel().selectedClipProperty().get() == item(clip.id())));
+    }
+
+    private static String previewMessage() {
+        return fx(() -> panel.viewModel().preview().messageProperty().get());
     }
 
     private static void awaitState(Clip clip, String text) {

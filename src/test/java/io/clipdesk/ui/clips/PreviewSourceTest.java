@@ -64,11 +64,11 @@ class PreviewSourceTest {
     void video_neverExpires_andItsMp4IsTheHighestRendition() {
         Video v = new Video(7, "k2k2k2k2k2k2", 1, "abcdefabcdef", "Goal", VideoStatus.READY, "", 20_000, 0,
                 List.of("media_2_720", "media_1_360"));
-        PreviewSource s = PreviewSource.of(v, LINKS);
+        PreviewSource s = PreviewSource.of(v, LINKS, 0);
         assertTrue(s.playableAt(Long.MAX_VALUE));
         assertEquals("http://127.0.0.1:8080/videos/7_k2k2k2k2k2k2/master.m3u8", s.url(PreviewFormat.HLS, ""));
         assertEquals("http://127.0.0.1:8080/videos/7_k2k2k2k2k2k2/media_2_720.mp4", s.url(PreviewFormat.MP4, ""));
-        PreviewSource pending = PreviewSource.of(v.withStatus(VideoStatus.PENDING, ""), LINKS);
+        PreviewSource pending = PreviewSource.of(v.withStatus(VideoStatus.PENDING, ""), LINKS, 0);
         assertFalse(pending.playableAt(T0_S * 1000));
         assertTrue(pending.messageAt(T0_S * 1000, UTC).startsWith("VOD pending"));
     }
