@@ -180,6 +180,9 @@ public final class ClipsViewModel implements AutoCloseable {
     }
 
     public void delete(ClipItem item) {
+        if (preview.sourceProperty().get().key().equals(clipKey(item))) {
+            preview.show(PreviewSource.NONE); // let the player go before its media does
+        }
         lane.call(() -> {
             engine.clips().delete(item.id());
             return item;
@@ -187,9 +190,6 @@ public final class ClipsViewModel implements AutoCloseable {
             clips.remove(deleted);
             if (selectedClip.get() == deleted) {
                 selectedClip.set(null);
-            }
-            if (preview.sourceProperty().get().key().equals(clipKey(deleted))) {
-                preview.show(PreviewSource.NONE);
             }
             notice.set("Deleted " + deleted.getClip().name() + ".");
         }, this::failed);
@@ -222,14 +222,14 @@ public final class ClipsViewModel implements AutoCloseable {
     }
 
     public void deleteVideo(VideoItem item) {
+        if (preview.sourceProperty().get().key().equals("video:" + item.id())) {
+            preview.show(PreviewSource.NONE);
+        }
         lane.call(() -> {
             engine.videos().delete(item.id());
             return item;
         }, deleted -> {
             videos.remove(deleted);
-            if (preview.sourceProperty().get().key().equals("video:" + deleted.id())) {
-                preview.show(PreviewSource.NONE);
-            }
             notice.set("Deleted the permanent video " + deleted.getVideo().name() + ".");
         }, this::failed);
     }

@@ -20,6 +20,12 @@ public record PreviewSource(String key, String title, Links links, long wallStar
                             long expiresAtMs, String blocked) {
 
     public static final PreviewSource NONE = new PreviewSource("", "", Links.NONE, 0, 0, 0, "");
+    /**
+     * A clip this close to its expiration is not loaded, and a loaded one is let go: JavaFX's HLS reader that
+     * meets a 404 on its first playlist request right after a successful probe keeps re-requesting the playlist
+     * for the life of the JVM, even after dispose() (measured with JavaFX 21.0.5).
+     */
+    static final long EXPIRY_MARGIN_MS = 3000;
     private static final String DELETED = "This clip was deleted.";
     private static final DateTimeFormatter HMS = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -77,9 +83,13 @@ public record PreviewSource(String key, String title, Links links, long wallStar
         return expiresAtMs > 0 && nowMs >= expiresAtMs;
     }
 
-    /** Whether the media can be asked for now: the engine would answer 200, not 425 or 404. */
+    /** Whether the media can be asked for now: the engine answers 200 (not 425 or 404), and will for a while. */
     public boolean playableAt(long nowMs) {
-        return !isNone() && blocked.isEmpty() && readyAtMs == 0 && !expiredAt(nowMs) && !links.hlsMaster().isEmpty();
+        return !isNone() && blocked.isEmpty() && readyAtMs == 0 && !expiringAt(nowMs) && !links.hlsMaster().isEmpty();
+    }
+
+    private boolean expiringAt(long nowMs) {
+        return expiresAtMs > 0 && nowMs >= expiresAtMs - EXPIRY_MARGIN_MS;
     }
 
     /** The URL to play; {@code rendition} empty = the master (HLS: the player picks; MP4: the highest). */
@@ -99,6 +109,9 @@ public record PreviewSource(String key, String title, Links links, long wallStar
         }
         if (!blocked.isEmpty()) {
             return blocked;
+        }
+        if (expiringAt(nowMs)) {
+            return "Expires at " + time(expiresAtMs, zone) + ".";
         }
         if (readyAtMs > 0) {
             return nowMs < readyAtMs

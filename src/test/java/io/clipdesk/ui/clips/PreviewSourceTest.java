@@ -34,8 +34,10 @@ class PreviewSourceTest {
     void readyClip_playsUntilItsExpiration_thenSaysItExpired() {
         Clip c = ClipCountdownTest.clip(ClipStatus.READY, T0_S, 20, T0_S + 80);
         PreviewSource s = PreviewSource.of(c, LINKS, 2000);
-        assertTrue(s.playableAt((T0_S + 79) * 1000));
-        assertEquals("", s.messageAt((T0_S + 79) * 1000, UTC));
+        assertTrue(s.playableAt((T0_S + 76) * 1000));
+        assertEquals("", s.messageAt((T0_S + 76) * 1000, UTC));
+        assertFalse(s.playableAt((T0_S + 77) * 1000), "let go of just before the media goes");
+        assertEquals("Expires at 14:48:00.", s.messageAt((T0_S + 77) * 1000, UTC));
         assertFalse(s.playableAt((T0_S + 80) * 1000));
         assertEquals("Expired at 14:48:00: its media is gone.", s.messageAt((T0_S + 80) * 1000, UTC));
     }
