@@ -168,6 +168,7 @@ main() {
   version=$(project_version)
   if $maven; then
     log "maven package (tests skipped; run them with mvn test)"
+    rm -rf target/lib  # copy-dependencies never removes a jar whose version changed
     mvn -B -q -Pinstaller -DskipTests package
   fi
   [ -f "target/clipdesk-$version.jar" ] && [ -d target/lib ] || { log "no target/ build; run without --no-maven"; exit 1; }
