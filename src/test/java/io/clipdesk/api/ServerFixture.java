@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clipdesk.app.Engines;
 import io.clipdesk.engine.ClipEngine;
 import io.clipdesk.engine.DvrWindow;
+import io.clipdesk.testing.LiveFeed;
 import io.clipdesk.testing.MutableClock;
 
 import java.io.ByteArrayOutputStream;
@@ -57,11 +58,8 @@ final class ServerFixture implements AutoCloseable {
         return "http://127.0.0.1:" + server.port();
     }
 
-    /** Moves the clock on and waits until the DVR holds media up to it (within one segment). */
     void produce(Duration duration) {
-        clock.advance(duration);
-        long targetMs = clock.millis() - SEGMENT_MS;
-        await("DVR to reach " + targetMs, () -> window().endMs() >= targetMs);
+        LiveFeed.produce(clock, engine, STREAM, duration);
     }
 
     DvrWindow window() {
@@ -138,18 +136,7 @@ final class ServerFixture implements AutoCloseable {
     }
 
     static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        LiveFeed.await(what, condition);
     }
 
     @Override

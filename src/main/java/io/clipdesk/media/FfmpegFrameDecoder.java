@@ -1,0 +1,182 @@
+package io.clipdesk.media;
+
+import io.clipdesk.engine.FrameDecoder;
+import io.clipdesk.engine.MediaException;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.IntBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * {@link FrameDecoder} over javacv's FFmpegFrameGrabber, as measured in the DVR decoder spike (ARCHITECTURE.md):
+ * one grabber per segment, BGRA output (an ARGB int on little-endian machines), forward decoding from the
+ * segment's keyframe because {@code setTimestamp} fails on short TS segments, and frame offsets taken relative
+ * to the first frame because TS timestamps start near 1.4 s.
+ */
+public final class FfmpegFrameDecoder implements FrameDecoder {
+
+    private static final long DEFAULT_FRAME_US = 40_000;
+
+    public FfmpegFrameDecoder() {
+        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+    }
+
+    @Override
+    public Cursor open(Path segmentFile, int width, int height) {
+        if (width <= 0 || height <= 0) {
+            throw new IllegalArgumentException("picture size must be positive");
+        }
+        if (!Files.isRegularFile(segmentFile)) {
+            throw new MediaException("segment " + segmentFile.getFileName() + " is not on disk");
+        }
+        return new FfmpegCursor(segmentFile, width, height);
+    }
+
+    @Override
+    public void warmUp() {
+        try {
+            FFmpegFrameGrabber.tryLoad();
+        } catch (FrameGrabber.Exception e) {
+            throw new MediaException("FFmpeg libraries cannot be loaded", e);
+        }
+    }
+
+    private static final class FfmpegCursor implements Cursor {
+        private final Path file;
+        private final int width;
+        private final int height;
+        private FFmpegFrameGrabber grabber;
+        private long baseUs = Long.MIN_VALUE;
+        private long lastOffsetUs = -1;
+        private long frameUs = DEFAULT_FRAME_US;
+
+        FfmpegCursor(Path file, int width, int height) {
+            this.file = file;
+            this.width = width;
+            this.height = height;
+            start();
+        }
+
+        private void start() {
+            FFmpegFrameGrabber g = new FFmpegFrameGrabber(file.toFile());
+            g.setPixelFormat(avutil.AV_PIX_FMT_BGRA);
+            g.setImageWidth(width);
+            g.setImageHeight(height);
+            try {
+                g.start();
+            } catch (FrameGrabber.Exception e) {
+                release(g);
+                throw new MediaException("cannot open segment " + file.getFileName(), e);
+            }
+            double fps = g.getFrameRate();
+            frameUs = fps > 1 && fps < 1000 ? Math.round(1_000_000 / fps) : DEFAULT_FRAME_US;
+            grabber = g;
+            baseUs = Long.MIN_VALUE;
+            lastOffsetUs = -1;
+        }
+
+        @Override
+        public long next(int[] argb) {
+            Frame frame = grab(true);
+            if (frame == null) {
+                return -1;
+            }
+            copy(frame, argb);
+            return lastOffsetUs;
+        }
+
+        @Override
+        public long seek(long offsetUs, int[] argb) {
+            if (lastOffsetUs >= 0 && offsetUs < lastOffsetUs + frameUs) {
+                close();
+                start();
+            }
+            while (true) {
+                // Convert colours only for the frame whose display interval covers the target (CFR assumed;
+                // a late guess just shows the next frame).
+                long expectedUs = lastOffsetUs < 0 ? 0 : lastOffsetUs + frameUs;
+                boolean wanted = expectedUs + frameUs > offsetUs;
+                long previousUs = lastOffsetUs;
+                Frame frame = grab(wanted);
+                if (frame == null) {
+                    if (previousUs < 0) {
+                        return -1;
+                    }
+                    // Ran past the end without converting: reopen and stop on the last frame seen.
+                    close();
+                    start();
+                    return seek(previousUs, argb);
+                }
+                if (wanted) {
+                    copy(frame, argb);
+                    return lastOffsetUs;
+                }
+            }
+        }
+
+        private Frame grab(boolean convert) {
+            try {
+                Frame frame;
+                do {
+                    frame = grabber.grabFrame(false, true, convert, false, false);
+                } while (frame != null && frame.image == null);
+                if (frame == null) {
+                    return null;
+                }
+                if (baseUs == Long.MIN_VALUE) {
+                    baseUs = frame.timestamp;
+                }
+                lastOffsetUs = Math.max(0, frame.timestamp - baseUs);
+                return frame;
+            } catch (FrameGrabber.Exception e) {
+                throw new MediaException("cannot decode segment " + file.getFileName(), e);
+            }
+        }
+
+        private void copy(Frame frame, int[] argb) {
+            if (argb.length < width * height) {
+                throw new IllegalArgumentException("picture buffer holds " + argb.length + " pixels, needs "
+                        + width * height);
+            }
+            ByteBuffer bytes = ((ByteBuffer) frame.image[0]).duplicate();
+            int strideInts = frame.imageStride / 4; // imageStride counts bytes; rows are padded for SIMD
+            IntBuffer ints = bytes.position(0).slice().order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
+            int rows = Math.min(height, frame.imageHeight);
+            int cols = Math.min(width, frame.imageWidth);
+            for (int y = 0; y < rows; y++) {
+                ints.get(y * strideInts, argb, y * width, cols);
+            }
+            // swscale leaves alpha at 0 for some sources; the picture is always opaque.
+            for (int i = 0, n = width * height; i < n; i++) {
+                argb[i] |= 0xFF000000;
+            }
+        }
+
+        @Override
+        public long frameDurationUs() {
+            return frameUs;
+        }
+
+        @Override
+        public void close() {
+            if (grabber != null) {
+                release(grabber);
+                grabber = null;
+            }
+        }
+
+        private static void release(FFmpegFrameGrabber g) {
+            try {
+                g.close();
+            } catch (FrameGrabber.Exception e) {
+                // Closing a half-open native context: nothing left to recover.
+            }
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package io.clipdesk.ui;
+
+import io.clipdesk.engine.Clip;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.HPos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/** The clip form beside the player, and the stream's clips under it. Binds to {@link ClipFormViewModel}. */
+public final class ClipFormView extends VBox {
+
+    private static final DateTimeFormatter HMS = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    public ClipFormView(ClipFormViewModel vm, javafx.beans.value.ObservableValue<List<Clip>> clips, ZoneId zone) {
+        getStyleClass().add("clip-form");
+        Label title = new Label("New clip");
+        title.getStyleClass().add("panel-title");
+
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("form-grid");
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setHalignment(HPos.RIGHT);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(labels, fields);
+
+        TextField name = new TextField();
+        name.setId("clip-name");
+        name.promptTextProperty().bind(vm.defaultNameProperty());
+        name.textProperty().addListener((o, was, now) -> vm.setName(now));
+        vm.nameProperty().addListener((o, was, now) -> {
+            if (!now.equals(name.getText())) {
+                name.setText(now);
+            }
+        });
+
+        ComboBox<Duration> expiry = new ComboBox<>();
+        expiry.getItems().setAll(ClipFormViewModel.EXPIRY_CHOICES);
+        expiry.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Duration d) {
+                return d == null ? "" : d.toHours() > 0 ? d.toHours() + " h" : d.toMinutes() + " min";
+            }
+
+            @Override
+            public Duration fromString(String s) {
+                return null;
+            }
+        });
+        expiry.getSelectionModel().select(vm.expiryProperty().get());
+        expiry.valueProperty().addListener((o, was, now) -> vm.setExpiry(now));
+        expiry.setMaxWidth(Double.MAX_VALUE);
+        expiry.setFocusTraversable(false);
+
+        CheckBox vod = new CheckBox("Keep permanent copy (VOD)");
+        vod.setId("keep-vod");
+        vod.selectedProperty().addListener((o, was, now) -> vm.setKeepVod(now));
+        vod.setFocusTraversable(false);
+
+        int row = 0;
+        grid.addRow(row++, caption("In"), value(vm.inTextProperty(), "mark-value", "form-in"));
+        grid.addRow(row++, caption("Out"), value(vm.outTextProperty(), "mark-value", "form-out"));
+        grid.addRow(row++, caption("Start"), value(vm.startTextProperty(), "big-value", "form-start"));
+        grid.addRow(row++, caption("Duration"), value(vm.durationTextProperty(), "big-value", "form-duration"));
+        grid.addRow(row++, caption("Name"), name);
+        grid.addRow(row++, caption("Expires"), expiry);
+        grid.add(vod, 1, row);
+
+        Label problem = new Label();
+        problem.setId("clip-problem");
+        problem.getStyleClass().add("problem");
+        problem.setWrapText(true);
+        problem.textProperty().bind(vm.problemProperty());
+        problem.visibleProperty().bind(vm.problemProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        vm.problemIsHintProperty().addListener((o, was, hint) -> problem.pseudoClassStateChanged(Pseudo.HINT, hint));
+        problem.pseudoClassStateChanged(Pseudo.HINT, vm.problemIsHintProperty().get());
+
+        Button create = new Button("Create clip  ⏎");
+        create.setId("create-clip");
+        create.getStyleClass().add("create");
+        create.setMaxWidth(Double.MAX_VALUE);
+        create.disableProperty().bind(vm.canCreateProperty().not());
+        create.setOnAction(e -> vm.create());
+        create.setFocusTraversable(false);
+
+        Label notice = new Label();
+        notice.setId("clip-notice");
+        notice.getStyleClass().add("notice");
+        notice.setWrapText(true);
+        notice.textProperty().bind(vm.noticeProperty());
+
+        Label listTitle = new Label("Clips");
+        listTitle.getStyleClass().add("panel-title");
+        ListView<Clip> list = new ListView<>();
+        list.setId("clip-list");
+        list.setFocusTraversable(false);
+        list.itemsProperty().bind(Bindings.createObjectBinding(
+                () -> javafx.collections.FXCollections.observableArrayList(clips.getValue()), clips));
+        list.setCellFactory(v -> new ClipCell(zone));
+        VBox.setVgrow(list, Priority.ALWAYS);
+
+        getChildren().addAll(title, grid, problem, create, notice, listTitle, list);
+    }
+
+    private static Label caption(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("caption");
+        return l;
+    }
+
+    private static Label value(javafx.beans.value.ObservableValue<String> text, String styleClass, String id) {
+        Label l = new Label();
+        l.textProperty().bind(text);
+        l.getStyleClass().add(styleClass);
+        l.setId(id);
+        return l;
+    }
+
+    /** One clip: name, wall-clock start, length and state. */
+    private static final class ClipCell extends ListCell<Clip> {
+        private final ZoneId zone;
+
+        ClipCell(ZoneId zone) {
+            this.zone = zone;
+        }
+
+        @Override
+        protected void updateItem(Clip clip, boolean empty) {
+            super.updateItem(clip, empty);
+            getStyleClass().removeAll("recording", "ready", "failed");
+            if (empty || clip == null) {
+                setText(null);
+                return;
+            }
+            setText(clip.name() + "\n" + HMS.format(Instant.ofEpochSecond(clip.startS()).atZone(zone)) + " · "
+                    + ClipFormViewModel.span(clip.durationS()) + " · " + clip.status().wire()
+                    + (clip.vodRequired() ? " · VOD" : ""));
+            getStyleClass().add(clip.status().wire());
+        }
+    }
+}

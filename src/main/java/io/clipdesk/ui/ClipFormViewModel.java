@@ -1,0 +1,210 @@
+package io.clipdesk.ui;
+
+import io.clipdesk.engine.Clip;
+import io.clipdesk.engine.ClipRequest;
+import io.clipdesk.engine.DvrWindow;
+import io.clipdesk.engine.LiveStream;
+import io.clipdesk.ui.timeline.Marks;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableLongValue;
+import javafx.beans.value.ObservableValue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The clip form and every way of making a clip: in/out marks at the playhead, the form's fields with inline
+ * validation ({@link MarkedClip}, the API's own rules), and the fast paths (last N seconds, quick markers).
+ * The verdict and {@link #canCreateProperty()} are bindings, never kept in sync by hand.
+ */
+public final class ClipFormViewModel {
+
+    /** How long a clip lives after it ends: the API allows 1 min to 4 h. */
+    public static final List<Duration> EXPIRY_CHOICES = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5),
+            Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(2),
+            Duration.ofHours(3), Duration.ofHours(4));
+    public static final Duration DEFAULT_EXPIRY = Duration.ofHours(1);
+    private static final DateTimeFormatter HMS = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    /** Sends a checked request to the engine, off the FX thread; the outcome comes back on the FX thread. */
+    public interface Submitter {
+        void submit(ClipRequest request, Consumer<Clip> onCreated, Consumer<RuntimeException> onFailure);
+    }
+
+    private final Submitter submitter;
+    private final ZoneId zone;
+    private final ObservableValue<LiveStream> stream;
+    private final ObservableValue<DvrWindow> window;
+    private final ObservableLongValue nowMs;
+    private final ObservableLongValue playheadMs;
+    private final ReadOnlyObjectWrapper<Marks> marks = new ReadOnlyObjectWrapper<>(this, "marks", Marks.CLEARED);
+    private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper(this, "name", "");
+    private final ReadOnlyObjectWrapper<Duration> expiry = new ReadOnlyObjectWrapper<>(this, "expiry", DEFAULT_EXPIRY);
+    private final ReadOnlyBooleanWrapper keepVod = new ReadOnlyBooleanWrapper(this, "keepVod");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private final ObjectBinding<MarkedClip> verdict;
+    private final StringBinding problem;
+    private final BooleanBinding canCreate;
+    private final BooleanBinding problemIsHint;
+    private final StringBinding startText;
+    private final StringBinding inText;
+    private final StringBinding outText;
+    private final StringBinding durationText;
+    private final StringBinding defaultName;
+
+    public ClipFormViewModel(Submitter submitter, ZoneId zone, ObservableValue<LiveStream> stream,
+                             ObservableValue<DvrWindow> window, ObservableLongValue nowMs,
+                             ObservableLongValue playheadMs) {
+        this.submitter = submitter;
+        this.zone = zone;
+        this.stream = stream;
+        this.window = window;
+        this.nowMs = nowMs;
+        this.playheadMs = playheadMs;
+        verdict = Bindings.createObjectBinding(() -> stream.getValue() == null
+                        ? new MarkedClip(null, "Waiting for the engine…")
+                        : MarkedClip.ofMarks(marks.get(), name.get(), expiry.get(), keepVod.get(), stream.getValue(),
+                        window.getValue(), nowMs.get(), zone),
+                marks, name, expiry, keepVod, stream, window, nowMs);
+        problem = Bindings.createStringBinding(() -> verdict.get().problem(), verdict);
+        problemIsHint = Bindings.createBooleanBinding(() -> !marks.get().isRange(), marks);
+        canCreate = Bindings.createBooleanBinding(() -> verdict.get().isValid() && !busy.get(), verdict, busy);
+        startText = Bindings.createStringBinding(() -> verdict.get().request() == null ? "--:--:--"
+                : clock(verdict.get().request().startS().orElse(0) * 1000), verdict);
+        inText = Bindings.createStringBinding(() -> marks.get().hasIn()
+                ? PlaybackViewModel.timecode(marks.get().inMs(), zone) : "--:--:--:--", marks);
+        outText = Bindings.createStringBinding(() -> marks.get().hasOut()
+                ? PlaybackViewModel.timecode(marks.get().outMs(), zone) : "--:--:--:--", marks);
+        durationText = Bindings.createStringBinding(() -> marks.get().isRange() && marks.get().lengthMs() > 0
+                ? span(verdict.get().request() == null ? 0 : verdict.get().request().durationS()) : "--:--:--",
+                marks, verdict);
+        defaultName = Bindings.createStringBinding(() -> marks.get().hasIn()
+                ? "Clip " + clock(Math.floorDiv(marks.get().inMs(), 1000) * 1000) : "Clip HH:MM:SS", marks);
+    }
+
+    public void markIn() {
+        marks.set(marks.get().withIn(playheadMs.get()));
+    }
+
+    public void markOut() {
+        marks.set(marks.get().withOut(playheadMs.get()));
+    }
+
+    /** An in or out handle dragged on the timeline. */
+    public void editMarks(Marks edited) {
+        marks.set(edited);
+    }
+
+    public void clearMarks() {
+        marks.set(Marks.CLEARED);
+    }
+
+    public void setName(String text) {
+        name.set(text == null ? "" : text);
+    }
+
+    public void setExpiry(Duration duration) {
+        if (duration != null) {
+            expiry.set(duration);
+        }
+    }
+
+    public void setKeepVod(boolean keep) {
+        keepVod.set(keep);
+    }
+
+    /** Enter: creates the clip the form shows, then clears the marks for the next one. */
+    public void create() {
+        if (!canCreate.get()) {
+            notice.set(problem.get());
+            return;
+        }
+        send(verdict.get().request(), () -> {
+            marks.set(Marks.CLEARED);
+            name.set("");
+        });
+    }
+
+    /** The last {@code seconds} up to the live edge, in one key press. */
+    public void createLast(int seconds) {
+        DvrWindow w = window.getValue();
+        long edgeMs = w == null || w.isEmpty() ? nowMs.get() : w.endMs();
+        long endMs = Math.floorDiv(edgeMs, 1000) * 1000; // whole seconds, so the clip is exactly that long
+        quick(endMs - seconds * 1000L, endMs, "Last " + seconds + " s " + clock(endMs));
+    }
+
+    /** A quick marker: the configured rolls around the playhead, the label in the name. */
+    public void createAround(QuickMarker marker) {
+        long at = playheadMs.get();
+        quick(at - marker.preRollS() * 1000L, at + marker.postRollS() * 1000L, marker.label() + " " + clock(at));
+    }
+
+    private void quick(long startMs, long endMs, String clipName) {
+        LiveStream s = stream.getValue();
+        if (s == null) {
+            return;
+        }
+        MarkedClip clip = MarkedClip.of(startMs, endMs, clipName, expiry.get(), keepVod.get(), s, window.getValue(),
+                nowMs.get(), zone);
+        if (!clip.isValid()) {
+            notice.set(clip.problem());
+            return;
+        }
+        send(clip.request(), () -> { });
+    }
+
+    private void send(ClipRequest request, Runnable afterCreate) {
+        busy.set(true);
+        submitter.submit(request, created -> {
+            busy.set(false);
+            notice.set("Created “" + created.name() + "”, " + span(created.durationS()) + " from "
+                    + clock(created.startS() * 1000) + (created.vodRequired() ? ", permanent copy requested" : ""));
+            afterCreate.run();
+        }, failure -> {
+            busy.set(false);
+            notice.set(MarkedClip.readable(failure.getMessage(), zone));
+        });
+    }
+
+    private String clock(long ms) {
+        return HMS.format(Instant.ofEpochMilli(ms).atZone(zone));
+    }
+
+    static String span(long seconds) {
+        return String.format("%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
+    }
+
+    public ReadOnlyObjectProperty<Marks> marksProperty() { return marks.getReadOnlyProperty(); }
+    public Marks getMarks() { return marks.get(); }
+    public ReadOnlyStringProperty nameProperty() { return name.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Duration> expiryProperty() { return expiry.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty keepVodProperty() { return keepVod.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    /** The outcome of the last create, or why it could not be made. */
+    public ReadOnlyStringProperty noticeProperty() { return notice.getReadOnlyProperty(); }
+    /** Why the marked clip cannot be created; empty when it can. */
+    public StringBinding problemProperty() { return problem; }
+    public BooleanBinding canCreateProperty() { return canCreate; }
+    /** True while the problem is only a missing mark (a next step, not an error). */
+    public BooleanBinding problemIsHintProperty() { return problemIsHint; }
+    /** The start the clip will get (whole seconds, wall clock). */
+    public StringBinding startTextProperty() { return startText; }
+    public StringBinding inTextProperty() { return inText; }
+    public StringBinding outTextProperty() { return outText; }
+    public StringBinding durationTextProperty() { return durationText; }
+    public StringBinding defaultNameProperty() { return defaultName; }
+}

@@ -1,0 +1,142 @@
+package io.clipdesk.ui;
+
+import io.clipdesk.engine.ClipEngine;
+import io.clipdesk.engine.FrameDecoder;
+import io.clipdesk.engine.LiveStream;
+import io.clipdesk.ui.timeline.DvrTimeline;
+import javafx.beans.binding.Bindings;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The main window's content: player with the clip form beside it, transport, the DVR timeline, the fast paths
+ * and the status bar. Create it on the FX thread; {@link #close()} stops the player and the UI's engine calls.
+ */
+public final class MainView extends BorderPane implements AutoCloseable {
+
+    private static final long DEFAULT_VISIBLE_MS = 5 * 60_000;
+    private static final long MIN_VISIBLE_MS = 60_000;
+
+    private final MainViewModel vm;
+    private final DvrTimeline timeline = new DvrTimeline();
+
+    /** Shows the engine's first stream (the test signal on a fresh data dir). */
+    public MainView(ClipEngine engine, FrameDecoder decoder) {
+        this(new MainViewModel(engine, decoder, firstStream(engine), new FxBridge()));
+    }
+
+    public MainView(MainViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("clipdesk");
+        PlaybackViewModel playback = vm.playback();
+
+        timeline.setId("dvr-timeline");
+        timeline.setZone(vm.zone());
+        timeline.segmentsProperty().bind(vm.segmentsProperty());
+        timeline.dvrStartMsProperty().bind(Bindings.createLongBinding(() -> vm.windowProperty().get().startMs(), vm.windowProperty()));
+        timeline.liveEdgeMsProperty().bind(Bindings.createLongBinding(() -> vm.windowProperty().get().endMs(), vm.windowProperty()));
+        timeline.playheadMsProperty().bind(playback.positionMsProperty());
+        timeline.marksProperty().bind(vm.form().marksProperty());
+        timeline.clipsProperty().bind(vm.clipBandsProperty());
+        timeline.setThumbnails(vm.thumbnails());
+        timeline.setOnSeek(playback::seek);
+        timeline.setOnMarksEdited(vm.form()::editMarks);
+        timeline.scrubbingProperty().addListener((o, was, now) -> {
+            if (now) {
+                playback.beginScrub();
+            } else {
+                playback.endScrub();
+            }
+        });
+        vm.windowProperty().addListener((o, was, now) -> {
+            if (was.isEmpty() && !now.isEmpty()) {
+                // A young DVR fills the view; an old one shows its last minutes.
+                timeline.showLive(Math.max(MIN_VISIBLE_MS, Math.min(DEFAULT_VISIBLE_MS, now.lengthMs() * 5 / 4)));
+            }
+        });
+        playback.positionMsProperty().addListener((o, was, now) -> keepPlayheadInView(now.longValue()));
+
+        PlayerView player = new PlayerView(playback);
+        HBox.setHgrow(player, Priority.ALWAYS);
+        ClipFormView form = new ClipFormView(vm.form(), vm.clipsProperty(), vm.zone());
+        HBox top = new HBox(player, form);
+        top.getStyleClass().add("desk-top");
+        VBox.setVgrow(top, Priority.ALWAYS);
+
+        VBox centre = new VBox(top, new TransportBar(playback, vm.form(), this::goLive), timeline,
+                new QuickBar(vm, this::editMarkers));
+        centre.getStyleClass().add("desk-centre");
+        setCenter(centre);
+        setBottom(new StatusBarView(vm.status()));
+        // A click outside the form's text fields hands the keyboard back to the desk.
+        addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            if (!(e.getTarget() instanceof javafx.scene.Node n && isInTextField(n))) {
+                requestFocus();
+            }
+        });
+        sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                new DeskKeys(vm, this::goLive).install(scene);
+            }
+        });
+        vm.start();
+    }
+
+    public void setEngineAddress(String address) {
+        vm.setEngineAddress(address);
+    }
+
+    public MainViewModel viewModel() {
+        return vm;
+    }
+
+    public DvrTimeline timeline() {
+        return timeline;
+    }
+
+    private void goLive() {
+        vm.playback().goLive();
+        timeline.showLive(timeline.getVisibleEndMs() - timeline.getVisibleStartMs());
+    }
+
+    /** Pages the timeline along when playback runs off its visible range (never while the editor drags). */
+    private void keepPlayheadInView(long ms) {
+        if (timeline.isScrubbing() || timeline.isFollowLive() && vm.playback().isLive()) {
+            return;
+        }
+        long span = timeline.getVisibleEndMs() - timeline.getVisibleStartMs();
+        if (ms < timeline.getVisibleStartMs() || ms > timeline.getVisibleEndMs()) {
+            timeline.setFollowLive(false);
+            timeline.setVisibleRange(ms - span / 10, ms - span / 10 + span);
+        }
+    }
+
+    private void editMarkers() {
+        new QuickMarkerDialog(vm.quickMarkers()).showAndWait().ifPresent(list -> {
+            for (int i = 0; i < list.size(); i++) {
+                vm.editQuickMarker(i + 1, list.get(i));
+            }
+        });
+    }
+
+    private static boolean isInTextField(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.control.TextInputControl || n instanceof javafx.scene.control.ComboBoxBase) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static long firstStream(ClipEngine engine) {
+        return engine.streams().list().stream().mapToLong(LiveStream::id).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the engine has no stream to show"));
+    }
+
+    @Override
+    public void close() {
+        vm.close();
+    }
+}

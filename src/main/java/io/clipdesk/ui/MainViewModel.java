@@ -1,0 +1,193 @@
+package io.clipdesk.ui;
+
+import io.clipdesk.engine.Clip;
+import io.clipdesk.engine.ClipEngine;
+import io.clipdesk.engine.ClipStatus;
+import io.clipdesk.engine.DvrWindow;
+import io.clipdesk.engine.FrameDecoder;
+import io.clipdesk.engine.LiveStream;
+import io.clipdesk.engine.Rendition;
+import io.clipdesk.engine.SegmentListener;
+import io.clipdesk.engine.SourceHealth;
+import io.clipdesk.engine.StreamState;
+import io.clipdesk.ui.dvr.DvrIndex;
+import io.clipdesk.ui.dvr.SegmentIndex;
+import io.clipdesk.ui.player.DvrPlayer;
+import io.clipdesk.ui.timeline.ClipBand;
+import io.clipdesk.ui.timeline.ThumbnailCache;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.LongBinding;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.io.IOException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The editor's desk for one stream of an embedded {@link ClipEngine}: the DVR as the UI knows it, the player,
+ * the clip form, the status bar and the quick markers. Owns the UI's threads ({@code ui-engine} for engine
+ * calls and a once-a-second poll, {@code dvr-player-N}) and the engine listener; {@link #close()} ends them.
+ */
+public final class MainViewModel implements AutoCloseable {
+
+    private static final long POLL_MS = 1000;
+
+    private final ClipEngine engine;
+    private final long streamId;
+    private final FxBridge bridge;
+    private final EngineLane lane;
+    private final DvrIndex index;
+    private final SegmentListener healthListener;
+    private final PlaybackViewModel playback;
+    private final ClipFormViewModel form;
+    private final StatusViewModel status;
+    private final ThumbnailCache thumbnails;
+    private final ReadOnlyObjectWrapper<LiveStream> stream = new ReadOnlyObjectWrapper<>(this, "stream");
+    private final ReadOnlyObjectWrapper<SegmentIndex> segments = new ReadOnlyObjectWrapper<>(this, "segments", SegmentIndex.EMPTY);
+    private final ReadOnlyObjectWrapper<DvrWindow> window = new ReadOnlyObjectWrapper<>(this, "window", DvrWindow.EMPTY);
+    private final ReadOnlyLongWrapper nowMs = new ReadOnlyLongWrapper(this, "nowMs");
+    private final ReadOnlyObjectWrapper<List<Clip>> clips = new ReadOnlyObjectWrapper<>(this, "clips", List.of());
+    private final ReadOnlyObjectWrapper<List<ClipBand>> clipBands = new ReadOnlyObjectWrapper<>(this, "clipBands", List.of());
+    private final ObservableList<QuickMarker> quickMarkers = FXCollections.observableArrayList(QuickMarker.PRESETS);
+    private final AtomicLong polls = new AtomicLong();
+    private final LongBinding dvrLengthMs;
+
+    public MainViewModel(ClipEngine engine, FrameDecoder decoder, long streamId, FxBridge bridge) {
+        this.engine = engine;
+        this.streamId = streamId;
+        this.bridge = bridge;
+        this.lane = new EngineLane(bridge);
+        LiveStream initial = engine.streams().get(streamId);
+        stream.set(initial);
+        nowMs.set(engine.clock().millis());
+        Runnable indexChanged = bridge.coalescing(this::indexChanged);
+        this.index = new DvrIndex(streamId, indexChanged);
+        this.healthListener = new SegmentListener() {
+            @Override
+            public void onSegment(io.clipdesk.engine.Segment segment) {
+            }
+
+            @Override
+            public void onHealth(long id, SourceHealth health, String detail) {
+                if (id == streamId) {
+                    lane.run(MainViewModel.this::poll);
+                }
+            }
+        };
+        Rendition small = initial.renditions().stream().min(Comparator.comparingInt(Rendition::height)).orElseThrow();
+        PlaybackViewModel[] self = new PlaybackViewModel[1];
+        DvrPlayer player = new DvrPlayer(streamId, decoder, index::snapshot,
+                seq -> engine.layout().dvrSegment(streamId, small.name(), seq), small.width(), small.height(),
+                engine.config().segmentDurationMs(), engine.clock(), bridge.coalescing(() -> self[0].refresh()));
+        this.playback = new PlaybackViewModel(player, engine.config().zone(), window);
+        self[0] = playback;
+        this.form = new ClipFormViewModel(this::submit, engine.config().zone(), stream, window, nowMs,
+                playback.positionMsProperty());
+        this.dvrLengthMs = Bindings.createLongBinding(() -> window.get().lengthMs(), window);
+        this.status = new StatusViewModel(playback.statusProperty(), dvrLengthMs, stream);
+        this.thumbnails = new ThumbnailCache(seq -> engine.layout().thumbnail(streamId, seq), 160, 90, 600);
+    }
+
+    /** Loads the DVR, starts the player at the live edge and the once-a-second poll. */
+    public void start() {
+        engine.streams().addListener(index);
+        engine.streams().addListener(healthListener);
+        lane.run(() -> {
+            index.takeStale();
+            index.reload(engine.streams().segments(streamId, 0, Long.MAX_VALUE));
+            playback.start();
+        });
+        lane.every(POLL_MS, this::poll);
+    }
+
+    public void setEngineAddress(String address) {
+        status.setEngineAddress(address);
+    }
+
+    /** ui-engine thread: the slow facts (state, disk, clips), and a full DVR reload after retention. */
+    private void poll() {
+        if (index.takeStale()) {
+            index.reload(engine.streams().segments(streamId, 0, Long.MAX_VALUE));
+        }
+        LiveStream s = engine.streams().get(streamId);
+        StreamState st = engine.streams().state(streamId);
+        StatusViewModel.Disk disk = disk(st.dvrBytes());
+        List<Clip> list = polls.getAndIncrement() % 2 == 0 ? engine.clips().list(streamId) : null;
+        long now = engine.clock().millis();
+        bridge.run(() -> {
+            stream.set(s);
+            nowMs.set(now);
+            status.update(st, disk);
+            if (list != null) {
+                showClips(list);
+            }
+        });
+    }
+
+    private StatusViewModel.Disk disk(long dvrBytes) {
+        try {
+            FileStore store = Files.getFileStore(engine.layout().root());
+            return new StatusViewModel.Disk(dvrBytes, store.getUsableSpace(), store.getTotalSpace());
+        } catch (IOException e) {
+            return new StatusViewModel.Disk(dvrBytes, -1, -1);
+        }
+    }
+
+    private void indexChanged() {
+        SegmentIndex now = index.snapshot();
+        segments.set(now);
+        window.set(now.isEmpty() ? DvrWindow.EMPTY : new DvrWindow(now.firstStartMs(), now.lastEndMs()));
+    }
+
+    private void showClips(List<Clip> list) {
+        clips.set(List.copyOf(list));
+        clipBands.set(list.stream().map(c -> new ClipBand(c.id(), c.name(), c.startS() * 1000, c.endS() * 1000,
+                c.status() == ClipStatus.READY)).toList());
+    }
+
+    private void submit(io.clipdesk.engine.ClipRequest request, java.util.function.Consumer<Clip> onCreated,
+                        java.util.function.Consumer<RuntimeException> onFailure) {
+        lane.call(() -> engine.clips().create(request), created -> {
+            onCreated.accept(created);
+            lane.call(() -> engine.clips().list(streamId), this::showClips, e -> { });
+        }, onFailure);
+    }
+
+    /** F1–F8: the marker's clip around the playhead. */
+    public void quickMarker(int number) {
+        if (number >= 1 && number <= quickMarkers.size()) {
+            form.createAround(quickMarkers.get(number - 1));
+        }
+    }
+
+    public void editQuickMarker(int number, QuickMarker marker) {
+        quickMarkers.set(number - 1, marker);
+    }
+
+    public PlaybackViewModel playback() { return playback; }
+    public ClipFormViewModel form() { return form; }
+    public StatusViewModel status() { return status; }
+    public ThumbnailCache thumbnails() { return thumbnails; }
+    public java.time.ZoneId zone() { return engine.config().zone(); }
+    public ObservableList<QuickMarker> quickMarkers() { return FXCollections.unmodifiableObservableList(quickMarkers); }
+    public ReadOnlyObjectProperty<LiveStream> streamProperty() { return stream.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<SegmentIndex> segmentsProperty() { return segments.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<DvrWindow> windowProperty() { return window.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<List<Clip>> clipsProperty() { return clips.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<List<ClipBand>> clipBandsProperty() { return clipBands.getReadOnlyProperty(); }
+
+    @Override
+    public void close() {
+        engine.streams().removeListener(index);
+        engine.streams().removeListener(healthListener);
+        lane.close();
+        playback.close();
+    }
+}

@@ -1,0 +1,141 @@
+package io.clipdesk.ui;
+
+import io.clipdesk.ui.player.DvrPlayer;
+import io.clipdesk.ui.player.PlayerCommand;
+import io.clipdesk.ui.player.PlayerPicture;
+import io.clipdesk.ui.player.PlayerStatus;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.image.Image;
+import io.clipdesk.engine.DvrWindow;
+
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+
+/**
+ * The player as the views see it: the picture, the wall-clock time of the picture shown, whether it plays and
+ * follows the live edge. Commands go to the {@link DvrPlayer}'s thread; its reports come back through the
+ * {@link FxBridge}, folded to at most one FX update per pulse.
+ */
+public final class PlaybackViewModel implements AutoCloseable {
+
+    private final DvrPlayer player;
+    private final PlayerPicture picture;
+    private final ReadOnlyLongWrapper positionMs = new ReadOnlyLongWrapper(this, "positionMs");
+    private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing");
+    private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper(this, "live");
+    private final ReadOnlyObjectWrapper<PlayerStatus> status = new ReadOnlyObjectWrapper<>(this, "status", PlayerStatus.IDLE);
+    private final ReadOnlyLongWrapper framesShown = new ReadOnlyLongWrapper(this, "framesShown");
+    private final StringBinding positionText;
+    private final StringBinding badgeText;
+    private boolean resumeAfterScrub;
+
+    /** @param player not started yet; its updates must be wired to {@link #refresh()} through the bridge */
+    PlaybackViewModel(DvrPlayer player, ZoneId zone, ObservableValue<DvrWindow> window) {
+        this.player = player;
+        this.picture = new PlayerPicture(player);
+        positionText = Bindings.createStringBinding(() -> timecode(positionMs.get(), zone), positionMs);
+        badgeText = Bindings.createStringBinding(() -> live.get() ? "LIVE"
+                : "DVR −" + ClipFormViewModel.span(Math.max(0, window.getValue().endMs() - positionMs.get()) / 1000),
+                live, positionMs, window);
+    }
+
+    /** Broadcast timecode of a wall-clock instant: local HH:MM:SS:FF at 25 frames per second. */
+    static String timecode(long ms, ZoneId zone) {
+        LocalTime t = Instant.ofEpochMilli(ms).atZone(zone).toLocalTime();
+        return String.format("%02d:%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond(), t.getNano() / 40_000_000);
+    }
+
+    void start() {
+        player.start();
+    }
+
+    /** FX thread: takes the newest picture and status from the player. */
+    void refresh() {
+        long shownMs = picture.present();
+        if (shownMs >= 0) {
+            positionMs.set(shownMs);
+            framesShown.set(picture.framesShown());
+        }
+        PlayerStatus now = player.status();
+        status.set(now);
+        playing.set(now.playing());
+        live.set(now.live());
+    }
+
+    public void togglePlay() {
+        player.send(PlayerCommand.of(PlayerCommand.Kind.TOGGLE_PLAY));
+    }
+
+    public void pause() {
+        player.send(PlayerCommand.of(PlayerCommand.Kind.PAUSE));
+    }
+
+    /** J (backwards) and L (forwards). */
+    public void shuttle(boolean forward) {
+        player.send(PlayerCommand.shuttle(forward));
+    }
+
+    public void skip(long deltaMs) {
+        player.send(PlayerCommand.skip(deltaMs));
+    }
+
+    public void stepFrames(int frames) {
+        player.send(PlayerCommand.stepFrames(frames));
+    }
+
+    public void seek(long timeMs) {
+        player.send(PlayerCommand.seek(timeMs));
+    }
+
+    public void goLive() {
+        player.send(PlayerCommand.of(PlayerCommand.Kind.GO_LIVE));
+    }
+
+    /** Playback holds still while the editor drags the playhead and resumes after. */
+    public void beginScrub() {
+        resumeAfterScrub = isPlaying();
+        player.send(PlayerCommand.of(PlayerCommand.Kind.PAUSE));
+    }
+
+    public void endScrub() {
+        if (resumeAfterScrub) {
+            player.send(PlayerCommand.of(PlayerCommand.Kind.PLAY));
+        }
+    }
+
+    public Image picture() {
+        return picture.image();
+    }
+
+    public ReadOnlyLongProperty positionMsProperty() { return positionMs.getReadOnlyProperty(); }
+    public long getPositionMs() { return positionMs.get(); }
+
+    /** The picture's wall-clock time as HH:MM:SS:FF. */
+    public StringBinding positionTextProperty() { return positionText; }
+    /** "LIVE" while following the live edge, otherwise how far behind it the picture is. */
+    public StringBinding badgeTextProperty() { return badgeText; }
+
+    public ReadOnlyBooleanProperty playingProperty() { return playing.getReadOnlyProperty(); }
+    public boolean isPlaying() { return playing.get(); }
+
+    public ReadOnlyBooleanProperty liveProperty() { return live.getReadOnlyProperty(); }
+    public boolean isLive() { return live.get(); }
+
+    public ReadOnlyObjectProperty<PlayerStatus> statusProperty() { return status.getReadOnlyProperty(); }
+
+    public ReadOnlyLongProperty framesShownProperty() { return framesShown.getReadOnlyProperty(); }
+
+    @Override
+    public void close() {
+        player.close();
+    }
+}

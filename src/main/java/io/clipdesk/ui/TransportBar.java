@@ -1,0 +1,47 @@
+package io.clipdesk.ui;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/** Transport and marking buttons; each names its key, so the mouse teaches the keyboard. */
+public final class TransportBar extends HBox {
+
+    public TransportBar(PlaybackViewModel playback, ClipFormViewModel form, Runnable goLive) {
+        getStyleClass().add("transport");
+        setAlignment(Pos.CENTER_LEFT);
+        Button play = button("▶", "Play / pause (Space, K)", playback::togglePlay, "play");
+        play.textProperty().bind(javafx.beans.binding.Bindings.when(playback.playingProperty()).then("❚❚").otherwise("▶"));
+        Button live = button("LIVE", "Back to the live edge (End)", goLive, "go-live");
+        live.setId("go-live");
+        playback.liveProperty().addListener((o, was, now) -> live.pseudoClassStateChanged(Pseudo.LIVE, now));
+        Button in = button("Mark in  I", "Set the in point at the playhead (I)", form::markIn, "mark");
+        in.setId("mark-in");
+        Button out = button("Mark out  O", "Set the out point at the playhead (O)", form::markOut, "mark");
+        out.setId("mark-out");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        getChildren().addAll(
+                button("−10 s", "Back 10 seconds (Shift+←)", () -> playback.skip(-10_000), "skip"),
+                button("−1 s", "Back 1 second (←)", () -> playback.skip(-1_000), "skip"),
+                button("◀ 1f", "Previous frame (,)", () -> playback.stepFrames(-1), "skip"),
+                play,
+                button("1f ▶", "Next frame (.)", () -> playback.stepFrames(1), "skip"),
+                button("+1 s", "Forward 1 second (→)", () -> playback.skip(1_000), "skip"),
+                button("+10 s", "Forward 10 seconds (Shift+→)", () -> playback.skip(10_000), "skip"),
+                live, gap, in, out,
+                button("Clear", "Clear the marks (Esc)", form::clearMarks, "skip"));
+    }
+
+    static Button button(String text, String tip, Runnable action, String styleClass) {
+        Button b = new Button(text);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        b.setFocusTraversable(false);
+        b.getStyleClass().add(styleClass);
+        return b;
+    }
+}

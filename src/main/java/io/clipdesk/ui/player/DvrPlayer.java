@@ -1,0 +1,343 @@
+package io.clipdesk.ui.player;
+
+import io.clipdesk.engine.FrameDecoder;
+import io.clipdesk.engine.MediaException;
+import io.clipdesk.ui.dvr.SegmentIndex;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+
+/**
+ * Plays the DVR from pictures decoded in-process (ARCHITECTURE.md, decoder spike). Owns the thread
+ * {@code dvr-player-{stream}}, which decodes one segment at a time, paced by the frames' own timestamps, and
+ * hands pictures over through a {@link FrameExchange}. Live: it plays the newest complete segment and carries
+ * on with each one as it arrives; when it falls two segments behind it jumps forward, and a watchdog reopens
+ * at the live edge when no picture came for two segment durations while newer media exists.
+ * Commands are queued from any thread; a burst of seeks (a drag) collapses into the last one.
+ */
+public final class DvrPlayer implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(DvrPlayer.class.getName());
+    private static final long IDLE_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final long ARRIVAL_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    private static final long LATE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    private static final long SHUTTLE_STEP_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    private static final int MAX_RATE = 4;
+
+    private final FrameDecoder decoder;
+    private final Supplier<SegmentIndex> segments;
+    private final long segmentDurationNanos;
+    private final Clock clock;
+    private final FrameExchange exchange;
+    private final Runnable onUpdate;
+    private final BlockingQueue<PlayerCommand> commands = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private final PlaybackCounters counters = new PlaybackCounters();
+    private volatile boolean running = true;
+    private volatile PlayerStatus status = PlayerStatus.IDLE;
+
+    private final SegmentCursor cursor;
+    private boolean playing;
+    private int rate = 1;
+    private boolean live;
+    private long frameMs;
+    private long pendingSeekMs = PlayerCommand.NONE;
+    private long dueNanos;
+    private long anchorNanos;
+    private long anchorMs;
+    private long lastFrameNanos;
+    private long holdSinceNanos = -1;
+
+    /**
+     * @param fileOfSequence the segment file of the rendition to show (360p is plenty for the editor)
+     * @param onUpdate       called on the player thread after each picture or state change; must return quickly
+     */
+    public DvrPlayer(long streamId, FrameDecoder decoder, Supplier<SegmentIndex> segments,
+                     LongFunction<Path> fileOfSequence, int width, int height, long segmentDurationMs, Clock clock,
+                     Runnable onUpdate) {
+        this.decoder = decoder;
+        this.segments = segments;
+        this.segmentDurationNanos = TimeUnit.MILLISECONDS.toNanos(segmentDurationMs);
+        this.clock = clock;
+        this.exchange = new FrameExchange(width, height);
+        this.onUpdate = onUpdate;
+        this.cursor = new SegmentCursor(decoder, fileOfSequence, width, height);
+        this.thread = new Thread(this::loop, "dvr-player-" + streamId);
+        this.thread.setDaemon(true);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    public void send(PlayerCommand command) {
+        commands.add(command);
+    }
+
+    public PlayerStatus status() {
+        return status;
+    }
+
+    FrameExchange exchange() {
+        return exchange;
+    }
+
+    private void loop() {
+        try {
+            decoder.warmUp();
+        } catch (MediaException e) {
+            LOG.warning("player: " + e.getMessage());
+        }
+        apply(PlayerCommand.of(PlayerCommand.Kind.GO_LIVE));
+        lastFrameNanos = System.nanoTime();
+        while (running) {
+            try {
+                long wait = playing ? Math.max(0, dueNanos - System.nanoTime()) : IDLE_WAIT_NANOS;
+                PlayerCommand command = commands.poll(wait, TimeUnit.NANOSECONDS);
+                for (; command != null; command = commands.poll()) {
+                    apply(command);
+                }
+                step();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (RuntimeException e) {
+                LOG.warning("player: " + e);
+                counters.problem = String.valueOf(e.getMessage());
+                cursor.close();
+                pause();
+            }
+        }
+        cursor.close();
+    }
+
+    private void step() {
+        if (pendingSeekMs != PlayerCommand.NONE) {
+            long target = pendingSeekMs;
+            pendingSeekMs = PlayerCommand.NONE;
+            showAt(target);
+        }
+        long now = System.nanoTime();
+        if (playing && now >= dueNanos) {
+            if (rate > 0) {
+                advance(now);
+            } else if (frameMs <= segments.get().firstStartMs()) {
+                pause();
+            } else {
+                showAt(frameMs + rate * 200L);
+                dueNanos = now + SHUTTLE_STEP_NANOS;
+            }
+        }
+        watchdog(now);
+        publishStatus();
+    }
+
+    private void apply(PlayerCommand command) {
+        switch (command.kind()) {
+            case PLAY -> play(1);
+            case PAUSE -> pause();
+            case TOGGLE_PLAY -> {
+                if (playing) {
+                    pause();
+                } else {
+                    play(1);
+                }
+            }
+            case SEEK -> {
+                live = false;
+                pendingSeekMs = command.value();
+            }
+            case SKIP -> {
+                live = false;
+                pendingSeekMs = (pendingSeekMs != PlayerCommand.NONE ? pendingSeekMs : frameMs) + command.value();
+            }
+            case STEP_FRAMES -> {
+                pause();
+                long from = pendingSeekMs != PlayerCommand.NONE ? pendingSeekMs : frameMs;
+                pendingSeekMs = from + command.value() * cursor.frameDurationMs();
+            }
+            case SHUTTLE -> shuttle(command.value() > 0);
+            case GO_LIVE -> {
+                SegmentIndex index = segments.get();
+                play(1);
+                live = true;
+                if (!index.isEmpty()) {
+                    pendingSeekMs = index.startMs(index.size() - 1);
+                }
+            }
+        }
+    }
+
+    private void play(int newRate) {
+        playing = true;
+        rate = newRate;
+        reanchor(System.nanoTime(), frameMs);
+        lastFrameNanos = System.nanoTime();
+    }
+
+    private void pause() {
+        playing = false;
+        rate = 1;
+        live = false;
+        holdSinceNanos = -1;
+    }
+
+    /** J and L: each press doubles the speed in its direction, a press the other way starts over at 1×. */
+    private void shuttle(boolean forward) {
+        live = false;
+        int next = !playing ? 1 : (forward == rate > 0 ? Math.min(MAX_RATE, Math.abs(rate) * 2) : 1);
+        play(forward ? next : -next);
+    }
+
+    /** Decodes the next picture when due; at the end of a segment moves on to the next one, or waits for it. */
+    private void advance(long now) {
+        if (!cursor.isOpen() && !openAt(frameMs)) {
+            dueNanos = now + ARRIVAL_POLL_NANOS;
+            return;
+        }
+        long at = cursor.next(exchange.writeBuffer());
+        if (at == PlayerCommand.NONE) {
+            if (!openFollowing()) {
+                if (holdSinceNanos < 0) {
+                    holdSinceNanos = now;
+                }
+                dueNanos = now + ARRIVAL_POLL_NANOS;
+                return;
+            }
+            at = cursor.next(exchange.writeBuffer());
+            if (at == PlayerCommand.NONE) {
+                return;
+            }
+        }
+        now = System.nanoTime();
+        if (holdSinceNanos < 0 && watchdog(now)) {
+            return; // the decode itself took too long: the picture is stale, play from the live edge instead
+        }
+        if (holdSinceNanos >= 0) {
+            counters.hold(now - holdSinceNanos, cursor.frameDurationMs());
+            holdSinceNanos = -1;
+            reanchor(now, at);
+        }
+        show(at, now);
+        long frameNanos = TimeUnit.MILLISECONDS.toNanos(cursor.frameDurationMs()) / rate;
+        long due = anchorNanos + TimeUnit.MILLISECONDS.toNanos(at - anchorMs) / rate + frameNanos;
+        if (due < now - LATE_NANOS || due > now + LATE_NANOS + frameNanos) {
+            // Far late (a slow decode) or a jump in media time: pace from this picture on instead of catching up.
+            reanchor(now, at);
+            due = now + frameNanos;
+        }
+        dueNanos = due;
+    }
+
+    /** Opens the segment after the current one (or the newest, when following live and two behind). */
+    private boolean openFollowing() {
+        SegmentIndex index = segments.get();
+        int next = cursor.indexAfter(index);
+        if (next >= index.size()) {
+            if (rate > 1) {
+                rate = 1;
+                live = true;
+            }
+            return false;
+        }
+        if (live && index.size() - 1 - next >= 2) {
+            next = index.size() - 1;
+            counters.liveJumps++;
+        }
+        boolean gap = index.startMs(next) - cursor.endMs() > cursor.frameDurationMs();
+        boolean opened = cursor.open(index, next);
+        if (opened && gap) {
+            reanchor(System.nanoTime(), index.startMs(next));
+        }
+        return opened || openFollowing();
+    }
+
+    private boolean openAt(long timeMs) {
+        SegmentIndex index = segments.get();
+        if (index.isEmpty()) {
+            return false;
+        }
+        int i = live ? index.size() - 1 : Math.max(0, Math.min(index.size() - 1, index.indexAt(timeMs)));
+        return cursor.open(index, i);
+    }
+
+    /** Decodes and shows the picture on screen at {@code timeMs} (clamped into the DVR). */
+    private void showAt(long timeMs) {
+        SegmentIndex index = segments.get();
+        if (index.isEmpty()) {
+            return;
+        }
+        long started = System.nanoTime();
+        long target = Math.max(index.firstStartMs(), Math.min(index.lastEndMs() - 1, timeMs));
+        int i = Math.max(0, Math.min(index.size() - 1, index.indexAt(target)));
+        if (!cursor.isOn(index, i) && !cursor.open(index, i)) {
+            return;
+        }
+        long at = cursor.seek(target, exchange.writeBuffer());
+        if (at != PlayerCommand.NONE) {
+            long now = System.nanoTime();
+            counters.seekMs = (now - started) / 1_000_000;
+            show(at, now);
+            reanchor(now, at);
+            dueNanos = now + TimeUnit.MILLISECONDS.toNanos(cursor.frameDurationMs()) / Math.abs(rate);
+        }
+    }
+
+    private void show(long atMs, long now) {
+        frameMs = atMs;
+        exchange.publish(atMs);
+        lastFrameNanos = now;
+        counters.framesDecoded++;
+        if (live) {
+            counters.latencyMs = clock.millis() - atMs;
+        }
+        onUpdate.run();
+    }
+
+    /** True when it reopened at the live edge because no picture came for two segment durations. */
+    private boolean watchdog(long now) {
+        if (!playing || rate < 0 || now - lastFrameNanos < 2 * segmentDurationNanos) {
+            return false;
+        }
+        lastFrameNanos = now;
+        SegmentIndex index = segments.get();
+        if (!index.isEmpty() && index.sequence(index.size() - 1) > cursor.sequence()) {
+            LOG.info("player: no picture for " + 2 * segmentDurationNanos / 1_000_000 + " ms; reopening at the live edge");
+            counters.recoveries++;
+            cursor.close();
+            apply(PlayerCommand.of(PlayerCommand.Kind.GO_LIVE));
+            return true;
+        }
+        return false;
+    }
+
+    private void reanchor(long nanos, long ms) {
+        anchorNanos = nanos;
+        anchorMs = ms;
+    }
+
+    private void publishStatus() {
+        PlayerStatus next = counters.status(frameMs, playing, rate, live);
+        if (!next.equals(status)) {
+            status = next;
+            onUpdate.run();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
