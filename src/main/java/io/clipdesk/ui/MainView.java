@@ -21,6 +21,7 @@ public final class MainView extends BorderPane implements AutoCloseable {
 
     private final MainViewModel vm;
     private final DvrTimeline timeline = new DvrTimeline();
+    private long autoSpanMs;
 
     /** Shows the engine's first stream (the test signal on a fresh data dir). */
     public MainView(ClipEngine engine, FrameDecoder decoder) {
@@ -51,9 +52,12 @@ public final class MainView extends BorderPane implements AutoCloseable {
             }
         });
         vm.windowProperty().addListener((o, was, now) -> {
-            if (was.isEmpty() && !now.isEmpty()) {
-                // A young DVR fills the view; an old one shows its last minutes.
-                timeline.showLive(Math.max(MIN_VISIBLE_MS, Math.min(DEFAULT_VISIBLE_MS, now.lengthMs() * 5 / 4)));
+            // A young DVR fills the view as it grows, up to its last five minutes, until the editor zooms.
+            long span = timeline.getVisibleEndMs() - timeline.getVisibleStartMs();
+            long fitted = Math.max(MIN_VISIBLE_MS, Math.min(DEFAULT_VISIBLE_MS, now.lengthMs() * 5 / 4));
+            if (was.isEmpty() && !now.isEmpty() || timeline.isFollowLive() && span == autoSpanMs && fitted > span) {
+                timeline.showLive(fitted);
+                autoSpanMs = timeline.getVisibleEndMs() - timeline.getVisibleStartMs();
             }
         });
         playback.positionMsProperty().addListener((o, was, now) -> keepPlayheadInView(now.longValue()));

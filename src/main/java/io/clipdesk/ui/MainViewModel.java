@@ -113,11 +113,12 @@ public final class MainViewModel implements AutoCloseable {
 
     /** ui-engine thread: the slow facts (state, disk, clips), and a full DVR reload after retention. */
     private void poll() {
-        if (index.takeStale()) {
-            index.reload(engine.streams().segments(streamId, 0, Long.MAX_VALUE));
-        }
         LiveStream s = engine.streams().get(streamId);
         StreamState st = engine.streams().state(streamId);
+        if (index.takeStale()) {
+            // Retention only removes the oldest segments: trimming to the engine's window is enough.
+            index.trimTo(st.window().startMs(), st.window().isEmpty());
+        }
         StatusViewModel.Disk disk = disk(st.dvrBytes());
         List<Clip> list = polls.getAndIncrement() % 2 == 0 ? engine.clips().list(streamId) : null;
         long now = engine.clock().millis();
