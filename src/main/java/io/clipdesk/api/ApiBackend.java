@@ -1,0 +1,35 @@
+package io.clipdesk.api;
+
+import io.clipdesk.engine.ClipEngine;
+import io.clipdesk.engine.ClipService;
+import io.clipdesk.engine.DataLayout;
+import io.clipdesk.engine.MediaFiles;
+import io.clipdesk.engine.StreamService;
+import io.clipdesk.engine.VideoLibrary;
+
+import java.time.Clock;
+import java.util.Objects;
+
+/** The engine services the HTTP layer drives; nothing else of the engine is reachable from a request. */
+public record ApiBackend(
+        StreamService streams,
+        ClipService clips,
+        VideoLibrary videos,
+        MediaFiles media,
+        Clock clock,
+        DataLayout layout) {
+
+    public ApiBackend {
+        Objects.requireNonNull(streams, "streams");
+        Objects.requireNonNull(clips, "clips");
+        Objects.requireNonNull(videos, "videos");
+        Objects.requireNonNull(media, "media");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(layout, "layout");
+    }
+
+    public static ApiBackend of(ClipEngine engine) {
+        return new ApiBackend(engine.streams(), engine.clips(), engine.videos(), engine.media(), engine.clock(),
+                engine.layout());
+    }
+}

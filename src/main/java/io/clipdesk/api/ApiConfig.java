@@ -1,0 +1,53 @@
+package io.clipdesk.api;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How the server listens. {@code publicBaseUrl} (e.g. {@code https://clips.example.com}) replaces the
+ * request's Host header in the absolute URLs of responses when the server sits behind a proxy; empty
+ * means "build them from Host". {@code port} 0 picks a free port (tests).
+ */
+public record ApiConfig(String bindAddress, int port, String publicBaseUrl, ApiKey apiKey, int threads) {
+
+    public static final String DEFAULT_BIND = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8080;
+    /** Handlers block on disk and socket writes; a few per core keeps 2 cores busy without thrashing. */
+    public static final int DEFAULT_THREADS = 8;
+
+    public ApiConfig {
+        Objects.requireNonNull(bindAddress, "bindAddress");
+        Objects.requireNonNull(apiKey, "apiKey");
+        publicBaseUrl = publicBaseUrl == null ? "" : stripTrailingSlash(publicBaseUrl.strip());
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0–65535, got " + port);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("at least one HTTP thread");
+        }
+        if (!publicBaseUrl.isEmpty() && !publicBaseUrl.matches("https?://[^/?#\\s]+(/[^?#\\s]*)?")) {
+            throw new IllegalArgumentException("public base URL must look like https://host[:port][/path], got "
+                    + publicBaseUrl);
+        }
+    }
+
+    public static ApiConfig of(String bindAddress, int port, ApiKey apiKey) {
+        return new ApiConfig(bindAddress, port, "", apiKey, DEFAULT_THREADS);
+    }
+
+    public ApiConfig withPublicBaseUrl(String url) {
+        return new ApiConfig(bindAddress, port, url, apiKey, threads);
+    }
+
+    public ApiConfig withThreads(int count) {
+        return new ApiConfig(bindAddress, port, publicBaseUrl, apiKey, count);
+    }
+
+    public Optional<String> publicBase() {
+        return publicBaseUrl.isEmpty() ? Optional.empty() : Optional.of(publicBaseUrl);
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

@@ -1,0 +1,45 @@
+package io.clipdesk.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.clipdesk.engine.Clip;
+import io.clipdesk.engine.MediaPaths;
+
+import java.util.List;
+
+/** The Clip object of API.md; field names become snake_case on the wire. */
+record ClipDto(
+        String id,
+        long start,
+        int duration,
+        long expiration,
+        String createdAt,
+        boolean vodRequired,
+        Long videoId,
+        List<String> renditions,
+        String hlsMaster,
+        String mp4Master,
+        String name,
+        String status,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String error,
+        long cutStartMs,
+        long cutEndMs) {
+
+    static ClipDto of(Clip clip, ApiExchange exchange) {
+        return new ClipDto(
+                clip.id(),
+                clip.startS(),
+                clip.durationS(),
+                clip.expirationS(),
+                WireTime.iso(clip.createdAtMs()),
+                clip.vodRequired(),
+                clip.hasVideo() ? clip.videoId() : null,
+                clip.renditions(),
+                exchange.absolute(MediaPaths.clipUrl(clip.streamId(), MediaPaths.clipMaster(clip.id()))),
+                exchange.absolute(MediaPaths.clipUrl(clip.streamId(), MediaPaths.clipMasterMp4(clip.id()))),
+                clip.name(),
+                clip.status().wire(),
+                clip.error().isEmpty() ? null : clip.error(),
+                clip.cutStartMs(),
+                clip.cutEndMs());
+    }
+}

@@ -1,0 +1,77 @@
+package io.clipdesk.api;
+
+import io.clipdesk.engine.Clip;
+import io.clipdesk.engine.ClipAccuracy;
+import io.clipdesk.engine.ClipRequest;
+import io.clipdesk.engine.ClipService;
+import io.clipdesk.engine.InvalidRequestException;
+import io.clipdesk.engine.NotFoundException;
+import io.clipdesk.engine.StreamService;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+
+/** /streaming/streams/{id}/clip_recording: create (PUT as Gcore, POST too), list, and (ext) get and delete one. */
+final class ClipsHandler {
+
+    static final String CLIPS = StreamsHandler.ONE + "/clip_recording";
+    static final String ONE = CLIPS + "/([a-z0-9]{12})";
+
+    private final ClipService clips;
+    private final StreamService streams;
+
+    ClipsHandler(ClipService clips, StreamService streams) {
+        this.clips = clips;
+        this.streams = streams;
+    }
+
+    List<Route> routes() {
+        return List.of(
+                Route.of("PUT", CLIPS, this::create),
+                Route.of("POST", CLIPS, this::create),
+                Route.of("GET", CLIPS, this::list),
+                Route.of("GET", ONE, ex -> ex.sendJson(200, ClipDto.of(clipOfStream(ex), ex))),
+                Route.of("DELETE", ONE, ex -> {
+                    clips.delete(clipOfStream(ex).id());
+                    ex.sendNoContent();
+                }));
+    }
+
+    private void create(ApiExchange ex) throws IOException {
+        long streamId = ex.longParam(0);
+        JsonBody body = ex.body();
+        ClipRequest request = new ClipRequest(
+                streamId,
+                body.optionalLong("start", "Unix seconds"),
+                body.requiredLong("duration", "seconds"),
+                body.optionalLong("expiration", "Unix seconds"),
+                body.optionalBoolean("vod_required").orElse(false),
+                body.optionalString("name").orElse(""),
+                body.optionalString("accuracy").map(ClipsHandler::accuracy).orElse(ClipAccuracy.SEGMENT));
+        ex.sendJson(200, ClipDto.of(clips.create(request), ex));
+    }
+
+    private void list(ApiExchange ex) throws IOException {
+        long streamId = ex.longParam(0);
+        streams.get(streamId); // an unknown stream is a 404, not an empty list
+        ex.sendJson(200, clips.list(streamId).stream().map(c -> ClipDto.of(c, ex)).toList());
+    }
+
+    private Clip clipOfStream(ApiExchange ex) {
+        long streamId = ex.longParam(0);
+        Clip clip = clips.get(ex.param(1));
+        if (clip.streamId() != streamId) {
+            throw new NotFoundException("Stream " + streamId + " has no clip " + ex.param(1) + ".");
+        }
+        return clip;
+    }
+
+    private static ClipAccuracy accuracy(String wire) {
+        return switch (wire.strip().toLowerCase(Locale.ROOT)) {
+            case "segment" -> ClipAccuracy.SEGMENT;
+            case "frame" -> ClipAccuracy.FRAME;
+            default -> throw new InvalidRequestException("accuracy must be \"segment\" or \"frame\".");
+        };
+    }
+}

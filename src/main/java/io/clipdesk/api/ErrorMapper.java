@@ -1,0 +1,84 @@
+package io.clipdesk.api;
+
+import io.clipdesk.engine.ClipRejectedException;
+import io.clipdesk.engine.InvalidRequestException;
+import io.clipdesk.engine.NotFoundException;
+import io.clipdesk.engine.TooEarlyException;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The one place a failure becomes a response: status + {"error": sentence}. Domain messages are written for
+ * people and pass through; anything unexpected becomes a 500 with a generic sentence and is logged once,
+ * with its trace, here — never a trace, file path or SQL on the wire.
+ */
+final class ErrorMapper {
+
+    static final int TOO_EARLY = 425;
+    private static final System.Logger LOG = System.getLogger(ErrorMapper.class.getName());
+    private static final String INTERNAL = "The server failed to handle this request; it has been logged. "
+            + "Try again, and if it keeps failing, check the server log.";
+
+    private final Clock clock;
+
+    ErrorMapper(Clock clock) {
+        this.clock = clock;
+    }
+
+    void send(ApiExchange exchange, Throwable failure) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        int status = statusOf(failure);
+        body.put("error", status == 500 ? INTERNAL : failure.getMessage());
+        if (failure instanceof HttpProblem problem && problem.headerName() != null) {
+            exchange.responseHeaders().set(problem.headerName(), problem.headerValue());
+        }
+        if (failure instanceof TooEarlyException early) {
+            long waitS = retryAfterSeconds(early.readyAtMs());
+            long readyAtS = Math.floorDiv(early.readyAtMs() + 999, 1000);
+            exchange.responseHeaders().set("Retry-After", Long.toString(waitS));
+            body.put("error", "Not ready yet: " + early.getMessage() + ". Retry in " + waitS + " s.");
+            body.put("ready_at", readyAtS);
+        }
+        if (status == 500) {
+            LOG.log(System.Logger.Level.ERROR, exchange.method() + " " + exchange.path() + " failed", failure);
+        }
+        if (status >= 400 && !exchange.responseHeaders().containsKey("Cache-Control")) {
+            exchange.responseHeaders().set("Cache-Control", "no-store");
+        }
+        exchange.sendJson(status, body);
+    }
+
+    static int statusOf(Throwable failure) {
+        if (failure instanceof HttpProblem problem) {
+            return problem.status();
+        }
+        if (failure instanceof ClipRejectedException rejected) {
+            return rejected.rule() == ClipRejectedException.Rule.DVR_DISABLED ? 422 : 400;
+        }
+        if (failure instanceof InvalidRequestException) {
+            return 400;
+        }
+        if (failure instanceof NotFoundException) {
+            return 404;
+        }
+        if (failure instanceof TooEarlyException) {
+            return TOO_EARLY;
+        }
+        if (failure instanceof IllegalArgumentException && failure.getMessage() != null
+                && failure.getStackTrace().length > 0
+                && failure.getStackTrace()[0].getClassName().startsWith("io.clipdesk.engine.")) {
+            // An engine value refused a field (its compact constructor speaks to people); anything else is a bug.
+            return 400;
+        }
+        return 500;
+    }
+
+    /** Seconds until ready, rounded up, at least 1 — as Retry-After wants. */
+    long retryAfterSeconds(long readyAtMs) {
+        long waitMs = readyAtMs - clock.millis();
+        return Math.max(1, Math.floorDiv(waitMs + 999, 1000));
+    }
+}

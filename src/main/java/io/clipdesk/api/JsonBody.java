@@ -1,0 +1,123 @@
+package io.clipdesk.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clipdesk.engine.InvalidRequestException;
+
+import java.io.IOException;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * A request's JSON object, read field by field. Unknown fields are ignored, {@code null} counts as
+ * omitted, and a field of the wrong type is a 400 whose sentence names the field and the type wanted.
+ */
+final class JsonBody {
+
+    private final ObjectNode node;
+
+    private JsonBody(ObjectNode node) {
+        this.node = node;
+    }
+
+    static JsonBody parse(byte[] bytes, ObjectMapper mapper) {
+        if (bytes.length == 0) {
+            return new JsonBody(JsonNodeFactory.instance.objectNode());
+        }
+        JsonNode parsed;
+        try {
+            parsed = mapper.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            var at = e.getLocation();
+            String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+            throw new InvalidRequestException("The request body is not valid JSON" + where
+                    + "; send an object such as {\"duration\": 30}.");
+        } catch (IOException e) {
+            throw new InvalidRequestException("The request body could not be read; send it again.");
+        }
+        if (parsed == null || parsed.isMissingNode() || parsed.isNull()) {
+            return new JsonBody(JsonNodeFactory.instance.objectNode());
+        }
+        if (!parsed.isObject()) {
+            throw new InvalidRequestException("The request body must be a JSON object, not "
+                    + describe(parsed) + ".");
+        }
+        return new JsonBody((ObjectNode) parsed);
+    }
+
+    /** The nested object {@code field}, when present (Gcore wraps PATCH bodies in {"stream": {...}}). */
+    Optional<JsonBody> object(String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isObject() ? Optional.of(new JsonBody((ObjectNode) value)) : Optional.empty();
+    }
+
+    boolean has(String field) {
+        JsonNode value = node.get(field);
+        return value != null && !value.isNull();
+    }
+
+    long requiredLong(String field, String unit) {
+        return optionalLong(field, unit).orElseThrow(() -> new InvalidRequestException(
+                field + " is required: an integer number of " + unit + "."));
+    }
+
+    OptionalLong optionalLong(String field, String unit) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return OptionalLong.empty();
+        }
+        if (value.isIntegralNumber() && value.canConvertToLong()) {
+            return OptionalLong.of(value.longValue());
+        }
+        if (value.isFloatingPointNumber() && value.doubleValue() == Math.rint(value.doubleValue())
+                && Math.abs(value.doubleValue()) < 1e15) {
+            return OptionalLong.of((long) value.doubleValue());
+        }
+        throw new InvalidRequestException(field + " must be an integer number of " + unit + ", not "
+                + describe(value) + ".");
+    }
+
+    Optional<Boolean> optionalBoolean(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isBoolean()) {
+            throw new InvalidRequestException(field + " must be true or false, not " + describe(value) + ".");
+        }
+        return Optional.of(value.booleanValue());
+    }
+
+    Optional<String> optionalString(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isTextual()) {
+            throw new InvalidRequestException(field + " must be a string, not " + describe(value) + ".");
+        }
+        return Optional.of(value.textValue());
+    }
+
+    private static String describe(JsonNode value) {
+        if (value.isTextual()) {
+            return "a string";
+        }
+        if (value.isBoolean()) {
+            return "a boolean";
+        }
+        if (value.isNumber()) {
+            return "the number " + value.asText();
+        }
+        if (value.isArray()) {
+            return "an array";
+        }
+        if (value.isObject()) {
+            return "an object";
+        }
+        return "null";
+    }
+}

@@ -1,0 +1,122 @@
+package io.clipdesk.api;
+
+import com.sun.net.httpserver.Headers;
+import io.clipdesk.engine.ClipService;
+import io.clipdesk.engine.MediaContent;
+import io.clipdesk.engine.MediaFiles;
+import io.clipdesk.engine.MediaPaths;
+import io.clipdesk.engine.NotFoundException;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
+
+/**
+ * Clip, video and live media: /rec/{stream}/{file}, /videos/{id}_{key}/{file}, /live/{id}_{key}/{file}.
+ * No key needed (the ids are unguessable, as a CDN link). Path parameters must match plain names exactly,
+ * so anything percent-encoded, with dots, backslashes or extra segments never reaches the engine: 404.
+ */
+final class MediaHandler {
+
+    private static final String NAME = "([a-z0-9_]{1,80}\\.(?:m3u8|ts|mp4|jpg))";
+    private static final String KEYED = "([0-9]{1,18}_[a-z0-9]{12})";
+    static final String REC = "/rec/([0-9]{1,18})/" + NAME;
+    static final String VIDEOS = "/videos/" + KEYED + "/" + NAME;
+    static final String LIVE = "/live/" + KEYED + "/" + NAME;
+    private static final long MAX_AGE_S = 86_400;
+    private static final long LIVE_SEGMENT_MAX_AGE_S = 60;
+    private static final String NO_STORE = "no-cache, no-store";
+
+    private final MediaFiles media;
+    private final ClipService clips;
+    private final Clock clock;
+    private final MediaSender sender;
+    private final ResolvedMedia resolved = new ResolvedMedia();
+
+    MediaHandler(MediaFiles media, ClipService clips, Clock clock, MediaSender sender) {
+        this.media = media;
+        this.clips = clips;
+        this.clock = clock;
+        this.sender = sender;
+    }
+
+    List<Route> routes() {
+        List<Route> routes = new ArrayList<>();
+        for (String method : List.of("GET", "HEAD")) {
+            routes.add(Route.of(method, REC, this::clip));
+            routes.add(Route.of(method, VIDEOS, this::video));
+            routes.add(Route.of(method, LIVE, this::live));
+        }
+        for (String path : List.of(REC, VIDEOS, LIVE)) {
+            routes.add(Route.of("OPTIONS", path, this::preflight));
+        }
+        return routes;
+    }
+
+    private void clip(ApiExchange ex) throws IOException {
+        long streamId = ex.longParam(0);
+        String fileName = ex.param(1);
+        // A finished clip's files never change until it expires; its Cache-Control runs out then too.
+        serve(ex, "rec/" + streamId + "/" + fileName, () -> media.clip(streamId, fileName),
+                content -> clips.get(MediaPaths.clipIdOf(fileName).orElseThrow()).expirationS() * 1000,
+                (answer, nowMs) -> clipCacheControl(answer.validUntilMs() - nowMs));
+    }
+
+    private void video(ApiExchange ex) throws IOException {
+        String pathKey = ex.param(0);
+        String fileName = ex.param(1);
+        serve(ex, "videos/" + pathKey + "/" + fileName, () -> media.video(pathKey, fileName),
+                content -> Long.MAX_VALUE, (answer, nowMs) -> "public, max-age=" + MAX_AGE_S);
+    }
+
+    private void live(ApiExchange ex) throws IOException {
+        String liveKey = ex.param(0);
+        String fileName = ex.param(1);
+        serve(ex, "live/" + liveKey + "/" + fileName, () -> media.live(liveKey, fileName),
+                content -> Long.MAX_VALUE, (answer, nowMs) -> "public, max-age=" + LIVE_SEGMENT_MAX_AGE_S);
+    }
+
+    /** How long a cache may keep an immutable answer, given what is left of its validity. */
+    @FunctionalInterface
+    private interface CachePolicy {
+        String cacheControl(ResolvedMedia.Answer answer, long nowMs);
+    }
+
+    private void serve(ApiExchange ex, String key, Supplier<MediaContent> ask, ToLongFunction<MediaContent> validUntil,
+                       CachePolicy immutablePolicy) throws IOException {
+        cors(ex.responseHeaders());
+        long nowMs = clock.millis();
+        ResolvedMedia.Answer answer = resolved.resolve(key, nowMs, ask, validUntil);
+        MediaContent content = answer.content();
+        String cacheControl = content.immutable() ? immutablePolicy.cacheControl(answer, nowMs) : NO_STORE;
+        try {
+            sender.send(ex, content, cacheControl);
+        } catch (NotFoundException gone) {
+            resolved.forget(key);
+            throw gone;
+        }
+    }
+
+    private void preflight(ApiExchange ex) throws IOException {
+        Headers headers = ex.responseHeaders();
+        cors(headers);
+        headers.set("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
+        headers.set("Access-Control-Allow-Headers", "Range");
+        headers.set("Access-Control-Max-Age", "86400");
+        ex.sendNoContent();
+    }
+
+    /** A finished clip may be cached until it expires, and never longer than a day. */
+    private static String clipCacheControl(long leftMs) {
+        long leftS = leftMs / 1000;
+        return leftS <= 0 ? NO_STORE : "public, max-age=" + Math.min(leftS, MAX_AGE_S);
+    }
+
+    private static void cors(Headers headers) {
+        headers.set("Access-Control-Allow-Origin", "*");
+        headers.set("Access-Control-Expose-Headers", "Content-Length, Content-Range, Accept-Ranges, Retry-After");
+    }
+}

@@ -1,0 +1,67 @@
+package io.clipdesk.api;
+
+import io.clipdesk.engine.LiveStream;
+import io.clipdesk.engine.MediaPaths;
+import io.clipdesk.engine.Rendition;
+import io.clipdesk.engine.SourceKind;
+import io.clipdesk.engine.StreamState;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The Stream object of API.md. Times are Unix seconds ({@code dvr_start}/{@code dvr_end} null while the DVR
+ * is empty); {@code pull}/{@code uri} are Gcore's names for a pulled source; {@code source} (ext) names the
+ * source kind. {@code frame_rate} is null: the engine does not report it.
+ */
+record StreamDto(
+        long id,
+        String name,
+        boolean active,
+        boolean live,
+        boolean dvrEnabled,
+        int dvrDuration,
+        String hlsMpegtsUrl,
+        String screenshot,
+        Long startedAtPrimary,
+        int videoWidth,
+        int videoHeight,
+        Double frameRate,
+        List<Integer> transcodedQualities,
+        String createdAt,
+        boolean pull,
+        String uri,
+        Long dvrStart,
+        Long dvrEnd,
+        String source) {
+
+    static StreamDto of(LiveStream stream, StreamState state, ApiExchange exchange) {
+        Rendition top = stream.topRendition();
+        boolean pulled = stream.source().kind() == SourceKind.HLS_PULL;
+        boolean hasDvr = !state.window().isEmpty();
+        return new StreamDto(
+                stream.id(),
+                stream.name(),
+                true,
+                state.live(),
+                stream.dvrEnabled(),
+                stream.dvrDurationS(),
+                exchange.absolute(MediaPaths.liveUrl(stream, MediaPaths.LIVE_DVR_MASTER)),
+                state.segmentCount() > 0 ? exchange.absolute(MediaPaths.liveUrl(stream, MediaPaths.SCREENSHOT)) : null,
+                state.startedAtMs() > 0 ? WireTime.seconds(state.startedAtMs()) : null,
+                top.width(),
+                top.height(),
+                null,
+                stream.renditions().stream().map(Rendition::height).toList(),
+                WireTime.iso(stream.createdAtMs()),
+                pulled,
+                pulled ? stream.source().uri() : null,
+                hasDvr ? WireTime.seconds(state.window().startMs()) : null,
+                hasDvr ? WireTime.seconds(state.window().endMs()) : null,
+                wireKind(stream.source().kind()));
+    }
+
+    static String wireKind(SourceKind kind) {
+        return kind.name().toLowerCase(Locale.ROOT);
+    }
+}

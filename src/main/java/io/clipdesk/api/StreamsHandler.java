@@ -1,0 +1,134 @@
+package io.clipdesk.api;
+
+import io.clipdesk.engine.InvalidRequestException;
+import io.clipdesk.engine.LiveStream;
+import io.clipdesk.engine.SourceKind;
+import io.clipdesk.engine.SourceSpec;
+import io.clipdesk.engine.StreamDraft;
+import io.clipdesk.engine.StreamPatch;
+import io.clipdesk.engine.StreamService;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+
+/** /streaming/streams: list, create, get, patch, delete, dvr_cleanup. */
+final class StreamsHandler {
+
+    static final String STREAMS = "/streaming/streams";
+    static final String ONE = STREAMS + "/([0-9]{1,18})";
+    private static final int MAX_NAME = 255;
+
+    private final StreamService streams;
+
+    StreamsHandler(StreamService streams) {
+        this.streams = streams;
+    }
+
+    List<Route> routes() {
+        return List.of(
+                Route.of("GET", STREAMS, this::list),
+                Route.of("POST", STREAMS, this::create),
+                Route.of("GET", ONE, ex -> ex.sendJson(200, dto(streams.get(ex.longParam(0)), ex))),
+                Route.of("PATCH", ONE, this::patch),
+                Route.of("DELETE", ONE, ex -> {
+                    streams.delete(ex.longParam(0));
+                    ex.sendNoContent();
+                }),
+                Route.of("PUT", ONE + "/dvr_cleanup", ex -> {
+                    streams.cleanupDvr(ex.longParam(0));
+                    ex.sendNoContent();
+                }));
+    }
+
+    private void list(ApiExchange ex) throws IOException {
+        ex.sendJson(200, streams.list().stream().map(s -> dto(s, ex)).toList());
+    }
+
+    private void create(ApiExchange ex) throws IOException {
+        JsonBody body = ex.body();
+        String name = body.optionalString("name").map(String::strip)
+                .orElseThrow(() -> new InvalidRequestException("name is required: a title for the stream."));
+        checkName(name);
+        boolean dvrEnabled = body.optionalBoolean("dvr_enabled").orElse(true);
+        int dvrDuration = dvrDuration(body.optionalLong("dvr_duration", "seconds"))
+                .orElse(LiveStream.DEFAULT_DVR_DURATION_S);
+        LiveStream created = streams.create(new StreamDraft(name, source(body), dvrEnabled, dvrDuration));
+        ex.sendJson(201, dto(created, ex));
+    }
+
+    private void patch(ApiExchange ex) throws IOException {
+        JsonBody outer = ex.body();
+        // Gcore's SDK sends {"stream": {...}}; curl users send the fields directly. Take either.
+        JsonBody body = outer.object("stream").orElse(outer);
+        Optional<String> name = body.optionalString("name").map(String::strip);
+        name.ifPresent(StreamsHandler::checkName);
+        StreamPatch patch = new StreamPatch(name, body.optionalBoolean("dvr_enabled"),
+                dvrDuration(body.optionalLong("dvr_duration", "seconds")), Optional.empty());
+        ex.sendJson(200, dto(streams.update(ex.longParam(0), patch), ex));
+    }
+
+    private StreamDto dto(LiveStream stream, ApiExchange ex) {
+        return StreamDto.of(stream, streams.state(stream.id()), ex);
+    }
+
+    /** No pull URL is the built-in test signal; {@code source} (ext) picks another kind by name. */
+    private static SourceSpec source(JsonBody body) {
+        Optional<String> url = body.optionalString("pull_url").or(() -> body.optionalString("uri")).map(String::strip);
+        SourceKind kind = body.optionalString("source").map(StreamsHandler::kind)
+                .orElse(url.isPresent() ? SourceKind.HLS_PULL : SourceKind.TEST_SIGNAL);
+        switch (kind) {
+            case TEST_SIGNAL:
+                return SourceSpec.TEST_SIGNAL;
+            case HLS_PULL:
+                String pull = url.orElseThrow(() -> new InvalidRequestException(
+                        "pull_url is required for an hls_pull stream: the http(s) URL of a live .m3u8."));
+                if (!pull.matches("(?i)https?://[^\\s]+")) {
+                    throw new InvalidRequestException("pull_url must be an http:// or https:// URL of a live .m3u8.");
+                }
+                return new SourceSpec(kind, pull);
+            case RTMP_PUSH:
+            case SRT_PUSH:
+                String key = url.orElseThrow(() -> new InvalidRequestException(
+                        "uri is required for a " + wire(kind) + " stream: the stream key the encoder will send."));
+                return new SourceSpec(kind, key);
+            default:
+                throw new InvalidRequestException("a " + wire(kind)
+                        + " source reads local files, so it can be set up only in the desktop app.");
+        }
+    }
+
+    private static SourceKind kind(String wire) {
+        try {
+            return SourceKind.valueOf(wire.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("source must be one of test_signal, hls_pull, rtmp_push, srt_push; got \""
+                    + (wire.length() > 40 ? wire.substring(0, 40) + "…" : wire) + "\".");
+        }
+    }
+
+    private static String wire(SourceKind kind) {
+        return StreamDto.wireKind(kind);
+    }
+
+    private static OptionalInt dvrDuration(OptionalLong requested) {
+        if (requested.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        long s = requested.getAsLong();
+        if (s < LiveStream.MIN_DVR_DURATION_S || s > LiveStream.MAX_DVR_DURATION_S) {
+            throw new InvalidRequestException("dvr_duration " + s + " s is outside the allowed range "
+                    + LiveStream.MIN_DVR_DURATION_S + "–" + LiveStream.MAX_DVR_DURATION_S + " s.");
+        }
+        return OptionalInt.of((int) s);
+    }
+
+    private static void checkName(String name) {
+        if (name.isEmpty() || name.length() > MAX_NAME) {
+            throw new InvalidRequestException("name must be 1–" + MAX_NAME + " characters, got " + name.length() + ".");
+        }
+    }
+}

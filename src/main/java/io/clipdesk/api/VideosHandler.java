@@ -1,0 +1,30 @@
+package io.clipdesk.api;
+
+import io.clipdesk.engine.VideoLibrary;
+
+import java.util.List;
+
+/** /streaming/videos: the permanent videos made from clips with vod_required. */
+final class VideosHandler {
+
+    static final String VIDEOS = "/streaming/videos";
+    static final String ONE = VIDEOS + "/([0-9]{1,18})";
+
+    private final VideoLibrary videos;
+
+    VideosHandler(VideoLibrary videos) {
+        this.videos = videos;
+    }
+
+    List<Route> routes() {
+        return List.of(
+                Route.of("GET", VIDEOS, ex -> ex.sendJson(200, videos.list().stream()
+                        .map(v -> VideoDto.of(v, ex)).toList())),
+                Route.of("GET", ONE, ex -> ex.sendJson(200, VideoDto.of(videos.get(ex.longParam(0)), ex))),
+                Route.of("DELETE", ONE, ex -> {
+                    videos.get(ex.longParam(0)); // 404 for an unknown id, as GET
+                    videos.delete(ex.longParam(0));
+                    ex.sendNoContent();
+                }));
+    }
+}

@@ -1,0 +1,41 @@
+package io.clipdesk.app;
+
+import io.clipdesk.engine.ClipEngine;
+import io.clipdesk.engine.DataLayout;
+import io.clipdesk.engine.EngineConfig;
+import io.clipdesk.media.FfmpegRemuxer;
+import io.clipdesk.media.MediaRuntime;
+import io.clipdesk.media.MediaSourceFactory;
+import io.clipdesk.store.Database;
+import io.clipdesk.store.SqliteClipRepository;
+import io.clipdesk.store.SqliteSegmentStore;
+import io.clipdesk.store.SqliteStreamRepository;
+import io.clipdesk.store.SqliteVideoRepository;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** Wires the embedded engine: SQLite store + FFmpeg media behind the engine's ports. */
+public final class Engines {
+
+    private Engines() {
+    }
+
+    public static ClipEngine open(Path dataDir, Clock clock, int segmentDurationMs) {
+        return open(EngineConfig.defaults(new DataLayout(dataDir)).withSegmentDurationMs(segmentDurationMs), clock);
+    }
+
+    public static ClipEngine open(EngineConfig config, Clock clock) {
+        MediaRuntime.warmUp();
+        Database database = Database.open(config.layout());
+        try {
+            ClipEngine.Ports ports = new ClipEngine.Ports(new SqliteStreamRepository(database),
+                    new SqliteSegmentStore(database), new SqliteClipRepository(database),
+                    new SqliteVideoRepository(database), new MediaSourceFactory(), new FfmpegRemuxer(), database);
+            return ClipEngine.start(config, clock, ports);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.clipdesk.app;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Command line of {@code clipdesk --headless}. The data dir is {@code --data-dir}, else $CLIPDESK_DATA,
+ * else $XDG_DATA_HOME/clipdesk, else ~/.local/share/clipdesk.
+ */
+public record HeadlessOptions(String bind, int port, Path dataDir, String publicUrl, boolean help) {
+
+    public static final String USAGE = String.join("\n",
+            "Usage: clipdesk --headless [--bind ADDRESS] [--port PORT] [--data-dir DIR] [--public-url URL]",
+            "  --bind        address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)",
+            "  --port        TCP port (default 8080; 0 picks a free one)",
+            "  --data-dir    where streams, DVR, clips and the API key live",
+            "                (default $CLIPDESK_DATA, else $XDG_DATA_HOME/clipdesk, else ~/.local/share/clipdesk)",
+            "  --public-url  base of the absolute URLs in responses when behind a proxy, e.g. https://clips.example.com");
+
+    public HeadlessOptions {
+        Objects.requireNonNull(bind, "bind");
+        Objects.requireNonNull(dataDir, "dataDir");
+        publicUrl = publicUrl == null ? "" : publicUrl;
+    }
+
+    /** @throws IllegalArgumentException with a sentence for the operator when an argument is wrong */
+    public static HeadlessOptions parse(String[] args, Map<String, String> env, Path home) {
+        String bind = "127.0.0.1";
+        int port = 8080;
+        String dataDir = null;
+        String publicUrl = "";
+        boolean help = false;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            String inline = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : null;
+            switch (name) {
+                case "--headless" -> { }
+                case "-h", "--help" -> help = true;
+                case "--bind" -> bind = inline != null ? inline : valueAfter(args, i++, name);
+                case "--port" -> port = port(inline != null ? inline : valueAfter(args, i++, name));
+                case "--data-dir" -> dataDir = inline != null ? inline : valueAfter(args, i++, name);
+                case "--public-url" -> publicUrl = inline != null ? inline : valueAfter(args, i++, name);
+                default -> throw new IllegalArgumentException("unknown option " + arg);
+            }
+        }
+        return new HeadlessOptions(bind, port, dataDir(dataDir, env, home), publicUrl, help);
+    }
+
+    static Path dataDir(String fromArgs, Map<String, String> env, Path home) {
+        if (fromArgs != null && !fromArgs.isBlank()) {
+            return Path.of(fromArgs);
+        }
+        String fromEnv = env.get("CLIPDESK_DATA");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return Path.of(fromEnv);
+        }
+        String xdg = env.get("XDG_DATA_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".local").resolve("share");
+        return base.resolve("clipdesk");
+    }
+
+    private static String valueAfter(String[] args, int i, String name) {
+        if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+            throw new IllegalArgumentException(name + " needs a value");
+        }
+        return args[i + 1];
+    }
+
+    private static int port(String text) {
+        try {
+            int port = Integer.parseInt(text.strip());
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the sentence below
+        }
+        throw new IllegalArgumentException("--port must be a number from 0 to 65535, got " + text);
+    }
+}

@@ -1,0 +1,171 @@
+package io.clipdesk.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.clipdesk.engine.Clip;
+import io.clipdesk.engine.ClipAccuracy;
+import io.clipdesk.engine.ClipRequest;
+import io.clipdesk.engine.ClipService;
+import io.clipdesk.engine.ClipStatus;
+import io.clipdesk.engine.InvalidRequestException;
+import io.clipdesk.engine.NotFoundException;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@link ClipService} over HTTP against a Gcore-compatible server. Gcore addresses clips through their stream,
+ * so the service remembers which stream each clip it has seen belongs to, and searches the streams otherwise.
+ * Clipdesk's extensions (name, status, cut range) are used when present; on Gcore the status is derived from
+ * the clock (ready once start + duration has passed).
+ */
+public final class RemoteClipService implements ClipService {
+
+    private final RemoteServer server;
+    private final Clock clock;
+    private final Map<String, Long> streamOfClip = new ConcurrentHashMap<>();
+    private final Map<String, ClipLinks> links = new ConcurrentHashMap<>();
+
+    public RemoteClipService(RemoteServer server, Clock clock) {
+        this.server = server;
+        this.clock = clock;
+    }
+
+    @Override
+    public Clip create(ClipRequest request) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("duration", request.durationS());
+        request.startS().ifPresent(s -> body.put("start", s));
+        request.expirationS().ifPresent(s -> body.put("expiration", s));
+        body.put("vod_required", request.vodRequired());
+        if (!request.name().isEmpty()) {
+            body.put("name", request.name());
+        }
+        if (request.accuracy() == ClipAccuracy.FRAME) {
+            body.put("accuracy", "frame");
+        }
+        JsonNode created = server.send("PUT", clipsPath(request.streamId()), body);
+        return remember(created, request.streamId());
+    }
+
+    @Override
+    public List<Clip> list(long streamId) {
+        List<Clip> clips = new ArrayList<>();
+        for (JsonNode node : server.get(clipsPath(streamId))) {
+            clips.add(remember(node, streamId));
+        }
+        return clips;
+    }
+
+    @Override
+    public Clip get(String clipId) {
+        Long known = streamOfClip.get(clipId);
+        if (known != null) {
+            Optional<Clip> found = list(known).stream().filter(c -> c.id().equals(clipId)).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
+        for (JsonNode stream : server.get("/streaming/streams")) {
+            long streamId = stream.path("id").asLong();
+            Optional<Clip> found = list(streamId).stream().filter(c -> c.id().equals(clipId)).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
+        throw new NotFoundException("The clip server has no clip " + clipId + " (it may have expired).");
+    }
+
+    @Override
+    public void delete(String clipId) {
+        long streamId = get(clipId).streamId();
+        server.send("DELETE", clipsPath(streamId) + "/" + clipId, null);
+        streamOfClip.remove(clipId);
+        links.remove(clipId);
+    }
+
+    @Override
+    public Clip keepPermanent(String clipId) {
+        throw new InvalidRequestException("A remote server makes a permanent video only when the clip is created "
+                + "with vod_required; create the clip again with \"keep permanently\" ticked.");
+    }
+
+    /** The playback URLs of a clip this service has created or listed. */
+    public Optional<ClipLinks> links(String clipId) {
+        return Optional.ofNullable(links.get(clipId));
+    }
+
+    private Clip remember(JsonNode node, long streamId) {
+        Clip clip = toClip(node, streamId);
+        streamOfClip.put(clip.id(), streamId);
+        links.put(clip.id(), new ClipLinks(node.path("hls_master").asText(""), node.path("mp4_master").asText("")));
+        return clip;
+    }
+
+    Clip toClip(JsonNode node, long streamId) {
+        long startS = node.path("start").asLong();
+        int durationS = node.path("duration").asInt();
+        String id = node.path("id").asText();
+        List<String> renditions = new ArrayList<>();
+        node.path("renditions").forEach(r -> renditions.add(r.asText()));
+        JsonNode videoId = node.path("video_id");
+        return new Clip(
+                id,
+                streamId,
+                node.path("name").asText(id),
+                startS,
+                durationS,
+                node.path("expiration").asLong(startS + durationS + 3600),
+                createdAtMs(node.path("created_at").asText("")),
+                node.path("vod_required").asBoolean(false),
+                videoId.isIntegralNumber() ? videoId.asLong() : 0,
+                renditions,
+                status(node, startS + durationS),
+                node.path("error").asText(""),
+                node.path("cut_start_ms").asLong(0),
+                node.path("cut_end_ms").asLong(0),
+                ClipAccuracy.SEGMENT);
+    }
+
+    private ClipStatus status(JsonNode node, long endS) {
+        String wire = node.path("status").asText("");
+        if (!wire.isEmpty()) {
+            try {
+                return ClipStatus.valueOf(wire.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                // an unknown status from a newer server: fall back to the clock below
+            }
+        }
+        return clock.millis() >= endS * 1000 ? ClipStatus.READY : ClipStatus.RECORDING;
+    }
+
+    /** ISO 8601 with or without offset (Gcore omits it; it means UTC); 0 when absent. */
+    static long createdAtMs(String text) {
+        if (text.isEmpty()) {
+            return 0;
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant().toEpochMilli();
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC).toEpochMilli();
+            } catch (DateTimeParseException again) {
+                return Instant.EPOCH.toEpochMilli();
+            }
+        }
+    }
+
+    private static String clipsPath(long streamId) {
+        return "/streaming/streams/" + streamId + "/clip_recording";
+    }
+}

@@ -1,0 +1,137 @@
+package io.clipdesk.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clipdesk.engine.ClipRejectedException;
+import io.clipdesk.engine.InvalidRequestException;
+import io.clipdesk.engine.NotFoundException;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One Gcore-compatible server (a Clipdesk headless server or Gcore's API): base URL, API key, and JSON calls
+ * that turn error statuses back into the engine's exceptions. Owns the {@code remote-http-N} threads.
+ */
+public final class RemoteServer implements AutoCloseable {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
+
+    private final URI base;
+    private final String apiKey;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final ExecutorService threads;
+    private final HttpClient http;
+
+    /** @param baseUrl e.g. {@code http://127.0.0.1:8080} or {@code https://api.gcore.com} */
+    public RemoteServer(String baseUrl, String apiKey) {
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        this.apiKey = Objects.requireNonNull(apiKey, "apiKey").strip();
+        String trimmed = baseUrl.strip().replaceAll("/+$", "");
+        if (!trimmed.matches("(?i)https?://[^\\s/]+(/[^\\s]*)?")) {
+            throw new IllegalArgumentException("server URL must look like http://host:port, got " + baseUrl);
+        }
+        this.base = URI.create(trimmed);
+        AtomicInteger n = new AtomicInteger();
+        this.threads = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "remote-http-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT)
+                .executor(threads).build();
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    JsonNode get(String path) {
+        return send("GET", path, null);
+    }
+
+    JsonNode send(String method, String path, Object body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(base.getPath() + path))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Authorization", "APIKey " + apiKey)
+                .header("Accept", "application/json");
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(json(body)));
+        }
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new RemoteCallException("Cannot reach the clip server at " + base + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RemoteCallException("Interrupted while calling the clip server at " + base, e);
+        }
+        return answer(response);
+    }
+
+    private JsonNode answer(HttpResponse<byte[]> response) {
+        int status = response.statusCode();
+        JsonNode node = parse(response.body());
+        if (status >= 200 && status < 300) {
+            return node;
+        }
+        String message = node.path("error").asText("");
+        if (message.isEmpty()) {
+            message = node.path("detail").asText("");
+        }
+        if (message.isEmpty()) {
+            message = "the clip server answered HTTP " + status;
+        }
+        switch (status) {
+            case 400:
+                throw new InvalidRequestException(message);
+            case 404:
+                throw new NotFoundException(message);
+            case 422:
+                throw new ClipRejectedException(ClipRejectedException.Rule.DVR_DISABLED, message);
+            case 401:
+            case 403:
+                throw new RemoteCallException("The clip server at " + base + " refused the API key: " + message, null);
+            default:
+                throw new RemoteCallException("The clip server at " + base + " failed (HTTP " + status + "): "
+                        + message, null);
+        }
+    }
+
+    private JsonNode parse(byte[] body) {
+        if (body.length == 0) {
+            return mapper.createObjectNode();
+        }
+        try {
+            return mapper.readTree(body);
+        } catch (IOException e) {
+            return mapper.createObjectNode();
+        }
+    }
+
+    private byte[] json(Object body) {
+        try {
+            return mapper.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("request body not serialisable", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        threads.shutdownNow();
+    }
+}

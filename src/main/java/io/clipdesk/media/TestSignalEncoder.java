@@ -1,0 +1,192 @@
+package io.clipdesk.media;
+
+import io.clipdesk.engine.MediaException;
+import io.clipdesk.engine.Rendition;
+import io.clipdesk.engine.SegmentDraft;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.javacpp.FloatPointer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
+import static org.bytedeco.ffmpeg.global.avutil.*;
+
+/**
+ * The test signal's chain: paint → YUV per rendition → libx264 per rendition, plus one AAC encoder whose packets
+ * go into every rendition. Encoders live as long as the chain, so timestamps run on across segments; {@link #cut}
+ * turns the packets of one GOP into one TS file per rendition. Not thread-safe: the ingest thread owns it.
+ */
+final class TestSignalEncoder implements AutoCloseable {
+
+    static final int FPS = 25;
+    static final int FRAME_MS = 1000 / FPS;
+    private static final int SAMPLES_PER_FRAME = TestTone.SAMPLE_RATE / FPS;
+    private static final int CHANNELS = 2;
+    /** Audio encoded ahead of the video, so every AAC packet of a segment is out of the encoder at its cut. */
+    private static final int AUDIO_LEAD_SAMPLES = 3 * 1024;
+
+    private final List<Rendition> renditions;
+    private final Path incomingDir;
+    private final String filePrefix;
+    private final TestPattern pattern;
+    private final TestTone tone;
+    private final Thumbnailer thumbnailer = new Thumbnailer();
+    private final PictureScaler scaler;
+    private final List<Encoder> video = new ArrayList<>();
+    private final List<List<AVPacket>> videoPending = new ArrayList<>();
+    private final List<Consumer<AVPacket>> videoSinks = new ArrayList<>();
+    private final Encoder audio;
+    private final AVFrame audioFrame;
+    private final float[] samples;
+    private final ArrayDeque<AVPacket> audioPending = new ArrayDeque<>();
+    private long nextAudioSample;
+
+    /** @param originMs wall-clock time of frame 0, epoch milliseconds */
+    TestSignalEncoder(String streamName, List<Rendition> renditions, int gopFrames, long originMs,
+                      Path incomingDir, String filePrefix) {
+        this.renditions = List.copyOf(renditions);
+        this.incomingDir = incomingDir;
+        this.filePrefix = filePrefix;
+        this.pattern = new TestPattern(streamName);
+        this.tone = new TestTone(originMs);
+        PictureScaler scalerBuilt = null;
+        Encoder audioBuilt = null;
+        AVFrame frameBuilt = null;
+        try {
+            scalerBuilt = new PictureScaler(TestPattern.WIDTH, TestPattern.HEIGHT, renditions);
+            for (Rendition r : renditions) {
+                video.add(Encoder.h264(r, FPS, gopFrames));
+                List<AVPacket> pending = new ArrayList<>();
+                videoPending.add(pending);
+                videoSinks.add(pending::add);
+            }
+            audioBuilt = Encoder.aac(TestTone.SAMPLE_RATE, CHANNELS, 128_000);
+            frameBuilt = av_frame_alloc();
+            frameBuilt.nb_samples(audioBuilt.context().frame_size()).format(AV_SAMPLE_FMT_FLTP)
+                    .sample_rate(TestTone.SAMPLE_RATE);
+            av_channel_layout_copy(frameBuilt.ch_layout(), audioBuilt.context().ch_layout());
+            FfmpegError.check(av_frame_get_buffer(frameBuilt, 0), "cannot allocate an audio frame");
+        } catch (RuntimeException e) {
+            // Free what was opened before the failure; the constructor's caller never gets an object to close.
+            video.forEach(Encoder::close);
+            if (audioBuilt != null) {
+                audioBuilt.close();
+            }
+            av_frame_free(frameBuilt);
+            if (scalerBuilt != null) {
+                scalerBuilt.close();
+            }
+            throw e;
+        }
+        this.scaler = scalerBuilt;
+        this.audio = audioBuilt;
+        this.audioFrame = frameBuilt;
+        samples = new float[audioFrame.nb_samples()];
+    }
+
+    /**
+     * Paints, converts and encodes frame {@code frameIndex}, and encodes the audio up to just past it.
+     *
+     * @param localMsOfDay the frame's wall-clock time since local midnight, as drawn on the picture
+     * @param firstOfSegment forces an IDR and keeps this picture for the segment's thumbnail
+     */
+    void encodeFrame(long frameIndex, long localMsOfDay, boolean flash, boolean firstOfSegment) {
+        pattern.paint(frameIndex, localMsOfDay, flash);
+        if (firstOfSegment) {
+            thumbnailer.capture(pattern.image());
+        }
+        List<AVFrame> frames = scaler.convert(pattern.pixels());
+        for (int i = 0; i < video.size(); i++) {
+            AVFrame f = frames.get(i);
+            f.pts(frameIndex).pict_type(firstOfSegment ? AV_PICTURE_TYPE_I : AV_PICTURE_TYPE_NONE);
+            video.get(i).encode(f, videoSinks.get(i));
+        }
+        while (nextAudioSample < (frameIndex + 1) * SAMPLES_PER_FRAME + AUDIO_LEAD_SAMPLES) {
+            encodeAudio();
+        }
+    }
+
+    private void encodeAudio() {
+        FfmpegError.check(av_frame_make_writable(audioFrame), "cannot allocate an audio frame");
+        tone.fill(samples, nextAudioSample);
+        for (int ch = 0; ch < CHANNELS; ch++) {
+            new FloatPointer(audioFrame.data(ch)).put(samples);
+        }
+        audioFrame.pts(nextAudioSample);
+        nextAudioSample += samples.length;
+        audio.encode(audioFrame, audioPending::add);
+    }
+
+    /** After a stall: the next frame is {@code frameIndex}; audio jumps with it and stale packets are dropped. */
+    void skipTo(long frameIndex) {
+        nextAudioSample = frameIndex * SAMPLES_PER_FRAME;
+        while (!audioPending.isEmpty() && audioPending.peekFirst().pts() < nextAudioSample) {
+            av_packet_free(audioPending.pollFirst());
+        }
+    }
+
+    /**
+     * Writes frames [{@code startFrame}, {@code endFrame}) and the audio that starts in that span as one fsynced
+     * TS file per rendition plus a thumbnail, all in the incoming folder. On failure nothing is left behind.
+     */
+    SegmentDraft cut(long startFrame, long endFrame, long startMs, boolean discontinuity) {
+        List<AVPacket> audioPackets = new ArrayList<>();
+        long endSample = endFrame * SAMPLES_PER_FRAME;
+        while (!audioPending.isEmpty() && audioPending.peekFirst().pts() < endSample) {
+            audioPackets.add(audioPending.pollFirst());
+        }
+        Map<String, Path> files = new LinkedHashMap<>();
+        try {
+            for (int i = 0; i < renditions.size(); i++) {
+                List<AVPacket> packets = videoPending.get(i);
+                checkGop(renditions.get(i), packets, startFrame, endFrame);
+                Path file = Files.createTempFile(incomingDir, filePrefix + renditions.get(i).name() + "-", ".ts");
+                files.put(renditions.get(i).name(), file);
+                TsSegmentWriter.write(file, video.get(i), packets, audio, audioPackets);
+            }
+            Path thumbnail = thumbnailer.write(incomingDir, filePrefix + "thumb-");
+            long durationUs = (endFrame - startFrame) * FRAME_MS * 1000L;
+            return new SegmentDraft(startMs, durationUs, discontinuity, files, thumbnail);
+        } catch (IOException | RuntimeException e) {
+            files.values().forEach(f -> f.toFile().delete());
+            throw e instanceof MediaException m ? m : new MediaException("cannot write a segment: " + e.getMessage(), e);
+        } finally {
+            audioPackets.forEach(p -> av_packet_free(p));
+            videoPending.forEach(TestSignalEncoder::freeAll);
+        }
+    }
+
+    private static void checkGop(Rendition r, List<AVPacket> packets, long startFrame, long endFrame) {
+        if (packets.size() != endFrame - startFrame || packets.get(0).pts() != startFrame
+                || (packets.get(0).flags() & AV_PKT_FLAG_KEY) == 0) {
+            throw new MediaException("the " + r.name() + " encoder did not produce one keyframe-led GOP of "
+                    + (endFrame - startFrame) + " frames (got " + packets.size() + ")");
+        }
+    }
+
+    private static void freeAll(List<AVPacket> packets) {
+        packets.forEach(p -> av_packet_free(p));
+        packets.clear();
+    }
+
+    @Override
+    public void close() {
+        videoPending.forEach(TestSignalEncoder::freeAll);
+        audioPending.forEach(p -> av_packet_free(p));
+        audioPending.clear();
+        video.forEach(Encoder::close);
+        audio.close();
+        av_frame_free(audioFrame);
+        scaler.close();
+    }
+}

@@ -1,0 +1,168 @@
+package io.clipdesk.media;
+
+import io.clipdesk.engine.LiveSource;
+import io.clipdesk.engine.LiveStream;
+import io.clipdesk.engine.SegmentDraft;
+import io.clipdesk.engine.SegmentSink;
+import io.clipdesk.engine.SourceHealth;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The built-in test signal as a live source: frame n is stamped {@code t0 + n × 40 ms}, where t0 is the first
+ * multiple of 40 ms at or after start, so whole seconds fall on frames and carry the flash and the beep. Paced,
+ * a frame is made when the injected clock reaches its stamp (with the system clock: real time; with a test clock
+ * moved by hand: as fast as the encoders go up to the clock, then wait); unpaced (benchmarks) as fast as the
+ * encoders go, still stamped by media time.
+ */
+public final class TestSignalSource implements LiveSource {
+
+    public enum Pacing { REAL_TIME, UNPACED }
+
+    private static final System.Logger LOG = System.getLogger(TestSignalSource.class.getName());
+    private static final long JOIN_TIMEOUT_MS = 10_000;
+    /** Longest single wait, so a clock moved by hand (tests) is noticed promptly. */
+    private static final long MAX_PARK_MS = 20;
+
+    private final LiveStream stream;
+    private final int gopFrames;
+    private final Clock clock;
+    private final Pacing pacing;
+    private volatile boolean running;
+    private Thread thread;
+
+    /** @param segmentDurationMs a positive multiple of the 40 ms frame */
+    public TestSignalSource(LiveStream stream, int segmentDurationMs, Clock clock, Pacing pacing) {
+        if (segmentDurationMs <= 0 || segmentDurationMs % TestSignalEncoder.FRAME_MS != 0) {
+            throw new IllegalArgumentException("segment duration must be a positive multiple of "
+                    + TestSignalEncoder.FRAME_MS + " ms, got " + segmentDurationMs);
+        }
+        this.stream = stream;
+        this.gopFrames = segmentDurationMs / TestSignalEncoder.FRAME_MS;
+        this.clock = clock;
+        this.pacing = pacing;
+        MediaRuntime.warmUp();
+    }
+
+    @Override
+    public synchronized void start(SegmentSink sink) {
+        if (thread != null) {
+            throw new IllegalStateException("the test signal of stream " + stream.id() + " was already started");
+        }
+        running = true;
+        // The start time is taken here, not on the new thread: media begins when the caller started it.
+        long startMs = clock.millis();
+        thread = new Thread(() -> run(sink, startMs), "ingest-" + stream.id());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Stops after the frame in hand; a segment not yet cut is dropped, never written half. */
+    @Override
+    public synchronized void close() {
+        running = false;
+        if (thread == null || thread == Thread.currentThread()) {
+            return;
+        }
+        LockSupport.unpark(thread);
+        try {
+            thread.join(JOIN_TIMEOUT_MS);
+            if (thread.isAlive()) {
+                LOG.log(System.Logger.Level.WARNING, "{0} did not stop within {1} ms", thread.getName(), JOIN_TIMEOUT_MS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run(SegmentSink sink, long startMs) {
+        try {
+            Files.createDirectories(sink.incomingDir());
+            long t0 = -Math.floorDiv(-startMs, TestSignalEncoder.FRAME_MS) * TestSignalEncoder.FRAME_MS;
+            try (TestSignalEncoder chain = new TestSignalEncoder(stream.name(), stream.renditions(), gopFrames, t0,
+                    sink.incomingDir(), "s" + stream.id() + "-")) {
+                produce(sink, chain, t0);
+            }
+        } catch (IOException | RuntimeException | LinkageError e) {
+            LOG.log(System.Logger.Level.ERROR, "test signal of stream " + stream.id() + " failed", e);
+            sink.health(SourceHealth.DISCONNECTED, "test signal failed: " + e.getMessage());
+        }
+    }
+
+    private void produce(SegmentSink sink, TestSignalEncoder chain, long t0) {
+        long frame = 0;
+        boolean discontinuity = true; // a (re)started source restarts its timestamps
+        boolean live = false;
+        long offsetMs = offsetMs(t0);
+        while (running) {
+            long segmentStart = frame;
+            long segmentEnd = frame + gopFrames;
+            for (; frame < segmentEnd; frame++) {
+                if (!awaitFrame(t0, frame)) {
+                    return;
+                }
+                long frameMs = t0 + frame * TestSignalEncoder.FRAME_MS;
+                chain.encodeFrame(frame, Math.floorMod(frameMs + offsetMs, 86_400_000L), frameMs % 1000 == 0,
+                        frame == segmentStart);
+            }
+            if (!awaitFrame(t0, frame)) {
+                return;
+            }
+            SegmentDraft draft = chain.cut(segmentStart, segmentEnd,
+                    t0 + segmentStart * TestSignalEncoder.FRAME_MS, discontinuity);
+            deliver(sink, draft);
+            discontinuity = false;
+            if (!live) {
+                sink.health(SourceHealth.LIVE, "test signal");
+                live = true;
+            }
+            offsetMs = offsetMs(t0 + frame * TestSignalEncoder.FRAME_MS);
+            long behindMs = pacing == Pacing.REAL_TIME ? clock.millis() - frameMs(t0, frame) : 0;
+            long behindFrames = behindMs / TestSignalEncoder.FRAME_MS;
+            if (behindFrames > 2L * gopFrames) {
+                // More than two segments behind the clock (machine suspended, overloaded): skip whole segments,
+                // as a live encoder that lost its input would, rather than racing to catch up.
+                frame += behindFrames / gopFrames * gopFrames;
+                chain.skipTo(frame);
+                discontinuity = true;
+                LOG.log(System.Logger.Level.WARNING, "test signal of stream {0} fell {1} frames behind; skipped",
+                        stream.id(), behindFrames);
+            }
+        }
+    }
+
+    private static void deliver(SegmentSink sink, SegmentDraft draft) {
+        try {
+            sink.accept(draft);
+        } catch (RuntimeException e) {
+            // The sink failed before taking the files: do not leave them in its incoming folder.
+            draft.renditionFiles().values().forEach(f -> f.toFile().delete());
+            draft.thumbnailFile().toFile().delete();
+            throw e;
+        }
+    }
+
+    /** Waits until the clock reaches frame {@code frame}'s stamp (paced only); false when stopped meanwhile. */
+    private boolean awaitFrame(long t0, long frame) {
+        if (pacing == Pacing.REAL_TIME) {
+            long dueMs = frameMs(t0, frame);
+            for (long waitMs = dueMs - clock.millis(); waitMs > 0 && running; waitMs = dueMs - clock.millis()) {
+                LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(Math.min(waitMs, MAX_PARK_MS)));
+            }
+        }
+        return running;
+    }
+
+    private static long frameMs(long t0, long frame) {
+        return t0 + frame * TestSignalEncoder.FRAME_MS;
+    }
+
+    private long offsetMs(long epochMs) {
+        return clock.getZone().getRules().getOffset(Instant.ofEpochMilli(epochMs)).getTotalSeconds() * 1000L;
+    }
+}

@@ -1,0 +1,91 @@
+package io.clipdesk.media;
+
+import io.clipdesk.engine.MediaException;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVIOContext;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVRational;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.bytedeco.ffmpeg.global.avcodec.*;
+import static org.bytedeco.ffmpeg.global.avformat.*;
+import static org.bytedeco.ffmpeg.global.avutil.*;
+
+/**
+ * Writes one MPEG-TS segment from already encoded packets, then fsyncs it. Each segment gets a fresh muxer, so
+ * each file starts with its own PAT/PMT and can be played, copied or deleted on its own; the packets keep the
+ * stream's running timestamps, so consecutive files concatenate into one continuous stream.
+ */
+final class TsSegmentWriter {
+
+    /**
+     * Added to every timestamp: AAC's priming packet sits 1024 samples before media time 0 and MPEG-TS has no
+     * negative timestamps. A constant, so continuity across segments is untouched.
+     */
+    static final long ORIGIN_US = 1_000_000;
+
+    private TsSegmentWriter() {
+    }
+
+    /** Both packet lists in encoder time base, each in decode order; neither list is consumed or freed. */
+    static void write(Path file, Encoder video, List<AVPacket> videoPackets, Encoder audio, List<AVPacket> audioPackets) {
+        AVFormatContext out = new AVFormatContext(null);
+        FfmpegError.check(avformat_alloc_output_context2(out, null, "mpegts", (String) null),
+                "cannot create an MPEG-TS muxer");
+        AVPacket scratch = av_packet_alloc();
+        try {
+            AVStream vs = addStream(out, video);
+            AVStream as = addStream(out, audio);
+            AVIOContext io = new AVIOContext(null);
+            FfmpegError.check(avio_open(io, "file:" + file.toAbsolutePath(), AVIO_FLAG_WRITE), "cannot create " + file);
+            out.pb(io);
+            FfmpegError.check(avformat_write_header(out, (org.bytedeco.ffmpeg.avutil.AVDictionary) null),
+                    "cannot start " + file);
+            int v = 0;
+            int a = 0;
+            while (v < videoPackets.size() || a < audioPackets.size()) {
+                boolean takeVideo = a == audioPackets.size() || (v < videoPackets.size()
+                        && av_compare_ts(videoPackets.get(v).dts(), video.timeBase(),
+                        audioPackets.get(a).dts(), audio.timeBase()) <= 0);
+                if (takeVideo) {
+                    write(out, scratch, videoPackets.get(v++), video.timeBase(), vs);
+                } else {
+                    write(out, scratch, audioPackets.get(a++), audio.timeBase(), as);
+                }
+            }
+            FfmpegError.check(av_write_trailer(out), "cannot finish " + file);
+        } finally {
+            av_packet_free(scratch);
+            if (out.pb() != null) {
+                avio_closep(out.pb());
+            }
+            avformat_free_context(out);
+        }
+        DurableFile.sync(file);
+    }
+
+    private static AVStream addStream(AVFormatContext out, Encoder encoder) {
+        AVStream st = avformat_new_stream(out, null);
+        if (st == null) {
+            throw new MediaException("cannot add a stream to the MPEG-TS muxer");
+        }
+        FfmpegError.check(avcodec_parameters_from_context(st.codecpar(), encoder.context()),
+                "cannot describe the encoded stream");
+        st.time_base(encoder.timeBase());
+        return st;
+    }
+
+    private static void write(AVFormatContext out, AVPacket scratch, AVPacket packet, AVRational from, AVStream st) {
+        FfmpegError.check(av_packet_ref(scratch, packet), "cannot reference a packet");
+        long origin = av_rescale(ORIGIN_US, from.den(), 1_000_000L * from.num());
+        scratch.pts(scratch.pts() + origin).dts(scratch.dts() + origin);
+        av_packet_rescale_ts(scratch, from, st.time_base());
+        scratch.stream_index(st.index());
+        int ret = av_write_frame(out, scratch);
+        av_packet_unref(scratch);
+        FfmpegError.check(ret, "cannot write a packet");
+    }
+}

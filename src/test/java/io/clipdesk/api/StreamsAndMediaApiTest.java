@@ -1,0 +1,204 @@
+package io.clipdesk.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.clipdesk.engine.hls.MediaPlaylist;
+import io.clipdesk.engine.hls.MultivariantPlaylist;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.StringWriter;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Streams, health, the live playlists and the safety of media paths, on the real engine. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StreamsAndMediaApiTest {
+
+    private static final Set<String> STREAM_FIELDS = new TreeSet<>(List.of("id", "name", "active", "live",
+            "dvr_enabled", "dvr_duration", "hls_mpegts_url", "screenshot", "started_at_primary", "video_width",
+            "video_height", "frame_rate", "transcoded_qualities", "created_at", "pull", "uri", "dvr_start", "dvr_end",
+            "source"));
+
+    ServerFixture f;
+    Path outside;
+    JsonNode clip;
+
+    @BeforeAll
+    void start(@TempDir Path dir, @TempDir Path elsewhere) throws Exception {
+        outside = elsewhere;
+        f = new ServerFixture(dir.resolve("data"));
+        f.produce(Duration.ofSeconds(4));
+        HttpResponse<String> created = f.api("PUT", "/streaming/streams/1/clip_recording",
+                "{\"start\": " + (f.window().startMs() / 1000 + 1) + ", \"duration\": 1}");
+        assertEquals(200, created.statusCode(), created.body());
+        clip = f.json(created);
+        String path = "/streaming/streams/1/clip_recording/" + clip.get("id").asText();
+        ServerFixture.await("clip ready", () -> "ready".equals(f.json(f.api("GET", path, null)).get("status").asText()));
+    }
+
+    @AfterAll
+    void stop() {
+        f.close();
+    }
+
+    @Test
+    void stream_hasTheFieldsOfApiMd_withTimesInUnixSecondsAndALiveDvrPlaylist() {
+        JsonNode list = f.json(f.api("GET", "/streaming/streams", null));
+        assertEquals(1, list.size());
+        JsonNode stream = f.json(f.api("GET", "/streaming/streams/1", null));
+        Set<String> names = new TreeSet<>();
+        stream.fieldNames().forEachRemaining(names::add);
+        assertEquals(STREAM_FIELDS, names);
+        assertTrue(stream.get("live").asBoolean());
+        assertTrue(stream.get("dvr_enabled").asBoolean());
+        assertEquals(3600, stream.get("dvr_duration").asInt());
+        assertEquals(f.window().startMs() / 1000, stream.get("dvr_start").asLong(), 1);
+        assertTrue(stream.get("dvr_end").asLong() > stream.get("dvr_start").asLong());
+        assertEquals("[360,720]", stream.get("transcoded_qualities").toString());
+        assertEquals("test_signal", stream.get("source").asText());
+
+        HttpResponse<byte[]> dvr = f.media("GET", stream.get("hls_mpegts_url").asText());
+        assertEquals(200, dvr.statusCode());
+        assertTrue(dvr.headers().firstValue("Cache-Control").orElse("").contains("no-store"), "live is never cached");
+        MultivariantPlaylist master = MultivariantPlaylist.parse(text(dvr));
+        String base = stream.get("hls_mpegts_url").asText().replaceAll("[^/]+$", "");
+        String rendition = text(f.media("GET", base + master.variants().get(0).uri()));
+        MediaPlaylist window = MediaPlaylist.parse(rendition);
+        assertTrue(window.entries().size() >= 3, rendition);
+        assertEquals(window.entries().size(), rendition.split("#EXT-X-PROGRAM-DATE-TIME:", -1).length - 1,
+                "a PROGRAM-DATE-TIME on every segment");
+        assertEquals(200, f.media("GET", base + window.entries().get(0).uri()).statusCode());
+        assertEquals("image/jpeg", f.media("GET", stream.get("screenshot").asText()).headers()
+                .firstValue("Content-Type").orElse(""));
+        assertEquals(200, f.media("GET", base + "index.m3u8").statusCode());
+    }
+
+    @Test
+    void stream_createPatchCleanupDelete_andBadFieldsAre400() {
+        HttpResponse<String> created = f.api("POST", "/streaming/streams",
+                "{\"name\": \"Second camera\", \"dvr_duration\": 600}");
+        assertEquals(201, created.statusCode(), created.body());
+        long id = f.json(created).get("id").asLong();
+        String path = "/streaming/streams/" + id;
+        assertEquals(600, f.json(created).get("dvr_duration").asInt());
+
+        assertEquals("Wide shot", f.json(f.api("PATCH", path, "{\"name\": \"Wide shot\"}")).get("name").asText());
+        JsonNode wrapped = f.json(f.api("PATCH", path, "{\"stream\": {\"dvr_duration\": 7200, \"dvr_enabled\": false}}"));
+        assertEquals(7200, wrapped.get("dvr_duration").asInt(), "Gcore's SDK wraps PATCH bodies in {\"stream\": …}");
+        assertFalse(wrapped.get("dvr_enabled").asBoolean());
+        assertEquals(400, f.api("PATCH", path, "{\"dvr_duration\": 10}").statusCode());
+        assertEquals(400, f.api("PATCH", path, "{\"name\": 42}").statusCode());
+
+        assertEquals(204, f.api("PUT", path + "/dvr_cleanup", null).statusCode());
+        assertEquals(204, f.api("DELETE", path, null).statusCode());
+        assertEquals(404, f.api("GET", path, null).statusCode());
+
+        assertEquals(400, f.api("POST", "/streaming/streams", "{\"dvr_enabled\": true}").statusCode(), "name required");
+        HttpResponse<String> fileLoop = f.api("POST", "/streaming/streams",
+                "{\"name\": \"x\", \"source\": \"file_loop\", \"uri\": \"/etc/passwd\"}");
+        assertEquals(400, fileLoop.statusCode(), "no reading local files through the API");
+        assertEquals(400, f.api("POST", "/streaming/streams", "{\"name\": \"x\", \"pull_url\": \"file:///etc/passwd\"}")
+                .statusCode());
+    }
+
+    @Test
+    void health_answersWithoutAKey() {
+        HttpResponse<String> health = f.send(f.request("/health"), "GET", null);
+        assertEquals(200, health.statusCode());
+        JsonNode body = f.json(health);
+        assertEquals("ok", body.get("status").asText());
+        assertEquals(1, body.get("streams").asInt());
+        assertTrue(body.get("disk_free_bytes").asLong() > 0);
+    }
+
+    @Test
+    void mediaPaths_thatTryToLeaveTheirFolder_are404_andServeNothingFromOutside() throws Exception {
+        String key = f.key.token();
+        String id = clip.get("id").asText();
+        List<String> attempts = List.of(
+                "/rec/1/../../api-key", "/rec/1/..%2f..%2fapi-key", "/rec/1/%2e%2e/%2e%2e/api-key",
+                "/rec/1/%2e%2e%2f%2e%2e%2fapi-key", "/rec/1/rec_" + id + "_master.mp4%2f..%2f..%2f..%2fapi-key",
+                "/videos/..%5c..%5capi-key/master.m3u8", "/live/1_abcdefabcdef/..%2f..%2f..%2fclipdesk.db",
+                "/rec/1/", "/rec/1", "/rec/", "/videos/", "/live/", "/clips/" + id + "/rec_" + id + "_master.mp4",
+                "/api-key", "/clipdesk.db", "/rec/1/rec_" + id + "_master.mp4%00", "//etc/passwd",
+                "/rec/1/rec_" + id + "_MASTER.mp4");
+        for (String target : attempts) {
+            String response = f.raw(target);
+            assertTrue(response.startsWith("HTTP/1.1 404"), target + " → " + response.lines().findFirst().orElse(""));
+            assertFalse(response.contains(key) || response.contains("SQLite format"), target);
+        }
+        String backslash = f.raw("/rec/1/..\\..\\api-key");
+        assertTrue(backslash.startsWith("HTTP/1.1 404") || backslash.startsWith("HTTP/1.1 400"), backslash);
+        assertFalse(backslash.contains(key));
+    }
+
+    @Test
+    void clipFolderSwappedForALinkOutOfTheDataDir_is404() throws Exception {
+        String id = clip.get("id").asText();
+        String mp4 = clip.get("mp4_master").asText();
+        assertEquals(200, f.media("GET", mp4).statusCode());
+        Path folder = f.engine.layout().clipDir(id);
+        Path moved = outside.resolve(id);
+        Files.move(folder, moved);
+        Files.createSymbolicLink(folder, moved);
+        try {
+            HttpResponse<byte[]> response = f.media("GET", mp4);
+            assertEquals(404, response.statusCode(), "the real path leaves the data dir");
+        } finally {
+            Files.delete(folder);
+            Files.move(moved, folder);
+        }
+        assertEquals(200, f.media("GET", mp4).statusCode());
+    }
+
+    @Test
+    void media_allowsAnyOrigin_andAnswersPreflight() {
+        String mp4 = clip.get("mp4_master").asText();
+        HttpResponse<byte[]> preflight = f.media("OPTIONS", mp4, "Origin", "https://player.example",
+                "Access-Control-Request-Method", "GET", "Access-Control-Request-Headers", "range");
+        assertEquals(204, preflight.statusCode());
+        assertEquals("*", preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+        assertTrue(preflight.headers().firstValue("Access-Control-Allow-Methods").orElse("").contains("GET"));
+        assertTrue(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse("").contains("Range"));
+        HttpResponse<byte[]> get = f.media("GET", mp4, "Origin", "https://player.example");
+        assertEquals("*", get.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+    }
+
+    @Test
+    void responses_useTheConfiguredPublicBaseUrl() throws Exception {
+        ApiConfig config = ApiConfig.of("127.0.0.1", 0, f.key).withPublicBaseUrl("https://clips.example.com/");
+        try (ApiServer proxied = ApiServer.start(config, ApiBackend.of(f.engine), new StringWriter())) {
+            HttpResponse<String> list = f.send(f.request("http://127.0.0.1:" + proxied.port()
+                    + "/streaming/streams/1/clip_recording").header("Authorization", "APIKey " + f.key.token()), "GET", null);
+            assertTrue(f.json(list).get(0).get("mp4_master").asText().startsWith("https://clips.example.com/rec/1/"),
+                    list.body());
+        }
+    }
+
+    @Test
+    void everyRequest_writesOneAccessLogLine_withoutTheQuery() {
+        f.send(f.request("/health?token=secret123"), "GET", null);
+        ServerFixture.await("access log line", () -> f.accessLog.toString().contains("GET /health 200"));
+        String log = f.accessLog.toString();
+        assertFalse(log.contains("secret123"));
+        String line = log.lines().filter(l -> l.contains("GET /health 200")).findFirst().orElseThrow();
+        assertTrue(line.matches("\\S+Z GET /health 200 \\d+ B \\d+ ms"), line);
+    }
+
+    private static String text(HttpResponse<byte[]> response) {
+        return new String(response.body(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,32 @@
+package io.clipdesk.app;
+
+import io.clipdesk.engine.Clip;
+import io.clipdesk.engine.ClipEngine;
+import io.clipdesk.engine.ClipRequest;
+import io.clipdesk.engine.ClipStatus;
+import io.clipdesk.engine.VideoStatus;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * Runs in a child JVM for {@link EngineRestartTest}: makes one finished clip with a video and one still recording,
+ * prints them, then waits to be killed with SIGKILL.
+ */
+public final class EngineChild {
+
+    public static void main(String[] args) throws Exception {
+        ClipEngine engine = Engines.open(Path.of(args[0]), Clock.systemUTC(), EngineFixture.SEGMENT_MS);
+        EngineFixture.await("4 s of DVR", () -> engine.streams().state(1).window().lengthMs() >= 4000);
+        long tailS = engine.streams().state(1).window().startMs() / 1000;
+        Clip done = engine.clips().create(ClipRequest.of(1, tailS + 1, 2).withVod(true));
+        EngineFixture.await("clip ready", () -> engine.clips().get(done.id()).status() == ClipStatus.READY);
+        EngineFixture.await("video ready", () -> engine.videos().get(done.videoId()).status() == VideoStatus.READY);
+        long nowS = Clock.systemUTC().millis() / 1000;
+        Clip recording = engine.clips().create(ClipRequest.of(1, nowS - 1, 5));
+        System.out.println("DONE " + done.id());
+        System.out.println("RECORDING " + recording.id());
+        System.out.flush();
+        Thread.sleep(Long.MAX_VALUE);
+    }
+}

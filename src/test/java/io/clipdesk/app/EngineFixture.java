@@ -1,0 +1,50 @@
+package io.clipdesk.app;
+
+import io.clipdesk.engine.Clip;
+import io.clipdesk.engine.ClipEngine;
+import io.clipdesk.engine.ClipStatus;
+import io.clipdesk.engine.DvrWindow;
+import io.clipdesk.testing.LiveFeed;
+import io.clipdesk.testing.MutableClock;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/** A real engine (SQLite file, FFmpeg test signal with 1 s segments) on a temp dir, driven by a hand-moved clock. */
+final class EngineFixture implements AutoCloseable {
+
+    static final int SEGMENT_MS = 1000;
+    static final long STREAM = 1;
+
+    final MutableClock clock = MutableClock.atWholeSecond();
+    final Path dir;
+    ClipEngine engine;
+
+    EngineFixture(Path dir) {
+        this.dir = dir;
+        this.engine = Engines.open(dir, clock, SEGMENT_MS);
+    }
+
+    void produce(Duration duration) {
+        LiveFeed.produce(clock, engine, STREAM, duration);
+    }
+
+    DvrWindow window() {
+        return engine.streams().state(STREAM).window();
+    }
+
+    Clip awaitStatus(String clipId, ClipStatus status) {
+        await("clip " + clipId + " to be " + status, () -> engine.clips().get(clipId).status() == status);
+        return engine.clips().get(clipId);
+    }
+
+    static void await(String what, BooleanSupplier condition) {
+        LiveFeed.await(what, condition);
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+}
