@@ -5,6 +5,10 @@ import io.clipdesk.engine.FrameDecoder;
 import io.clipdesk.engine.LiveStream;
 import io.clipdesk.ui.timeline.DvrTimeline;
 import javafx.beans.binding.Bindings;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -75,8 +79,8 @@ public final class MainView extends BorderPane implements AutoCloseable {
         setCenter(centre);
         setBottom(new StatusBarView(vm.status()));
         // A click outside the form's text fields hands the keyboard back to the desk.
-        addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
-            if (!(e.getTarget() instanceof javafx.scene.Node n && isInTextField(n))) {
+        addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            if (!(e.getTarget() instanceof Node n && isInTextField(n))) {
                 requestFocus();
             }
         });
@@ -125,9 +129,9 @@ public final class MainView extends BorderPane implements AutoCloseable {
         });
     }
 
-    private static boolean isInTextField(javafx.scene.Node node) {
-        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
-            if (n instanceof javafx.scene.control.TextInputControl || n instanceof javafx.scene.control.ComboBoxBase) {
+    private static boolean isInTextField(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n instanceof TextInputControl || n instanceof ComboBoxBase) {
                 return true;
             }
         }

@@ -161,6 +161,26 @@ class MainWindowTest extends FxRobot {
     }
 
     @Test
+    void draggingTheInHandle_movesTheInPoint() {
+        DvrTimeline timeline = timeline();
+        long inMs = window().endMs() - 20_000;
+        long outMs = window().endMs() - 10_000;
+        fx(() -> {
+            view.viewModel().form().editMarks(new Marks(inMs, outMs));
+            return null;
+        });
+        long target = inMs - 5_000;
+        Point2D handle = fx(() -> timelinePoint(timeline, inMs));
+        Point2D to = fx(() -> timelinePoint(timeline, target));
+        drag(handle, MouseButton.PRIMARY).dropTo(to);
+
+        Marks marks = view.viewModel().form().getMarks();
+        double msPerPx = fx(() -> timeline.scale(timeline.getWidth()).msPerPx());
+        assertEquals(target, marks.inMs(), 2 * msPerPx);
+        assertEquals(outMs, marks.outMs());
+    }
+
+    @Test
     void lastThirtySeconds_createsAThirtySecondClipEndingAtTheLiveEdge() {
         long edgeMs = window().endMs();
         type(KeyCode.DIGIT3);

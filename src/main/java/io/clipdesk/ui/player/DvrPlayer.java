@@ -208,9 +208,16 @@ public final class DvrPlayer implements AutoCloseable {
 
     /** Decodes the next picture when due; at the end of a segment moves on to the next one, or waits for it. */
     private void advance(long now) {
-        if (!cursor.isOpen() && !openAt(frameMs)) {
-            pacer.retryIn(now, ARRIVAL_POLL_NANOS);
-            return;
+        if (!cursor.isOpen()) {
+            SegmentIndex index = segments.get();
+            if (live && !index.isEmpty()) {
+                showAt(liveJoinMs(index)); // the first segment of a fresh DVR: join it like any live edge
+                return;
+            }
+            if (!openAt(frameMs)) {
+                pacer.retryIn(now, ARRIVAL_POLL_NANOS);
+                return;
+            }
         }
         long at = cursor.next(exchange.writeBuffer());
         if (at == PlayerCommand.NONE) {
@@ -271,8 +278,7 @@ public final class DvrPlayer implements AutoCloseable {
         if (index.isEmpty()) {
             return false;
         }
-        int i = live ? index.size() - 1 : Math.max(0, Math.min(index.size() - 1, index.indexAt(timeMs)));
-        return cursor.open(index, i);
+        return cursor.open(index, Math.max(0, Math.min(index.size() - 1, index.indexAt(timeMs))));
     }
 
     /** Decodes and shows the picture on screen at {@code timeMs} (clamped into the DVR). */
