@@ -93,7 +93,12 @@ public final class DeskPreview {
                 at(117, () -> robot.keyType(javafx.scene.input.KeyCode.I)),
                 at(118, () -> shiftRight(robot)),
                 at(119, () -> robot.keyType(javafx.scene.input.KeyCode.O)),
-                at(120, () -> robot.keyType(javafx.scene.input.KeyCode.END)));
+                at(120, () -> robot.keyType(javafx.scene.input.KeyCode.END)),
+                at(124, () -> {
+                    var timeline = view.timeline();
+                    double x = timeline.scale(timeline.getWidth()).xOf(view.viewModel().windowProperty().get().endMs() - 40_000);
+                    robot.mouseMove(timeline.localToScreen(x, 60));
+                }));
         script.play();
     }
 
