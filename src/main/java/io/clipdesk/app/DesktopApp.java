@@ -51,6 +51,12 @@ public final class DesktopApp extends Application {
             ApiKeyStore keys = new ApiKeyStore(dataDir, new SecureRandom());
             server = ApiServer.start(ApiConfig.of(options.bind(), port, keys.loadOrCreate().key()),
                     ApiBackend.of(engine));
+            for (int size : new int[] {16, 32, 64, 256}) {
+                var icon = DesktopApp.class.getResource("/assets/icons/clipdesk-" + size + ".png");
+                if (icon != null) {
+                    stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
+                }
+            }
             ClipdeskWindow.show(stage, engine, new FfmpegFrameDecoder(), server.baseUrl());
         } catch (Exception e) {
             LOG.log(Level.SEVERE, "Clipdesk could not start", e);
