@@ -1,16 +1,11 @@
 package io.clipdesk.ui;
 
-import io.clipdesk.engine.Clip;
-import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
-import javafx.collections.FXCollections;
 import javafx.geometry.HPos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -19,17 +14,11 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
 
-/** The clip form beside the player, and the stream's clips under it. Binds to {@link ClipFormViewModel}. */
+/** The clip form beside the player (the clips themselves are in ui.clips.ClipsPanel). Binds to {@link ClipFormViewModel}. */
 public final class ClipFormView extends VBox {
 
-    private static final DateTimeFormatter HMS = DateTimeFormatter.ofPattern("HH:mm:ss");
-
-    public ClipFormView(ClipFormViewModel vm, ObservableValue<List<Clip>> clips, ZoneId zone) {
+    public ClipFormView(ClipFormViewModel vm) {
         getStyleClass().add("clip-form");
         Label title = new Label("New clip");
         title.getStyleClass().add("panel-title");
@@ -108,17 +97,7 @@ public final class ClipFormView extends VBox {
         notice.setWrapText(true);
         notice.textProperty().bind(vm.noticeProperty());
 
-        Label listTitle = new Label("Clips");
-        listTitle.getStyleClass().addAll("panel-title", "section-gap");
-        ListView<Clip> list = new ListView<>();
-        list.setId("clip-list");
-        list.setFocusTraversable(false);
-        list.itemsProperty().bind(Bindings.createObjectBinding(
-                () -> FXCollections.observableArrayList(clips.getValue()), clips));
-        list.setCellFactory(v -> new ClipCell(zone));
-        VBox.setVgrow(list, Priority.ALWAYS);
-
-        getChildren().addAll(title, grid, problem, create, notice, listTitle, list);
+        getChildren().addAll(title, grid, problem, create, notice);
     }
 
     private static Label caption(String text) {
@@ -133,28 +112,5 @@ public final class ClipFormView extends VBox {
         l.getStyleClass().add(styleClass);
         l.setId(id);
         return l;
-    }
-
-    /** One clip: name, wall-clock start, length and state. */
-    private static final class ClipCell extends ListCell<Clip> {
-        private final ZoneId zone;
-
-        ClipCell(ZoneId zone) {
-            this.zone = zone;
-        }
-
-        @Override
-        protected void updateItem(Clip clip, boolean empty) {
-            super.updateItem(clip, empty);
-            getStyleClass().removeAll("recording", "ready", "failed");
-            if (empty || clip == null) {
-                setText(null);
-                return;
-            }
-            setText(clip.name() + "\n" + HMS.format(Instant.ofEpochSecond(clip.startS()).atZone(zone)) + " · "
-                    + ClipFormViewModel.span(clip.durationS()) + " · " + clip.status().wire()
-                    + (clip.vodRequired() ? " · VOD" : ""));
-            getStyleClass().add(clip.status().wire());
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.clipdesk.ui;
 
 import io.clipdesk.engine.ClipEngine;
 import io.clipdesk.engine.FrameDecoder;
+import io.clipdesk.ui.clips.ClipsPanel;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
@@ -26,13 +27,20 @@ public final class ClipdeskWindow {
     public static MainView show(Stage stage, ClipEngine engine, FrameDecoder decoder, String engineAddress) {
         MainView view = new MainView(engine, decoder);
         view.setEngineAddress(engineAddress);
+        ClipsPanel clips = ClipsPanel.of(engine, view.viewModel().streamProperty().get().id(), engineAddress);
+        view.setRight(clips); // the clips column, over the desk's whole height
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(view, Math.min(1600, screen.getWidth()), Math.min(900, screen.getHeight()));
         scene.getStylesheets().add(Objects.requireNonNull(ClipdeskWindow.class.getResource(STYLESHEET),
                 "the theme " + STYLESHEET + " is not on the classpath").toExternalForm());
+        scene.getStylesheets().add(Objects.requireNonNull(ClipsPanel.class.getResource(ClipsPanel.STYLESHEET),
+                ClipsPanel.STYLESHEET + " is not on the classpath").toExternalForm());
         stage.setTitle("Clipdesk");
         stage.setScene(scene);
-        stage.setOnHidden(e -> view.close());
+        stage.setOnHidden(e -> {
+            clips.close();
+            view.close();
+        });
         stage.show();
         view.requestFocus(); // keys drive the desk; the name field gets focus only when clicked
         return view;

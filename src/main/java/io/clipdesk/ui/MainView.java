@@ -68,7 +68,7 @@ public final class MainView extends BorderPane implements AutoCloseable {
 
         PlayerView player = new PlayerView(playback);
         HBox.setHgrow(player, Priority.ALWAYS);
-        ClipFormView form = new ClipFormView(vm.form(), vm.clipsProperty(), vm.zone());
+        ClipFormView form = new ClipFormView(vm.form());
         HBox top = new HBox(player, form);
         top.getStyleClass().add("desk-top");
         VBox.setVgrow(top, Priority.ALWAYS);
