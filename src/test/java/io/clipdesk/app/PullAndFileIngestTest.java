@@ -61,7 +61,7 @@ class PullAndFileIngestTest {
 
             f.clock.advance(Duration.ofMillis(2_500)); // the playlist stops growing
             f.engine.sweepNow();
-            assertEquals(SourceHealth.STALLED, f.state(stream.id()));
+            f.assertHealth(stream.id(), SourceHealth.STALLED);
             origin.outage(true);
             f.clock.advance(Duration.ofMillis(1_000));
             f.awaitHealth(stream.id(), SourceHealth.DISCONNECTED, "cannot pull " + origin.playlistUrl() + ": HTTP 503");
@@ -75,7 +75,7 @@ class PullAndFileIngestTest {
             segments = f.segments(stream.id());
             assertTrue(segments.get(4).discontinuity(), "the first segment after the outage says so");
             assertEquals(t0 + 7_000, segments.get(4).startMs(), "the gap is the origin's own");
-            assertEquals(SourceHealth.LIVE, f.state(stream.id()));
+            f.assertHealth(stream.id(), SourceHealth.LIVE);
 
             Clip clip = f.readyClip(stream.id(), (t0 + 1000) / 1000 + 1, 2);
             assertEquals(List.of("h264", "aac"), Ffprobe.codecs(f.clipMp4(clip)));

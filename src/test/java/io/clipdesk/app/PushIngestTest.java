@@ -64,7 +64,7 @@ class PushIngestTest {
         LiveStream adopted = f.engine.streams().get(stream.id());
         assertEquals(List.of("media_1_180"), adopted.renditions().stream().map(Rendition::name).toList(),
                 "the stream's renditions are the source's own size");
-        assertEquals(SourceHealth.LIVE, f.state(stream.id()));
+        f.assertHealth(stream.id(), SourceHealth.LIVE);
         long startS = f.segments(stream.id()).get(0).startMs() / 1000 + 1;
         Clip clip = f.readyClip(stream.id(), startS, 2);
 
@@ -83,11 +83,15 @@ class PushIngestTest {
         Process first = push(stream, 60);
         f.awaitSegments(stream.id(), 2);
         FfmpegCli.signal(first, "STOP"); // frozen: the connection stays open, no media comes
+        f.awaitQuiet(stream.id()); // what was already on the wire is taken
 
         f.clock.advance(Duration.ofMillis(2_500));
         f.engine.sweepNow();
-        assertEquals(SourceHealth.STALLED, f.state(stream.id()), "no media for 2 × the target duration");
-        f.clock.advance(Duration.ofMillis(3_000));
+        f.assertHealth(stream.id(), SourceHealth.STALLED); // no media for 2 × the target duration
+        for (int s = 0; s < 20 && f.state(stream.id()) != SourceHealth.DISCONNECTED; s++) {
+            f.clock.advance(Duration.ofMillis(500)); // on until the source gives the silent encoder up
+            Thread.sleep(50);
+        }
         f.awaitHealth(stream.id(), SourceHealth.DISCONNECTED, "no media from the encoder for 5 s");
         first.destroyForcibly().waitFor();
         int before = f.segments(stream.id()).size(); // the media received before the freeze is all written now
@@ -101,7 +105,7 @@ class PushIngestTest {
         assertTrue(firstAfter.discontinuity(), "the first segment after the gap says so");
         assertTrue(firstAfter.startMs() - lastBefore.endMs() >= 2_000,
                 "the gap stays visible in wall-clock time: " + lastBefore + " → " + firstAfter);
-        assertEquals(SourceHealth.LIVE, f.state(stream.id()));
+        f.assertHealth(stream.id(), SourceHealth.LIVE);
 
         Clip across = f.readyClip(stream.id(), lastBefore.startMs() / 1000, (firstAfter.endMs() + 999) / 1000
                 - lastBefore.startMs() / 1000);

@@ -64,6 +64,18 @@ final class SourcesFixture implements AutoCloseable {
         LiveFeed.await(count + " segments of stream " + streamId, () -> segments(streamId).size() >= count);
     }
 
+    /**
+     * Waits until a frozen source has delivered what was already in flight: no new segment for a second and a
+     * half of real time (a pushed encoder's last packets sit in the socket until the ingest thread reads them).
+     */
+    void awaitQuiet(long streamId) throws InterruptedException {
+        int count = -1;
+        for (int stable = 0; stable < 15; stable = segments(streamId).size() == count ? stable + 1 : 0) {
+            count = segments(streamId).size();
+            Thread.sleep(100);
+        }
+    }
+
     void awaitHealth(long streamId, SourceHealth wanted, String detailPart) {
         try {
             LiveFeed.await("stream " + streamId + " " + wanted, () -> health.stream().anyMatch(h -> h.streamId() == streamId
@@ -75,6 +87,14 @@ final class SourcesFixture implements AutoCloseable {
 
     SourceHealth state(long streamId) {
         return engine.streams().state(streamId).health();
+    }
+
+    /** The stream's health now, failing with the history of changes when it is another. */
+    void assertHealth(long streamId, SourceHealth expected) {
+        SourceHealth actual = state(streamId);
+        if (actual != expected) {
+            throw new AssertionError("expected " + expected + " but was " + actual + "; changes: " + health);
+        }
     }
 
     /** Asks for a clip and waits until it is ready (or failed, which fails the test). */
