@@ -2,7 +2,6 @@ package io.clipdesk.engine;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,8 +35,10 @@ public final class ClipEngine implements AutoCloseable {
     private final ExecutorService cutPool;
     private final ScheduledExecutorService retention;
     private final ScheduledExecutorService expiry;
+    private final DataDirLock lock;
 
-    private ClipEngine(EngineConfig config, Clock clock, Ports ports) {
+    private ClipEngine(EngineConfig config, Clock clock, Ports ports, DataDirLock lock) {
+        this.lock = lock;
         this.config = config;
         this.clock = clock;
         this.ports = ports;
@@ -56,26 +57,33 @@ public final class ClipEngine implements AutoCloseable {
 
     /** Reconciles the data dir, resumes unfinished work, starts ingest and the schedules. */
     public static ClipEngine start(EngineConfig config, Clock clock, Ports ports) {
-        ClipEngine engine = new ClipEngine(config, clock, ports);
+        ClipEngine engine = new ClipEngine(config, clock, ports, DataDirLock.acquire(config.layout()));
         try {
-            Files.createDirectories(config.layout().root());
+            engine.startUp();
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
+        return engine;
+    }
+
+    private void startUp() {
+        try {
             new Reconciler(config.layout(), ports.streams(), ports.segments(), ports.clips(), ports.videos()).run();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the data dir " + config.layout().root(), e);
         }
-        engine.streamService.addListener(engine.clipService);
+        streamService.addListener(clipService);
         if (config.createDefaultStream() && ports.streams().list().isEmpty()) {
             ports.streams().insert(new LiveStream(0, "Test signal", SourceSpec.TEST_SIGNAL, true,
                     LiveStream.DEFAULT_DVR_DURATION_S, ClipIds.random(), clock.millis(), Rendition.DEFAULT_LADDER));
         }
-        engine.clipService.resume();
-        engine.videoLibrary.resume(ports.clips());
-        engine.streamService.startAll();
-        engine.retention.scheduleWithFixedDelay(engine.guarded(engine.streamService::enforceRetention), 1000, 1000,
+        clipService.resume();
+        videoLibrary.resume(ports.clips());
+        streamService.startAll();
+        retention.scheduleWithFixedDelay(guarded(streamService::enforceRetention), 1000, 1000, TimeUnit.MILLISECONDS);
+        expiry.scheduleWithFixedDelay(guarded(clipService::sweep), config.sweepIntervalMs(), config.sweepIntervalMs(),
                 TimeUnit.MILLISECONDS);
-        engine.expiry.scheduleWithFixedDelay(engine.guarded(engine.clipService::sweep), config.sweepIntervalMs(),
-                config.sweepIntervalMs(), TimeUnit.MILLISECONDS);
-        return engine;
     }
 
     public StreamService streams() {
@@ -139,6 +147,8 @@ public final class ClipEngine implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             LOG.log(Level.WARNING, "closing the store failed", e);
+        } finally {
+            lock.close();
         }
     }
 

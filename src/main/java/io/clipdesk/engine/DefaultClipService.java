@@ -73,14 +73,7 @@ final class DefaultClipService implements ClipService, SegmentListener {
 
     @Override
     public void delete(String clipId) {
-        Clip clip = get(clipId);
-        ClipRecording recording = recordings.remove(clipId);
-        if (recording != null) {
-            synchronized (recording) {
-                recording.markDone();
-            }
-        }
-        expire(clip);
+        expire(get(clipId));
     }
 
     @Override
@@ -127,7 +120,7 @@ final class DefaultClipService implements ClipService, SegmentListener {
     }
 
     /** The expiry tick: expires clips past their expiration and finishes recordings the stream left hanging. */
-    void sweep() {
+    synchronized void sweep() {
         long nowMs = clock.millis();
         for (ClipRecording recording : recordings.values()) {
             schedule(recording);
@@ -135,12 +128,6 @@ final class DefaultClipService implements ClipService, SegmentListener {
         for (ClipStatus status : List.of(ClipStatus.READY, ClipStatus.RECORDING, ClipStatus.FAILED)) {
             for (Clip clip : clips.listByStatus(status)) {
                 if (!alive(clip, nowMs)) {
-                    ClipRecording recording = recordings.remove(clip.id());
-                    if (recording != null) {
-                        synchronized (recording) {
-                            recording.markDone();
-                        }
-                    }
                     expire(clip);
                 }
             }
@@ -199,28 +186,36 @@ final class DefaultClipService implements ClipService, SegmentListener {
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.WARNING, "clip " + clip.id() + " failed", e);
                 recording.markDone();
-                recordings.remove(clip.id());
                 fail(clip, "copying from the DVR failed: " + e.getMessage());
+                recordings.remove(clip.id());
             }
         }
     }
 
+    /**
+     * Runs under the recording's monitor and leaves the map last, so a delete or an expiry of the same clip
+     * waits for it and then wins; a finished clip never comes back from the dead.
+     */
     private void finish(ClipRecording recording) throws IOException {
         recording.markDone();
-        recordings.remove(recording.clip().id());
-        Clip clip = clips.find(recording.clip().id()).orElse(recording.clip());
-        List<Segment> linked = recording.linked();
-        if (linked.isEmpty()) {
-            fail(clip, "the DVR holds no media between " + Instant.ofEpochSecond(clip.startS()) + " and "
-                    + Instant.ofEpochSecond(clip.endS()));
-            return;
-        }
-        packager.pack(recording.folder(), ClipPackager.Names.forClip(clip.id()), recording.renditions(), linked);
-        Clip ready = clip.withCut(linked.get(0).startMs(), linked.get(linked.size() - 1).endMs())
-                .withStatus(ClipStatus.READY, "");
-        clips.update(ready);
-        if (ready.hasVideo()) {
-            videos.materialize(ready);
+        try {
+            Clip clip = clips.find(recording.clip().id()).orElse(recording.clip());
+            List<Segment> linked = recording.linked();
+            if (linked.isEmpty()) {
+                fail(clip, "the DVR holds no media between " + Instant.ofEpochSecond(clip.startS()) + " and "
+                        + Instant.ofEpochSecond(clip.endS()));
+                return;
+            }
+            packager.pack(recording.folder(), ClipPackager.Names.forClip(clip.id()), recording.renditions(),
+                    linked);
+            Clip ready = clip.withCut(linked.get(0).startMs(), linked.get(linked.size() - 1).endMs())
+                    .withStatus(ClipStatus.READY, "");
+            clips.update(ready);
+            if (ready.hasVideo()) {
+                videos.materialize(ready);
+            }
+        } finally {
+            recordings.remove(recording.clip().id());
         }
     }
 
@@ -231,8 +226,16 @@ final class DefaultClipService implements ClipService, SegmentListener {
         }
     }
 
+    /** Stops a recording in progress (waiting for a finish under way), then deletes the files and marks the row. */
     private void expire(Clip clip) {
+        ClipRecording recording = recordings.get(clip.id());
+        if (recording != null) {
+            synchronized (recording) {
+                recording.markDone();
+                recordings.remove(clip.id());
+            }
+        }
         DurableFiles.deleteTree(config.layout().clipDir(clip.id()));
-        clips.update(clip.withStatus(ClipStatus.EXPIRED, clip.error()));
+        clips.find(clip.id()).ifPresent(latest -> clips.update(latest.withStatus(ClipStatus.EXPIRED, latest.error())));
     }
 }

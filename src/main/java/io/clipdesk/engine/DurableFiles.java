@@ -82,8 +82,14 @@ public final class DurableFiles {
         }
         try (Stream<Path> walk = Files.walk(root)) {
             walk.sorted(Comparator.reverseOrder()).forEach(DurableFiles::deleteQuietly);
+        } catch (NoSuchFileException e) {
+            // Someone else deleted it meanwhile: the outcome we wanted.
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + root, e);
+        } catch (UncheckedIOException e) {
+            if (!(e.getCause() instanceof NoSuchFileException)) {
+                throw e;
+            }
         }
     }
 

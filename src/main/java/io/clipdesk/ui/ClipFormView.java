@@ -2,6 +2,8 @@ package io.clipdesk.ui;
 
 import io.clipdesk.engine.Clip;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
 import javafx.geometry.HPos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -27,7 +29,7 @@ public final class ClipFormView extends VBox {
 
     private static final DateTimeFormatter HMS = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-    public ClipFormView(ClipFormViewModel vm, javafx.beans.value.ObservableValue<List<Clip>> clips, ZoneId zone) {
+    public ClipFormView(ClipFormViewModel vm, ObservableValue<List<Clip>> clips, ZoneId zone) {
         getStyleClass().add("clip-form");
         Label title = new Label("New clip");
         title.getStyleClass().add("panel-title");
@@ -107,12 +109,12 @@ public final class ClipFormView extends VBox {
         notice.textProperty().bind(vm.noticeProperty());
 
         Label listTitle = new Label("Clips");
-        listTitle.getStyleClass().add("panel-title");
+        listTitle.getStyleClass().addAll("panel-title", "section-gap");
         ListView<Clip> list = new ListView<>();
         list.setId("clip-list");
         list.setFocusTraversable(false);
         list.itemsProperty().bind(Bindings.createObjectBinding(
-                () -> javafx.collections.FXCollections.observableArrayList(clips.getValue()), clips));
+                () -> FXCollections.observableArrayList(clips.getValue()), clips));
         list.setCellFactory(v -> new ClipCell(zone));
         VBox.setVgrow(list, Priority.ALWAYS);
 
@@ -125,7 +127,7 @@ public final class ClipFormView extends VBox {
         return l;
     }
 
-    private static Label value(javafx.beans.value.ObservableValue<String> text, String styleClass, String id) {
+    private static Label value(ObservableValue<String> text, String styleClass, String id) {
         Label l = new Label();
         l.textProperty().bind(text);
         l.getStyleClass().add(styleClass);

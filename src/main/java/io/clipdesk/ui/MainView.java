@@ -5,6 +5,10 @@ import io.clipdesk.engine.FrameDecoder;
 import io.clipdesk.engine.LiveStream;
 import io.clipdesk.ui.timeline.DvrTimeline;
 import javafx.beans.binding.Bindings;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -21,6 +25,7 @@ public final class MainView extends BorderPane implements AutoCloseable {
 
     private final MainViewModel vm;
     private final DvrTimeline timeline = new DvrTimeline();
+    private long autoSpanMs;
 
     /** Shows the engine's first stream (the test signal on a fresh data dir). */
     public MainView(ClipEngine engine, FrameDecoder decoder) {
@@ -51,9 +56,12 @@ public final class MainView extends BorderPane implements AutoCloseable {
             }
         });
         vm.windowProperty().addListener((o, was, now) -> {
-            if (was.isEmpty() && !now.isEmpty()) {
-                // A young DVR fills the view; an old one shows its last minutes.
-                timeline.showLive(Math.max(MIN_VISIBLE_MS, Math.min(DEFAULT_VISIBLE_MS, now.lengthMs() * 5 / 4)));
+            // A young DVR fills the view as it grows, up to its last five minutes, until the editor zooms.
+            long span = timeline.getVisibleEndMs() - timeline.getVisibleStartMs();
+            long fitted = Math.max(MIN_VISIBLE_MS, Math.min(DEFAULT_VISIBLE_MS, now.lengthMs() * 5 / 4));
+            if (was.isEmpty() && !now.isEmpty() || timeline.isFollowLive() && span == autoSpanMs && fitted > span) {
+                timeline.showLive(fitted);
+                autoSpanMs = timeline.getVisibleEndMs() - timeline.getVisibleStartMs();
             }
         });
         playback.positionMsProperty().addListener((o, was, now) -> keepPlayheadInView(now.longValue()));
@@ -71,8 +79,8 @@ public final class MainView extends BorderPane implements AutoCloseable {
         setCenter(centre);
         setBottom(new StatusBarView(vm.status()));
         // A click outside the form's text fields hands the keyboard back to the desk.
-        addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
-            if (!(e.getTarget() instanceof javafx.scene.Node n && isInTextField(n))) {
+        addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            if (!(e.getTarget() instanceof Node n && isInTextField(n))) {
                 requestFocus();
             }
         });
@@ -121,9 +129,9 @@ public final class MainView extends BorderPane implements AutoCloseable {
         });
     }
 
-    private static boolean isInTextField(javafx.scene.Node node) {
-        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
-            if (n instanceof javafx.scene.control.TextInputControl || n instanceof javafx.scene.control.ComboBoxBase) {
+    private static boolean isInTextField(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n instanceof TextInputControl || n instanceof ComboBoxBase) {
                 return true;
             }
         }

@@ -2,11 +2,13 @@ package io.clipdesk.ui;
 
 import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipEngine;
+import io.clipdesk.engine.ClipRequest;
 import io.clipdesk.engine.ClipStatus;
 import io.clipdesk.engine.DvrWindow;
 import io.clipdesk.engine.FrameDecoder;
 import io.clipdesk.engine.LiveStream;
 import io.clipdesk.engine.Rendition;
+import io.clipdesk.engine.Segment;
 import io.clipdesk.engine.SegmentListener;
 import io.clipdesk.engine.SourceHealth;
 import io.clipdesk.engine.StreamState;
@@ -26,9 +28,11 @@ import javafx.collections.ObservableList;
 import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The editor's desk for one stream of an embedded {@link ClipEngine}: the DVR as the UI knows it, the player,
@@ -71,7 +75,7 @@ public final class MainViewModel implements AutoCloseable {
         this.index = new DvrIndex(streamId, indexChanged);
         this.healthListener = new SegmentListener() {
             @Override
-            public void onSegment(io.clipdesk.engine.Segment segment) {
+            public void onSegment(Segment segment) {
             }
 
             @Override
@@ -113,11 +117,12 @@ public final class MainViewModel implements AutoCloseable {
 
     /** ui-engine thread: the slow facts (state, disk, clips), and a full DVR reload after retention. */
     private void poll() {
-        if (index.takeStale()) {
-            index.reload(engine.streams().segments(streamId, 0, Long.MAX_VALUE));
-        }
         LiveStream s = engine.streams().get(streamId);
         StreamState st = engine.streams().state(streamId);
+        if (index.takeStale()) {
+            // Retention only removes the oldest segments: trimming to the engine's window is enough.
+            index.trimTo(st.window().startMs(), st.window().isEmpty());
+        }
         StatusViewModel.Disk disk = disk(st.dvrBytes());
         List<Clip> list = polls.getAndIncrement() % 2 == 0 ? engine.clips().list(streamId) : null;
         long now = engine.clock().millis();
@@ -152,8 +157,7 @@ public final class MainViewModel implements AutoCloseable {
                 c.status() == ClipStatus.READY)).toList());
     }
 
-    private void submit(io.clipdesk.engine.ClipRequest request, java.util.function.Consumer<Clip> onCreated,
-                        java.util.function.Consumer<RuntimeException> onFailure) {
+    private void submit(ClipRequest request, Consumer<Clip> onCreated, Consumer<RuntimeException> onFailure) {
         lane.call(() -> engine.clips().create(request), created -> {
             onCreated.accept(created);
             lane.call(() -> engine.clips().list(streamId), this::showClips, e -> { });
@@ -175,7 +179,7 @@ public final class MainViewModel implements AutoCloseable {
     public ClipFormViewModel form() { return form; }
     public StatusViewModel status() { return status; }
     public ThumbnailCache thumbnails() { return thumbnails; }
-    public java.time.ZoneId zone() { return engine.config().zone(); }
+    public ZoneId zone() { return engine.config().zone(); }
     public ObservableList<QuickMarker> quickMarkers() { return FXCollections.unmodifiableObservableList(quickMarkers); }
     public ReadOnlyObjectProperty<LiveStream> streamProperty() { return stream.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<SegmentIndex> segmentsProperty() { return segments.getReadOnlyProperty(); }

@@ -7,7 +7,6 @@ final class Pseudo {
 
     static final PseudoClass LIVE = PseudoClass.getPseudoClass("live");
     static final PseudoClass STALLED = PseudoClass.getPseudoClass("stalled");
-    static final PseudoClass PLAYING = PseudoClass.getPseudoClass("playing");
     static final PseudoClass HINT = PseudoClass.getPseudoClass("hint");
 
     private Pseudo() {

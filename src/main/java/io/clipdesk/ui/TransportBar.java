@@ -1,5 +1,6 @@
 package io.clipdesk.ui;
 
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Tooltip;
@@ -14,7 +15,7 @@ public final class TransportBar extends HBox {
         getStyleClass().add("transport");
         setAlignment(Pos.CENTER_LEFT);
         Button play = button("▶", "Play / pause (Space, K)", playback::togglePlay, "play");
-        play.textProperty().bind(javafx.beans.binding.Bindings.when(playback.playingProperty()).then("❚❚").otherwise("▶"));
+        play.textProperty().bind(Bindings.when(playback.playingProperty()).then("❚❚").otherwise("▶"));
         Button live = button("LIVE", "Back to the live edge (End)", goLive, "go-live");
         live.setId("go-live");
         playback.liveProperty().addListener((o, was, now) -> live.pseudoClassStateChanged(Pseudo.LIVE, now));

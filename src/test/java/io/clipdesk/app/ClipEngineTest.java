@@ -174,4 +174,24 @@ class ClipEngineTest {
                 () -> f.engine.clips().create(ClipRequest.of(STREAM, f.clock.millis() / 1000 - 3, 2)));
         assertEquals(ClipRejectedException.Rule.DVR_DISABLED, e.rule());
     }
+
+    @Test
+    void secondEngine_onTheSameDataDir_isRefusedWithAReason() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Engines.open(dir, f.clock, SEGMENT_MS));
+        assertTrue(e.getMessage().contains("already using the data dir"), e.getMessage());
+        assertTrue(f.engine.streams().state(STREAM).segmentCount() > 0);
+    }
+
+    @Test
+    void delete_whileTheCutFinishes_staysDeleted() {
+        long startS = f.window().startMs() / 1000 + 1;
+        for (int i = 0; i < 5; i++) {
+            Clip clip = f.engine.clips().create(ClipRequest.of(STREAM, startS, 2));
+            f.engine.clips().delete(clip.id());
+            f.engine.awaitCuts();
+            assertThrows(NotFoundException.class, () -> f.engine.clips().get(clip.id()));
+            assertFalse(Files.exists(f.engine.layout().clipDir(clip.id())));
+        }
+    }
 }

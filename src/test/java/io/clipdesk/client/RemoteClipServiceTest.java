@@ -10,6 +10,7 @@ import io.clipdesk.engine.ClipStatus;
 import io.clipdesk.engine.InvalidRequestException;
 import io.clipdesk.engine.NotFoundException;
 import io.clipdesk.engine.StreamPatch;
+import io.clipdesk.testing.LiveFeed;
 import io.clipdesk.testing.MutableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,12 +49,7 @@ class RemoteClipServiceTest {
         server = HeadlessServer.start(options, Engines::open, clock, 1000, new PrintStream(new ByteArrayOutputStream()));
         remote = new RemoteServer(server.baseUrl(), Files.readString(dir.resolve("api-key")));
         clips = new RemoteClipService(remote, clock);
-        clock.advance(Duration.ofSeconds(4));
-        long targetMs = clock.millis() - 1000;
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (server.engine().streams().state(1).window().endMs() < targetMs && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        LiveFeed.produce(clock, server.engine(), 1, Duration.ofSeconds(4));
     }
 
     @AfterAll

@@ -1,5 +1,7 @@
 package io.clipdesk.media;
 
+import io.clipdesk.testing.Ffprobe;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clipdesk.engine.LiveStream;
 import io.clipdesk.engine.Rendition;

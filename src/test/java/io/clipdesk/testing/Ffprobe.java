@@ -75,4 +75,26 @@ public final class Ffprobe {
             throw new AssertionError(e);
         }
     }
+
+    /** Streams and format with the fields the media tests compare. */
+    public static JsonNode streams(String file) {
+        return json("-show_entries",
+                "stream=codec_type,codec_name,width,height,duration,start_time:format=duration,start_time", file);
+    }
+
+    /** The stream of {@code type} ("video" / "audio") in a {@link #streams} answer. */
+    public static JsonNode stream(JsonNode probe, String type) {
+        for (JsonNode s : probe.get("streams")) {
+            if (type.equals(s.get("codec_type").asText())) {
+                return s;
+            }
+        }
+        throw new AssertionError("no " + type + " stream in " + probe);
+    }
+
+    /** Packets of one stream ("v" / "a") with pts, dts, duration and flags, in file order. */
+    public static JsonNode packets(String file, String streamSpec) {
+        return json("-select_streams", streamSpec, "-show_entries", "packet=pts,dts,duration,flags", file)
+                .get("packets");
+    }
 }

@@ -24,9 +24,11 @@ public record MultivariantPlaylist(List<Variant> variants) {
         for (Variant v : variants) {
             out.append(HlsTag.STREAM_INF)
                     .append("BANDWIDTH=").append(v.bandwidthBps())
-                    .append(",RESOLUTION=").append(v.width()).append('x').append(v.height())
-                    .append(",FRAME-RATE=").append(String.format(Locale.ROOT, "%.3f", v.frameRate()))
-                    .append('\n')
+                    .append(",RESOLUTION=").append(v.width()).append('x').append(v.height());
+            if (v.frameRate() > 0) {
+                out.append(",FRAME-RATE=").append(String.format(Locale.ROOT, "%.3f", v.frameRate()));
+            }
+            out.append('\n')
                     .append(v.uri()).append('\n');
         }
         return out.toString();

@@ -50,6 +50,12 @@ public final class DvrIndex implements SegmentListener {
         return stale.getAndSet(false);
     }
 
+    /** Follows the engine's window: drops what its tail has rolled past; an emptied DVR empties the index. */
+    public void trimTo(long windowStartMs, boolean windowEmpty) {
+        current.updateAndGet(now -> windowEmpty ? SegmentIndex.EMPTY : now.dropEndedBy(windowStartMs));
+        onChange.run();
+    }
+
     /** Replaces the index by the engine's full list; newer segments that arrived meanwhile are kept. */
     public void reload(List<Segment> oldestFirst) {
         SegmentIndex loaded = SegmentIndex.of(oldestFirst);

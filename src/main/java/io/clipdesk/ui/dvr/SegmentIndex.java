@@ -56,6 +56,19 @@ public final class SegmentIndex {
         return new SegmentIndex(seq, start, end, size + 1);
     }
 
+    /** This index without the segments that ended at or before {@code ms} (the DVR tail rolled past them). */
+    public SegmentIndex dropEndedBy(long ms) {
+        int first = 0;
+        while (first < size && endsMs[first] <= ms) {
+            first++;
+        }
+        if (first == 0) {
+            return this;
+        }
+        return new SegmentIndex(Arrays.copyOfRange(sequences, first, size), Arrays.copyOfRange(startsMs, first, size),
+                Arrays.copyOfRange(endsMs, first, size), size - first);
+    }
+
     public int size() {
         return size;
     }

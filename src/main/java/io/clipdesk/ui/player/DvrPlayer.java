@@ -26,9 +26,10 @@ public final class DvrPlayer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(DvrPlayer.class.getName());
     private static final long IDLE_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long ARRIVAL_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
-    private static final long LATE_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     private static final long SHUTTLE_STEP_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     private static final int MAX_RATE = 4;
+    /** Slack for a segment arriving a little after its end time (encode and write). */
+    private static final long LIVE_MARGIN_MS = 500;
 
     private final FrameDecoder decoder;
     private final Supplier<SegmentIndex> segments;
@@ -48,9 +49,7 @@ public final class DvrPlayer implements AutoCloseable {
     private boolean live;
     private long frameMs;
     private long pendingSeekMs = PlayerCommand.NONE;
-    private long dueNanos;
-    private long anchorNanos;
-    private long anchorMs;
+    private final FramePacer pacer = new FramePacer();
     private long lastFrameNanos;
     private long holdSinceNanos = -1;
 
@@ -98,7 +97,7 @@ public final class DvrPlayer implements AutoCloseable {
         lastFrameNanos = System.nanoTime();
         while (running) {
             try {
-                long wait = playing ? Math.max(0, dueNanos - System.nanoTime()) : IDLE_WAIT_NANOS;
+                long wait = playing ? Math.max(0, pacer.dueNanos() - System.nanoTime()) : IDLE_WAIT_NANOS;
                 PlayerCommand command = commands.poll(wait, TimeUnit.NANOSECONDS);
                 for (; command != null; command = commands.poll()) {
                     apply(command);
@@ -124,14 +123,14 @@ public final class DvrPlayer implements AutoCloseable {
             showAt(target);
         }
         long now = System.nanoTime();
-        if (playing && now >= dueNanos) {
+        if (playing && now >= pacer.dueNanos()) {
             if (rate > 0) {
                 advance(now);
             } else if (frameMs <= segments.get().firstStartMs()) {
                 pause();
             } else {
                 showAt(frameMs + rate * 200L);
-                dueNanos = now + SHUTTLE_STEP_NANOS;
+                pacer.retryIn(now, SHUTTLE_STEP_NANOS);
             }
         }
         watchdog(now);
@@ -168,16 +167,28 @@ public final class DvrPlayer implements AutoCloseable {
                 play(1);
                 live = true;
                 if (!index.isEmpty()) {
-                    pendingSeekMs = index.startMs(index.size() - 1);
+                    pendingSeekMs = liveJoinMs(index);
                 }
             }
         }
     }
 
+    /**
+     * Where to join the live edge: inside the newest segment, as far in as the time since it arrived, so the
+     * picture runs about one segment (plus a margin for ingest) behind the wall clock and the next segment is
+     * there when this one ends. Never before the newest segment's start.
+     */
+    private long liveJoinMs(SegmentIndex index) {
+        int newest = index.size() - 1;
+        long behindMs = segmentDurationNanos / 1_000_000 + LIVE_MARGIN_MS;
+        long target = clock.millis() - behindMs;
+        return Math.max(index.startMs(newest), Math.min(index.endMs(newest) - 1, target));
+    }
+
     private void play(int newRate) {
         playing = true;
         rate = newRate;
-        reanchor(System.nanoTime(), frameMs);
+        pacer.anchor(System.nanoTime(), frameMs);
         lastFrameNanos = System.nanoTime();
     }
 
@@ -197,9 +208,16 @@ public final class DvrPlayer implements AutoCloseable {
 
     /** Decodes the next picture when due; at the end of a segment moves on to the next one, or waits for it. */
     private void advance(long now) {
-        if (!cursor.isOpen() && !openAt(frameMs)) {
-            dueNanos = now + ARRIVAL_POLL_NANOS;
-            return;
+        if (!cursor.isOpen()) {
+            SegmentIndex index = segments.get();
+            if (live && !index.isEmpty()) {
+                showAt(liveJoinMs(index)); // the first segment of a fresh DVR: join it like any live edge
+                return;
+            }
+            if (!openAt(frameMs)) {
+                pacer.retryIn(now, ARRIVAL_POLL_NANOS);
+                return;
+            }
         }
         long at = cursor.next(exchange.writeBuffer());
         if (at == PlayerCommand.NONE) {
@@ -207,7 +225,7 @@ public final class DvrPlayer implements AutoCloseable {
                 if (holdSinceNanos < 0) {
                     holdSinceNanos = now;
                 }
-                dueNanos = now + ARRIVAL_POLL_NANOS;
+                pacer.retryIn(now, ARRIVAL_POLL_NANOS);
                 return;
             }
             at = cursor.next(exchange.writeBuffer());
@@ -222,17 +240,14 @@ public final class DvrPlayer implements AutoCloseable {
         if (holdSinceNanos >= 0) {
             counters.hold(now - holdSinceNanos, cursor.frameDurationMs());
             holdSinceNanos = -1;
-            reanchor(now, at);
+            pacer.anchor(now, at);
         }
         show(at, now);
-        long frameNanos = TimeUnit.MILLISECONDS.toNanos(cursor.frameDurationMs()) / rate;
-        long due = anchorNanos + TimeUnit.MILLISECONDS.toNanos(at - anchorMs) / rate + frameNanos;
-        if (due < now - LATE_NANOS || due > now + LATE_NANOS + frameNanos) {
-            // Far late (a slow decode) or a jump in media time: pace from this picture on instead of catching up.
-            reanchor(now, at);
-            due = now + frameNanos;
+        if (live) {
+            pacer.shown(at, cursor.frameDurationMs(), rate, now, segmentDurationNanos);
+        } else {
+            pacer.shown(at, cursor.frameDurationMs(), rate, now);
         }
-        dueNanos = due;
     }
 
     /** Opens the segment after the current one (or the newest, when following live and two behind). */
@@ -253,7 +268,7 @@ public final class DvrPlayer implements AutoCloseable {
         boolean gap = index.startMs(next) - cursor.endMs() > cursor.frameDurationMs();
         boolean opened = cursor.open(index, next);
         if (opened && gap) {
-            reanchor(System.nanoTime(), index.startMs(next));
+            pacer.anchor(System.nanoTime(), index.startMs(next));
         }
         return opened || openFollowing();
     }
@@ -263,8 +278,7 @@ public final class DvrPlayer implements AutoCloseable {
         if (index.isEmpty()) {
             return false;
         }
-        int i = live ? index.size() - 1 : Math.max(0, Math.min(index.size() - 1, index.indexAt(timeMs)));
-        return cursor.open(index, i);
+        return cursor.open(index, Math.max(0, Math.min(index.size() - 1, index.indexAt(timeMs))));
     }
 
     /** Decodes and shows the picture on screen at {@code timeMs} (clamped into the DVR). */
@@ -284,8 +298,8 @@ public final class DvrPlayer implements AutoCloseable {
             long now = System.nanoTime();
             counters.seekMs = (now - started) / 1_000_000;
             show(at, now);
-            reanchor(now, at);
-            dueNanos = now + TimeUnit.MILLISECONDS.toNanos(cursor.frameDurationMs()) / Math.abs(rate);
+            pacer.anchor(now, at);
+            pacer.shown(at, cursor.frameDurationMs(), rate, now);
         }
     }
 
@@ -315,11 +329,6 @@ public final class DvrPlayer implements AutoCloseable {
             return true;
         }
         return false;
-    }
-
-    private void reanchor(long nanos, long ms) {
-        anchorNanos = nanos;
-        anchorMs = ms;
     }
 
     private void publishStatus() {

@@ -26,17 +26,24 @@ public class DvrTimelineSkin extends SkinBase<DvrTimeline> {
     private boolean dirty = true;
     private Gesture gesture = Gesture.NONE;
     private double lastX;
+    private double paintedPlayheadX = Double.NaN;
 
     public DvrTimelineSkin(DvrTimeline t) {
         super(t);
         getChildren().add(canvas);
         Observable[] repaintOn = {t.dvrStartMsProperty(), t.liveEdgeMsProperty(), t.visibleStartMsProperty(),
-                t.visibleEndMsProperty(), t.playheadMsProperty(), t.marksProperty(), t.clipsProperty(),
+                t.visibleEndMsProperty(), t.marksProperty(), t.clipsProperty(),
                 t.segmentsProperty(), t.zoneProperty(), t.scrubbingProperty(), t.scrubMsProperty(),
                 t.hoverMsProperty()};
         for (Observable o : repaintOn) {
             o.addListener(x -> invalidate());
         }
+        // Playback moves the playhead 25 times a second; repaint only when it moves a whole pixel.
+        t.playheadMsProperty().addListener(x -> {
+            if (!(Math.abs(t.scale(canvas.getWidth()).xOf(t.getPlayheadMs()) - paintedPlayheadX) < 1)) {
+                invalidate();
+            }
+        });
         t.thumbnailsProperty().addListener((o, was, now) -> {
             if (now != null) {
                 now.setOnLoaded(this::invalidate);
@@ -60,7 +67,9 @@ public class DvrTimelineSkin extends SkinBase<DvrTimeline> {
 
     /** Repaints now: the same work a pulse does, exposed for the repaint benchmark. */
     public void paint() {
-        painter.paint(canvas.getGraphicsContext2D(), getSkinnable(), canvas.getWidth(), canvas.getHeight());
+        DvrTimeline t = getSkinnable();
+        painter.paint(canvas.getGraphicsContext2D(), t, canvas.getWidth(), canvas.getHeight());
+        paintedPlayheadX = t.scale(canvas.getWidth()).xOf(t.getPlayheadMs());
         dirty = false;
     }
 

@@ -56,14 +56,6 @@ public final class ThumbnailCache {
         return image.getProgress() >= 1 && !image.isError() ? image : null;
     }
 
-    public double width() {
-        return width;
-    }
-
-    public double height() {
-        return height;
-    }
-
     public int size() {
         return images.size();
     }

@@ -192,29 +192,30 @@ public final class TimelinePainter {
         g.setTextAlign(TextAlignment.LEFT);
     }
 
+    /** The whole DVR squeezed into a strip: where the view is, where the clips are. */
     private void paintOverview(GraphicsContext g, DvrTimeline t, double w, double top) {
-        g.setFill(Color.gray(0.05));
+        g.setFill(Color.gray(0.02));
         g.fillRect(0, top, w, OVERVIEW_H);
+        g.setStroke(Color.gray(0.25));
+        g.setLineWidth(1);
+        g.strokeLine(0, top + 0.5, w, top + 0.5);
         long from = t.getDvrStartMs();
         long to = t.getLiveEdgeMs();
         if (to <= from) {
             return;
         }
         TimelineScale all = new TimelineScale(from, to, w);
-        g.setFill(t.dvrColor());
-        g.fillRect(0, top + 2, w, OVERVIEW_H - 4);
+        double v0 = clampX(all.xOf(t.getVisibleStartMs()), w);
+        double v1 = clampX(all.xOf(t.getVisibleEndMs()), w);
+        g.setFill(Color.gray(1, 0.14));
+        g.fillRect(v0, top + 1, Math.max(3, v1 - v0), OVERVIEW_H - 1);
         g.setFill(t.clipColor());
         for (ClipBand clip : t.getClips()) {
             double x0 = all.xOf(clip.startMs());
-            g.fillRect(x0, top + 3, Math.max(2, all.xOf(clip.endMs()) - x0), OVERVIEW_H - 6);
+            g.fillRect(x0, top + OVERVIEW_H / 2, Math.max(2, all.xOf(clip.endMs()) - x0), OVERVIEW_H / 2 - 2);
         }
-        double v0 = clampX(all.xOf(t.getVisibleStartMs()), w);
-        double v1 = clampX(all.xOf(t.getVisibleEndMs()), w);
-        g.setStroke(t.labelColor());
-        g.setLineWidth(1);
-        g.strokeRect(v0 + 0.5, top + 0.5, Math.max(3, v1 - v0 - 1), OVERVIEW_H - 1);
         g.setFill(t.playheadColor());
-        g.fillRect(clampX(all.xOf(t.getPlayheadMs()), w) - 1, top, 2, OVERVIEW_H);
+        g.fillRect(clampX(all.xOf(t.getPlayheadMs()), w) - 1, top + 1, 2, OVERVIEW_H - 1);
     }
 
     private static void paintLine(GraphicsContext g, Paint paint, double x, double w, double y0, double y1, double width) {

@@ -56,4 +56,14 @@ class SegmentIndexTest {
         assertEquals(3, more.indexOfSequence(8));
         assertEquals(-1, more.indexOfSequence(9));
     }
+
+    @Test
+    void dropEndedBy_removesWhatTheTailRolledPast() {
+        SegmentIndex index = SegmentIndex.of(twoSecondSegments(10, 5));
+        SegmentIndex trimmed = index.dropEndedBy(T0 + 4000);
+        assertEquals(3, trimmed.size());
+        assertEquals(12, trimmed.sequence(0));
+        assertSame(index, index.dropEndedBy(T0));
+        assertEquals(0, index.dropEndedBy(T0 + 10_000).size());
+    }
 }

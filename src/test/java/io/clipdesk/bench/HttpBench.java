@@ -1,0 +1,127 @@
+package io.clipdesk.bench;
+
+import io.clipdesk.api.ApiBackend;
+import io.clipdesk.api.ApiConfig;
+import io.clipdesk.api.ApiKey;
+import io.clipdesk.api.ApiServer;
+import io.clipdesk.app.Engines;
+import io.clipdesk.engine.Clip;
+import io.clipdesk.engine.ClipEngine;
+import io.clipdesk.engine.ClipRequest;
+import io.clipdesk.engine.ClipStatus;
+import io.clipdesk.engine.MediaPaths;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Clip media over HTTP with 64 connections (wrk, Debian): the Clipdesk server against nginx serving the same
+ * clip folder on loopback, measured back to back in one run.
+ */
+final class HttpBench {
+
+    private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+    private static final Pattern P99 = Pattern.compile("\\s99%\\s+([0-9.]+)(us|ms|s)");
+    private static final int SECONDS = 10;
+
+    static void run(Path work) throws Exception {
+        BenchReport.section("Clip media over HTTP, wrk -t2 -c64 -d" + SECONDS + "s, against nginx on the same files");
+        Path data = work.resolve("http");
+        try (ClipEngine engine = Engines.open(data, Clock.systemUTC(), 2000);
+             ApiServer server = ApiServer.start(ApiConfig.of("127.0.0.1", 0, ApiKey.random(new SecureRandom())),
+                     ApiBackend.of(engine), new StringWriter())) {
+            while (engine.streams().state(1).window().lengthMs() < 8000) {
+                Thread.sleep(100);
+            }
+            long startS = engine.streams().state(1).window().startMs() / 1000 + 1;
+            Clip clip = engine.clips().create(ClipRequest.of(1, startS, 4));
+            while (engine.clips().get(clip.id()).status() != ClipStatus.READY) {
+                Thread.sleep(50);
+            }
+            String segment = MediaPaths.clipSegment(clip.id(), "media_2_720", 0);
+            String playlist = MediaPaths.clipPlaylist(clip.id(), "media_2_720");
+            Path clipDir = engine.layout().clipDir(clip.id());
+            int nginxPort = freePort();
+            Process nginx = startNginx(work.resolve("nginx"), clipDir, nginxPort);
+            try {
+                compare("TS segment (" + Files.size(clipDir.resolve(segment)) / 1024 + " KiB)",
+                        server.baseUrl() + MediaPaths.clipUrl(1, segment), "http://127.0.0.1:" + nginxPort + "/" + segment);
+                compare("HLS playlist (" + Files.size(clipDir.resolve(playlist)) + " B)",
+                        server.baseUrl() + MediaPaths.clipUrl(1, playlist), "http://127.0.0.1:" + nginxPort + "/" + playlist);
+            } finally {
+                nginx.destroy();
+                nginx.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static void compare(String what, String ours, String reference) throws Exception {
+        wrk(ours, 2);
+        double[] clipdesk = wrk(ours, SECONDS);
+        double[] nginx = wrk(reference, SECONDS);
+        double ratio = clipdesk[0] / nginx[0];
+        BenchReport.line(what + " Clipdesk", String.format(Locale.ROOT, "%.0f req/s, p99 %.1f ms", clipdesk[0],
+                clipdesk[1]), "");
+        BenchReport.line(what + " nginx", String.format(Locale.ROOT, "%.0f req/s, p99 %.1f ms", nginx[0], nginx[1]),
+                "(reference)");
+        BenchReport.line("ratio Clipdesk / nginx", String.format(Locale.ROOT, "%.2f", ratio),
+                "target >= 0.80  " + BenchReport.verdict(ratio >= 0.8));
+    }
+
+    /** @return {requests/s, p99 ms} */
+    private static double[] wrk(String url, int seconds) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("wrk", "-t2", "-c64", "-d" + seconds + "s", "--latency", url)
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        Matcher rps = RPS.matcher(out);
+        Matcher p99 = P99.matcher(out);
+        if (!rps.find() || !p99.find()) {
+            throw new IllegalStateException("cannot read wrk output:\n" + out);
+        }
+        double latency = Double.parseDouble(p99.group(1));
+        double ms = switch (p99.group(2)) {
+            case "us" -> latency / 1000;
+            case "s" -> latency * 1000;
+            default -> latency;
+        };
+        return new double[] {Double.parseDouble(rps.group(1)), ms};
+    }
+
+    private static Process startNginx(Path prefix, Path root, int port) throws Exception {
+        Files.createDirectories(prefix.resolve("logs"));
+        String conf = String.join("\n",
+                "daemon off;", "worker_processes 2;", "user root;", "pid " + prefix.resolve("nginx.pid") + ";",
+                "error_log " + prefix.resolve("logs/error.log") + ";",
+                "events { worker_connections 1024; }",
+                "http {", "  sendfile on; tcp_nopush on; keepalive_requests 100000;",
+                "  access_log " + prefix.resolve("logs/access.log") + ";",
+                "  types { application/vnd.apple.mpegurl m3u8; video/mp2t ts; video/mp4 mp4; }",
+                "  server { listen 127.0.0.1:" + port + "; root " + root + "; }", "}", "");
+        Path file = prefix.resolve("nginx.conf");
+        Files.writeString(file, conf);
+        Process nginx = new ProcessBuilder("nginx", "-p", prefix.toString(), "-c", file.toString())
+                .redirectErrorStream(true).redirectOutput(prefix.resolve("logs/stdout.log").toFile()).start();
+        Thread.sleep(500);
+        if (!nginx.isAlive()) {
+            throw new IllegalStateException("nginx did not start: " + Files.readString(prefix.resolve("logs/stdout.log")));
+        }
+        return nginx;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

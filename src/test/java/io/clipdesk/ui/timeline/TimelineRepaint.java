@@ -1,0 +1,121 @@
+package io.clipdesk.ui.timeline;
+
+import io.clipdesk.engine.Segment;
+import io.clipdesk.ui.dvr.SegmentIndex;
+import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.testfx.api.FxToolkit;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * Repaints a 1600 px timeline over a 4 h DVR of 2 s segments (7,200 segments, 200 clips) and times it; shared by
+ * the culling test and the benchmark.
+ */
+public final class TimelineRepaint {
+
+    private TimelineRepaint() {
+    }
+
+
+    private static final long T0 = 1_716_562_000_000L;
+    private static final long FOUR_HOURS_MS = 4 * 3_600_000L;
+
+    /** Median milliseconds per repaint, and how many thumbnails the 10-minute view asked for. */
+    public record Result(double tenMinutesMs, double fourHoursMs, double rasterMs, int thumbnailsAsked) {
+    }
+
+    /** Needs the FX toolkit (TestFX's FxToolkit starts it, headless under Monocle). */
+    public static Result measure(Path dir) throws Exception {
+        Path jpeg = dir.resolve("thumb.jpg");
+        Process p = new ProcessBuilder("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "testsrc2=size=160x90",
+                "-frames:v", "1", jpeg.toString()).start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("ffmpeg could not make a thumbnail");
+        }
+
+        Stage stage = FxToolkit.registerPrimaryStage();
+        DvrTimeline timeline = fx(() -> {
+            DvrTimeline t = new DvrTimeline();
+            t.setSegments(SegmentIndex.of(segments(7200)));
+            t.setDvrStartMs(T0);
+            t.setLiveEdgeMs(T0 + FOUR_HOURS_MS);
+            t.setClips(clips(200));
+            t.setThumbnails(new ThumbnailCache(seq -> jpeg, 160, 90, 400));
+            t.showLive(600_000);
+            t.setPlayheadMs(T0 + FOUR_HOURS_MS - 120_000);
+            t.setMarks(new Marks(T0 + FOUR_HOURS_MS - 200_000, T0 + FOUR_HOURS_MS - 150_000));
+            stage.setScene(new Scene(new StackPane(t), 1600, 160));
+            stage.show();
+            return t;
+        });
+        DvrTimelineSkin skin = (DvrTimelineSkin) timeline.getSkin();
+
+        double tenMinutesMs = fx(() -> median(repaints(skin, timeline, 200)));
+        int thumbnailsAsked = fx(() -> timeline.getThumbnails().size());
+        double fourHoursMs = fx(() -> {
+            timeline.setVisibleRange(T0, T0 + FOUR_HOURS_MS);
+            return median(repaints(skin, timeline, 200));
+        });
+        org.testfx.util.WaitForAsyncUtils.sleep(1, java.util.concurrent.TimeUnit.SECONDS); // thumbnails load
+        double rasterMs = fx(() -> median(rasterisations(timeline, 50)));
+        FxToolkit.cleanupStages();
+        return new Result(tenMinutesMs, fourHoursMs, rasterMs, thumbnailsAsked);
+    }
+
+    private static double[] repaints(DvrTimelineSkin skin, DvrTimeline timeline, int n) {
+        double[] ms = new double[n];
+        for (int i = 0; i < n; i++) {
+            timeline.setPlayheadMs(timeline.getPlayheadMs() + 40);
+            long t = System.nanoTime();
+            skin.paint();
+            ms[i] = (System.nanoTime() - t) / 1e6;
+        }
+        return ms;
+    }
+
+    private static double[] rasterisations(DvrTimeline timeline, int n) {
+        double[] ms = new double[n];
+        for (int i = 0; i < n; i++) {
+            timeline.setPlayheadMs(timeline.getPlayheadMs() + 40);
+            long t = System.nanoTime();
+            timeline.layout();
+            timeline.snapshot(null, null);
+            ms[i] = (System.nanoTime() - t) / 1e6;
+        }
+        return ms;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static List<Segment> segments(int count) {
+        List<Segment> list = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            list.add(new Segment(1, i, T0 + i * 2000L, 2_000_000, false));
+        }
+        return list;
+    }
+
+    private static List<ClipBand> clips(int count) {
+        List<ClipBand> list = new ArrayList<>();
+        long every = FOUR_HOURS_MS / count;
+        for (int i = 0; i < count; i++) {
+            long start = T0 + i * every;
+            list.add(new ClipBand("clip" + String.format("%08d", i), "Goal " + i, start, start + 30_000, i % 2 == 0));
+        }
+        return list;
+    }
+
+    private static <T> T fx(Callable<T> work) throws Exception {
+        return org.testfx.util.WaitForAsyncUtils.asyncFx(work).get();
+    }
+}
