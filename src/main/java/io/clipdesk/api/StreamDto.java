@@ -2,17 +2,21 @@ package io.clipdesk.api;
 
 import io.clipdesk.engine.LiveStream;
 import io.clipdesk.engine.MediaPaths;
+import io.clipdesk.engine.PushAddress;
 import io.clipdesk.engine.Rendition;
 import io.clipdesk.engine.SourceKind;
 import io.clipdesk.engine.StreamState;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * The Stream object of API.md. Times are Unix seconds ({@code dvr_start}/{@code dvr_end} null while the DVR
  * is empty); {@code pull}/{@code uri} are Gcore's names for a pulled source; {@code source} (ext) names the
- * source kind. {@code frame_rate} is null: the engine does not report it.
+ * source kind, {@code push_url} (ext) is what to paste into an encoder for an RTMP/SRT source (null otherwise) and
+ * {@code health} (ext) is starting, live, stalled, disconnected or stopped. {@code frame_rate} is null: the engine
+ * does not report it.
  */
 record StreamDto(
         long id,
@@ -33,7 +37,9 @@ record StreamDto(
         String uri,
         Long dvrStart,
         Long dvrEnd,
-        String source) {
+        String source,
+        String pushUrl,
+        String health) {
 
     static StreamDto of(LiveStream stream, StreamState state, ApiExchange exchange) {
         Rendition top = stream.topRendition();
@@ -58,7 +64,20 @@ record StreamDto(
                 pulled ? stream.source().uri() : null,
                 hasDvr ? WireTime.seconds(state.window().startMs()) : null,
                 hasDvr ? WireTime.seconds(state.window().endMs()) : null,
-                wireKind(stream.source().kind()));
+                wireKind(stream.source().kind()),
+                pushUrl(stream, exchange),
+                state.health().name().toLowerCase(Locale.ROOT));
+    }
+
+    /** The push address as the client reached this server (an encoder on another machine uses the same host). */
+    private static String pushUrl(LiveStream stream, ApiExchange exchange) {
+        try {
+            String host = URI.create(exchange.baseUrl()).getHost();
+            return PushAddress.of(stream.source()).map(a -> a.pushUrl(host == null ? "localhost" : host,
+                    stream.mediaKey())).orElse(null);
+        } catch (IllegalArgumentException e) {
+            return null; // a stored address that no longer reads: the stream shows disconnected anyway
+        }
     }
 
     static String wireKind(SourceKind kind) {

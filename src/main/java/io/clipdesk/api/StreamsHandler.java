@@ -2,7 +2,6 @@ package io.clipdesk.api;
 
 import io.clipdesk.engine.InvalidRequestException;
 import io.clipdesk.engine.LiveStream;
-import io.clipdesk.engine.SourceKind;
 import io.clipdesk.engine.SourceSpec;
 import io.clipdesk.engine.StreamDraft;
 import io.clipdesk.engine.StreamPatch;
@@ -10,7 +9,6 @@ import io.clipdesk.engine.StreamService;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -56,7 +54,8 @@ final class StreamsHandler {
         boolean dvrEnabled = body.optionalBoolean("dvr_enabled").orElse(true);
         int dvrDuration = dvrDuration(body.optionalLong("dvr_duration", "seconds"))
                 .orElse(LiveStream.DEFAULT_DVR_DURATION_S);
-        LiveStream created = streams.create(new StreamDraft(name, source(body), dvrEnabled, dvrDuration));
+        SourceSpec source = SourceRequest.read(body).orElse(SourceSpec.TEST_SIGNAL);
+        LiveStream created = streams.create(new StreamDraft(name, source, dvrEnabled, dvrDuration));
         ex.sendJson(201, dto(created, ex));
     }
 
@@ -67,51 +66,12 @@ final class StreamsHandler {
         Optional<String> name = body.optionalString("name").map(String::strip);
         name.ifPresent(StreamsHandler::checkName);
         StreamPatch patch = new StreamPatch(name, body.optionalBoolean("dvr_enabled"),
-                dvrDuration(body.optionalLong("dvr_duration", "seconds")), Optional.empty());
+                dvrDuration(body.optionalLong("dvr_duration", "seconds")), SourceRequest.read(body));
         ex.sendJson(200, dto(streams.update(ex.longParam(0), patch), ex));
     }
 
     private StreamDto dto(LiveStream stream, ApiExchange ex) {
         return StreamDto.of(stream, streams.state(stream.id()), ex);
-    }
-
-    /** No pull URL is the built-in test signal; {@code source} (ext) picks another kind by name. */
-    private static SourceSpec source(JsonBody body) {
-        Optional<String> url = body.optionalString("pull_url").or(() -> body.optionalString("uri")).map(String::strip);
-        SourceKind kind = body.optionalString("source").map(StreamsHandler::kind)
-                .orElse(url.isPresent() ? SourceKind.HLS_PULL : SourceKind.TEST_SIGNAL);
-        switch (kind) {
-            case TEST_SIGNAL:
-                return SourceSpec.TEST_SIGNAL;
-            case HLS_PULL:
-                String pull = url.orElseThrow(() -> new InvalidRequestException(
-                        "pull_url is required for an hls_pull stream: the http(s) URL of a live .m3u8."));
-                if (!pull.matches("(?i)https?://[^\\s]+")) {
-                    throw new InvalidRequestException("pull_url must be an http:// or https:// URL of a live .m3u8.");
-                }
-                return new SourceSpec(kind, pull);
-            case RTMP_PUSH:
-            case SRT_PUSH:
-                String key = url.orElseThrow(() -> new InvalidRequestException(
-                        "uri is required for a " + wire(kind) + " stream: the stream key the encoder will send."));
-                return new SourceSpec(kind, key);
-            default:
-                throw new InvalidRequestException("a " + wire(kind)
-                        + " source reads local files, so it can be set up only in the desktop app.");
-        }
-    }
-
-    private static SourceKind kind(String wire) {
-        try {
-            return SourceKind.valueOf(wire.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("source must be one of test_signal, hls_pull, rtmp_push, srt_push; got \""
-                    + (wire.length() > 40 ? wire.substring(0, 40) + "…" : wire) + "\".");
-        }
-    }
-
-    private static String wire(SourceKind kind) {
-        return StreamDto.wireKind(kind);
     }
 
     private static OptionalInt dvrDuration(OptionalLong requested) {

@@ -24,6 +24,8 @@ final class DefaultStreamService implements StreamService {
     private final LiveSourceFactory sources;
     private final List<SegmentListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<Long, Ingest> running = new ConcurrentHashMap<>();
+    /** Serializes read-modify-write of stored streams (API threads and ingest threads both change them). */
+    private final Object writeLock = new Object();
 
     /** A stream that is ingesting: its source and its DVR writer. */
     private record Ingest(LiveStream stream, LiveSource source, DvrRecorder recorder, AtomicLong dvrBytes) {
@@ -64,32 +66,87 @@ final class DefaultStreamService implements StreamService {
     public LiveStream create(StreamDraft draft) {
         String name = checkName(draft.name());
         checkDvrDuration(draft.dvrDurationS());
-        LiveStream stream = streams.insert(new LiveStream(0, name, draft.source(), draft.dvrEnabled(),
-                draft.dvrDurationS(), ClipIds.random(), clock.millis(), Rendition.DEFAULT_LADDER));
+        LiveStream stream;
+        synchronized (writeLock) {
+            SourceSpec source = checkSource(draft.source(), streams.list());
+            stream = streams.insert(new LiveStream(0, name, source, draft.dvrEnabled(),
+                    draft.dvrDurationS(), ClipIds.random(), clock.millis(), Rendition.DEFAULT_LADDER));
+        }
         startIngest(stream);
         return stream;
     }
 
     @Override
     public LiveStream update(long streamId, StreamPatch patch) {
-        LiveStream stream = get(streamId);
-        if (patch.name().isPresent()) {
-            stream = stream.withName(checkName(patch.name().get()));
+        LiveStream before;
+        LiveStream stream;
+        synchronized (writeLock) {
+            before = get(streamId);
+            stream = before;
+            if (patch.name().isPresent()) {
+                stream = stream.withName(checkName(patch.name().get()));
+            }
+            boolean dvrEnabled = patch.dvrEnabled().orElse(stream.dvrEnabled());
+            int dvrDurationS = patch.dvrDurationS().orElse(stream.dvrDurationS());
+            checkDvrDuration(dvrDurationS);
+            stream = stream.withDvr(dvrEnabled, dvrDurationS);
+            if (patch.source().isPresent()) {
+                SourceSpec source = checkSource(keepPort(patch.source().get(), before.source()),
+                        streams.list().stream().filter(s -> s.id() != streamId).toList());
+                if (!source.equals(before.source())) {
+                    // A new source brings its own ladder (remuxed sources adopt theirs on their first segment).
+                    stream = stream.withSource(source, Rendition.DEFAULT_LADDER);
+                }
+            }
+            streams.update(stream);
         }
-        boolean dvrEnabled = patch.dvrEnabled().orElse(stream.dvrEnabled());
-        int dvrDurationS = patch.dvrDurationS().orElse(stream.dvrDurationS());
-        checkDvrDuration(dvrDurationS);
-        stream = stream.withDvr(dvrEnabled, dvrDurationS);
-        boolean sourceChanged = patch.source().isPresent() && !patch.source().get().equals(stream.source());
-        if (sourceChanged) {
-            stream = stream.withSource(patch.source().get(), stream.renditions());
-        }
-        streams.update(stream);
-        if (sourceChanged) {
+        if (!stream.source().equals(before.source())) {
             stopIngest(streamId);
+            // The old media may have other renditions than the new source: the DVR starts afresh.
+            drop(before, segments.endedBy(streamId, Long.MAX_VALUE));
             startIngest(stream);
         }
         return stream;
+    }
+
+    /**
+     * The source's own ladder, reported from its ingest thread before its first segment at that size. A DVR
+     * never mixes ladders (clips, live playlists and start-up checks all read one list), so a change empties it.
+     */
+    private void adoptRenditions(long streamId, List<Rendition> renditions) {
+        LiveStream before;
+        synchronized (writeLock) {
+            before = streams.find(streamId).orElse(null);
+            if (before == null || before.renditions().equals(renditions)) {
+                return;
+            }
+            streams.update(before.withSource(before.source(), renditions));
+        }
+        LOG.info("stream " + streamId + ": source ladder is now " + renditions.stream().map(Rendition::name).toList());
+        drop(before, segments.endedBy(streamId, Long.MAX_VALUE));
+    }
+
+    /** A push source changed without a port keeps the port it had. */
+    private static SourceSpec keepPort(SourceSpec wanted, SourceSpec current) {
+        if (wanted.kind() != current.kind()) {
+            return wanted;
+        }
+        try {
+            var address = PushAddress.of(wanted);
+            var old = PushAddress.of(current);
+            if (address.isPresent() && old.isPresent() && address.get().port() == 0) {
+                return address.get().withPort(old.get().port()).spec();
+            }
+        } catch (IllegalArgumentException e) {
+            // SourceRules says what is wrong with it.
+        }
+        return wanted;
+    }
+
+    private SourceSpec checkSource(SourceSpec source, List<LiveStream> others) {
+        SourceSpec checked = SourceRules.check(source, others);
+        sources.check(checked);
+        return checked;
     }
 
     @Override
@@ -197,7 +254,8 @@ final class DefaultStreamService implements StreamService {
 
     private void startIngest(LiveStream stream) {
         AtomicLong bytes = new AtomicLong(DurableFiles.sizeOf(config.layout().dvrDir(stream.id())));
-        DvrRecorder recorder = new DvrRecorder(stream, config.layout(), segments, clock, listeners, bytes);
+        DvrRecorder recorder = new DvrRecorder(stream, config.layout(), segments, clock, listeners, bytes,
+                renditions -> adoptRenditions(stream.id(), renditions));
         try {
             LiveSource source = sources.open(stream, config.segmentDurationMs(), clock);
             running.put(stream.id(), new Ingest(stream, source, recorder, bytes));

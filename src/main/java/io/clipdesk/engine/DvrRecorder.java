@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -25,20 +26,23 @@ final class DvrRecorder implements SegmentSink {
     private final List<SegmentListener> listeners;
     private final AtomicLong nextSequence;
     private final AtomicLong dvrBytes;
+    private final Consumer<List<Rendition>> renditionsFound;
     private volatile boolean firstOfSession = true;
     private volatile SourceHealth health = SourceHealth.STARTING;
     private volatile String healthDetail = "starting";
     private volatile long lastSegmentAtMs;
+    private volatile long lastSegmentDurationMs;
     private final long startedAtMs;
 
     DvrRecorder(LiveStream stream, DataLayout layout, SegmentStore store, Clock clock,
-                List<SegmentListener> listeners, AtomicLong dvrBytes) {
+                List<SegmentListener> listeners, AtomicLong dvrBytes, Consumer<List<Rendition>> renditionsFound) {
         this.stream = stream;
         this.layout = layout;
         this.store = store;
         this.clock = clock;
         this.listeners = listeners;
         this.dvrBytes = dvrBytes;
+        this.renditionsFound = renditionsFound;
         this.nextSequence = new AtomicLong(store.newest(stream.id()).map(s -> s.sequence() + 1).orElse(0L));
         this.startedAtMs = clock.millis();
         this.lastSegmentAtMs = startedAtMs;
@@ -75,6 +79,7 @@ final class DvrRecorder implements SegmentSink {
             dvrBytes.addAndGet(bytes);
             firstOfSession = false;
             lastSegmentAtMs = clock.millis();
+            lastSegmentDurationMs = draft.durationUs() / 1000;
             if (health != SourceHealth.LIVE) {
                 health(SourceHealth.LIVE, "receiving");
             }
@@ -91,6 +96,11 @@ final class DvrRecorder implements SegmentSink {
     }
 
     @Override
+    public void renditions(List<Rendition> renditions) {
+        renditionsFound.accept(renditions);
+    }
+
+    @Override
     public void health(SourceHealth newHealth, String detail) {
         health = newHealth;
         healthDetail = detail == null ? "" : detail;
@@ -99,9 +109,13 @@ final class DvrRecorder implements SegmentSink {
         }
     }
 
-    /** Marks the source stalled when no segment came for two segment durations. */
+    /**
+     * Marks the source stalled when no segment came for two target durations. A remuxed source keeps its own
+     * GOP, so its segments may be longer than the target; the longest recent one is the target then.
+     */
     void checkStall(long nowMs, long segmentDurationMs) {
-        if (health == SourceHealth.LIVE && nowMs - lastSegmentAtMs > 2 * segmentDurationMs) {
+        long targetMs = Math.max(segmentDurationMs, lastSegmentDurationMs);
+        if (health == SourceHealth.LIVE && nowMs - lastSegmentAtMs > 2 * targetMs) {
             health(SourceHealth.STALLED, "no new media for " + (nowMs - lastSegmentAtMs) / 1000 + " s");
         }
     }

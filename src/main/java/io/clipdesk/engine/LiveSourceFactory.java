@@ -10,4 +10,13 @@ public interface LiveSourceFactory {
      * @param clock             wall-clock source for #EXT-X-PROGRAM-DATE-TIME stamps
      */
     LiveSource open(LiveStream stream, int segmentDurationMs, Clock clock);
+
+    /**
+     * Refuses a source that can never work (say, a file that is not media), before the stream is stored. Never
+     * connects anywhere: an unreachable source is not wrong, only disconnected.
+     *
+     * @throws InvalidRequestException saying what is wrong
+     */
+    default void check(SourceSpec source) {
+    }
 }

@@ -1,6 +1,7 @@
 package io.clipdesk.engine;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /** Where a {@link LiveSource} delivers finished segments. Called from the source's ingest thread. */
 public interface SegmentSink {
@@ -10,6 +11,13 @@ public interface SegmentSink {
 
     /** Takes ownership of the draft's files. */
     void accept(SegmentDraft draft);
+
+    /**
+     * The source's own ladder, told before the first segment that uses it: a remuxed source has one rendition at
+     * the source's size. When it differs from the stream's, the stream takes it and its DVR starts afresh.
+     */
+    default void renditions(List<Rendition> renditions) {
+    }
 
     /** The source's health changed (live, stalled, disconnected). */
     default void health(SourceHealth health, String detail) {

@@ -1,14 +1,17 @@
 package io.clipdesk.media;
 
+import io.clipdesk.engine.InvalidRequestException;
 import io.clipdesk.engine.LiveSource;
 import io.clipdesk.engine.LiveSourceFactory;
 import io.clipdesk.engine.LiveStream;
 import io.clipdesk.engine.MediaException;
 import io.clipdesk.engine.SourceKind;
+import io.clipdesk.engine.SourceSpec;
 
 import java.time.Clock;
+import java.util.Map;
 
-/** Opens the FFmpeg adapter for a stream's source kind. Only the test signal exists so far. */
+/** Opens the FFmpeg adapter for a stream's source kind. */
 public final class MediaSourceFactory implements LiveSourceFactory {
 
     private final TestSignalSource.Pacing pacing;
@@ -18,16 +21,34 @@ public final class MediaSourceFactory implements LiveSourceFactory {
         this(TestSignalSource.Pacing.REAL_TIME);
     }
 
+    /** @param pacing how the test signal runs; the other sources are paced by their encoder or by the clock */
     public MediaSourceFactory(TestSignalSource.Pacing pacing) {
         this.pacing = pacing;
     }
 
     @Override
     public LiveSource open(LiveStream stream, int segmentDurationMs, Clock clock) {
-        SourceKind kind = stream.source().kind();
-        if (kind != SourceKind.TEST_SIGNAL) {
-            throw new MediaException(kind + " sources are not supported yet (stream " + stream.id() + ")");
+        return switch (stream.source().kind()) {
+            case TEST_SIGNAL -> new TestSignalSource(stream, segmentDurationMs, clock, pacing);
+            case HLS_PULL -> new HlsPullSource(stream, segmentDurationMs, clock);
+            case RTMP_PUSH, SRT_PUSH -> new PushSource(stream, segmentDurationMs, clock);
+            case FILE_LOOP -> new FileLoopSource(stream, segmentDurationMs, clock);
+        };
+    }
+
+    /** A file must be media with video FFmpeg can read; the other kinds are checked by the engine's rules alone. */
+    @Override
+    public void check(SourceSpec source) {
+        if (source.kind() != SourceKind.FILE_LOOP) {
+            return;
         }
-        return new TestSignalSource(stream, segmentDurationMs, clock, pacing);
+        MediaRuntime.warmUp();
+        try (MediaInput input = new MediaInput("file " + source.uri(), "file:" + source.uri(), null, Map.of(),
+                () -> false)) {
+            input.stream(MediaInput.VIDEO); // opened and found video: playable
+        } catch (MediaException e) {
+            throw new InvalidRequestException("file " + source.uri() + " is not a media file with video that FFmpeg"
+                    + " can play (" + e.getMessage().replace("file " + source.uri(), "it") + ")");
+        }
     }
 }

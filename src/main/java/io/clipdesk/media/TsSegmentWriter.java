@@ -1,6 +1,7 @@
 package io.clipdesk.media;
 
 import io.clipdesk.engine.MediaException;
+import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVIOContext;
@@ -27,18 +28,44 @@ final class TsSegmentWriter {
      */
     static final long ORIGIN_US = 1_000_000;
 
+    /** What one elementary stream of the file is: codec parameters and the time base its packets are in. */
+    record Track(AVCodecParameters params, AVRational timeBase) {
+
+        static Track of(Encoder encoder) {
+            AVCodecParameters params = avcodec_parameters_alloc();
+            FfmpegError.check(avcodec_parameters_from_context(params, encoder.context()),
+                    "cannot describe the encoded stream");
+            return new Track(params, encoder.timeBase());
+        }
+    }
+
     private TsSegmentWriter() {
     }
 
     /** Both packet lists in encoder time base, each in decode order; neither list is consumed or freed. */
     static void write(Path file, Encoder video, List<AVPacket> videoPackets, Encoder audio, List<AVPacket> audioPackets) {
+        Track v = Track.of(video);
+        Track a = Track.of(audio);
+        try {
+            write(file, v, videoPackets, a, audioPackets);
+        } finally {
+            avcodec_parameters_free(v.params());
+            avcodec_parameters_free(a.params());
+        }
+    }
+
+    /**
+     * Packets of each track in that track's time base, in decode order; neither list is consumed or freed.
+     * {@code audio} may be null (a source without sound).
+     */
+    static void write(Path file, Track video, List<AVPacket> videoPackets, Track audio, List<AVPacket> audioPackets) {
         AVFormatContext out = new AVFormatContext(null);
         FfmpegError.check(avformat_alloc_output_context2(out, null, "mpegts", (String) null),
                 "cannot create an MPEG-TS muxer");
         AVPacket scratch = av_packet_alloc();
         try {
             AVStream vs = addStream(out, video);
-            AVStream as = addStream(out, audio);
+            AVStream as = audio == null ? null : addStream(out, audio);
             AVIOContext io = new AVIOContext(null);
             FfmpegError.check(avio_open(io, "file:" + file.toAbsolutePath(), AVIO_FLAG_WRITE), "cannot create " + file);
             out.pb(io);
@@ -67,14 +94,14 @@ final class TsSegmentWriter {
         DurableFile.sync(file);
     }
 
-    private static AVStream addStream(AVFormatContext out, Encoder encoder) {
+    private static AVStream addStream(AVFormatContext out, Track track) {
         AVStream st = avformat_new_stream(out, null);
         if (st == null) {
             throw new MediaException("cannot add a stream to the MPEG-TS muxer");
         }
-        FfmpegError.check(avcodec_parameters_from_context(st.codecpar(), encoder.context()),
-                "cannot describe the encoded stream");
-        st.time_base(encoder.timeBase());
+        FfmpegError.check(avcodec_parameters_copy(st.codecpar(), track.params()), "cannot describe the stream");
+        st.codecpar().codec_tag(0); // tags of the source container (FLV, MP4) mean nothing in TS
+        st.time_base(track.timeBase());
         return st;
     }
 

@@ -30,7 +30,7 @@ class StreamsAndMediaApiTest {
     private static final Set<String> STREAM_FIELDS = new TreeSet<>(List.of("id", "name", "active", "live",
             "dvr_enabled", "dvr_duration", "hls_mpegts_url", "screenshot", "started_at_primary", "video_width",
             "video_height", "frame_rate", "transcoded_qualities", "created_at", "pull", "uri", "dvr_start", "dvr_end",
-            "source"));
+            "source", "push_url", "health"));
 
     ServerFixture f;
     Path outside;
@@ -109,7 +109,7 @@ class StreamsAndMediaApiTest {
         assertEquals(400, f.api("POST", "/streaming/streams", "{\"dvr_enabled\": true}").statusCode(), "name required");
         HttpResponse<String> fileLoop = f.api("POST", "/streaming/streams",
                 "{\"name\": \"x\", \"source\": \"file_loop\", \"uri\": \"/etc/passwd\"}");
-        assertEquals(400, fileLoop.statusCode(), "no reading local files through the API");
+        assertEquals(400, fileLoop.statusCode(), "a file that is not media is refused");
         assertEquals(400, f.api("POST", "/streaming/streams", "{\"name\": \"x\", \"pull_url\": \"file:///etc/passwd\"}")
                 .statusCode());
     }

@@ -1,0 +1,133 @@
+package io.clipdesk.media;
+
+import io.clipdesk.engine.LiveStream;
+import io.clipdesk.engine.MediaException;
+import io.clipdesk.engine.PushAddress;
+import io.clipdesk.engine.SegmentSink;
+import io.clipdesk.engine.SourceHealth;
+import io.clipdesk.engine.SourceKind;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
+
+/**
+ * An RTMP or SRT push. FFmpeg listens on the stream's port (native RTMP, libsrt) and an encoder connects. When it
+ * goes away, or sends nothing for {@link #silenceLimitMs} by the injected clock, the media received so far is
+ * written, the stream shows disconnected, and the port listens again for the encoder's return (a new session:
+ * its first segment is a discontinuity). FFmpeg's RTMP listener only logs a stream key that does not match, so on
+ * its own port any key is taken; the port is the stream's address.
+ */
+final class PushSource extends SourceThread {
+
+    private static final System.Logger LOG = System.getLogger(PushSource.class.getName());
+
+    private final PushAddress address;
+    private final int segmentDurationMs;
+    private final long silenceLimitMs;
+    private volatile boolean connected;
+    private volatile long lastMediaAtMs;
+
+    PushSource(LiveStream stream, int segmentDurationMs, Clock clock) {
+        super(stream, clock);
+        this.address = PushAddress.of(stream.source()).orElseThrow();
+        if (address.port() == 0) {
+            throw new MediaException("stream " + stream.id() + " has no push port");
+        }
+        this.segmentDurationMs = segmentDurationMs;
+        // Stalled shows after 2 segments without media; the connection is given up a little later.
+        this.silenceLimitMs = Math.max(5_000, 5L * segmentDurationMs);
+    }
+
+    private String where() {
+        return (address.kind() == SourceKind.RTMP_PUSH ? "RTMP" : "SRT") + " port " + address.port();
+    }
+
+    @Override
+    protected void run(SegmentSink sink) {
+        String detail = "waiting for an encoder on " + where();
+        int failures = 0;
+        try (IngestChain chain = new IngestChain(stream.renditions(), segmentDurationMs, sink, clock, filePrefix())) {
+            while (running()) {
+                sink.health(SourceHealth.DISCONNECTED, detail);
+                boolean received = false;
+                try (MediaInput input = listen()) {
+                    received = true;
+                    detail = receive(input, chain) + "; waiting for it on " + where();
+                } catch (MediaException e) {
+                    detail = e.getMessage() + "; waiting for an encoder on " + where();
+                } finally {
+                    connected = false;
+                    chain.end();
+                }
+                if (running()) {
+                    LOG.log(System.Logger.Level.INFO, "stream {0}: {1}", stream.id(), detail);
+                }
+                // An encoder that came and went is listened for again at once; a port that will not open is
+                // retried with growing pauses.
+                failures = received ? 0 : failures + 1;
+                if (failures > 1 && running() && !backOff(failures - 2)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private MediaInput listen() {
+        Map<String, String> options = new LinkedHashMap<>();
+        String format;
+        if (address.kind() == SourceKind.RTMP_PUSH) {
+            options.put("listen", "1");
+            format = "flv";
+        } else {
+            options.put("mode", "listener");
+            if (!address.passphrase().isEmpty()) {
+                options.put("passphrase", address.passphrase());
+            }
+            format = "mpegts";
+        }
+        MediaInput input = new MediaInput("the encoder on " + where(), address.listenUrl(stream.mediaKey()), format,
+                options, this::shouldAbort);
+        lastMediaAtMs = clock.millis();
+        connected = true;
+        return input;
+    }
+
+    /** FFmpeg's interrupt callback: stop, or a connected encoder silent for too long. */
+    private boolean shouldAbort() {
+        return !running() || silent();
+    }
+
+    private boolean silent() {
+        return connected && clock.millis() - lastMediaAtMs > silenceLimitMs;
+    }
+
+    /** Takes the encoder's media until it stops; returns why it stopped. */
+    private String receive(MediaInput input, IngestChain chain) {
+        AVPacket packet = av_packet_alloc();
+        try {
+            while (running()) {
+                try {
+                    if (!input.read(packet)) {
+                        return "the encoder disconnected";
+                    }
+                } catch (MediaException e) {
+                    // RTMP reports a client's hang-up as an I/O error, not as the end of the stream.
+                    return silent() ? "no media from the encoder for " + silenceLimitMs / 1000 + " s"
+                            : "the encoder disconnected (" + e.getMessage() + ")";
+                }
+                lastMediaAtMs = clock.millis();
+                chain.feed(input, packet, -1);
+                av_packet_unref(packet);
+            }
+            return "stopped";
+        } finally {
+            av_packet_free(packet);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.clipdesk.media;
+
+import io.clipdesk.engine.Rendition;
+import io.clipdesk.engine.SegmentDraft;
+import io.clipdesk.engine.SegmentSink;
+import io.clipdesk.engine.SourceHealth;
+import io.clipdesk.testing.LiveFeed;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A sink that keeps what a source delivers (files stay in its incoming folder) and every health change. */
+final class RecordingSink implements SegmentSink {
+
+    record HealthChange(SourceHealth health, String detail) {
+    }
+
+    final List<SegmentDraft> segments = new CopyOnWriteArrayList<>();
+    final List<HealthChange> health = new CopyOnWriteArrayList<>();
+    final List<List<Rendition>> renditions = new CopyOnWriteArrayList<>();
+    private final Path dir;
+
+    RecordingSink(Path dir) {
+        this.dir = dir;
+    }
+
+    @Override
+    public Path incomingDir() {
+        return dir;
+    }
+
+    @Override
+    public void accept(SegmentDraft draft) {
+        segments.add(draft);
+    }
+
+    @Override
+    public void renditions(List<Rendition> ladder) {
+        renditions.add(List.copyOf(ladder));
+    }
+
+    @Override
+    public void health(SourceHealth h, String detail) {
+        health.add(new HealthChange(h, detail));
+    }
+
+    void awaitSegments(int count) {
+        LiveFeed.await(count + " segments", () -> segments.size() >= count);
+    }
+
+    void awaitHealth(SourceHealth wanted, String detailPart) {
+        try {
+            LiveFeed.await(wanted + " \"" + detailPart + "\"", () -> health.stream()
+                    .anyMatch(h -> h.health() == wanted && h.detail().contains(detailPart)));
+        } catch (AssertionError e) {
+            throw new AssertionError("health so far: " + health, e);
+        }
+    }
+}
