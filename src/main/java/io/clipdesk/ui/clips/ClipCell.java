@@ -1,6 +1,9 @@
 package io.clipdesk.ui.clips;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
 import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -25,7 +28,7 @@ final class ClipCell extends ListCell<ClipItem> {
     private final Label state = new Label();
     private final ProgressBar progress = new ProgressBar();
     private final VBox box;
-    private final javafx.beans.value.ChangeListener<ClipPhase> phaseListener = (o, was, now) -> showPhase(now);
+    private final ChangeListener<ClipPhase> phaseListener = (o, was, now) -> showPhase(now);
     private ClipItem bound;
 
     ClipCell(ClipActions actions) {
@@ -39,7 +42,7 @@ final class ClipCell extends ListCell<ClipItem> {
         progress.managedProperty().bind(progress.visibleProperty());
         vod.managedProperty().bind(vod.visibleProperty());
         HBox stateRow = new HBox(8, state, progress);
-        stateRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        stateRow.setAlignment(Pos.CENTER_LEFT);
         box = new VBox(2, new HBox(8, name, vod), details, stateRow);
         setContextMenu(menu(actions));
         setText(null);
@@ -87,7 +90,7 @@ final class ClipCell extends ListCell<ClipItem> {
             return;
         }
         bound = item;
-        name.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> item.getClip().name(),
+        name.textProperty().bind(Bindings.createStringBinding(() -> item.getClip().name(),
                 item.clipProperty()));
         details.textProperty().bind(item.detailsProperty());
         state.textProperty().bind(item.stateTextProperty());

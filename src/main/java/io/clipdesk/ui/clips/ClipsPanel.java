@@ -1,5 +1,7 @@
 package io.clipdesk.ui.clips;
 
+import io.clipdesk.engine.ClipEngine;
+import io.clipdesk.ui.FxBridge;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanExpression;
 import javafx.geometry.Pos;
@@ -42,8 +44,8 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
      *
      * @param engineAddress the engine's HTTP base URL; without one (e.g. "embedded") the lists work but nothing plays
      */
-    public static ClipsPanel of(io.clipdesk.engine.ClipEngine engine, long streamId, String engineAddress) {
-        return new ClipsPanel(new ClipsViewModel(engine, streamId, engineAddress, new io.clipdesk.ui.FxBridge(),
+    public static ClipsPanel of(ClipEngine engine, long streamId, String engineAddress) {
+        return new ClipsPanel(new ClipsViewModel(engine, streamId, engineAddress, new FxBridge(),
                 new DefaultDesktopShell()));
     }
 

@@ -9,9 +9,9 @@ import io.clipdesk.engine.TooEarlyException;
 import io.clipdesk.engine.Video;
 import io.clipdesk.ui.EngineLane;
 import io.clipdesk.ui.FxBridge;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -27,7 +27,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -101,11 +105,11 @@ public final class ClipsViewModel implements AutoCloseable {
 
     private void show(List<Clip> latestClips, List<Video> latestVideos) {
         ticker.read();
-        java.util.Map<Long, Video> videoById = new java.util.HashMap<>();
+        Map<Long, Video> videoById = new HashMap<>();
         latestVideos.forEach(v -> videoById.put(v.id(), v));
         ItemLists.reconcile(clips, latestClips, Clip::id, ClipItem::id,
                 c -> new ClipItem(c, ticker.nowMsProperty(), segmentMs, zone),
-                (item, c) -> item.update(c, java.util.Optional.ofNullable(videoById.get(c.videoId()))));
+                (item, c) -> item.update(c, Optional.ofNullable(videoById.get(c.videoId()))));
         ItemLists.reconcile(videos, latestVideos, Video::id, VideoItem::id, v -> new VideoItem(v, zone),
                 VideoItem::update);
         refreshPreview();
@@ -197,7 +201,7 @@ public final class ClipsViewModel implements AutoCloseable {
 
     public void keepPermanent(ClipItem item) {
         lane.call(() -> engine.clips().keepPermanent(item.id()), kept -> {
-            item.update(kept, java.util.Optional.empty());
+            item.update(kept, Optional.empty());
             notice.set(kept.name() + " will be kept as a permanent video.");
         }, this::failed);
     }
@@ -216,7 +220,7 @@ public final class ClipsViewModel implements AutoCloseable {
 
     public void saveVideoMp4(VideoItem item, Path target) {
         Video video = item.getVideo();
-        String top = video.renditions().stream().max(java.util.Comparator.comparingInt(MediaLinks::height))
+        String top = video.renditions().stream().max(Comparator.comparingInt(MediaLinks::height))
                 .orElse("");
         save(() -> engine.media().video(video.pathKey(), MediaPaths.videoMp4(top)), target);
     }

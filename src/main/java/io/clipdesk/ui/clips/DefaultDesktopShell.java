@@ -5,6 +5,7 @@ import javafx.scene.input.ClipboardContent;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -24,7 +25,7 @@ public final class DefaultDesktopShell implements DesktopShell {
     public void reveal(Path folder) throws IOException {
         IOException last = null;
         for (List<String> opener : OPENERS) {
-            List<String> command = new java.util.ArrayList<>(opener);
+            List<String> command = new ArrayList<>(opener);
             command.add(folder.toAbsolutePath().toString());
             try {
                 Process p = new ProcessBuilder(command).redirectErrorStream(true)

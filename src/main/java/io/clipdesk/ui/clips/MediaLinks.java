@@ -7,6 +7,7 @@ import io.clipdesk.engine.Video;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Absolute media URLs on the engine's HTTP address (JavaFX plays HLS only over http). Media needs no API key,
@@ -42,8 +43,8 @@ public record MediaLinks(String base) {
     }
 
     private PreviewSource.Links links(List<String> renditions, String hls, String mp4,
-                                      java.util.function.UnaryOperator<String> hlsOf,
-                                      java.util.function.UnaryOperator<String> mp4Of) {
+                                      UnaryOperator<String> hlsOf,
+                                      UnaryOperator<String> mp4Of) {
         if (!available()) {
             return PreviewSource.Links.NONE;
         }

@@ -1,6 +1,7 @@
 package io.clipdesk.ui.clips;
 
 import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -15,6 +16,10 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.media.MediaView;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * The preview player: picture (or why there is none), play/pause, a scrubber that follows playback except while
@@ -47,7 +52,7 @@ public final class PreviewView extends VBox {
         wallTime.visibleProperty().bind(vm.playerProperty().isNotNull().and(vm.messageProperty().isEmpty())
                 .and(vm.wallTimeTextProperty().isNotEmpty()));
         StackPane.setAlignment(wallTime, Pos.TOP_LEFT);
-        StackPane.setMargin(wallTime, new javafx.geometry.Insets(6));
+        StackPane.setMargin(wallTime, new Insets(6));
         StackPane screen = new StackPane(picture, message, wallTime);
         screen.getStyleClass().add("preview-screen");
         // The picture follows the screen's size and never sets it (that would feed back and grow without end):
@@ -142,7 +147,7 @@ public final class PreviewView extends VBox {
     }
 
     private void fillRenditions(ComboBox<String> box) {
-        java.util.List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         names.add("");
         vm.renditionsProperty().get().forEach(r -> names.add(r.name()));
         box.getItems().setAll(names);
@@ -151,7 +156,7 @@ public final class PreviewView extends VBox {
 
     private ToggleButton format(String text, PreviewFormat value, ToggleGroup group) {
         ToggleButton b = new ToggleButton(text);
-        b.setId("preview-" + text.toLowerCase(java.util.Locale.ROOT));
+        b.setId("preview-" + text.toLowerCase(Locale.ROOT));
         b.setUserData(value);
         b.setToggleGroup(group);
         b.setFocusTraversable(false);

@@ -1,7 +1,9 @@
 package io.clipdesk.ui.clips;
 
+import io.clipdesk.engine.Video;
 import io.clipdesk.engine.VideoStatus;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -17,7 +19,7 @@ final class VideoCell extends ListCell<VideoItem> {
     private final Label details = new Label();
     private final Label state = new Label();
     private final VBox box = new VBox(2, name, details, state);
-    private final javafx.beans.value.ChangeListener<io.clipdesk.engine.Video> statusListener =
+    private final ChangeListener<Video> statusListener =
             (o, was, now) -> showStatus(now.status());
     private VideoItem bound;
 
