@@ -172,8 +172,22 @@ final class HlsPullSource extends SourceThread {
         }
     }
 
-    /** Sends and waits, giving up (cancelling the request) as soon as the source is stopped. */
+    /**
+     * Sends and waits, giving up (cancelling the request) as soon as the source is stopped. A request that fails
+     * in transport is sent once more at once: a kept-alive connection the server has just dropped is not an outage.
+     */
     private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body)
+            throws IOException, InterruptedException {
+        try {
+            return sendOnce(request, body);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "stream {0}: {1} failed once ({2}); again", stream.id(),
+                    request.uri().getPath(), reason(e));
+            return sendOnce(request, body);
+        }
+    }
+
+    private <T> HttpResponse<T> sendOnce(HttpRequest request, HttpResponse.BodyHandler<T> body)
             throws IOException, InterruptedException {
         CompletableFuture<HttpResponse<T>> response = http.sendAsync(request, body);
         while (true) {
