@@ -62,7 +62,7 @@ final class HlsPullSource extends SourceThread {
 
     @Override
     protected void run(SegmentSink sink) {
-        try (IngestChain chain = new IngestChain(stream.renditions(), segmentDurationMs, sink, clock, filePrefix())) {
+        try (IngestChain chain = new IngestChain(stream.id(), stream.renditions(), segmentDurationMs, sink, clock)) {
             pull(sink, chain);
         } catch (InterruptedException e) {
             // close() asked while a request was in flight; nothing else to do
@@ -142,7 +142,7 @@ final class HlsPullSource extends SourceThread {
     /** Downloads one segment into the incoming folder and feeds its packets; a segment that does not demux is skipped. */
     private void ingest(HlsSourcePlaylist.Item item, SegmentSink sink, IngestChain chain)
             throws IOException, InterruptedException {
-        Path temp = Files.createTempFile(sink.incomingDir(), filePrefix() + "pull-", ".ts");
+        Path temp = Files.createTempFile(sink.incomingDir(), IngestChain.filePrefix(stream.id()) + "pull-", ".ts");
         try {
             checkStatus(send(request(item.uri()), HttpResponse.BodyHandlers.ofFile(temp)), item.uri());
             feed(item, temp, chain);
