@@ -36,7 +36,7 @@ final class FileLoopSource extends SourceThread {
     @Override
     protected void run(SegmentSink sink) {
         int failures = 0;
-        try (IngestChain chain = new IngestChain(stream.renditions(), segmentDurationMs, sink, clock, filePrefix())) {
+        try (IngestChain chain = new IngestChain(stream.id(), stream.renditions(), segmentDurationMs, sink, clock)) {
             while (running()) {
                 try (MediaInput input = new MediaInput("file " + path, "file:" + path, null, Map.of(),
                         () -> !running())) {

@@ -62,7 +62,7 @@ final class HlsPullSource extends SourceThread {
 
     @Override
     protected void run(SegmentSink sink) {
-        try (IngestChain chain = new IngestChain(stream.renditions(), segmentDurationMs, sink, clock, filePrefix())) {
+        try (IngestChain chain = new IngestChain(stream.id(), stream.renditions(), segmentDurationMs, sink, clock)) {
             pull(sink, chain);
         } catch (InterruptedException e) {
             // close() asked while a request was in flight; nothing else to do
@@ -142,7 +142,7 @@ final class HlsPullSource extends SourceThread {
     /** Downloads one segment into the incoming folder and feeds its packets; a segment that does not demux is skipped. */
     private void ingest(HlsSourcePlaylist.Item item, SegmentSink sink, IngestChain chain)
             throws IOException, InterruptedException {
-        Path temp = Files.createTempFile(sink.incomingDir(), filePrefix() + "pull-", ".ts");
+        Path temp = Files.createTempFile(sink.incomingDir(), IngestChain.filePrefix(stream.id()) + "pull-", ".ts");
         try {
             checkStatus(send(request(item.uri()), HttpResponse.BodyHandlers.ofFile(temp)), item.uri());
             feed(item, temp, chain);
@@ -172,8 +172,22 @@ final class HlsPullSource extends SourceThread {
         }
     }
 
-    /** Sends and waits, giving up (cancelling the request) as soon as the source is stopped. */
+    /**
+     * Sends and waits, giving up (cancelling the request) as soon as the source is stopped. A request that fails
+     * in transport is sent once more at once: a kept-alive connection the server has just dropped is not an outage.
+     */
     private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body)
+            throws IOException, InterruptedException {
+        try {
+            return sendOnce(request, body);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "stream {0}: {1} failed once ({2}); again", stream.id(),
+                    request.uri().getPath(), reason(e));
+            return sendOnce(request, body);
+        }
+    }
+
+    private <T> HttpResponse<T> sendOnce(HttpRequest request, HttpResponse.BodyHandler<T> body)
             throws IOException, InterruptedException {
         CompletableFuture<HttpResponse<T>> response = http.sendAsync(request, body);
         while (true) {

@@ -23,17 +23,24 @@ final class IngestChain implements AutoCloseable {
     private final int segmentDurationMs;
     private final SegmentSink sink;
     private final Clock clock;
+    private final long streamId;
     private final String filePrefix;
     private List<Rendition> ladder;
     private IngestSession session;
     private WallClockMap wallClock = new WallClockMap();
 
-    IngestChain(List<Rendition> ladder, int segmentDurationMs, SegmentSink sink, Clock clock, String filePrefix) {
+    IngestChain(long streamId, List<Rendition> ladder, int segmentDurationMs, SegmentSink sink, Clock clock) {
+        this.streamId = streamId;
         this.ladder = List.copyOf(ladder);
         this.segmentDurationMs = segmentDurationMs;
         this.sink = sink;
         this.clock = clock;
-        this.filePrefix = filePrefix;
+        this.filePrefix = filePrefix(streamId);
+    }
+
+    /** How this stream's temp files in the sink's incoming folder begin. */
+    static String filePrefix(long streamId) {
+        return "s" + streamId + "-";
     }
 
     /** Media time of a packet read from {@code input}, in µs. */
@@ -48,7 +55,8 @@ final class IngestChain implements AutoCloseable {
      */
     void feed(MediaInput input, AVPacket packet, long anchorWallMs) {
         if (session != null && !session.continues(packet)) {
-            LOG.log(System.Logger.Level.INFO, "{0}: the source''s clock jumped; starting a new session", filePrefix);
+            LOG.log(System.Logger.Level.INFO, "stream {0}: the source''s clock jumped; starting a new session",
+                    streamId);
             end();
         }
         if (session == null) {
@@ -80,7 +88,7 @@ final class IngestChain implements AutoCloseable {
         try {
             session.finish();
         } catch (MediaException e) {
-            LOG.log(System.Logger.Level.WARNING, "{0}: the last segment of a session was lost: {1}", filePrefix,
+            LOG.log(System.Logger.Level.WARNING, "stream {0}: the last segment of a session was lost: {1}", streamId,
                     e.getMessage());
         } finally {
             if (session.ladder() != null) {

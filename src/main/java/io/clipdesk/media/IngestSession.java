@@ -64,18 +64,32 @@ final class IngestSession implements AutoCloseable {
         sourceHeight = video.codecpar().height();
         videoTimeBase = copyOf(video.time_base());
         boolean remux = video.codecpar().codec_id() == AV_CODEC_ID_H264 && sourceWidth > 0 && sourceHeight > 0;
-        videoLadder = remux ? null : new VideoLadder(video, input.frameRate(), streamLadder, segmentDurationMs);
-        ladder = remux ? null : this.streamLadder;
-        videoTracks = remux ? List.of(new TsSegmentWriter.Track(copyOf(video.codecpar()), videoTimeBase))
-                : videoLadder.tracks();
         boolean copyAudio = audio != null && audio.codecpar().codec_id() == AV_CODEC_ID_AAC;
-        audioTranscoder = audio == null || copyAudio ? null : new AacTranscoder(audio);
-        audioTrack = audio == null ? null : copyAudio
-                ? new TsSegmentWriter.Track(copyOf(audio.codecpar()), copyOf(audio.time_base()))
-                : audioTranscoder.track();
+        ladder = remux ? null : this.streamLadder;
+        VideoLadder ladderBuilt = null;
+        AacTranscoder audioBuilt = null;
+        List<TsSegmentWriter.Track> tracksBuilt = List.of();
+        TsSegmentWriter.Track audioTrackBuilt = null;
+        try {
+            ladderBuilt = remux ? null : new VideoLadder(video, input.frameRate(), streamLadder, segmentDurationMs);
+            tracksBuilt = remux ? List.of(new TsSegmentWriter.Track(copyOf(video.codecpar()), videoTimeBase))
+                    : ladderBuilt.tracks();
+            audioBuilt = audio == null || copyAudio ? null : new AacTranscoder(audio);
+            audioTrackBuilt = audio == null ? null : copyAudio
+                    ? new TsSegmentWriter.Track(copyOf(audio.codecpar()), copyOf(audio.time_base()))
+                    : audioBuilt.track();
+            picture = new KeyframePicture(tracksBuilt.get(0).params());
+        } catch (RuntimeException e) {
+            // The caller never gets an object to close: free what was opened before the failure.
+            free(ladderBuilt, audioBuilt, tracksBuilt, audioTrackBuilt);
+            throw e;
+        }
+        videoLadder = ladderBuilt;
+        audioTranscoder = audioBuilt;
+        videoTracks = tracksBuilt;
+        audioTrack = audioTrackBuilt;
         cutter = new SegmentCutter(remux ? List.of(videoTimeBase) : videoLadder.timeBases(),
                 audioTrack == null ? null : audioTrack.timeBase(), segmentDurationMs * 1000L);
-        picture = new KeyframePicture(videoTracks.get(0).params());
     }
 
     boolean remuxed() {
@@ -190,6 +204,11 @@ final class IngestSession implements AutoCloseable {
     public void close() {
         cutter.close();
         picture.close();
+        free(videoLadder, audioTranscoder, videoTracks, audioTrack);
+    }
+
+    private static void free(VideoLadder videoLadder, AacTranscoder audioTranscoder,
+                             List<TsSegmentWriter.Track> videoTracks, TsSegmentWriter.Track audioTrack) {
         videoTracks.forEach(t -> avcodec_parameters_free(t.params()));
         if (audioTrack != null) {
             avcodec_parameters_free(audioTrack.params());

@@ -3,12 +3,10 @@ package io.clipdesk.media;
 import io.clipdesk.engine.MediaException;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
-import org.bytedeco.ffmpeg.avformat.AVIOInterruptCB;
 import org.bytedeco.ffmpeg.avformat.AVInputFormat;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVRational;
-import org.bytedeco.javacpp.Pointer;
 
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -20,8 +18,8 @@ import static org.bytedeco.ffmpeg.global.avutil.*;
 /**
  * One open FFmpeg input — a URL FFmpeg listens on, or a file — read packet by packet: its best video stream and
  * the audio stream that goes with it. Every blocking call gives up as soon as {@code abort} says so (the owner
- * stopping, or the source silent too long by the injected clock): FFmpeg polls the interrupt callback about every
- * 100 ms while it waits on the network. Owned by one ingest thread.
+ * stopping, or the source silent too long by the injected clock): FFmpeg polls the {@link InterruptCallback} about
+ * every 100 ms while it waits on the network. Owned by one ingest thread.
  */
 final class MediaInput implements AutoCloseable {
 
@@ -30,8 +28,7 @@ final class MediaInput implements AutoCloseable {
 
     private final String name;
     private final AVFormatContext context;
-    /** Held here: FFmpeg calls it from native code for as long as the context lives. */
-    private final AVIOInterruptCB.Callback_Pointer interrupt;
+    private final InterruptCallback.Registration interrupt;
     private final BooleanSupplier abort;
     private final AVStream[] streams = new AVStream[2];
     private final int[] indices = {-1, -1};
@@ -44,20 +41,17 @@ final class MediaInput implements AutoCloseable {
     MediaInput(String name, String url, String format, Map<String, String> options, BooleanSupplier abort) {
         this.name = name;
         this.abort = abort;
-        this.interrupt = new AVIOInterruptCB.Callback_Pointer() {
-            @Override
-            public int call(Pointer opaque) {
-                return abort.getAsBoolean() ? 1 : 0;
-            }
-        };
         AVFormatContext ctx = avformat_alloc_context();
-        ctx.interrupt_callback().callback(interrupt);
+        this.interrupt = InterruptCallback.attach(ctx, abort);
         AVDictionary dict = new AVDictionary(null);
         options.forEach((k, v) -> av_dict_set(dict, k, v, 0));
         AVInputFormat input = format == null ? null : av_find_input_format(format);
         try {
             // On failure avformat_open_input frees the context itself.
             check(avformat_open_input(ctx, url, input, dict), "cannot open");
+        } catch (RuntimeException e) {
+            interrupt.close();
+            throw e;
         } finally {
             av_dict_free(dict);
         }
@@ -143,5 +137,6 @@ final class MediaInput implements AutoCloseable {
     @Override
     public void close() {
         avformat_close_input(context);
+        interrupt.close();
     }
 }

@@ -52,7 +52,7 @@ final class PushSource extends SourceThread {
     protected void run(SegmentSink sink) {
         String detail = "waiting for an encoder on " + where();
         int failures = 0;
-        try (IngestChain chain = new IngestChain(stream.renditions(), segmentDurationMs, sink, clock, filePrefix())) {
+        try (IngestChain chain = new IngestChain(stream.id(), stream.renditions(), segmentDurationMs, sink, clock)) {
             while (running()) {
                 sink.health(SourceHealth.DISCONNECTED, detail);
                 boolean received = false;
@@ -91,8 +91,10 @@ final class PushSource extends SourceThread {
             }
             format = "mpegts";
         }
-        MediaInput input = new MediaInput("the encoder on " + where(), address.listenUrl(stream.mediaKey()), format,
-                options, this::shouldAbort);
+        String listener = "the " + (address.kind() == SourceKind.RTMP_PUSH ? "RTMP" : "SRT") + " listener on port "
+                + address.port();
+        MediaInput input = new MediaInput(listener, address.listenUrl(stream.mediaKey()), format, options,
+                this::shouldAbort);
         lastMediaAtMs = clock.millis();
         connected = true;
         return input;

@@ -99,9 +99,4 @@ abstract class SourceThread implements LiveSource {
         long delayMs = Math.min(MAX_BACK_OFF_MS, FIRST_BACK_OFF_MS << Math.min(attempt, 5));
         return awaitClock(clock.millis() + delayMs);
     }
-
-    /** The prefix of this stream's temp files in the sink's incoming folder. */
-    protected final String filePrefix() {
-        return "s" + stream.id() + "-";
-    }
 }

@@ -96,4 +96,25 @@ class PushSourceTest {
         }
         assertEquals(List.of(), sink.segments);
     }
+
+    /** JavaCPP allows ten live callbacks per type; every listener must still give up its blocking accept on close. */
+    @Test
+    void twelveListeners_waitingForEncoders_allStopWhenClosed() {
+        List<PushSource> sources = new java.util.ArrayList<>();
+        List<RecordingSink> sinks = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            LiveStream s = new LiveStream(100 + i, "Listener " + i, PushAddress.rtmp(FfmpegCli.freeTcpPort()).spec(),
+                    true, 3600, "abcdefabcdef", 0, Rendition.DEFAULT_LADDER);
+            PushSource source = new PushSource(s, SEGMENT_MS, MutableClock.atWholeSecond());
+            RecordingSink sink = new RecordingSink(dir);
+            source.start(sink);
+            sources.add(source);
+            sinks.add(sink);
+        }
+        sinks.forEach(sink -> sink.awaitHealth(SourceHealth.DISCONNECTED, "waiting for an encoder"));
+        sources.forEach(PushSource::close);
+        List<String> stillRunning = Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+                .filter(n -> n.matches("ingest-1[01][0-9]")).toList();
+        assertEquals(List.of(), stillRunning);
+    }
 }
