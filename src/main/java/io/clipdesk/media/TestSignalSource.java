@@ -1,6 +1,5 @@
 package io.clipdesk.media;
 
-import io.clipdesk.engine.LiveSource;
 import io.clipdesk.engine.LiveStream;
 import io.clipdesk.engine.SegmentDraft;
 import io.clipdesk.engine.SegmentSink;
@@ -10,8 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The built-in test signal as a live source: frame n is stamped {@code t0 + n × 40 ms}, where t0 is the first
@@ -20,75 +17,37 @@ import java.util.concurrent.locks.LockSupport;
  * moved by hand: as fast as the encoders go up to the clock, then wait); unpaced (benchmarks) as fast as the
  * encoders go, still stamped by media time.
  */
-public final class TestSignalSource implements LiveSource {
+public final class TestSignalSource extends SourceThread {
 
     public enum Pacing { REAL_TIME, UNPACED }
 
     private static final System.Logger LOG = System.getLogger(TestSignalSource.class.getName());
-    private static final long JOIN_TIMEOUT_MS = 10_000;
-    /** Longest single wait, so a clock moved by hand (tests) is noticed promptly. */
-    private static final long MAX_PARK_MS = 20;
 
-    private final LiveStream stream;
     private final int gopFrames;
-    private final Clock clock;
     private final Pacing pacing;
-    private volatile boolean running;
-    private Thread thread;
 
     /** @param segmentDurationMs a positive multiple of the 40 ms frame */
     public TestSignalSource(LiveStream stream, int segmentDurationMs, Clock clock, Pacing pacing) {
+        super(stream, clock);
         if (segmentDurationMs <= 0 || segmentDurationMs % TestSignalEncoder.FRAME_MS != 0) {
             throw new IllegalArgumentException("segment duration must be a positive multiple of "
                     + TestSignalEncoder.FRAME_MS + " ms, got " + segmentDurationMs);
         }
-        this.stream = stream;
         this.gopFrames = segmentDurationMs / TestSignalEncoder.FRAME_MS;
-        this.clock = clock;
         this.pacing = pacing;
-        MediaRuntime.warmUp();
     }
 
+    /** Runs until closed; a segment not yet cut when it stops is dropped, never written half. */
     @Override
-    public synchronized void start(SegmentSink sink) {
-        if (thread != null) {
-            throw new IllegalStateException("the test signal of stream " + stream.id() + " was already started");
-        }
-        running = true;
-        // The start time is taken here, not on the new thread: media begins when the caller started it.
-        long startMs = clock.millis();
-        thread = new Thread(() -> run(sink, startMs), "ingest-" + stream.id());
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    /** Stops after the frame in hand; a segment not yet cut is dropped, never written half. */
-    @Override
-    public synchronized void close() {
-        running = false;
-        if (thread == null || thread == Thread.currentThread()) {
-            return;
-        }
-        LockSupport.unpark(thread);
-        try {
-            thread.join(JOIN_TIMEOUT_MS);
-            if (thread.isAlive()) {
-                LOG.log(System.Logger.Level.WARNING, "{0} did not stop within {1} ms", thread.getName(), JOIN_TIMEOUT_MS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void run(SegmentSink sink, long startMs) {
+    protected void run(SegmentSink sink) {
         try {
             Files.createDirectories(sink.incomingDir());
-            long t0 = -Math.floorDiv(-startMs, TestSignalEncoder.FRAME_MS) * TestSignalEncoder.FRAME_MS;
+            long t0 = -Math.floorDiv(-startedAtMs(), TestSignalEncoder.FRAME_MS) * TestSignalEncoder.FRAME_MS;
             try (TestSignalEncoder chain = new TestSignalEncoder(stream.name(), stream.renditions(), gopFrames, t0,
                     sink.incomingDir(), "s" + stream.id() + "-")) {
                 produce(sink, chain, t0);
             }
-        } catch (IOException | RuntimeException | LinkageError e) {
+        } catch (IOException e) {
             LOG.log(System.Logger.Level.ERROR, "test signal of stream " + stream.id() + " failed", e);
             sink.health(SourceHealth.DISCONNECTED, "test signal failed: " + e.getMessage());
         }
@@ -99,7 +58,7 @@ public final class TestSignalSource implements LiveSource {
         boolean discontinuity = true; // a (re)started source restarts its timestamps
         boolean live = false;
         long offsetMs = offsetMs(t0);
-        while (running) {
+        while (running()) {
             long segmentStart = frame;
             long segmentEnd = frame + gopFrames;
             for (; frame < segmentEnd; frame++) {
@@ -149,13 +108,7 @@ public final class TestSignalSource implements LiveSource {
 
     /** Waits until the clock reaches frame {@code frame}'s stamp (paced only); false when stopped meanwhile. */
     private boolean awaitFrame(long t0, long frame) {
-        if (pacing == Pacing.REAL_TIME) {
-            long dueMs = frameMs(t0, frame);
-            for (long waitMs = dueMs - clock.millis(); waitMs > 0 && running; waitMs = dueMs - clock.millis()) {
-                LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(Math.min(waitMs, MAX_PARK_MS)));
-            }
-        }
-        return running;
+        return pacing == Pacing.REAL_TIME ? awaitClock(frameMs(t0, frame)) : running();
     }
 
     private static long frameMs(long t0, long frame) {
