@@ -5,6 +5,7 @@ import io.clipdesk.engine.ClipEngine;
 import io.clipdesk.engine.DataLayout;
 import io.clipdesk.engine.EngineConfig;
 import io.clipdesk.engine.LiveStream;
+import io.clipdesk.engine.PushAddress;
 import io.clipdesk.engine.SourceKind;
 import io.clipdesk.engine.SourceSpec;
 import io.clipdesk.engine.StreamDraft;
@@ -41,12 +42,19 @@ final class SourcesBench {
                 java.nio.file.Files.size(feed) / 1e6), "in " + (System.currentTimeMillis() - madeMs) + " ms");
 
         int cores = Runtime.getRuntime().availableProcessors();
-        double single = measure(work.resolve("one"), feed, 1, seconds).ingestPercentPerStream();
+        Result one = measure(work.resolve("one"), feed, 1, seconds);
+        double single = one.ingestPercentPerStream();
         BenchReport.line("one stream: ingest thread CPU", String.format(Locale.ROOT, "%.2f %% of a core", single),
                 "target <= " + TARGET_PERCENT_PER_STREAM + " %  " + BenchReport.verdict(single <= TARGET_PERCENT_PER_STREAM));
+        BenchReport.line("one stream: whole process CPU", String.format(Locale.ROOT, "%.2f %% of a core",
+                one.processPercent()), "engine, SQLite, GC, retention included");
+        double pushed = measurePush(work.resolve("push"), feed, seconds);
+        BenchReport.line("one RTMP push of the feed: ingest CPU", String.format(Locale.ROOT, "%.2f %% of a core",
+                pushed), "ffmpeg -re -c copy pushing; target <= " + TARGET_PERCENT_PER_STREAM + " %  "
+                + BenchReport.verdict(pushed <= TARGET_PERCENT_PER_STREAM));
         int held = 0;
-        for (int n : new int[] {4, 8, 16, 24, 32, 48, 64}) {
-            Result r = measure(work.resolve("n" + n), feed, n, Math.max(20, seconds / 2));
+        for (int n : new int[] {4, 16, 32, 64, 96, 128, 192, 256}) {
+            Result r = measure(work.resolve("n" + n), feed, n, Math.max(20, seconds / 3));
             BenchReport.line(n + " streams: process CPU, worst DVR lag", String.format(Locale.ROOT,
                     "%.0f %%, %d ms", r.processPercent(), r.worstLagMs()), String.format(Locale.ROOT,
                     "%.2f %% per stream (ingest threads)", r.ingestPercentPerStream()));
@@ -55,6 +63,7 @@ final class SourcesBench {
                 break;
             }
             held = n;
+            io.clipdesk.engine.DurableFiles.deleteTree(work.resolve("n" + n)); // N × 5 Mbps adds up on disk
         }
         BenchReport.line("streams held at once on this machine", held + " (" + cores + " cores, shared)",
                 "all DVRs within 2 segments of the clock");
@@ -71,7 +80,7 @@ final class SourcesBench {
             List<LiveStream> created = new ArrayList<>();
             for (int i = 0; i < streams; i++) {
                 created.add(engine.streams().create(new StreamDraft("Feed " + i,
-                        new SourceSpec(SourceKind.FILE_LOOP, feed.toString()), true, 600)));
+                        new SourceSpec(SourceKind.FILE_LOOP, feed.toString()), true, LiveStream.MIN_DVR_DURATION_S)));
             }
             for (LiveStream s : created) {
                 while (engine.streams().state(s.id()).segmentCount() < 2) {
@@ -94,6 +103,33 @@ final class SourcesBench {
             double wallNs = System.nanoTime() - wall0;
             return new Result(100.0 * (ingestCpuNs(threads) - ingest0) / wallNs / streams,
                     100.0 * (os.getProcessCpuTime() - process0) / wallNs, worstLagMs);
+        }
+    }
+
+    /** The same feed pushed over RTMP by the ffmpeg CLI (packet copy, real time); the ingest thread's CPU. */
+    private static double measurePush(Path dir, Path feed, int seconds) throws Exception {
+        EngineConfig config = EngineConfig.defaults(new DataLayout(dir)).withSegmentDurationMs(SEGMENT_MS)
+                .withDefaultStream(false);
+        try (ClipEngine engine = Engines.open(config, Clock.systemUTC())) {
+            LiveStream stream = engine.streams().create(new StreamDraft("Pushed",
+                    PushAddress.rtmp(FfmpegCli.freeTcpPort()).spec(), true, LiveStream.MIN_DVR_DURATION_S));
+            Thread.sleep(500);
+            String url = PushAddress.of(stream.source()).orElseThrow().pushUrl("127.0.0.1", stream.mediaKey());
+            Process encoder = new ProcessBuilder("ffmpeg", "-hide_banner", "-loglevel", "error", "-nostdin", "-re",
+                    "-stream_loop", "-1", "-i", feed.toString(), "-c", "copy", "-f", "flv", url)
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            try {
+                while (engine.streams().state(stream.id()).segmentCount() < 2) {
+                    Thread.sleep(100);
+                }
+                ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+                long ingest0 = ingestCpuNs(threads);
+                long wall0 = System.nanoTime();
+                Thread.sleep(seconds * 1000L);
+                return 100.0 * (ingestCpuNs(threads) - ingest0) / (System.nanoTime() - wall0);
+            } finally {
+                encoder.destroyForcibly();
+            }
         }
     }
 
