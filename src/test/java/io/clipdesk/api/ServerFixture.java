@@ -57,11 +57,16 @@ final class ServerFixture implements AutoCloseable {
         return "http://127.0.0.1:" + server.port();
     }
 
-    /** Moves the clock on and waits until the DVR holds media up to it (within one segment). */
+    /**
+     * Moves the clock on one segment at a time, each time waiting for the DVR to hold media up to it (a source
+     * further behind than two segments skips ahead, as it would live).
+     */
     void produce(Duration duration) {
-        clock.advance(duration);
-        long targetMs = clock.millis() - SEGMENT_MS;
-        await("DVR to reach " + targetMs, () -> window().endMs() >= targetMs);
+        for (long steppedMs = 0; steppedMs < duration.toMillis(); steppedMs += SEGMENT_MS) {
+            clock.advance(Duration.ofMillis(SEGMENT_MS));
+            long targetMs = clock.millis();
+            await("DVR to reach " + targetMs, () -> window().endMs() >= targetMs);
+        }
     }
 
     DvrWindow window() {

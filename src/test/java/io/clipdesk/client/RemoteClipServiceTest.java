@@ -48,11 +48,15 @@ class RemoteClipServiceTest {
         server = HeadlessServer.start(options, Engines::open, clock, 1000, new PrintStream(new ByteArrayOutputStream()));
         remote = new RemoteServer(server.baseUrl(), Files.readString(dir.resolve("api-key")));
         clips = new RemoteClipService(remote, clock);
-        clock.advance(Duration.ofSeconds(4));
-        long targetMs = clock.millis() - 1000;
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (server.engine().streams().state(1).window().endMs() < targetMs && System.nanoTime() < deadline) {
-            Thread.sleep(20);
+        for (int segment = 0; segment < 4; segment++) {
+            clock.advance(Duration.ofSeconds(1)); // one segment at a time: the test signal follows this clock
+            while (server.engine().streams().state(1).window().endMs() < clock.millis()) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("the test signal did not follow the clock");
+                }
+                Thread.sleep(20);
+            }
         }
     }
 
