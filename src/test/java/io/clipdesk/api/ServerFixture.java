@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clipdesk.app.Engines;
 import io.clipdesk.engine.ClipEngine;
 import io.clipdesk.engine.DvrWindow;
+import io.clipdesk.testing.LiveFeed;
 import io.clipdesk.testing.MutableClock;
 
 import java.io.ByteArrayOutputStream;
@@ -57,16 +58,8 @@ final class ServerFixture implements AutoCloseable {
         return "http://127.0.0.1:" + server.port();
     }
 
-    /**
-     * Moves the clock on one segment at a time, each time waiting for the DVR to hold media up to it (a source
-     * further behind than two segments skips ahead, as it would live).
-     */
     void produce(Duration duration) {
-        for (long steppedMs = 0; steppedMs < duration.toMillis(); steppedMs += SEGMENT_MS) {
-            clock.advance(Duration.ofMillis(SEGMENT_MS));
-            long targetMs = clock.millis();
-            await("DVR to reach " + targetMs, () -> window().endMs() >= targetMs);
-        }
+        LiveFeed.produce(clock, engine, STREAM, duration);
     }
 
     DvrWindow window() {
@@ -143,18 +136,7 @@ final class ServerFixture implements AutoCloseable {
     }
 
     static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        LiveFeed.await(what, condition);
     }
 
     @Override

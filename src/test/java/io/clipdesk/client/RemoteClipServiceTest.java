@@ -10,6 +10,7 @@ import io.clipdesk.engine.ClipStatus;
 import io.clipdesk.engine.InvalidRequestException;
 import io.clipdesk.engine.NotFoundException;
 import io.clipdesk.engine.StreamPatch;
+import io.clipdesk.testing.LiveFeed;
 import io.clipdesk.testing.MutableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,16 +49,7 @@ class RemoteClipServiceTest {
         server = HeadlessServer.start(options, Engines::open, clock, 1000, new PrintStream(new ByteArrayOutputStream()));
         remote = new RemoteServer(server.baseUrl(), Files.readString(dir.resolve("api-key")));
         clips = new RemoteClipService(remote, clock);
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        for (int segment = 0; segment < 4; segment++) {
-            clock.advance(Duration.ofSeconds(1)); // one segment at a time: the test signal follows this clock
-            while (server.engine().streams().state(1).window().endMs() < clock.millis()) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("the test signal did not follow the clock");
-                }
-                Thread.sleep(20);
-            }
-        }
+        LiveFeed.produce(clock, server.engine(), 1, Duration.ofSeconds(4));
     }
 
     @AfterAll
@@ -91,14 +83,8 @@ class RemoteClipServiceTest {
         assertThrows(NotFoundException.class, () -> clips.get(created.id()));
     }
 
-    private void awaitReady(String clipId) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (clips.get(clipId).status() != ClipStatus.READY) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("clip " + clipId + " never became ready");
-            }
-            Thread.sleep(50);
-        }
+    private void awaitReady(String clipId) {
+        LiveFeed.await("clip " + clipId + " ready", () -> clips.get(clipId).status() == ClipStatus.READY);
     }
 
     @Test
