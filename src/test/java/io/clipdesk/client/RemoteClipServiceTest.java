@@ -83,14 +83,8 @@ class RemoteClipServiceTest {
         assertThrows(NotFoundException.class, () -> clips.get(created.id()));
     }
 
-    private void awaitReady(String clipId) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (clips.get(clipId).status() != ClipStatus.READY) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("clip " + clipId + " never became ready");
-            }
-            Thread.sleep(50);
-        }
+    private void awaitReady(String clipId) {
+        LiveFeed.await("clip " + clipId + " ready", () -> clips.get(clipId).status() == ClipStatus.READY);
     }
 
     @Test
