@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -110,13 +109,7 @@ public final class SqliteClipRepository implements ClipRepository {
         return database.run(action, c -> {
             try (PreparedStatement statement = c.prepareStatement(sql)) {
                 statement.setObject(1, parameter);
-                List<Clip> clips = new ArrayList<>();
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        clips.add(read(rows));
-                    }
-                }
-                return List.copyOf(clips);
+                return Rows.readAll(statement, SqliteClipRepository::read);
             }
         });
     }

@@ -138,13 +138,7 @@ public final class SqliteSegmentStore implements SegmentStore {
         return database.run(action + " of stream " + parameters[0], c -> {
             try (PreparedStatement statement = c.prepareStatement(sql)) {
                 bind(statement, parameters);
-                List<Segment> segments = new ArrayList<>();
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        segments.add(read(rows));
-                    }
-                }
-                return List.copyOf(segments);
+                return Rows.readAll(statement, SqliteSegmentStore::read);
             }
         });
     }

@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -79,7 +78,7 @@ public final class SqliteStreamRepository implements StreamRepository {
         return database.run("find stream " + id, c -> {
             try (PreparedStatement statement = c.prepareStatement(FIND)) {
                 statement.setLong(1, id);
-                List<LiveStream> found = readAll(statement);
+                List<LiveStream> found = Rows.readAll(statement, SqliteStreamRepository::read);
                 return found.stream().findFirst();
             }
         });
@@ -89,7 +88,7 @@ public final class SqliteStreamRepository implements StreamRepository {
     public List<LiveStream> list() {
         return database.run("list streams", c -> {
             try (PreparedStatement statement = c.prepareStatement(LIST)) {
-                return readAll(statement);
+                return Rows.readAll(statement, SqliteStreamRepository::read);
             }
         });
     }
@@ -114,16 +113,6 @@ public final class SqliteStreamRepository implements StreamRepository {
         statement.setString(6, stream.mediaKey());
         statement.setLong(7, stream.createdAtMs());
         statement.setString(8, RenditionColumns.ladderToJson(stream.renditions()));
-    }
-
-    private static List<LiveStream> readAll(PreparedStatement statement) throws SQLException {
-        List<LiveStream> streams = new ArrayList<>();
-        try (ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                streams.add(read(rows));
-            }
-        }
-        return streams;
     }
 
     private static LiveStream read(ResultSet row) throws SQLException {

@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -117,13 +116,7 @@ public final class SqliteVideoRepository implements VideoRepository {
                 if (id != null) {
                     statement.setLong(1, id);
                 }
-                List<Video> videos = new ArrayList<>();
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        videos.add(read(rows));
-                    }
-                }
-                return List.copyOf(videos);
+                return Rows.readAll(statement, SqliteVideoRepository::read);
             }
         });
     }
