@@ -10,9 +10,9 @@ cd "$(dirname "$0")/.."
 JDK=${JDK_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}
 MAIN_CLASS=io.clipdesk.app.Main
 # The runtime's modules: what jdeps finds in the app and its jars (checked below), plus what only shows at run
-# time: jdk.crypto.ec (TLS to HTTPS sources and Gcore's cloud), jdk.httpserver and java.net.http (the API and
-# the client, listed so a build before they exist still carries them).
-MODULES=java.base,java.desktop,java.logging,java.management,java.net.http,java.sql,jdk.crypto.ec,jdk.httpserver,jdk.unsupported
+# time: jdk.crypto.ec (TLS to HTTPS sources and Gcore's cloud), java.net.http (the remote-server client) and
+# jdk.unsupported (Netty's and JavaCPP's direct memory access).
+MODULES=java.base,java.desktop,java.logging,java.management,java.net.http,java.sql,jdk.crypto.ec,jdk.unsupported
 # jdeps reports these, but nothing needs them: JavaFX's JFR pulse logger is `requires static jdk.jfr`.
 OPTIONAL_MODULES=jdk.jfr
 JAVA_OPTIONS=(-Xmx1g -Dfile.encoding=UTF-8 -XX:+ExitOnOutOfMemoryError)

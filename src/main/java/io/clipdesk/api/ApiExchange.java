@@ -2,19 +2,40 @@ package io.clipdesk.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.DefaultFileRegion;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.channels.FileChannel;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * One request and its response, as the handlers see it: path parameters, the JSON body, absolute URLs,
- * and response writers that remember status and size for the request log.
+ * and response writers that remember status and size for the request log. Exactly one response is
+ * written per exchange; writes are handed to the connection's event loop, which sends files with
+ * sendfile (no copy through the JVM).
  */
 final class ApiExchange {
 
@@ -22,25 +43,27 @@ final class ApiExchange {
     static final int MAX_BODY_BYTES = 64 * 1024;
     private static final Pattern SAFE_HOST = Pattern.compile("[A-Za-z0-9.\\-]{1,253}(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]{2,45}\\](:[0-9]{1,5})?");
 
-    private final HttpExchange exchange;
+    private final ChannelHandlerContext ctx;
+    private final FullHttpRequest request;
+    private final HttpHeaders responseHeaders = new DefaultHttpHeaders();
     private final ObjectMapper mapper;
     private final String configuredBase;
-    private final String fallbackBase;
     private final String path;
     private List<String> params = List.of();
     private int status;
     private long bytesSent;
+    private ChannelFuture sent;
 
-    ApiExchange(HttpExchange exchange, ObjectMapper mapper, String configuredBase, String fallbackBase) {
-        this.exchange = exchange;
+    ApiExchange(ChannelHandlerContext ctx, FullHttpRequest request, ObjectMapper mapper, String configuredBase) {
+        this.ctx = ctx;
+        this.request = request;
         this.mapper = mapper;
         this.configuredBase = configuredBase;
-        this.fallbackBase = fallbackBase;
-        this.path = exchange.getRequestURI().getRawPath();
+        this.path = rawPath(request.uri());
     }
 
     String method() {
-        return exchange.getRequestMethod();
+        return request.method().name();
     }
 
     /** The raw (still percent-encoded) path; never the query, which may carry secrets. */
@@ -49,7 +72,7 @@ final class ApiExchange {
     }
 
     boolean isHead() {
-        return "HEAD".equals(exchange.getRequestMethod());
+        return HttpMethod.HEAD.equals(request.method());
     }
 
     void params(List<String> values) {
@@ -65,83 +88,151 @@ final class ApiExchange {
     }
 
     String requestHeader(String name) {
-        return exchange.getRequestHeaders().getFirst(name);
+        return request.headers().get(name);
     }
 
-    Headers responseHeaders() {
-        return exchange.getResponseHeaders();
+    HttpHeaders responseHeaders() {
+        return responseHeaders;
     }
 
+    /** The JSON body; the pipeline has already refused bodies over {@link #MAX_BODY_BYTES} with 413. */
     JsonBody body() {
-        try (InputStream in = exchange.getRequestBody()) {
-            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (bytes.length > MAX_BODY_BYTES) {
-                throw new HttpProblem(413, "The request body is larger than " + MAX_BODY_BYTES
-                        + " bytes; clip and stream requests are small JSON objects.");
-            }
-            return JsonBody.parse(bytes, mapper);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonBody.parse(ByteBufUtil.getBytes(request.content()), mapper);
     }
 
-    /** http://host:port of this server as the client reached it, or the configured public base URL. */
+    /**
+     * The configured public base URL, else http://host:port as the client reached this server (its Host
+     * header, or the address of this connection).
+     */
     String baseUrl() {
         if (!configuredBase.isEmpty()) {
             return configuredBase;
         }
         String host = requestHeader("Host");
-        return host != null && SAFE_HOST.matcher(host).matches() ? "http://" + host : fallbackBase;
+        if (host != null && SAFE_HOST.matcher(host).matches()) {
+            return "http://" + host;
+        }
+        InetSocketAddress local = (InetSocketAddress) ctx.channel().localAddress();
+        String ip = local.getAddress().getHostAddress();
+        return "http://" + (ip.contains(":") ? "[" + ip + "]" : ip) + ":" + local.getPort();
     }
 
     String absolute(String rootRelativePath) {
         return baseUrl() + rootRelativePath;
     }
 
-    void sendJson(int code, Object value) throws IOException {
+    void sendJson(int code, Object value) {
         byte[] bytes;
         try {
             bytes = mapper.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("response not serialisable", e);
         }
-        responseHeaders().set("Content-Type", JSON);
+        responseHeaders.set("Content-Type", JSON);
         sendBytes(code, bytes);
     }
 
-    void sendBytes(int code, byte[] bytes) throws IOException {
-        if (isHead()) {
-            sendHeadersOnly(code, bytes.length);
+    void sendBytes(int code, byte[] bytes) {
+        sendBuffer(code, Unpooled.wrappedBuffer(bytes));
+    }
+
+    /** A body from memory: {@code length} bytes of {@code bytes} from {@code first}. */
+    void sendBytes(int code, byte[] bytes, int first, int length) {
+        sendBuffer(code, Unpooled.wrappedBuffer(bytes, first, length));
+    }
+
+    void sendNoContent() {
+        respond(204, Unpooled.EMPTY_BUFFER);
+    }
+
+    /**
+     * A body of {@code length} bytes of {@code file} from {@code first}, sent by the kernel (sendfile); the
+     * channel is closed once sent or when the connection drops.
+     */
+    void sendFile(int code, FileChannel file, long first, long length) {
+        if (length == 0) {
+            sendBuffer(code, Unpooled.EMPTY_BUFFER);
+            closeQuietly(file);
             return;
         }
-        startBody(code, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-        countSent(bytes.length);
-    }
-
-    void sendNoContent() throws IOException {
-        status = 204;
-        exchange.sendResponseHeaders(204, -1);
-    }
-
-    /** Status line and headers of a response whose body follows in {@code length} bytes. */
-    OutputStream startBody(int code, long length) throws IOException {
-        status = code;
-        exchange.sendResponseHeaders(code, length == 0 ? -1 : length);
-        return exchange.getResponseBody();
+        markStarted(code);
+        responseHeaders.set("Content-Length", Long.toString(length));
+        ctx.write(new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(code), responseHeaders));
+        ctx.write(new DefaultFileRegion(file, first, length));
+        sent = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+        bytesSent += length;
     }
 
     /** HEAD: the headers a GET would send, Content-Length included, and no body. */
-    void sendHeadersOnly(int code, long length) throws IOException {
-        status = code;
-        responseHeaders().set("Content-Length", Long.toString(length));
-        exchange.sendResponseHeaders(code, -1);
+    void sendHeadersOnly(int code, long length) {
+        responseHeaders.set("Content-Length", Long.toString(length));
+        respond(code, Unpooled.EMPTY_BUFFER);
     }
 
-    void countSent(long bytes) {
-        bytesSent += bytes;
+    private void sendBuffer(int code, ByteBuf body) {
+        if (isHead()) {
+            sendHeadersOnly(code, body.readableBytes());
+            return;
+        }
+        int length = body.readableBytes();
+        responseHeaders.set("Content-Length", Integer.toString(length));
+        respond(code, body);
+        bytesSent += length;
+    }
+
+    private void respond(int code, ByteBuf body) {
+        markStarted(code);
+        sent = ctx.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(code),
+                body, responseHeaders, EmptyHttpHeaders.INSTANCE));
+    }
+
+    private void markStarted(int code) {
+        if (status != 0) {
+            throw new IllegalStateException("a response was already sent for " + method() + " " + path);
+        }
+        status = code;
+    }
+
+    /**
+     * Completes when the response has been handed to the kernel, or when the connection was cut because none
+     * could be written.
+     */
+    ChannelFuture sent() {
+        return sent != null ? sent : ctx.channel().closeFuture();
+    }
+
+    /** Cuts the connection: the client sees a short response instead of a wrong one. */
+    void abort() {
+        ctx.close();
+    }
+
+    boolean isWellFormed() {
+        return request.decoderResult().isSuccess();
+    }
+
+    /**
+     * Refuses what the parser could not take, closing the connection after the answer since the rest of the
+     * request (an oversized body, a broken header) is still on the wire.
+     */
+    void requireWellFormed() {
+        if (isWellFormed()) {
+            return;
+        }
+        DecoderResult result = request.decoderResult();
+        responseHeaders.set("Connection", "close");
+        Throwable cause = result.cause();
+        if (cause instanceof TooLongHttpLineException) {
+            throw new HttpProblem(414, "The request line is longer than the server accepts; media and API paths "
+                    + "are short.");
+        }
+        if (cause instanceof TooLongHttpHeaderException) {
+            throw new HttpProblem(431, "The request headers are larger than the server accepts (8 KiB).");
+        }
+        if (cause instanceof TooLongFrameException) {
+            throw new HttpProblem(413, "The request body is larger than " + MAX_BODY_BYTES
+                    + " bytes; clip and stream requests are small JSON objects.");
+        }
+        throw new HttpProblem(400, "The request is not valid HTTP/1.1; check the client.");
     }
 
     boolean responseStarted() {
@@ -154,5 +245,34 @@ final class ApiExchange {
 
     long bytesSent() {
         return bytesSent;
+    }
+
+    /** The path of an origin-form ("/a/b?q") or absolute-form ("http://h/a/b") request target, still encoded. */
+    static String rawPath(String target) {
+        if (target.startsWith("/")) {
+            int end = target.length();
+            for (int i = 0; i < target.length(); i++) {
+                char c = target.charAt(i);
+                if (c == '?' || c == '#') {
+                    end = i;
+                    break;
+                }
+            }
+            return target.substring(0, end);
+        }
+        try {
+            String raw = new URI(target).getRawPath();
+            return raw == null || raw.isEmpty() ? "/" : raw;
+        } catch (URISyntaxException e) {
+            return target; // matches no route: 404
+        }
+    }
+
+    private static void closeQuietly(FileChannel file) {
+        try {
+            file.close();
+        } catch (IOException ignored) {
+            // nothing was read from it
+        }
     }
 }

@@ -1,17 +1,18 @@
 package io.clipdesk.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 
-import java.io.IOException;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.FullHttpRequest;
 import java.time.Clock;
+import java.util.function.Predicate;
 
 /**
  * The server's single entry: checks the key on /streaming/..., routes, turns any failure into an error
- * response through {@link ErrorMapper}, and writes the access log line.
+ * response through {@link ErrorMapper}, and writes the access log line once the response is sent.
  */
-final class ApiHandler implements HttpHandler {
+final class ApiHandler {
 
     private static final System.Logger LOG = System.getLogger(ApiHandler.class.getName());
     private static final String KEY_HELP = "send the header 'Authorization: APIKey <key>'; the key was printed "
@@ -24,10 +25,10 @@ final class ApiHandler implements HttpHandler {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final String configuredBase;
-    private final String fallbackBase;
+    private final Predicate<ApiExchange> cannotBlock;
 
     ApiHandler(Router router, ErrorMapper errors, AccessLog accessLog, ApiKey key, ObjectMapper mapper, Clock clock,
-               String configuredBase, String fallbackBase) {
+               String configuredBase, Predicate<ApiExchange> cannotBlock) {
         this.router = router;
         this.errors = errors;
         this.accessLog = accessLog;
@@ -35,22 +36,34 @@ final class ApiHandler implements HttpHandler {
         this.mapper = mapper;
         this.clock = clock;
         this.configuredBase = configuredBase;
-        this.fallbackBase = fallbackBase;
+        this.cannotBlock = cannotBlock;
     }
 
-    @Override
-    public void handle(HttpExchange exchange) {
+    ApiExchange exchange(ChannelHandlerContext ctx, FullHttpRequest request) {
+        return new ApiExchange(ctx, request, mapper, configuredBase);
+    }
+
+    /** Whether {@link #handle} can run on an event loop for this request: it will not wait on the database. */
+    boolean cannotBlock(ApiExchange ex) {
+        return ex.isWellFormed() && cannotBlock.test(ex);
+    }
+
+    /** Answers the request; the future completes when the response has been sent (or the connection cut). */
+    ChannelFuture handle(ApiExchange ex) {
         long startNanos = System.nanoTime();
-        ApiExchange ex = new ApiExchange(exchange, mapper, configuredBase, fallbackBase);
         try {
+            ex.requireWellFormed();
             authorize(ex);
             router.dispatch(ex);
+            if (!ex.responseStarted()) {
+                throw new IllegalStateException("no response written for " + ex.method() + " " + ex.path());
+            }
         } catch (Throwable failure) {
             answer(ex, failure);
-        } finally {
-            exchange.close();
-            accessLog.record(ex, clock.millis(), System.nanoTime() - startNanos);
         }
+        ChannelFuture sent = ex.sent();
+        sent.addListener(done -> accessLog.record(ex, clock.millis(), System.nanoTime() - startNanos));
+        return sent;
     }
 
     private void authorize(ApiExchange ex) {
@@ -71,12 +84,14 @@ final class ApiHandler implements HttpHandler {
             // Headers are out; all we can do is cut the connection so the client sees a short response.
             LOG.log(System.Logger.Level.DEBUG, "response to " + ex.method() + " " + ex.path() + " cut short: "
                     + failure);
+            ex.abort();
             return;
         }
         try {
             errors.send(ex, failure);
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "could not send the error response: " + e);
+            ex.abort();
         }
     }
 }

@@ -3,7 +3,20 @@ package io.clipdesk.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.sun.net.httpserver.HttpServer;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -21,24 +34,28 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The Gcore-compatible REST API and media server over the JDK's HttpServer. Started on a bind address and
- * port (0 = any free port); {@link #close()} stops listening, drops open connections and ends the
- * {@code http-N} threads. It owns no engine state: close the engine separately, after the server.
+ * The Gcore-compatible REST API and media server over Netty. Started on a bind address and port (0 = any
+ * free port). Connections live on {@code http-io-N} event loops (epoll where available), which parse
+ * requests and send files by sendfile; handlers run on the {@code http-N} pool because they may wait on the
+ * database. {@link #close()} stops listening, drops open connections and ends both kinds of threads. It owns
+ * no engine state: close the engine separately, after the server.
  */
 public final class ApiServer implements AutoCloseable {
 
     private static final int BACKLOG = 512;
-    /** Memory for copies of hot media files (segments and short clips many viewers fetch at once). */
-    private static final long HOT_FILES_BYTES = 64L << 20;
-    private static final String NODELAY = "sun.net.httpserver.nodelay";
+    /** Memory for copies of hot small media files (playlists many viewers fetch at once). */
+    private static final long HOT_FILES_BYTES = 16L << 20;
 
-    private final HttpServer server;
+    private final Channel listener;
+    private final EventLoopGroup loops;
     private final ExecutorService pool;
     private final AccessLog accessLog;
     private final String baseUrl;
 
-    private ApiServer(HttpServer server, ExecutorService pool, AccessLog accessLog, String baseUrl) {
-        this.server = server;
+    private ApiServer(Channel listener, EventLoopGroup loops, ExecutorService pool, AccessLog accessLog,
+                      String baseUrl) {
+        this.listener = listener;
+        this.loops = loops;
         this.pool = pool;
         this.accessLog = accessLog;
         this.baseUrl = baseUrl;
@@ -51,33 +68,43 @@ public final class ApiServer implements AutoCloseable {
 
     /** Starts with the access log written to {@code accessLogSink} (flushed after each batch of lines). */
     public static ApiServer start(ApiConfig config, ApiBackend backend, Writer accessLogSink) throws IOException {
-        // Headers and body go out in separate writes; with Nagle on, keep-alive requests would wait for
-        // the client's delayed ACK (~40 ms each). The JDK reads this once, when its server class loads.
-        if (System.getProperty(NODELAY) == null) {
-            System.setProperty(NODELAY, "true");
-        }
-        HttpServer server = HttpServer.create(
-                new InetSocketAddress(InetAddress.getByName(config.bindAddress()), config.port()), BACKLOG);
-        int port = server.getAddress().getPort();
-        String fallbackBase = "http://" + hostForUrl(config.bindAddress()) + ":" + port;
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(config.bindAddress()), config.port());
         ExecutorService pool = newPool(config.threads());
         AccessLog accessLog = new AccessLog(accessLogSink);
-        server.setExecutor(pool);
+        boolean epoll = Epoll.isAvailable();
+        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        Class<? extends ServerChannel> listenerType = epoll ? EpollServerSocketChannel.class
+                : NioServerSocketChannel.class;
+        EventLoopGroup loops = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
+                new DefaultThreadFactory("http-io", true), io);
         try {
-            server.createContext("/", handler(config, backend, accessLog, fallbackBase));
+            ChannelFuture bound = new ServerBootstrap()
+                    .group(loops)
+                    .channel(listenerType)
+                    .option(ChannelOption.SO_BACKLOG, BACKLOG)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childHandler(new HttpPipeline(handler(config, backend, accessLog), pool))
+                    .bind(address).awaitUninterruptibly();
+            if (!bound.isSuccess()) {
+                throw new IOException("cannot listen on " + config.bindAddress() + ":" + config.port() + " ("
+                        + bound.cause().getMessage() + "); is another server using this port? Choose another "
+                        + "with --port.", bound.cause());
+            }
+            Channel listener = bound.channel();
+            int port = ((InetSocketAddress) listener.localAddress()).getPort();
+            String base = "http://" + hostForUrl(config.bindAddress()) + ":" + port;
+            return new ApiServer(listener, loops, pool, accessLog, config.publicBase().orElse(base));
         } catch (IOException | RuntimeException e) {
+            loops.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             pool.shutdown();
             accessLog.close();
-            server.stop(0);
             throw e;
         }
-        server.start();
-        return new ApiServer(server, pool, accessLog, config.publicBase().orElse(fallbackBase));
     }
 
     /** The port actually bound (useful when started on port 0). */
     public int port() {
-        return server.getAddress().getPort();
+        return ((InetSocketAddress) listener.localAddress()).getPort();
     }
 
     /** Where clients reach this server: the public base URL if configured, else http://bind:port. */
@@ -87,7 +114,9 @@ public final class ApiServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        listener.close().syncUninterruptibly();
+        // Closing the loops closes every open connection; no quiet period: nothing is half-written that matters.
+        loops.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
         pool.shutdown();
         try {
             if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
@@ -106,18 +135,18 @@ public final class ApiServer implements AutoCloseable {
                 .build();
     }
 
-    private static ApiHandler handler(ApiConfig config, ApiBackend backend, AccessLog accessLog, String fallbackBase)
-            throws IOException {
+    private static ApiHandler handler(ApiConfig config, ApiBackend backend, AccessLog accessLog) throws IOException {
         List<Route> routes = new ArrayList<>();
         // Media first: it is by far the most requested.
-        routes.addAll(new MediaHandler(backend.media(), backend.clips(), backend.clock(),
-                new MediaSender(backend.layout().root(), new HotFiles(HOT_FILES_BYTES))).routes());
+        MediaHandler media = new MediaHandler(backend.media(), backend.clips(), backend.clock(),
+                new MediaSender(backend.layout().root(), new HotFiles(HOT_FILES_BYTES)));
+        routes.addAll(media.routes());
         routes.addAll(new HealthHandler(backend.streams(), backend.layout().root()).routes());
         routes.addAll(new ClipsHandler(backend.clips(), backend.streams()).routes());
         routes.addAll(new StreamsHandler(backend.streams()).routes());
         routes.addAll(new VideosHandler(backend.videos()).routes());
         return new ApiHandler(new Router(routes), new ErrorMapper(backend.clock()), accessLog,
-                config.apiKey(), objectMapper(), backend.clock(), config.publicBaseUrl(), fallbackBase);
+                config.apiKey(), objectMapper(), backend.clock(), config.publicBaseUrl(), media::isResolved);
     }
 
     private static ExecutorService newPool(int threads) {

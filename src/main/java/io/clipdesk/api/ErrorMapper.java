@@ -5,7 +5,6 @@ import io.clipdesk.engine.InvalidRequestException;
 import io.clipdesk.engine.NotFoundException;
 import io.clipdesk.engine.TooEarlyException;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,7 +27,7 @@ final class ErrorMapper {
         this.clock = clock;
     }
 
-    void send(ApiExchange exchange, Throwable failure) throws IOException {
+    void send(ApiExchange exchange, Throwable failure) {
         Map<String, Object> body = new LinkedHashMap<>();
         int status = statusOf(failure);
         body.put("error", status == 500 ? INTERNAL : failure.getMessage());
@@ -45,7 +44,7 @@ final class ErrorMapper {
         if (status == 500) {
             LOG.log(System.Logger.Level.ERROR, exchange.method() + " " + exchange.path() + " failed", failure);
         }
-        if (status >= 400 && !exchange.responseHeaders().containsKey("Cache-Control")) {
+        if (status >= 400 && !exchange.responseHeaders().contains("Cache-Control")) {
             exchange.responseHeaders().set("Cache-Control", "no-store");
         }
         exchange.sendJson(status, body);

@@ -11,14 +11,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * In-memory copies of small immutable media files (segments, playlists, short MP4s) that many viewers ask
- * for at once. A copy is used only while the file on disk is the same one (inode, size, modification time),
+ * In-memory copies of small immutable media files (playlists, thumbnails) that many viewers ask for at
+ * once: for them, opening and stat-ing the file costs more than sending it. Larger files go out by sendfile. A copy is used only while the file on disk is the same one (inode, size, modification time),
  * so a deleted or replaced file is never served from memory. When the budget is exceeded, arbitrary copies
  * are dropped: viewers of a hot clip bring it straight back.
  */
 final class HotFiles {
 
-    static final long MAX_FILE_BYTES = 4L << 20;
+    static final long MAX_FILE_BYTES = 64L << 10;
     private final long budgetBytes;
     private final Map<Path, Copy> copies = new ConcurrentHashMap<>();
     private final AtomicLong heldBytes = new AtomicLong();

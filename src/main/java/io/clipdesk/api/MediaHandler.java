@@ -1,11 +1,11 @@
 package io.clipdesk.api;
 
-import com.sun.net.httpserver.Headers;
 import io.clipdesk.engine.ClipService;
 import io.clipdesk.engine.MediaContent;
 import io.clipdesk.engine.MediaFiles;
 import io.clipdesk.engine.MediaPaths;
 import io.clipdesk.engine.NotFoundException;
+import io.netty.handler.codec.http.HttpHeaders;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -56,11 +56,24 @@ final class MediaHandler {
         return routes;
     }
 
+    /**
+     * Whether this is a GET or HEAD of a media file the engine has already resolved, so answering it reads
+     * only memory and the file — never the database — and may run on an event loop.
+     */
+    boolean isResolved(ApiExchange ex) {
+        return (ex.isHead() || ex.method().equals("GET")) && resolved.isKnown(keyOf(ex.path()), clock.millis());
+    }
+
+    /** The media's key in {@link ResolvedMedia}: its path without the leading slash. */
+    private static String keyOf(String path) {
+        return path.substring(1);
+    }
+
     private void clip(ApiExchange ex) throws IOException {
         long streamId = ex.longParam(0);
         String fileName = ex.param(1);
         // A finished clip's files never change until it expires; its Cache-Control runs out then too.
-        serve(ex, "rec/" + streamId + "/" + fileName, () -> media.clip(streamId, fileName),
+        serve(ex, keyOf(ex.path()), () -> media.clip(streamId, fileName),
                 content -> clips.get(MediaPaths.clipIdOf(fileName).orElseThrow()).expirationS() * 1000,
                 (answer, nowMs) -> clipCacheControl(answer.validUntilMs() - nowMs));
     }
@@ -68,14 +81,14 @@ final class MediaHandler {
     private void video(ApiExchange ex) throws IOException {
         String pathKey = ex.param(0);
         String fileName = ex.param(1);
-        serve(ex, "videos/" + pathKey + "/" + fileName, () -> media.video(pathKey, fileName),
+        serve(ex, keyOf(ex.path()), () -> media.video(pathKey, fileName),
                 content -> Long.MAX_VALUE, (answer, nowMs) -> "public, max-age=" + MAX_AGE_S);
     }
 
     private void live(ApiExchange ex) throws IOException {
         String liveKey = ex.param(0);
         String fileName = ex.param(1);
-        serve(ex, "live/" + liveKey + "/" + fileName, () -> media.live(liveKey, fileName),
+        serve(ex, keyOf(ex.path()), () -> media.live(liveKey, fileName),
                 content -> Long.MAX_VALUE, (answer, nowMs) -> "public, max-age=" + LIVE_SEGMENT_MAX_AGE_S);
     }
 
@@ -101,7 +114,7 @@ final class MediaHandler {
     }
 
     private void preflight(ApiExchange ex) throws IOException {
-        Headers headers = ex.responseHeaders();
+        HttpHeaders headers = ex.responseHeaders();
         cors(headers);
         headers.set("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
         headers.set("Access-Control-Allow-Headers", "Range");
@@ -115,7 +128,7 @@ final class MediaHandler {
         return leftS <= 0 ? NO_STORE : "public, max-age=" + Math.min(leftS, MAX_AGE_S);
     }
 
-    private static void cors(Headers headers) {
+    private static void cors(HttpHeaders headers) {
         headers.set("Access-Control-Allow-Origin", "*");
         headers.set("Access-Control-Expose-Headers", "Content-Length, Content-Range, Accept-Ranges, Retry-After");
     }

@@ -45,6 +45,12 @@ final class ResolvedMedia {
         return fresh;
     }
 
+    /** Whether {@link #resolve} would answer {@code key} from memory, without asking the engine. */
+    boolean isKnown(String key, long nowMs) {
+        Answer known = answers.get(key);
+        return known != null && nowMs < known.validUntilMs();
+    }
+
     void forget(String key) {
         answers.remove(key);
     }

@@ -18,7 +18,7 @@ class LayeringTest {
     void engine_importsNoUiSqlHttpOrFfmpeg() {
         noClasses().that().resideInAPackage("io.clipdesk.engine..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.sql..", "javax.sql..",
-                        "com.sun.net.httpserver..", "java.net.http..", "org.bytedeco..", "org.sqlite..",
+                        "com.sun.net.httpserver..", "io.netty..", "java.net.http..", "org.bytedeco..", "org.sqlite..",
                         "com.fasterxml.jackson.databind..")
                 .because("the engine holds the rules and must be testable and reusable without UI, SQL, HTTP or FFmpeg")
                 .check(MAIN);

@@ -1,0 +1,64 @@
+package io.clipdesk.api;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+
+import java.util.concurrent.Executor;
+
+/**
+ * What every connection runs through: HTTP/1.1 parsing (8 KiB request line and headers), keep-alive, the
+ * request body gathered up to {@link ApiExchange#MAX_BODY_BYTES}, then {@link InOrderDispatcher}.
+ */
+final class HttpPipeline extends ChannelInitializer<SocketChannel> {
+
+    private static final int MAX_LINE_BYTES = 8192;
+    private static final int MAX_HEADER_BYTES = 8192;
+
+    private final ApiHandler handler;
+    private final Executor pool;
+
+    HttpPipeline(ApiHandler handler, Executor pool) {
+        this.handler = handler;
+        this.pool = pool;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel channel) {
+        channel.pipeline().addLast(
+                new HttpServerCodec(MAX_LINE_BYTES, MAX_HEADER_BYTES, MAX_LINE_BYTES),
+                new HttpServerKeepAliveHandler(),
+                new BodyLimit(),
+                new InOrderDispatcher(handler, pool));
+    }
+
+    /**
+     * Gathers request bodies; an oversized one is passed on as a failed request so it is answered like any
+     * other error (one mapper, one log line) instead of Netty's bare 413.
+     */
+    private static final class BodyLimit extends HttpObjectAggregator {
+
+        BodyLimit() {
+            super(ApiExchange.MAX_BODY_BYTES);
+        }
+
+        @Override
+        protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
+            HttpRequest request = (HttpRequest) oversized;
+            DefaultFullHttpRequest failed = new DefaultFullHttpRequest(request.protocolVersion(), request.method(),
+                    request.uri(), Unpooled.EMPTY_BUFFER, request.headers(), EmptyHttpHeaders.INSTANCE);
+            failed.setDecoderResult(DecoderResult.failure(new TooLongFrameException("request body too large")));
+            ctx.fireChannelRead(failed);
+        }
+    }
+}
