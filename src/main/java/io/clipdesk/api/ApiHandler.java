@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.DateFormatter;
 import io.netty.handler.codec.http.FullHttpRequest;
 import java.time.Clock;
+import java.util.Date;
 import java.util.function.Predicate;
 
 /**
@@ -51,6 +53,8 @@ final class ApiHandler {
     /** Answers the request; the future completes when the response has been sent (or the connection cut). */
     ChannelFuture handle(ApiExchange ex) {
         long startNanos = System.nanoTime();
+        // RFC 9110 §6.6.1: caches age a response from its Date; the engine's clock is the one time source.
+        ex.responseHeaders().set("Date", DateFormatter.format(new Date(clock.millis())));
         try {
             ex.requireWellFormed();
             authorize(ex);

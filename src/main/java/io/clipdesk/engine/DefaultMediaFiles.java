@@ -101,6 +101,14 @@ final class DefaultMediaFiles implements MediaFiles {
         throw new NotFoundException("no such live media");
     }
 
+    @Override
+    public MediaContent liveIndex(long streamId) {
+        LiveStream stream = streams.list().stream().filter(s -> s.id() == streamId).findFirst()
+                .orElseThrow(() -> new NotFoundException("no such live stream: " + streamId));
+        List<Segment> latest = nonEmpty(streams.latestSegments(stream.id(), config.liveWindowSegments()), stream);
+        return text(LivePlaylists.media(MediaPaths.liveUrl(stream, ""), stream.topRendition().name(), latest));
+    }
+
     private static List<Segment> nonEmpty(List<Segment> segments, LiveStream stream) {
         if (segments.isEmpty()) {
             throw new NotFoundException("stream " + stream.id() + " has no media yet");

@@ -19,4 +19,10 @@ public interface MediaFiles {
 
     /** {@code /live/{streamId}_{mediaKey}/{fileName}}: live and DVR playlists, segments, thumbnails. */
     MediaContent live(String liveKey, String fileName);
+
+    /**
+     * {@code /live/{streamId}/index.m3u8}, the sliding playlist API.md names by stream id; its segment URIs
+     * lead into the stream's keyed folder.
+     */
+    MediaContent liveIndex(long streamId);
 }

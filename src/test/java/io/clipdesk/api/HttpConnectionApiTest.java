@@ -2,6 +2,7 @@ package io.clipdesk.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clipdesk.engine.MediaPaths;
+import io.netty.handler.codec.DateFormatter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -80,6 +82,8 @@ class HttpConnectionApiTest {
         assertEquals(200, whole.statusCode());
         assertEquals("video/mp2t", whole.headers().firstValue("Content-Type").orElse(""));
         assertArrayEquals(onDisk, whole.body());
+        assertEquals(DateFormatter.format(new Date(f.clock.millis())), whole.headers().firstValue("Date").orElse(""),
+                "Date from the engine's clock, for caches");
         HttpResponse<byte[]> part = f.media("GET", segmentUrl, "Range", "bytes=1000-70999");
         assertEquals(206, part.statusCode());
         assertArrayEquals(Arrays.copyOfRange(onDisk, 1000, 71000), part.body());

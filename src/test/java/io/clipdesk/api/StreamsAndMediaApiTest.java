@@ -115,6 +115,25 @@ class StreamsAndMediaApiTest {
     }
 
     @Test
+    void liveIndexByStreamId_isTheSlidingPlaylist_withSegmentsThatPlay() {
+        HttpResponse<byte[]> index = f.media("GET", "/live/1/index.m3u8");
+        assertEquals(200, index.statusCode());
+        assertEquals("application/vnd.apple.mpegurl", index.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(index.headers().firstValue("Cache-Control").orElse("").contains("no-cache"));
+        String playlist = text(index);
+        assertTrue(playlist.startsWith("#EXTM3U") && !playlist.contains("#EXT-X-ENDLIST"), playlist);
+        List<String> uris = playlist.lines().filter(l -> !l.startsWith("#") && !l.isBlank()).toList();
+        assertFalse(uris.isEmpty(), playlist);
+        for (String uri : uris) {
+            assertTrue(uri.startsWith("/live/1_"), uri);
+        }
+        HttpResponse<byte[]> segment = f.media("GET", uris.get(uris.size() - 1));
+        assertEquals(200, segment.statusCode());
+        assertEquals("video/mp2t", segment.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(404, f.media("GET", "/live/99/index.m3u8").statusCode());
+    }
+
+    @Test
     void health_answersWithoutAKey() {
         HttpResponse<String> health = f.send(f.request("/health"), "GET", null);
         assertEquals(200, health.statusCode());
