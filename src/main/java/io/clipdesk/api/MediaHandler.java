@@ -16,7 +16,7 @@ import java.util.function.ToLongFunction;
 
 /**
  * Clip, video and live media: /rec/{stream}/{file}, /videos/{id}_{key}/{file}, /live/{id}_{key}/{file}, and
- * API.md's /live/{stream}/index.m3u8 (whose segments are in the keyed folder).
+ * API.md's live edge by plain stream id, /live/{stream}/index.m3u8 and its segments.
  * No key needed (the ids are unguessable, as a CDN link). Path parameters must match plain names exactly,
  * so anything percent-encoded, with dots, backslashes or extra segments never reaches the engine: 404.
  */
@@ -27,7 +27,7 @@ final class MediaHandler {
     static final String REC = "/rec/([0-9]{1,18})/" + NAME;
     static final String VIDEOS = "/videos/" + KEYED + "/" + NAME;
     static final String LIVE = "/live/" + KEYED + "/" + NAME;
-    static final String LIVE_BY_ID = "/live/([0-9]{1,18})/index\\.m3u8";
+    static final String LIVE_EDGE = "/live/([0-9]{1,18})/" + NAME;
     private static final long MAX_AGE_S = 86_400;
     private static final long LIVE_SEGMENT_MAX_AGE_S = 60;
     private static final String NO_STORE = "no-cache, no-store";
@@ -51,9 +51,9 @@ final class MediaHandler {
             routes.add(Route.of(method, REC, this::clip));
             routes.add(Route.of(method, VIDEOS, this::video));
             routes.add(Route.of(method, LIVE, this::live));
-            routes.add(Route.of(method, LIVE_BY_ID, this::liveIndex));
+            routes.add(Route.of(method, LIVE_EDGE, this::liveEdge));
         }
-        for (String path : List.of(REC, VIDEOS, LIVE, LIVE_BY_ID)) {
+        for (String path : List.of(REC, VIDEOS, LIVE, LIVE_EDGE)) {
             routes.add(Route.of("OPTIONS", path, this::preflight));
         }
         return routes;
@@ -95,9 +95,10 @@ final class MediaHandler {
                 content -> Long.MAX_VALUE, (answer, nowMs) -> "public, max-age=" + LIVE_SEGMENT_MAX_AGE_S);
     }
 
-    private void liveIndex(ApiExchange ex) throws IOException {
+    private void liveEdge(ApiExchange ex) throws IOException {
         long streamId = ex.longParam(0);
-        serve(ex, keyOf(ex.path()), () -> media.liveIndex(streamId), content -> Long.MAX_VALUE,
+        String fileName = ex.param(1);
+        serve(ex, keyOf(ex.path()), () -> media.liveEdge(streamId, fileName), content -> Long.MAX_VALUE,
                 (answer, nowMs) -> NO_STORE);
     }
 

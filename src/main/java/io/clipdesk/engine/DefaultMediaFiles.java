@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 final class DefaultMediaFiles implements MediaFiles {
 
     private static final Pattern LIVE_SEGMENT = Pattern.compile("(media_[0-9]+_[0-9]+)_([0-9]{1,18})\\.ts");
+    private static final int LIVE_EDGE_GRACE = 3;
     private static final Pattern LIVE_DVR = Pattern.compile("(media_[0-9]+_[0-9]+)_dvr\\.m3u8");
     private static final Pattern LIVE_THUMB = Pattern.compile("thumb_([0-9]{1,18})\\.jpg");
 
@@ -102,11 +103,25 @@ final class DefaultMediaFiles implements MediaFiles {
     }
 
     @Override
-    public MediaContent liveIndex(long streamId) {
+    public MediaContent liveEdge(long streamId, String fileName) {
         LiveStream stream = streams.list().stream().filter(s -> s.id() == streamId).findFirst()
                 .orElseThrow(() -> new NotFoundException("no such live stream: " + streamId));
-        List<Segment> latest = nonEmpty(streams.latestSegments(stream.id(), config.liveWindowSegments()), stream);
-        return text(LivePlaylists.media(MediaPaths.liveUrl(stream, ""), stream.topRendition().name(), latest));
+        String rendition = stream.topRendition().name();
+        // A player may still fetch a segment a few reloads after it left the playlist.
+        List<Segment> edge = nonEmpty(streams.latestSegments(stream.id(), config.liveWindowSegments() + LIVE_EDGE_GRACE),
+                stream);
+        if (fileName.equals(MediaPaths.LIVE_INDEX)) {
+            return text(LivePlaylists.media(rendition, edge.subList(Math.max(0, edge.size()
+                    - config.liveWindowSegments()), edge.size())));
+        }
+        Matcher m = LIVE_SEGMENT.matcher(fileName);
+        if (m.matches() && m.group(1).equals(rendition)) {
+            long sequence = Long.parseLong(m.group(2));
+            if (edge.stream().anyMatch(s -> s.sequence() == sequence)) {
+                return file(config.layout().dvrSegment(stream.id(), rendition, sequence), fileName, false);
+            }
+        }
+        throw new NotFoundException("no such live media: only the last few segments are served by stream id");
     }
 
     private static List<Segment> nonEmpty(List<Segment> segments, LiveStream stream) {

@@ -13,14 +13,9 @@ final class LivePlaylists {
 
     /** A sliding (no ENDLIST) playlist of {@code segments} of one rendition; URIs are relative to the live folder. */
     static String media(String rendition, List<Segment> segments) {
-        return media("", rendition, segments);
-    }
-
-    /** The same, with every segment URI starting with {@code uriPrefix} (e.g. a root-relative folder). */
-    static String media(String uriPrefix, String rendition, List<Segment> segments) {
         List<MediaPlaylist.Entry> entries = segments.stream()
-                .map(s -> new MediaPlaylist.Entry(uriPrefix + MediaPaths.liveSegment(rendition, s.sequence()),
-                        s.durationUs(), s.startMs(), s.discontinuity()))
+                .map(s -> new MediaPlaylist.Entry(MediaPaths.liveSegment(rendition, s.sequence()), s.durationUs(),
+                        s.startMs(), s.discontinuity()))
                 .toList();
         long firstSequence = segments.isEmpty() ? 0 : segments.get(0).sequence();
         return MediaPlaylist.live(firstSequence, entries).write();

@@ -21,8 +21,9 @@ public interface MediaFiles {
     MediaContent live(String liveKey, String fileName);
 
     /**
-     * {@code /live/{streamId}/index.m3u8}, the sliding playlist API.md names by stream id; its segment URIs
-     * lead into the stream's keyed folder.
+     * {@code /live/{streamId}/{fileName}}: the live edge API.md names by the plain stream id — {@code index.m3u8}
+     * and the segments it lists, each only while it is near the edge, so the guessable path never opens the
+     * DVR or reveals the stream's media key.
      */
-    MediaContent liveIndex(long streamId);
+    MediaContent liveEdge(long streamId, String fileName);
 }

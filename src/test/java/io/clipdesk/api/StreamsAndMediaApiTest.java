@@ -115,7 +115,8 @@ class StreamsAndMediaApiTest {
     }
 
     @Test
-    void liveIndexByStreamId_isTheSlidingPlaylist_withSegmentsThatPlay() {
+    void liveEdgeByStreamId_isTheSlidingPlaylist_withItsSegments_butNotTheDvr() {
+        f.produce(Duration.ofSeconds(10)); // a DVR longer than the live edge
         HttpResponse<byte[]> index = f.media("GET", "/live/1/index.m3u8");
         assertEquals(200, index.statusCode());
         assertEquals("application/vnd.apple.mpegurl", index.headers().firstValue("Content-Type").orElse(""));
@@ -124,12 +125,15 @@ class StreamsAndMediaApiTest {
         assertTrue(playlist.startsWith("#EXTM3U") && !playlist.contains("#EXT-X-ENDLIST"), playlist);
         List<String> uris = playlist.lines().filter(l -> !l.startsWith("#") && !l.isBlank()).toList();
         assertFalse(uris.isEmpty(), playlist);
-        for (String uri : uris) {
-            assertTrue(uri.startsWith("/live/1_"), uri);
-        }
-        HttpResponse<byte[]> segment = f.media("GET", uris.get(uris.size() - 1));
+        assertFalse(playlist.contains(f.engine.streams().get(1).mediaKey()), "the media key stays secret");
+        HttpResponse<byte[]> segment = f.media("GET", "/live/1/" + uris.get(uris.size() - 1));
         assertEquals(200, segment.statusCode());
         assertEquals("video/mp2t", segment.headers().firstValue("Content-Type").orElse(""));
+        String oldest = f.engine.streams().segments(1, Long.MIN_VALUE, Long.MAX_VALUE).get(0).sequence() + "";
+        String rendition = uris.get(0).substring(0, uris.get(0).lastIndexOf('_'));
+        assertEquals(404, f.media("GET", "/live/1/" + rendition + "_" + oldest + ".ts").statusCode(),
+                "the DVR behind the edge needs the keyed path");
+        assertEquals(404, f.media("GET", "/live/1/dvr.m3u8").statusCode());
         assertEquals(404, f.media("GET", "/live/99/index.m3u8").statusCode());
     }
 
