@@ -5,23 +5,25 @@ import java.io.Writer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One line per request: time, verb, path (never the query), status, bytes sent, milliseconds. Request
- * threads only queue the line; the {@code access-log} thread writes them in batches, so a busy server pays
- * one write per batch instead of a synchronised, flushed log record per request. If the sink stalls and the
- * queue fills, lines are dropped (and counted) rather than stalling requests.
+ * threads only add the line to a lock-free queue (no wake-up call per request); the {@code access-log} thread
+ * looks every {@value #FLUSH_MS} ms and writes what is there in one batch. If the sink stalls and the queue
+ * fills, lines are dropped (and counted) rather than stalling requests.
  */
 final class AccessLog implements AutoCloseable {
 
     private static final int QUEUE = 65_536;
     private static final int BATCH = 4_096;
+    private static final long FLUSH_MS = 50;
 
-    private final BlockingQueue<String> lines = new ArrayBlockingQueue<>(QUEUE);
+    private final Queue<String> lines = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
     private final AtomicLong dropped = new AtomicLong();
     private final Writer sink;
     private final Thread writer;
@@ -37,23 +39,33 @@ final class AccessLog implements AutoCloseable {
     void record(ApiExchange ex, long epochMs, long elapsedNanos) {
         String line = Instant.ofEpochMilli(epochMs) + " " + ex.method() + " " + ex.path() + " " + ex.status()
                 + " " + ex.bytesSent() + " B " + elapsedNanos / 1_000_000 + " ms\n";
-        if (!lines.offer(line)) {
+        if (queued.incrementAndGet() > QUEUE) {
+            queued.decrementAndGet();
             dropped.incrementAndGet();
+            return;
         }
+        lines.add(line);
     }
 
     private void drain() {
         List<String> batch = new ArrayList<>(BATCH);
-        while (!closing || !lines.isEmpty()) {
-            try {
-                String first = lines.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                lines.drainTo(batch, BATCH - 1);
+        while (true) {
+            boolean last = closing;
+            String line;
+            while (batch.size() < BATCH && (line = lines.poll()) != null) {
+                queued.decrementAndGet();
+                batch.add(line);
+            }
+            if (!batch.isEmpty()) {
                 write(batch);
                 batch.clear();
+                continue;
+            }
+            if (last) {
+                return;
+            }
+            try {
+                Thread.sleep(FLUSH_MS);
             } catch (InterruptedException e) {
                 closing = true;
             }
@@ -79,6 +91,7 @@ final class AccessLog implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        writer.interrupt();
         try {
             writer.join(2_000);
         } catch (InterruptedException e) {
