@@ -96,6 +96,11 @@ final class ApiExchange {
         return responseHeaders;
     }
 
+    /** The query string's parameters (Gcore's list filters and pages). */
+    QueryParams query() {
+        return QueryParams.of(request.uri());
+    }
+
     /** The JSON body; the pipeline has already refused bodies over {@link #MAX_BODY_BYTES} with 413. */
     JsonBody body() {
         return JsonBody.parse(ByteBufUtil.getBytes(request.content()), mapper);

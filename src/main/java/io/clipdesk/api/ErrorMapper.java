@@ -41,6 +41,11 @@ final class ErrorMapper {
             body.put("error", "Not ready yet: " + early.getMessage() + ". Retry in " + waitS + " s.");
             body.put("ready_at", readyAtS);
         }
+        if (status >= 500 && ("POST".equals(exchange.method()) || "PUT".equals(exchange.method()))) {
+            // Gcore's SDKs repeat a request twice after any 5xx unless told not to; a create (a clip, a stream)
+            // that failed half-way must not be made three times.
+            exchange.responseHeaders().set("x-should-retry", "false");
+        }
         if (status == 500) {
             LOG.log(System.Logger.Level.ERROR, exchange.method() + " " + exchange.path() + " failed", failure);
         }

@@ -43,11 +43,14 @@ final class StreamsHandler {
     }
 
     private void list(ApiExchange ex) throws IOException {
-        ex.sendJson(200, streams.list().stream().map(s -> dto(s, ex)).toList());
+        ListPage page = ListPage.of(ex.query());
+        ex.sendJson(200, page.slice(streams.list()).stream().map(s -> dto(s, ex)).toList());
     }
 
     private void create(ApiExchange ex) throws IOException {
-        JsonBody body = ex.body();
+        JsonBody outer = ex.body();
+        // Gcore's SDK sends the fields at the top level; older Gcore scripts wrap them in {"stream": {...}}.
+        JsonBody body = outer.object("stream").orElse(outer);
         String name = body.optionalString("name").map(String::strip)
                 .orElseThrow(() -> new InvalidRequestException("name is required: a title for the stream."));
         checkName(name);

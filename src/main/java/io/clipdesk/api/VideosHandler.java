@@ -1,5 +1,6 @@
 package io.clipdesk.api;
 
+import io.clipdesk.engine.Video;
 import io.clipdesk.engine.VideoLibrary;
 
 import java.util.List;
@@ -18,13 +19,21 @@ final class VideosHandler {
 
     List<Route> routes() {
         return List.of(
-                Route.of("GET", VIDEOS, ex -> ex.sendJson(200, videos.list().stream()
-                        .map(v -> VideoDto.of(v, ex)).toList())),
+                Route.of("GET", VIDEOS, this::list),
                 Route.of("GET", ONE, ex -> ex.sendJson(200, VideoDto.of(videos.get(ex.longParam(0)), ex))),
                 Route.of("DELETE", ONE, ex -> {
                     videos.get(ex.longParam(0)); // 404 for an unknown id, as GET
                     videos.delete(ex.longParam(0));
                     ex.sendNoContent();
                 }));
+    }
+
+    /** Newest first, filtered and paged as Gcore's SDK asks ({@code ?stream_id=1&status=ready&page=1}). */
+    private void list(ApiExchange ex) {
+        QueryParams query = ex.query();
+        VideoFilter filter = VideoFilter.of(query);
+        ListPage page = ListPage.of(query);
+        List<Video> matching = videos.list().stream().filter(filter::matches).toList();
+        ex.sendJson(200, page.slice(matching).stream().map(v -> VideoDto.of(v, ex)).toList());
     }
 }

@@ -80,4 +80,25 @@ class ErrorMapperApiTest {
         assertEquals(1, logged.size());
         assertSame(failure, logged.get(0).getThrown());
     }
+
+    @Test
+    void failedCreate_tellsGcoreSdkNotToRepeatIt_whileAFailedReadMayBeRepeated(@TempDir Path dir) throws Exception {
+        RuntimeException failure = new IllegalStateException("disk full");
+        ApiBackend backend = new ApiBackend(failing(StreamService.class, failure), failing(ClipService.class, failure),
+                failing(VideoLibrary.class, failure), failing(MediaFiles.class, failure), Clock.systemUTC(),
+                new DataLayout(dir));
+        ApiKey key = ApiKey.random(new SecureRandom());
+        try (ApiServer server = ApiServer.start(ApiConfig.of("127.0.0.1", 0, key), backend, new StringWriter())) {
+            HttpClient http = HttpClient.newHttpClient();
+            HttpRequest.Builder clip = HttpRequest.newBuilder(URI.create(server.baseUrl()
+                    + "/streaming/streams/1/clip_recording")).header("Authorization", "APIKey " + key.token());
+            HttpResponse<String> create = http.send(clip.PUT(HttpRequest.BodyPublishers.ofString("{\"duration\": 5}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(500, create.statusCode());
+            assertEquals("false", create.headers().firstValue("x-should-retry").orElse(""));
+            HttpResponse<String> list = http.send(clip.GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(500, list.statusCode());
+            assertFalse(list.headers().firstValue("x-should-retry").isPresent());
+        }
+    }
 }
