@@ -13,8 +13,9 @@ MAIN_CLASS=io.clipdesk.app.Main
 # time: jdk.crypto.ec (TLS to HTTPS sources and Gcore's cloud), java.net.http (the remote-server client) and
 # jdk.unsupported (Netty's and JavaCPP's direct memory access).
 MODULES=java.base,java.desktop,java.logging,java.management,java.net.http,java.sql,jdk.crypto.ec,jdk.unsupported
-# jdeps reports these, but nothing needs them: JavaFX's JFR pulse logger is `requires static jdk.jfr`.
-OPTIONAL_MODULES=jdk.jfr
+# jdeps reports these, but nothing needs them: JavaFX's JFR pulse logger is `requires static jdk.jfr` (Netty's
+# JFR events check for it), and java.naming is used only by Netty's TLS trust manager (the server speaks plain HTTP).
+OPTIONAL_MODULES=jdk.jfr,java.naming
 JAVA_OPTIONS=(-Xmx1g -Dfile.encoding=UTF-8 -XX:+ExitOnOutOfMemoryError)
 
 work=target/jpackage
