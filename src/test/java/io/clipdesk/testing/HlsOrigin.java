@@ -1,10 +1,28 @@
 package io.clipdesk.testing;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,9 +31,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /**
- * A live HLS origin for tests (the JDK's HTTP server): serves pre-made MPEG-TS segments from a folder under a
+ * A live HLS origin for tests (on Netty, the app's HTTP library): serves pre-made MPEG-TS segments from a folder under a
  * sliding playlist the test grows segment by segment, each with the #EXT-X-PROGRAM-DATE-TIME the test chooses.
  * {@link #outage(boolean)} answers 503 to everything, as an origin that went away.
  */
@@ -27,7 +46,9 @@ public final class HlsOrigin implements AutoCloseable {
     private static final int WINDOW = 6;
 
     private final Path folder;
-    private final HttpServer server;
+    private final EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("hls-origin", true),
+            NioIoHandler.newFactory());
+    private final Channel listener;
     private final List<Entry> entries = new ArrayList<>();
     private volatile boolean outage;
 
@@ -43,15 +64,27 @@ public final class HlsOrigin implements AutoCloseable {
         return new HlsOrigin(folder);
     }
 
-    private HlsOrigin(Path folder) throws IOException {
+    private HlsOrigin(Path folder) {
         this.folder = folder;
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", this::handle);
-        server.start();
+        this.listener = new ServerBootstrap().group(loop).channel(NioServerSocketChannel.class)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        channel.pipeline().addLast(new HttpServerCodec(), new HttpServerKeepAliveHandler(),
+                                new HttpObjectAggregator(8192), new SimpleChannelInboundHandler<FullHttpRequest>() {
+                                    @Override
+                                    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request)
+                                            throws IOException {
+                                        ctx.writeAndFlush(answer(new QueryStringDecoder(request.uri()).path()));
+                                    }
+                                });
+                    }
+                })
+                .bind(new InetSocketAddress("127.0.0.1", 0)).syncUninterruptibly().channel();
     }
 
     public String playlistUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/live/index.m3u8";
+        return "http://127.0.0.1:" + ((InetSocketAddress) listener.localAddress()).getPort() + "/live/index.m3u8";
     }
 
     /** Appends segment {@code index} (seg{index}.ts), stamped {@code programDateTimeMs}. */
@@ -77,30 +110,28 @@ public final class HlsOrigin implements AutoCloseable {
         return out.toString();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String name = exchange.getRequestURI().getPath().replaceFirst("^/live/", "");
-            byte[] body;
-            if (outage) {
-                exchange.sendResponseHeaders(503, -1);
-                return;
-            } else if (name.equals("index.m3u8")) {
-                body = playlist().getBytes(StandardCharsets.UTF_8);
-            } else if (name.matches("seg[0-9]{3}\\.ts") && Files.exists(folder.resolve(name))) {
-                body = Files.readAllBytes(folder.resolve(name));
-            } else {
-                exchange.sendResponseHeaders(404, -1);
-                return;
-            }
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+    private FullHttpResponse answer(String path) throws IOException {
+        String name = path.replaceFirst("^/live/", "");
+        if (outage) {
+            return response(HttpResponseStatus.SERVICE_UNAVAILABLE, new byte[0]);
+        } else if (name.equals("index.m3u8")) {
+            return response(HttpResponseStatus.OK, playlist().getBytes(StandardCharsets.UTF_8));
+        } else if (name.matches("seg[0-9]{3}\\.ts") && Files.exists(folder.resolve(name))) {
+            return response(HttpResponseStatus.OK, Files.readAllBytes(folder.resolve(name)));
         }
+        return response(HttpResponseStatus.NOT_FOUND, new byte[0]);
+    }
+
+    private static FullHttpResponse response(HttpResponseStatus status, byte[] body) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
+                Unpooled.wrappedBuffer(body));
+        response.headers().set("Content-Length", body.length);
+        return response;
     }
 
     @Override
     public void close() {
-        server.stop(0);
+        listener.close().syncUninterruptibly();
+        loop.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
 }
