@@ -29,7 +29,11 @@ public final class MainView extends BorderPane implements AutoCloseable {
 
     /** Shows the engine's first stream (the test signal on a fresh data dir). */
     public MainView(ClipEngine engine, FrameDecoder decoder) {
-        this(new MainViewModel(engine, decoder, firstStream(engine), new FxBridge()));
+        this(engine, decoder, firstStream(engine));
+    }
+
+    public MainView(ClipEngine engine, FrameDecoder decoder, long streamId) {
+        this(new MainViewModel(engine, decoder, streamId, new FxBridge()));
     }
 
     public MainView(MainViewModel vm) {
@@ -84,9 +88,13 @@ public final class MainView extends BorderPane implements AutoCloseable {
                 requestFocus();
             }
         });
+        DeskKeys keys = new DeskKeys(vm, this::goLive, this);
         sceneProperty().addListener((o, was, scene) -> {
+            if (was != null) {
+                keys.uninstall(was);
+            }
             if (scene != null) {
-                new DeskKeys(vm, this::goLive).install(scene);
+                keys.install(scene);
             }
         });
         vm.start();

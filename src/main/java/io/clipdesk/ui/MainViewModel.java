@@ -84,6 +84,17 @@ public final class MainViewModel implements AutoCloseable {
                     lane.run(MainViewModel.this::poll);
                 }
             }
+
+            @Override
+            public void onDvrChanged(long id) {
+                if (id == streamId) {
+                    // A push source adopting its own picture size changes the renditions and empties the DVR.
+                    lane.run(() -> {
+                        LiveStream s = engine.streams().get(streamId);
+                        bridge.run(() -> stream.set(s));
+                    });
+                }
+            }
         };
         Rendition small = initial.renditions().stream().min(Comparator.comparingInt(Rendition::height)).orElseThrow();
         PlaybackViewModel[] self = new PlaybackViewModel[1];

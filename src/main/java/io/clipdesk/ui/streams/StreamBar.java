@@ -1,0 +1,139 @@
+package io.clipdesk.ui.streams;
+
+import io.clipdesk.ui.clips.DesktopShell;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The window's top bar: every stream as a chip with its health (Tab to reach them, arrows to move, Space to show;
+ * Ctrl+1…9 from anywhere), add / edit / remove, and for a push stream the URL to paste into the encoder with a
+ * Copy button. Binds to {@link StreamsViewModel}; the dialogs are the window's, reached through the callbacks.
+ */
+public final class StreamBar extends HBox {
+
+    /** What the buttons ask of the window (it owns the dialogs). */
+    public record Actions(Runnable add, Runnable edit, Runnable remove) {
+    }
+
+    private final StreamsViewModel vm;
+    private final HBox chips = new HBox();
+    private final ToggleGroup group = new ToggleGroup();
+    private final Map<Long, StreamChip> byId = new HashMap<>();
+
+    public StreamBar(StreamsViewModel vm, Actions actions, DesktopShell shell) {
+        this.vm = vm;
+        getStyleClass().add("stream-bar");
+        setId("stream-bar");
+        setAlignment(Pos.CENTER_LEFT);
+
+        Label title = new Label("Streams");
+        title.getStyleClass().add("caption");
+        chips.getStyleClass().add("stream-chips");
+        chips.setAlignment(Pos.CENTER_LEFT);
+        ScrollPane strip = new ScrollPane(chips);
+        strip.getStyleClass().add("stream-strip");
+        strip.setFitToHeight(true);
+        strip.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        strip.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        strip.setFocusTraversable(false);
+        strip.setMinViewportWidth(120);
+        HBox.setHgrow(strip, Priority.SOMETIMES);
+
+        Button add = button("+ Add…", "stream-add", "Add a stream: test signal, HLS pull, RTMP or SRT push, a file",
+                actions.add());
+        Button edit = button("Edit…", "stream-edit", "Rename the shown stream, change its source or its DVR",
+                actions.edit());
+        Button remove = button("Remove…", "stream-remove", "Stop and remove the shown stream", actions.remove());
+        edit.disableProperty().bind(vm.selectedProperty().isNull());
+        remove.disableProperty().bind(vm.selectedProperty().isNull());
+
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        getChildren().addAll(title, strip, add, edit, remove, gap, pushArea(shell));
+
+        group.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null && was != null) {
+                was.setSelected(true); // one stream is always shown: clicking the shown chip keeps it
+            } else if (now instanceof StreamChip chip) {
+                vm.select(chip.entry().id());
+            }
+        });
+        vm.entries().addListener((ListChangeListener<StreamEntry>) c -> fill(vm.entries()));
+        vm.selectedIdProperty().addListener((o, was, now) -> showSelected());
+        fill(vm.entries());
+    }
+
+    private HBox pushArea(DesktopShell shell) {
+        Label label = new Label("Push to");
+        label.getStyleClass().add("caption");
+        TextField url = new TextField();
+        url.setId("stream-push-url");
+        url.setEditable(false);
+        url.getStyleClass().add("push-url");
+        url.setPrefColumnCount(34);
+        url.setTooltip(new Tooltip("Paste into the encoder (OBS: Settings → Stream → Service: Custom → Server)"));
+        url.textProperty().bind(vm.selectedPushUrlProperty().map(o -> o.orElse("")));
+        Button copy = button("Copy", "stream-push-copy", "Copy the push URL", () -> shell.copy(url.getText()));
+        HBox area = new HBox(6, label, url, copy);
+        area.getStyleClass().add("push-area");
+        area.setAlignment(Pos.CENTER_LEFT);
+        area.visibleProperty().bind(vm.selectedPushUrlProperty().map(Optional::isPresent));
+        area.managedProperty().bind(area.visibleProperty());
+        return area;
+    }
+
+    /** Keeps one chip per stream in the engine's order; a chip that stays keeps its focus. */
+    private void fill(List<StreamEntry> entries) {
+        Map<Long, StreamChip> left = new HashMap<>(byId);
+        List<StreamChip> ordered = new ArrayList<>();
+        for (StreamEntry e : entries) {
+            StreamChip chip = left.remove(e.id());
+            if (chip == null) {
+                chip = new StreamChip(e, ordered.size() + 1);
+                chip.setToggleGroup(group);
+                byId.put(e.id(), chip);
+            } else {
+                chip.show(e, ordered.size() + 1);
+            }
+            ordered.add(chip);
+        }
+        for (StreamChip gone : left.values()) {
+            gone.setToggleGroup(null);
+            byId.remove(gone.entry().id());
+        }
+        if (!chips.getChildren().equals(ordered)) {
+            chips.getChildren().setAll(ordered);
+        }
+        showSelected();
+    }
+
+    private void showSelected() {
+        StreamChip chip = byId.get(vm.selectedIdProperty().get());
+        if (chip != null && !chip.isSelected()) {
+            chip.setSelected(true);
+        }
+    }
+
+    private static Button button(String text, String id, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+}
