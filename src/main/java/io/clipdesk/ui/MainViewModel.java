@@ -19,6 +19,7 @@ import io.clipdesk.ui.timeline.ClipBand;
 import io.clipdesk.ui.timeline.ThumbnailCache;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.LongBinding;
+import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -60,6 +61,8 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<List<Clip>> clips = new ReadOnlyObjectWrapper<>(this, "clips", List.of());
     private final ReadOnlyObjectWrapper<List<ClipBand>> clipBands = new ReadOnlyObjectWrapper<>(this, "clipBands", List.of());
     private final ObservableList<QuickMarker> quickMarkers = FXCollections.observableArrayList(QuickMarker.PRESETS);
+    /** Kept: a read-only view made per call listens weakly, so the quick bar's listener would go with it. */
+    private final ObservableList<QuickMarker> readOnlyQuickMarkers = FXCollections.unmodifiableObservableList(quickMarkers);
     private final AtomicLong polls = new AtomicLong();
     private final LongBinding dvrLengthMs;
 
@@ -191,8 +194,10 @@ public final class MainViewModel implements AutoCloseable {
     public StatusViewModel status() { return status; }
     public ThumbnailCache thumbnails() { return thumbnails; }
     public ZoneId zone() { return engine.config().zone(); }
-    public ObservableList<QuickMarker> quickMarkers() { return FXCollections.unmodifiableObservableList(quickMarkers); }
+    public ObservableList<QuickMarker> quickMarkers() { return readOnlyQuickMarkers; }
     public ReadOnlyObjectProperty<LiveStream> streamProperty() { return stream.getReadOnlyProperty(); }
+    /** The engine's clock as of the last poll (once a second). */
+    public ReadOnlyLongProperty nowMsProperty() { return nowMs.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<SegmentIndex> segmentsProperty() { return segments.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<DvrWindow> windowProperty() { return window.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<List<Clip>> clipsProperty() { return clips.getReadOnlyProperty(); }

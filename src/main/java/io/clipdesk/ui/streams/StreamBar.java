@@ -85,7 +85,8 @@ public final class StreamBar extends HBox {
         url.setId("stream-push-url");
         url.setEditable(false);
         url.getStyleClass().add("push-url");
-        url.setPrefColumnCount(34);
+        url.setMinWidth(Region.USE_PREF_SIZE); // the key is the end of the URL: never cut it off
+        url.textProperty().addListener((o, was, now) -> url.setPrefColumnCount(Math.max(20, now.length() + 1)));
         url.setTooltip(new Tooltip("Paste into the encoder (OBS: Settings → Stream → Service: Custom → Server)"));
         url.textProperty().bind(vm.selectedPushUrlProperty().map(o -> o.orElse("")));
         Button copy = button("Copy", "stream-push-copy", "Copy the push URL", () -> shell.copy(url.getText()));

@@ -7,7 +7,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.css.PseudoClass;
 import javafx.event.ActionEvent;
-import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -20,12 +19,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.stage.Stage;
 import javafx.util.StringConverter;
 
 import java.io.File;
@@ -40,6 +39,7 @@ import java.util.List;
 public final class StreamDialog extends Dialog<LiveStream> {
 
     private static final PseudoClass HINT = PseudoClass.getPseudoClass("hint");
+    private static final double LABEL_WIDTH = 96;
     private static final ButtonType DONE = new ButtonType("Done", ButtonBar.ButtonData.OK_DONE);
 
     private final StreamDialogViewModel vm;
@@ -47,7 +47,7 @@ public final class StreamDialog extends Dialog<LiveStream> {
     public StreamDialog(StreamDialogViewModel vm, DesktopShell shell, List<String> stylesheets) {
         this.vm = vm;
         setTitle(vm.isEditing() ? "Edit stream" : "Add stream");
-        setHeaderText(null);
+        setHeaderText(vm.isEditing() ? "Edit “" + vm.editing().name() + "”" : "Add a stream");
         setResizable(true);
         getDialogPane().getStylesheets().addAll(stylesheets);
         getDialogPane().getStyleClass().addAll("clipdesk", "stream-dialog");
@@ -76,18 +76,18 @@ public final class StreamDialog extends Dialog<LiveStream> {
             }
         });
         setOnShown(e -> getDialogPane().lookup("#stream-name").requestFocus());
+        // Rows come and go with the source kind, the URL box after a push stream is created: fit the window to them.
+        vm.kindProperty().addListener((o, was, now) -> fitWindow());
+        vm.createdPushUrlProperty().addListener((o, was, now) -> fitWindow());
+        vm.problemProperty().addListener((o, was, now) -> fitWindow());
+        vm.warningProperty().addListener((o, was, now) -> fitWindow());
     }
 
-    private GridPane fields() {
-        GridPane grid = new GridPane();
-        grid.getStyleClass().addAll("form-grid", "stream-fields");
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setHalignment(HPos.RIGHT);
-        labels.setMinWidth(90);
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        fields.setMinWidth(380);
-        grid.getColumnConstraints().addAll(labels, fields);
+    /** Rows of label and field; the rows a source does not use leave no space behind. */
+    private VBox fields() {
+        VBox rows = new VBox();
+        rows.getStyleClass().add("stream-fields");
+        rows.setPrefWidth(520);
 
         TextField name = field("stream-name", vm.nameProperty().get(), "e.g. Camera 1, Studio, Origin");
         vm.nameProperty().bind(name.textProperty());
@@ -121,6 +121,7 @@ public final class StreamDialog extends Dialog<LiveStream> {
         TextField port = field("stream-port", vm.portProperty().get(), "automatic");
         port.setPrefColumnCount(8);
         port.setMaxWidth(120);
+        HBox.setHgrow(port, Priority.NEVER);
         vm.portProperty().bind(port.textProperty());
         TextField passphrase = field("stream-passphrase", vm.passphraseProperty().get(),
                 "none (or 10–79 letters, digits, - _ . ~)");
@@ -146,19 +147,16 @@ public final class StreamDialog extends Dialog<LiveStream> {
         sourceHelp.setId("stream-source-help");
         sourceHelp.getStyleClass().add("caption");
         sourceHelp.setWrapText(true);
-        sourceHelp.setMaxWidth(460);
+        sourceHelp.setMaxWidth(420);
+        sourceHelp.setMinHeight(Region.USE_PREF_SIZE); // wraps to as many lines as it needs
         sourceHelp.textProperty().bind(Bindings.createStringBinding(() -> help(vm.kindProperty().get()),
                 vm.kindProperty()));
 
-        grid.addRow(0, new Label("Name"), name);
-        grid.addRow(1, new Label("Source"), kind);
-        grid.add(sourceHelp, 1, 2);
-        row(grid, 3, "Playlist URL", url, is(SourceKind.HLS_PULL));
-        row(grid, 4, "File", fileRow, is(SourceKind.FILE_LOOP));
-        row(grid, 5, "Listen port", port, is(SourceKind.RTMP_PUSH).or(is(SourceKind.SRT_PUSH)));
-        row(grid, 6, "Passphrase", passphrase, is(SourceKind.SRT_PUSH));
-        grid.addRow(7, new Label("DVR"), dvrRow);
-        return grid;
+        rows.getChildren().addAll(row("Name", name, null), row("Source", kind, null), row("", sourceHelp, null),
+                row("Playlist URL", url, is(SourceKind.HLS_PULL)), row("File", fileRow, is(SourceKind.FILE_LOOP)),
+                row("Listen port", port, is(SourceKind.RTMP_PUSH).or(is(SourceKind.SRT_PUSH))),
+                row("Passphrase", passphrase, is(SourceKind.SRT_PUSH)), row("DVR", dvrRow, null));
+        return rows;
     }
 
     private Node notes() {
@@ -207,17 +205,31 @@ public final class StreamDialog extends Dialog<LiveStream> {
         return box;
     }
 
+    private void fitWindow() {
+        if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() instanceof Stage stage) {
+            stage.sizeToScene();
+        }
+    }
+
     private BooleanBinding is(SourceKind kind) {
         return Bindings.createBooleanBinding(() -> vm.kindProperty().get() == kind, vm.kindProperty());
     }
 
-    private static void row(GridPane grid, int rowIndex, String label, Node field, BooleanBinding shown) {
+    private static HBox row(String label, Node field, BooleanBinding shown) {
         Label l = new Label(label);
-        grid.addRow(rowIndex, l, field);
-        for (Node n : List.of(l, field)) {
-            n.visibleProperty().bind(shown);
-            n.managedProperty().bind(shown);
+        l.getStyleClass().add("field-label");
+        l.setMinWidth(LABEL_WIDTH);
+        l.setPrefWidth(LABEL_WIDTH);
+        l.setAlignment(Pos.CENTER_RIGHT);
+        HBox.setHgrow(field, Priority.ALWAYS);
+        HBox row = new HBox(10, l, field);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().add("field-row");
+        if (shown != null) {
+            row.visibleProperty().bind(shown);
+            row.managedProperty().bind(shown);
         }
+        return row;
     }
 
     private static TextField field(String id, String text, String prompt) {

@@ -43,6 +43,8 @@ public final class StreamsViewModel implements StreamDialogViewModel.Commands, A
     private final EngineLane lane;
     private final SegmentListener listener;
     private final ObservableList<StreamEntry> entries = FXCollections.observableArrayList();
+    /** One read-only view, kept: a view made per call listens weakly and would drop its listeners when collected. */
+    private final ObservableList<StreamEntry> readOnlyEntries = FXCollections.unmodifiableObservableList(entries);
     private final ReadOnlyLongWrapper selectedId = new ReadOnlyLongWrapper(this, "selectedId", NONE);
     private final ReadOnlyStringWrapper pushHost = new ReadOnlyStringWrapper(this, "pushHost", PushHost.LOOPBACK);
     private final ObjectBinding<StreamEntry> selected;
@@ -179,7 +181,7 @@ public final class StreamsViewModel implements StreamDialogViewModel.Commands, A
     }
 
     public ObservableList<StreamEntry> entries() {
-        return FXCollections.unmodifiableObservableList(entries);
+        return readOnlyEntries;
     }
 
     public ReadOnlyLongProperty selectedIdProperty() { return selectedId.getReadOnlyProperty(); }
