@@ -7,6 +7,7 @@ import io.clipdesk.engine.ClipStatus;
 import io.clipdesk.engine.DvrWindow;
 import io.clipdesk.engine.FrameDecoder;
 import io.clipdesk.engine.LiveStream;
+import io.clipdesk.engine.NotFoundException;
 import io.clipdesk.engine.Rendition;
 import io.clipdesk.engine.Segment;
 import io.clipdesk.engine.SegmentListener;
@@ -32,6 +33,7 @@ import java.nio.file.Files;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -92,10 +94,7 @@ public final class MainViewModel implements AutoCloseable {
             public void onDvrChanged(long id) {
                 if (id == streamId) {
                     // A push source adopting its own picture size changes the renditions and empties the DVR.
-                    lane.run(() -> {
-                        LiveStream s = engine.streams().get(streamId);
-                        bridge.run(() -> stream.set(s));
-                    });
+                    lane.run(() -> current().ifPresent(s -> bridge.run(() -> stream.set(s))));
                 }
             }
         };
@@ -131,7 +130,10 @@ public final class MainViewModel implements AutoCloseable {
 
     /** ui-engine thread: the slow facts (state, disk, clips), and a full DVR reload after retention. */
     private void poll() {
-        LiveStream s = engine.streams().get(streamId);
+        LiveStream s = current().orElse(null);
+        if (s == null) {
+            return; // removed: the window is about to show another stream
+        }
         StreamState st = engine.streams().state(streamId);
         if (index.takeStale()) {
             // Retention only removes the oldest segments: trimming to the engine's window is enough.
@@ -148,6 +150,14 @@ public final class MainViewModel implements AutoCloseable {
                 showClips(list);
             }
         });
+    }
+
+    private Optional<LiveStream> current() {
+        try {
+            return Optional.of(engine.streams().get(streamId));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
     }
 
     private StatusViewModel.Disk disk(long dvrBytes) {
