@@ -12,6 +12,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,10 +22,11 @@ import java.util.Optional;
 
 /**
  * The window's top bar: every stream as a chip with its health (Tab to reach them, arrows to move, Space to show;
- * Ctrl+1…9 from anywhere), add / edit / remove, and for a push stream the URL to paste into the encoder with a
- * Copy button. Binds to {@link StreamsViewModel}; the dialogs are the window's, reached through the callbacks.
+ * Ctrl+1…9 from anywhere) and add / edit / remove; under them, the shown stream's source and, for a push stream,
+ * the URL to paste into the encoder with a Copy button. The second line is always there, so switching between a
+ * push stream and another never moves the desk. Binds to {@link StreamsViewModel}; the dialogs are the window's, reached through the callbacks.
  */
-public final class StreamBar extends HBox {
+public final class StreamBar extends VBox {
 
     /** What the buttons ask of the window (it owns the dialogs). */
     public record Actions(Runnable add, Runnable edit, Runnable remove) {
@@ -39,10 +41,10 @@ public final class StreamBar extends HBox {
         this.vm = vm;
         getStyleClass().add("stream-bar");
         setId("stream-bar");
-        setAlignment(Pos.CENTER_LEFT);
 
         Label title = new Label("Streams");
         title.getStyleClass().add("caption");
+        title.setMinWidth(Region.USE_PREF_SIZE);
         chips.getStyleClass().add("stream-chips");
         chips.setAlignment(Pos.CENTER_LEFT);
         ScrollPane strip = new ScrollPane(chips);
@@ -52,7 +54,7 @@ public final class StreamBar extends HBox {
         strip.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
         strip.setFocusTraversable(false);
         strip.setMinViewportWidth(120);
-        HBox.setHgrow(strip, Priority.SOMETIMES);
+        HBox.setHgrow(strip, Priority.NEVER); // as wide as its chips; squeezed (and scrolled) only when they overflow
 
         Button add = button("+ Add…", "stream-add", "Add a stream: test signal, HLS pull, RTMP or SRT push, a file",
                 actions.add());
@@ -62,9 +64,25 @@ public final class StreamBar extends HBox {
         edit.disableProperty().bind(vm.selectedProperty().isNull());
         remove.disableProperty().bind(vm.selectedProperty().isNull());
 
+        for (Button b : List.of(add, edit, remove)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox switcher = new HBox(8, title, strip, add, edit, remove);
+        strip.setMinWidth(120);
+        switcher.setAlignment(Pos.CENTER_LEFT);
+        switcher.getStyleClass().add("stream-switcher");
+
+        Label source = new Label();
+        source.setId("stream-source");
+        source.getStyleClass().add("stream-source");
+        source.setMinWidth(0);
+        source.textProperty().bind(vm.selectedProperty().map(StreamEntry::sourceText).orElse(""));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        getChildren().addAll(title, strip, add, edit, remove, gap, pushArea(shell));
+        HBox info = new HBox(8, source, gap, pushArea(shell));
+        info.setAlignment(Pos.CENTER_LEFT);
+        info.getStyleClass().add("stream-info");
+        getChildren().addAll(switcher, info);
 
         group.selectedToggleProperty().addListener((o, was, now) -> {
             if (now == null && was != null) {
@@ -79,7 +97,7 @@ public final class StreamBar extends HBox {
     }
 
     private HBox pushArea(DesktopShell shell) {
-        Label label = new Label("Push to");
+        Label label = new Label("Encoder pushes to");
         label.getStyleClass().add("caption");
         TextField url = new TextField();
         url.setId("stream-push-url");
@@ -90,11 +108,12 @@ public final class StreamBar extends HBox {
         url.setTooltip(new Tooltip("Paste into the encoder (OBS: Settings → Stream → Service: Custom → Server)"));
         url.textProperty().bind(vm.selectedPushUrlProperty().map(o -> o.orElse("")));
         Button copy = button("Copy", "stream-push-copy", "Copy the push URL", () -> shell.copy(url.getText()));
+        copy.setMinWidth(Region.USE_PREF_SIZE);
+        label.setMinWidth(Region.USE_PREF_SIZE);
         HBox area = new HBox(6, label, url, copy);
         area.getStyleClass().add("push-area");
         area.setAlignment(Pos.CENTER_LEFT);
-        area.visibleProperty().bind(vm.selectedPushUrlProperty().map(Optional::isPresent));
-        area.managedProperty().bind(area.visibleProperty());
+        area.visibleProperty().bind(vm.selectedPushUrlProperty().map(Optional::isPresent)); // keeps its height
         return area;
     }
 

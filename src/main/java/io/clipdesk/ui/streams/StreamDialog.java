@@ -64,7 +64,9 @@ public final class StreamDialog extends Dialog<LiveStream> {
         });
         getDialogPane().lookupButton(ButtonType.CANCEL).setId("stream-cancel");
 
-        getDialogPane().setContent(new VBox(10, fields(), notes(), createdUrl(shell)));
+        VBox fields = fields();
+        fields.disableProperty().bind(vm.resultProperty().isNotNull()); // created: what it is, no longer editable
+        getDialogPane().setContent(new VBox(10, fields, notes(), createdUrl(shell)));
         setResultConverter(button -> vm.resultProperty().get());
         vm.resultProperty().addListener((o, was, stream) -> {
             if (stream != null && vm.createdPushUrlProperty().get().isEmpty()) {
@@ -149,8 +151,8 @@ public final class StreamDialog extends Dialog<LiveStream> {
         sourceHelp.setWrapText(true);
         sourceHelp.setMaxWidth(420);
         sourceHelp.setMinHeight(Region.USE_PREF_SIZE); // wraps to as many lines as it needs
-        sourceHelp.textProperty().bind(Bindings.createStringBinding(() -> help(vm.kindProperty().get()),
-                vm.kindProperty()));
+        sourceHelp.textProperty().bind(Bindings.createStringBinding(() -> help(vm.kindProperty().get(),
+                vm.isEditing()), vm.kindProperty()));
 
         rows.getChildren().addAll(row("Name", name, null), row("Source", kind, null), row("", sourceHelp, null),
                 row("Playlist URL", url, is(SourceKind.HLS_PULL)), row("File", fileRow, is(SourceKind.FILE_LOOP)),
@@ -257,14 +259,15 @@ public final class StreamDialog extends Dialog<LiveStream> {
         }
     }
 
-    private static String help(SourceKind kind) {
+    private static String help(SourceKind kind, boolean editing) {
+        String where = editing ? "the URL in the window's top bar" : "the URL shown once the stream is added";
         return switch (kind) {
             case TEST_SIGNAL -> "Clock, frame counter, moving bars, a flash and a beep every second: for rehearsals.";
             case HLS_PULL -> "Clipdesk pulls a live HLS playlist over http(s) and keeps its program-date-time.";
-            case RTMP_PUSH -> "Clipdesk listens; the encoder (OBS, vMix, ffmpeg) pushes to the URL shown once the"
-                    + " stream is added. The stream key is part of that URL.";
-            case SRT_PUSH -> "Clipdesk listens for an SRT caller; the URL is shown once the stream is added. A"
-                    + " passphrase encrypts the feed.";
+            case RTMP_PUSH -> "Clipdesk listens; the encoder (OBS, vMix, ffmpeg) pushes to " + where
+                    + ". The stream key is part of that URL.";
+            case SRT_PUSH -> "Clipdesk listens for an SRT caller (the encoder) at " + where
+                    + ". A passphrase encrypts the feed.";
             case FILE_LOOP -> "A local media file played in a loop as if it were live.";
         };
     }

@@ -116,7 +116,7 @@ public final class StreamDialogViewModel {
         if (f.changesSource(editing)) {
             costs.add("Changing the source empties this stream's DVR: the " + GapBand.lengthText(heldMs)
                     + " recorded from the current source are deleted when you save. Clips already made stay"
-                    + " until they expire.");
+                    + " until they expire." + (f.isPush() ? " The encoder must then push to the new URL." : ""));
         } else if (f.dvrMinutes() * 60_000L < heldMs && f.dvrMinutes() != StreamForm.minutes(editing.dvrDurationS())) {
             costs.add("The DVR holds " + GapBand.lengthText(heldMs) + "; a depth of " + f.dvrMinutes()
                     + " min drops the oldest " + GapBand.lengthText(heldMs - f.dvrMinutes() * 60_000L) + " at once.");
@@ -154,10 +154,8 @@ public final class StreamDialogViewModel {
 
     /** The engine's sentence as the editor reads it: capitalised, with a full stop. */
     static String sentence(RuntimeException e) {
-        String text = e.getMessage() == null || e.getMessage().isBlank() ? "The engine refused this stream."
-                : e.getMessage().strip();
-        text = Character.toUpperCase(text.charAt(0)) + text.substring(1);
-        return text.endsWith(".") ? text : text + ".";
+        String text = StreamForm.sentence(e.getMessage());
+        return text.isEmpty() ? "The engine refused this stream." : text;
     }
 
     public boolean isEditing() { return editing != null; }

@@ -67,8 +67,18 @@ public record StreamForm(String name, SourceKind kind, String url, String file, 
             source();
             return Optional.empty();
         } catch (IllegalArgumentException e) {
-            return Optional.of(e.getMessage());
+            return Optional.of(sentence(e.getMessage())); // the engine's values speak lower case, mid-sentence
         }
+    }
+
+    /** A message as the editor reads it: capitalised, with a full stop. */
+    static String sentence(String message) {
+        String text = message == null ? "" : message.strip();
+        if (text.isEmpty()) {
+            return "";
+        }
+        text = Character.toUpperCase(text.charAt(0)) + text.substring(1);
+        return text.endsWith(".") ? text : text + ".";
     }
 
     /**
