@@ -3,6 +3,7 @@ package io.clipdesk.ui;
 import io.clipdesk.engine.ClipEngine;
 import io.clipdesk.engine.FrameDecoder;
 import io.clipdesk.engine.LiveStream;
+import io.clipdesk.engine.Rendition;
 import io.clipdesk.ui.clips.ClipsPanel;
 import io.clipdesk.ui.clips.ClipsViewModel;
 import io.clipdesk.ui.clips.DesktopShell;
@@ -23,7 +24,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * The window's content: the stream switcher on top and, under it, the desk of the chosen stream (player, timeline,
@@ -38,11 +38,10 @@ public final class StreamDesk extends BorderPane implements AutoCloseable {
     private final String engineAddress;
     private final DesktopShell shell;
     private final StreamsViewModel streams;
-    private final Consumer<LiveStream> renditionWatch = this::renditionsMayHaveChanged;
     private MainView desk;
     private ClipsPanel clips;
     private long deskStreamId = StreamsViewModel.NONE;
-    private List<?> deskRenditions = List.of();
+    private List<Rendition> deskRenditions = List.of();
 
     public StreamDesk(ClipEngine engine, FrameDecoder decoder, String engineAddress, DesktopShell shell) {
         this.engine = engine;
@@ -88,7 +87,7 @@ public final class StreamDesk extends BorderPane implements AutoCloseable {
         clips = new ClipsPanel(new ClipsViewModel(engine, streamId, engineAddress, new FxBridge(), shell));
         desk.setRight(clips);
         deskRenditions = desk.viewModel().streamProperty().get().renditions();
-        desk.viewModel().streamProperty().addListener((o, was, now) -> renditionWatch.accept(now));
+        desk.viewModel().streamProperty().addListener((o, was, now) -> renditionsMayHaveChanged(now));
         setCenter(desk);
         desk.requestFocus();
     }

@@ -3,6 +3,7 @@ package io.clipdesk.ui.streams;
 import io.clipdesk.engine.SourceHealth;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
@@ -47,7 +48,7 @@ final class StreamChip extends ToggleButton {
         name.setText(entry.name());
         health.setText(entry.healthWord());
         SourceHealth h = entry.health();
-        for (javafx.scene.Node n : new javafx.scene.Node[]{this, dot}) {
+        for (Node n : new Node[]{this, dot}) {
             n.pseudoClassStateChanged(LIVE, h == SourceHealth.LIVE);
             n.pseudoClassStateChanged(STALLED, h == SourceHealth.STALLED);
             n.pseudoClassStateChanged(DISCONNECTED, h == SourceHealth.DISCONNECTED);

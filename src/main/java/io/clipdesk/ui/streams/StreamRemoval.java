@@ -2,6 +2,7 @@ package io.clipdesk.ui.streams;
 
 import io.clipdesk.ui.timeline.GapBand;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
@@ -53,8 +54,8 @@ public final class StreamRemoval {
         alert.getDialogPane().lookupButton(REMOVE).setId("stream-remove-yes");
         alert.getDialogPane().lookupButton(KEEP).setId("stream-remove-no");
         // The safe answer is the default: Enter keeps the stream.
-        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(REMOVE)).setDefaultButton(false);
-        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(KEEP)).setDefaultButton(true);
+        ((Button) alert.getDialogPane().lookupButton(REMOVE)).setDefaultButton(false);
+        ((Button) alert.getDialogPane().lookupButton(KEEP)).setDefaultButton(true);
         alert.initOwner(owner);
         alert.resultProperty().addListener((o, was, answer) -> {
             if (answer == REMOVE) {

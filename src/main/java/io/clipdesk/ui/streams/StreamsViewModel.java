@@ -1,6 +1,8 @@
 package io.clipdesk.ui.streams;
 
+import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipEngine;
+import io.clipdesk.engine.ClipStatus;
 import io.clipdesk.engine.LiveStream;
 import io.clipdesk.engine.NotFoundException;
 import io.clipdesk.engine.Segment;
@@ -132,9 +134,8 @@ public final class StreamsViewModel implements StreamDialogViewModel.Commands, A
     /** Counts what the confirmation must name, on the worker. */
     public void prepareRemoval(StreamEntry entry, Consumer<Removal> onReady, Consumer<RuntimeException> onFailure) {
         lane.call(() -> {
-            var clips = engine.clips().list(entry.id());
-            int recording = (int) clips.stream().filter(c -> c.status() == io.clipdesk.engine.ClipStatus.RECORDING)
-                    .count();
+            List<Clip> clips = engine.clips().list(entry.id());
+            int recording = (int) clips.stream().filter(c -> c.status() == ClipStatus.RECORDING).count();
             return new Removal(entry, clips.size(), recording);
         }, onReady, onFailure);
     }

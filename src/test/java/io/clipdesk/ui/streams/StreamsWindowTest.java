@@ -256,6 +256,25 @@ class StreamsWindowTest extends FxRobot {
                 + uiThreads());
     }
 
+    @Test
+    void chips_takeTheKeyboard_arrowsMoveAndSpaceShows_whileDeskKeysStayOut() {
+        if (engine.streams().list().size() < 2) {
+            engine.streams().create(StreamDraft.testSignal("Second signal"));
+        }
+        List<LiveStream> streams = engine.streams().list();
+        await("two chips", () -> fx(() -> chip(streams.get(1).id()) != null));
+        switchTo(1, streams.get(0).id());
+        fx(() -> {
+            chip(streams.get(0).id()).requestFocus();
+            return null;
+        });
+        type(KeyCode.RIGHT);
+        await("the next chip focused", () -> fx(() -> chip(streams.get(1).id()).isFocused()));
+        type(KeyCode.SPACE);
+        await("its stream shown", () -> fx(() -> window.desk().viewModel().streamProperty().get().id()
+                == streams.get(1).id()));
+    }
+
     private void switchTo(int number, long streamId) {
         press(KeyCode.CONTROL).type(KeyCode.getKeyCode(Integer.toString(number))).release(KeyCode.CONTROL);
         await("stream " + streamId + " shown", () -> fx(() -> window.desk() != null
