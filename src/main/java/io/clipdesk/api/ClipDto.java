@@ -22,7 +22,8 @@ record ClipDto(
         String status,
         @JsonInclude(JsonInclude.Include.NON_NULL) String error,
         long cutStartMs,
-        long cutEndMs) {
+        long cutEndMs,
+        long gapMs) {
 
     static ClipDto of(Clip clip, ApiExchange exchange) {
         return new ClipDto(
@@ -40,6 +41,7 @@ record ClipDto(
                 clip.status().wire(),
                 clip.error().isEmpty() ? null : clip.error(),
                 clip.cutStartMs(),
-                clip.cutEndMs());
+                clip.cutEndMs(),
+                clip.gapMs());
     }
 }

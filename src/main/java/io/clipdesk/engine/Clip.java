@@ -6,7 +6,9 @@ import java.util.Objects;
 /**
  * An instant clip. {@code startS}, {@code durationS}, {@code expirationS} are what the editor asked for
  * (Unix seconds); {@code cutStartMs}/{@code cutEndMs} the media range actually delivered (segment
- * aligned, 0 until known). {@code videoId} is 0 when no permanent video was asked for.
+ * aligned, 0 until known); {@code gapMs} the wall-clock time inside that range the source never delivered
+ * ({@link DvrGaps}; 0 until ready, and for a seamless clip). {@code videoId} is 0 when no permanent video was
+ * asked for.
  */
 public record Clip(
         String id,
@@ -23,7 +25,8 @@ public record Clip(
         String error,
         long cutStartMs,
         long cutEndMs,
-        ClipAccuracy accuracy) {
+        ClipAccuracy accuracy,
+        long gapMs) {
 
     public Clip {
         Objects.requireNonNull(id, "id");
@@ -35,6 +38,20 @@ public record Clip(
         if (!ClipIds.isValid(id)) {
             throw new IllegalArgumentException("clip id must be 12 characters [a-z0-9]");
         }
+        if (gapMs < 0) {
+            throw new IllegalArgumentException("gapMs must be >= 0, got " + gapMs);
+        }
+    }
+
+    /**
+     * A clip whose media range is not known yet, so nothing is known missing. Kept so code that predates
+     * {@code gapMs} (other branches, the remote client) builds unchanged.
+     */
+    public Clip(String id, long streamId, String name, long startS, int durationS, long expirationS, long createdAtMs,
+                boolean vodRequired, long videoId, List<String> renditions, ClipStatus status, String error,
+                long cutStartMs, long cutEndMs, ClipAccuracy accuracy) {
+        this(id, streamId, name, startS, durationS, expirationS, createdAtMs, vodRequired, videoId, renditions,
+                status, error, cutStartMs, cutEndMs, accuracy, 0);
     }
 
     /** The wall-clock second at which the requested range is complete. */
@@ -48,16 +65,22 @@ public record Clip(
 
     public Clip withStatus(ClipStatus newStatus, String newError) {
         return new Clip(id, streamId, name, startS, durationS, expirationS, createdAtMs, vodRequired, videoId,
-                renditions, newStatus, newError, cutStartMs, cutEndMs, accuracy);
-    }
-
-    public Clip withCut(long newCutStartMs, long newCutEndMs) {
-        return new Clip(id, streamId, name, startS, durationS, expirationS, createdAtMs, vodRequired, videoId,
-                renditions, status, error, newCutStartMs, newCutEndMs, accuracy);
+                renditions, newStatus, newError, cutStartMs, cutEndMs, accuracy, gapMs);
     }
 
     public Clip withVideo(long newVideoId) {
         return new Clip(id, streamId, name, startS, durationS, expirationS, createdAtMs, newVideoId > 0, newVideoId,
-                renditions, status, error, cutStartMs, cutEndMs, accuracy);
+                renditions, status, error, cutStartMs, cutEndMs, accuracy, gapMs);
+    }
+
+    /** The delivered range and what is missing inside it. */
+    public Clip withCut(long newCutStartMs, long newCutEndMs, long newGapMs) {
+        return new Clip(id, streamId, name, startS, durationS, expirationS, createdAtMs, vodRequired, videoId,
+                renditions, status, error, newCutStartMs, newCutEndMs, accuracy, newGapMs);
+    }
+
+    /** Whether the source lost media inside the delivered range. */
+    public boolean crossesGap() {
+        return gapMs > 0;
     }
 }

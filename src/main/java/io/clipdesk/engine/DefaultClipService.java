@@ -208,8 +208,8 @@ final class DefaultClipService implements ClipService, SegmentListener {
             }
             packager.pack(recording.folder(), ClipPackager.Names.forClip(clip.id()), recording.renditions(),
                     linked);
-            Clip ready = clip.withCut(linked.get(0).startMs(), linked.get(linked.size() - 1).endMs())
-                    .withStatus(ClipStatus.READY, "");
+            Clip ready = clip.withCut(linked.get(0).startMs(), linked.get(linked.size() - 1).endMs(),
+                    DvrGaps.missingMs(linked)).withStatus(ClipStatus.READY, "");
             clips.update(ready);
             if (ready.hasVideo()) {
                 videos.materialize(ready);

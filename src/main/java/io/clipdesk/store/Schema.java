@@ -79,8 +79,12 @@ final class Schema {
                 value TEXT NOT NULL
             ) STRICT, WITHOUT ROWID"""));
 
+    /** What a clip's delivered range misses where the source was lost (0 for clips cut before it was known). */
+    private static final Migration V2 = new Migration(2, List.of(
+            "ALTER TABLE clips ADD COLUMN gap_ms INTEGER NOT NULL DEFAULT 0"));
+
     /** Every migration in order; the file's {@code user_version} is the last one applied. */
-    static final List<Migration> MIGRATIONS = List.of(V1);
+    static final List<Migration> MIGRATIONS = List.of(V1, V2);
 
     private Schema() {
     }

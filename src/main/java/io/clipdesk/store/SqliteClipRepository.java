@@ -30,10 +30,11 @@ public final class SqliteClipRepository implements ClipRepository {
     static final String CUT_START_MS = "cut_start_ms";
     static final String CUT_END_MS = "cut_end_ms";
     static final String ACCURACY = "accuracy";
+    static final String GAP_MS = "gap_ms";
 
     /** Every column but the id, in the order {@link #bindValues} binds them. */
     private static final List<String> VALUES = List.of(STREAM_ID, NAME, START_S, DURATION_S, EXPIRATION_S,
-            CREATED_AT_MS, VOD_REQUIRED, VIDEO_ID, RENDITIONS, STATUS, ERROR, CUT_START_MS, CUT_END_MS, ACCURACY);
+            CREATED_AT_MS, VOD_REQUIRED, VIDEO_ID, RENDITIONS, STATUS, ERROR, CUT_START_MS, CUT_END_MS, ACCURACY, GAP_MS);
     private static final String SELECT = "SELECT " + ID + ", " + String.join(", ", VALUES) + " FROM " + TABLE;
 
     static final String INSERT = "INSERT INTO " + TABLE + " (" + String.join(", ", VALUES) + ", " + ID
@@ -103,6 +104,7 @@ public final class SqliteClipRepository implements ClipRepository {
         statement.setLong(12, clip.cutStartMs());
         statement.setLong(13, clip.cutEndMs());
         statement.setString(14, EnumColumn.write(clip.accuracy()));
+        statement.setLong(15, clip.gapMs());
     }
 
     private List<Clip> query(String action, String sql, Object parameter) {
@@ -123,7 +125,7 @@ public final class SqliteClipRepository implements ClipRepository {
                     RenditionColumns.namesFromJson(row.getString(RENDITIONS)),
                     EnumColumn.read(ClipStatus.class, row.getString(STATUS)), row.getString(ERROR),
                     row.getLong(CUT_START_MS), row.getLong(CUT_END_MS),
-                    EnumColumn.read(ClipAccuracy.class, row.getString(ACCURACY)));
+                    EnumColumn.read(ClipAccuracy.class, row.getString(ACCURACY)), row.getLong(GAP_MS));
         } catch (IllegalArgumentException | SQLDataException e) {
             throw new SQLDataException("stored clip " + id + " is invalid: " + e.getMessage(), e);
         }

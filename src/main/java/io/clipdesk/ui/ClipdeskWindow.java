@@ -3,6 +3,8 @@ package io.clipdesk.ui;
 import io.clipdesk.engine.ClipEngine;
 import io.clipdesk.engine.FrameDecoder;
 import io.clipdesk.ui.clips.ClipsPanel;
+import io.clipdesk.ui.clips.DefaultDesktopShell;
+import io.clipdesk.ui.clips.DesktopShell;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
@@ -10,7 +12,7 @@ import javafx.stage.Stage;
 
 import java.util.Objects;
 
-/** The desktop window: the main view in a dark-themed scene. The composition root calls {@link #show}. */
+/** The desktop window: the stream switcher and the chosen stream's desk in a dark-themed scene. */
 public final class ClipdeskWindow {
 
     public static final String STYLESHEET = "/assets/css/clipdesk.css";
@@ -18,31 +20,33 @@ public final class ClipdeskWindow {
     private ClipdeskWindow() {
     }
 
+    /** {@link #show(Stage, ClipEngine, FrameDecoder, String, DesktopShell)} with the system clipboard. */
+    public static StreamDesk show(Stage stage, ClipEngine engine, FrameDecoder decoder, String engineAddress) {
+        return show(stage, engine, decoder, engineAddress, new DefaultDesktopShell());
+    }
+
     /**
-     * Fills {@code stage} with the main view of {@code engine}'s first stream and shows it. Closing the stage
-     * stops the player and the UI's engine calls; the caller still owns (and closes) the engine.
+     * Fills {@code stage} with every stream of {@code engine} (the first one shown) and shows it. Closing the stage
+     * stops the players and the UI's engine calls; the caller still owns (and closes) the engine.
      *
-     * @param engineAddress shown in the status bar, e.g. "http://127.0.0.1:8080" or "embedded"
+     * @param engineAddress the engine's HTTP base URL (clip previews and push URLs use it), or "embedded"
      */
-    public static MainView show(Stage stage, ClipEngine engine, FrameDecoder decoder, String engineAddress) {
-        MainView view = new MainView(engine, decoder);
-        view.setEngineAddress(engineAddress);
-        ClipsPanel clips = ClipsPanel.of(engine, view.viewModel().streamProperty().get().id(), engineAddress);
-        view.setRight(clips); // the clips column, over the desk's whole height
+    public static StreamDesk show(Stage stage, ClipEngine engine, FrameDecoder decoder, String engineAddress,
+                                  DesktopShell shell) {
+        StreamDesk desk = new StreamDesk(engine, decoder, engineAddress, shell);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(view, Math.min(1600, screen.getWidth()), Math.min(900, screen.getHeight()));
+        Scene scene = new Scene(desk, Math.min(1600, screen.getWidth()), Math.min(900, screen.getHeight()));
         scene.getStylesheets().add(Objects.requireNonNull(ClipdeskWindow.class.getResource(STYLESHEET),
                 "the theme " + STYLESHEET + " is not on the classpath").toExternalForm());
         scene.getStylesheets().add(Objects.requireNonNull(ClipsPanel.class.getResource(ClipsPanel.STYLESHEET),
                 ClipsPanel.STYLESHEET + " is not on the classpath").toExternalForm());
         stage.setTitle("Clipdesk");
         stage.setScene(scene);
-        stage.setOnHidden(e -> {
-            clips.close();
-            view.close();
-        });
+        stage.setOnHidden(e -> desk.close());
         stage.show();
-        view.requestFocus(); // keys drive the desk; the name field gets focus only when clicked
-        return view;
+        if (desk.desk() != null) {
+            desk.desk().requestFocus(); // keys drive the desk; the name field gets focus only when clicked
+        }
+        return desk;
     }
 }

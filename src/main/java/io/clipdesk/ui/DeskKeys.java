@@ -1,5 +1,7 @@
 package io.clipdesk.ui;
 
+import javafx.event.EventHandler;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
@@ -7,23 +9,36 @@ import javafx.scene.input.KeyEvent;
 
 /**
  * The editor's keyboard, caught before any control sees it (a scene filter, so a focused button never eats
- * Space). Typing in a text field keeps its letters; Enter there still creates the clip and Esc leaves it.
+ * Space). Typing in a text field keeps its letters; Enter there still creates the clip and Esc leaves it. Keys
+ * aimed at controls outside the desk (the stream switcher above it) and chords with Ctrl/Alt/Meta are left to
+ * those controls and the scene's accelerators.
  */
 final class DeskKeys {
 
     private final MainViewModel vm;
     private final Runnable goLive;
+    private final Node desk;
+    private final EventHandler<KeyEvent> filter = this::pressed;
 
-    DeskKeys(MainViewModel vm, Runnable goLive) {
+    DeskKeys(MainViewModel vm, Runnable goLive, Node desk) {
         this.vm = vm;
         this.goLive = goLive;
+        this.desk = desk;
     }
 
     void install(Scene scene) {
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::pressed);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, filter);
+    }
+
+    /** A desk taken out of the window (another stream shown) must stop driving its closed player. */
+    void uninstall(Scene scene) {
+        scene.removeEventFilter(KeyEvent.KEY_PRESSED, filter);
     }
 
     private void pressed(KeyEvent e) {
+        if (e.isControlDown() || e.isAltDown() || e.isMetaDown() || !aimedAtDesk(e)) {
+            return;
+        }
         boolean typing = e.getTarget() instanceof TextInputControl;
         if (typing && e.getCode() == KeyCode.ESCAPE) {
             scene(e).getRoot().requestFocus();
@@ -33,6 +48,19 @@ final class DeskKeys {
         if (handled(e.getCode(), e.isShiftDown(), typing)) {
             e.consume();
         }
+    }
+
+    /** At the desk, or at no control in particular (the window's root holds the focus). */
+    private boolean aimedAtDesk(KeyEvent e) {
+        if (!(e.getTarget() instanceof Node target) || target.getScene() == null || target == target.getScene().getRoot()) {
+            return true;
+        }
+        for (Node n = target; n != null; n = n.getParent()) {
+            if (n == desk) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Scene scene(KeyEvent e) {

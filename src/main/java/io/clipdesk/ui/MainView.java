@@ -10,7 +10,9 @@ import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -29,7 +31,11 @@ public final class MainView extends BorderPane implements AutoCloseable {
 
     /** Shows the engine's first stream (the test signal on a fresh data dir). */
     public MainView(ClipEngine engine, FrameDecoder decoder) {
-        this(new MainViewModel(engine, decoder, firstStream(engine), new FxBridge()));
+        this(engine, decoder, firstStream(engine));
+    }
+
+    public MainView(ClipEngine engine, FrameDecoder decoder, long streamId) {
+        this(new MainViewModel(engine, decoder, streamId, new FxBridge()));
     }
 
     public MainView(MainViewModel vm) {
@@ -66,7 +72,21 @@ public final class MainView extends BorderPane implements AutoCloseable {
         });
         playback.positionMsProperty().addListener((o, was, now) -> keepPlayheadInView(now.longValue()));
 
-        PlayerView player = new PlayerView(playback);
+        // Before the first segment (a push stream waiting for its encoder) the timeline shows the last minute of
+        // the clock rather than 1970, and the picture says why it is black.
+        if (vm.windowProperty().get().isEmpty()) {
+            long now = vm.nowMsProperty().get();
+            timeline.setVisibleRange(now - MIN_VISIBLE_MS + 5_000, now + 5_000);
+        }
+        Label noMedia = new Label();
+        noMedia.setId("player-no-media");
+        noMedia.getStyleClass().add("no-media");
+        noMedia.setWrapText(true);
+        noMedia.textProperty().bind(Bindings.concat("No media yet · ", vm.status().healthTextProperty()));
+        noMedia.visibleProperty().bind(Bindings.createBooleanBinding(() -> vm.windowProperty().get().isEmpty(),
+                vm.windowProperty()));
+        noMedia.setMouseTransparent(true);
+        StackPane player = new StackPane(new PlayerView(playback), noMedia);
         HBox.setHgrow(player, Priority.ALWAYS);
         ClipFormView form = new ClipFormView(vm.form());
         HBox top = new HBox(player, form);
@@ -84,9 +104,13 @@ public final class MainView extends BorderPane implements AutoCloseable {
                 requestFocus();
             }
         });
+        DeskKeys keys = new DeskKeys(vm, this::goLive, this);
         sceneProperty().addListener((o, was, scene) -> {
+            if (was != null) {
+                keys.uninstall(was);
+            }
             if (scene != null) {
-                new DeskKeys(vm, this::goLive).install(scene);
+                keys.install(scene);
             }
         });
         vm.start();

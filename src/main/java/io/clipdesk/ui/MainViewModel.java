@@ -7,6 +7,7 @@ import io.clipdesk.engine.ClipStatus;
 import io.clipdesk.engine.DvrWindow;
 import io.clipdesk.engine.FrameDecoder;
 import io.clipdesk.engine.LiveStream;
+import io.clipdesk.engine.NotFoundException;
 import io.clipdesk.engine.Rendition;
 import io.clipdesk.engine.Segment;
 import io.clipdesk.engine.SegmentListener;
@@ -19,6 +20,7 @@ import io.clipdesk.ui.timeline.ClipBand;
 import io.clipdesk.ui.timeline.ThumbnailCache;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.LongBinding;
+import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -31,6 +33,7 @@ import java.nio.file.Files;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -60,6 +63,8 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<List<Clip>> clips = new ReadOnlyObjectWrapper<>(this, "clips", List.of());
     private final ReadOnlyObjectWrapper<List<ClipBand>> clipBands = new ReadOnlyObjectWrapper<>(this, "clipBands", List.of());
     private final ObservableList<QuickMarker> quickMarkers = FXCollections.observableArrayList(QuickMarker.PRESETS);
+    /** Kept: a read-only view made per call listens weakly, so the quick bar's listener would go with it. */
+    private final ObservableList<QuickMarker> readOnlyQuickMarkers = FXCollections.unmodifiableObservableList(quickMarkers);
     private final AtomicLong polls = new AtomicLong();
     private final LongBinding dvrLengthMs;
 
@@ -82,6 +87,14 @@ public final class MainViewModel implements AutoCloseable {
             public void onHealth(long id, SourceHealth health, String detail) {
                 if (id == streamId) {
                     lane.run(MainViewModel.this::poll);
+                }
+            }
+
+            @Override
+            public void onDvrChanged(long id) {
+                if (id == streamId) {
+                    // A push source adopting its own picture size changes the renditions and empties the DVR.
+                    lane.run(() -> current().ifPresent(s -> bridge.run(() -> stream.set(s))));
                 }
             }
         };
@@ -117,7 +130,10 @@ public final class MainViewModel implements AutoCloseable {
 
     /** ui-engine thread: the slow facts (state, disk, clips), and a full DVR reload after retention. */
     private void poll() {
-        LiveStream s = engine.streams().get(streamId);
+        LiveStream s = current().orElse(null);
+        if (s == null) {
+            return; // removed: the window is about to show another stream
+        }
         StreamState st = engine.streams().state(streamId);
         if (index.takeStale()) {
             // Retention only removes the oldest segments: trimming to the engine's window is enough.
@@ -134,6 +150,14 @@ public final class MainViewModel implements AutoCloseable {
                 showClips(list);
             }
         });
+    }
+
+    private Optional<LiveStream> current() {
+        try {
+            return Optional.of(engine.streams().get(streamId));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
     }
 
     private StatusViewModel.Disk disk(long dvrBytes) {
@@ -180,8 +204,10 @@ public final class MainViewModel implements AutoCloseable {
     public StatusViewModel status() { return status; }
     public ThumbnailCache thumbnails() { return thumbnails; }
     public ZoneId zone() { return engine.config().zone(); }
-    public ObservableList<QuickMarker> quickMarkers() { return FXCollections.unmodifiableObservableList(quickMarkers); }
+    public ObservableList<QuickMarker> quickMarkers() { return readOnlyQuickMarkers; }
     public ReadOnlyObjectProperty<LiveStream> streamProperty() { return stream.getReadOnlyProperty(); }
+    /** The engine's clock as of the last poll (once a second). */
+    public ReadOnlyLongProperty nowMsProperty() { return nowMs.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<SegmentIndex> segmentsProperty() { return segments.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<DvrWindow> windowProperty() { return window.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<List<Clip>> clipsProperty() { return clips.getReadOnlyProperty(); }

@@ -55,7 +55,7 @@ class SqliteClipRepositoryTest {
     void update_storesStatusCutAndVideo_andSurvivesReopening() {
         Clip clip = StoreSamples.clip("aaaaaaaaaaaa", 1, 1_716_559_200L);
         clips.insert(clip);
-        Clip done = clip.withCut(T0_MS - 1_000, T0_MS + 31_000).withVideo(9).withStatus(ClipStatus.READY, "");
+        Clip done = clip.withCut(T0_MS - 1_000, T0_MS + 31_000, 12_480).withVideo(9).withStatus(ClipStatus.READY, "");
 
         clips.update(done);
         database.close();
@@ -97,6 +97,25 @@ class SqliteClipRepositoryTest {
     }
 
     @Test
+    void clipStoredBeforeGapsWereRecorded_isReadAfterTheMigrationAsHavingNoGap() {
+        Path file = dir.resolve("v1.db");
+        try (Database v1 = Database.open(file, Schema.MIGRATIONS.subList(0, 1))) {
+            v1.run("insert a version-1 clip", c -> c.createStatement().executeUpdate("""
+                    INSERT INTO clips (id, stream_id, name, start_s, duration_s, expiration_s, created_at_ms,
+                        vod_required, video_id, renditions, status, error, cut_start_ms, cut_end_ms, accuracy)
+                    VALUES ('oldclip00001', 1, 'Old', 1000, 10, 5000, 7, 0, 0, '["media_1_360"]', 'READY', '',
+                        999000, 1011000, 'SEGMENT')"""));
+        }
+        try (Database migrated = Database.open(file)) {
+            Clip old = new SqliteClipRepository(migrated).find("oldclip00001").orElseThrow();
+
+            assertEquals(0, old.gapMs());
+            assertEquals(1_011_000, old.cutEndMs());
+            assertEquals(ClipStatus.READY, old.status());
+        }
+    }
+
+    @Test
     void find_unknownId_isEmpty() {
         assertEquals(Optional.empty(), clips.find("nosuchclip00"));
     }
@@ -104,6 +123,6 @@ class SqliteClipRepositoryTest {
     private static Clip created(Clip clip, long createdAtMs) {
         return new Clip(clip.id(), clip.streamId(), clip.name(), clip.startS(), clip.durationS(), clip.expirationS(),
                 createdAtMs, clip.vodRequired(), clip.videoId(), clip.renditions(), clip.status(), clip.error(),
-                clip.cutStartMs(), clip.cutEndMs(), clip.accuracy());
+                clip.cutStartMs(), clip.cutEndMs(), clip.accuracy(), clip.gapMs());
     }
 }

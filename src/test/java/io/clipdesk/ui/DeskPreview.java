@@ -38,7 +38,7 @@ public final class DeskPreview {
         Path dir = Path.of(getParameters().getRaw().get(0));
         int segmentMs = getParameters().getRaw().size() > 1 ? Integer.parseInt(getParameters().getRaw().get(1)) : 2000;
         engine = Engines.open(dir, Clock.systemDefaultZone(), segmentMs);
-        MainView view = ClipdeskWindow.show(stage, engine, new FfmpegFrameDecoder(), "embedded · no HTTP");
+        MainView view = ClipdeskWindow.show(stage, engine, new FfmpegFrameDecoder(), "embedded · no HTTP").desk();
         PlaybackViewModel p = view.viewModel().playback();
         started = System.nanoTime();
         p.framesShownProperty().addListener((o, was, now) -> {

@@ -60,7 +60,7 @@ class MainWindowTest extends FxRobot {
         engine = Engines.open(dir, clock, SEGMENT_MS);
         LiveFeed.produce(clock, engine, STREAM, Duration.ofSeconds(35));
         Stage stage = FxToolkit.registerPrimaryStage();
-        view = fx(() -> ClipdeskWindow.show(stage, engine, new FfmpegFrameDecoder(), "embedded"));
+        view = fx(() -> ClipdeskWindow.show(stage, engine, new FfmpegFrameDecoder(), "embedded").desk());
         await("a picture", () -> view.viewModel().playback().getPositionMs() > 0);
     }
 

@@ -1,10 +1,12 @@
 package io.clipdesk.ui.clips;
 
 import io.clipdesk.engine.Clip;
+import io.clipdesk.ui.timeline.GapBand;
 
 /**
  * A clip's state line at one instant of the engine's clock: "recording · ready in 0:23", "ready · expires in
- * 0:59:12", "failed: reason", "expired". A pure function of (clip, now), so a countdown is right after the laptop
+ * 0:59:12" ("ready · crosses a 12 s gap · expires in …" when the source lost media inside it), "failed: reason",
+ * "expired". A pure function of (clip, now), so a countdown is right after the laptop
  * sleeps: nothing counts ticks. {@code progress} is the recorded share of the clip (0–1) while recording, else 1.
  */
 public record ClipCountdown(ClipPhase phase, String text, double progress) {
@@ -20,11 +22,17 @@ public record ClipCountdown(ClipPhase phase, String text, double progress) {
         }
         return switch (clip.status()) {
             case RECORDING -> recording(clip, nowMs, readyAtMs(clip, segmentDurationMs));
-            case READY -> new ClipCountdown(ClipPhase.READY, "ready · expires in " + hms(expiresAtMs - nowMs), 1);
+            case READY -> new ClipCountdown(ClipPhase.READY, "ready · " + gap(clip) + "expires in "
+                    + hms(expiresAtMs - nowMs), 1);
             case FAILED -> new ClipCountdown(ClipPhase.FAILED,
                     clip.error().isBlank() ? "failed" : "failed: " + clip.error(), 1);
             case EXPIRED -> throw new AssertionError("handled above");
         };
+    }
+
+    /** "crosses a 12 s gap · " when the source lost media inside the clip, so nobody is surprised by a jump. */
+    private static String gap(Clip clip) {
+        return clip.crossesGap() ? "crosses a " + GapBand.lengthText(clip.gapMs()) + " gap · " : "";
     }
 
     /** When the engine expects the clip's media to be complete (wall-clock ms). */

@@ -72,6 +72,11 @@ public class DvrTimeline extends Control {
             STYLES.createStyleablePaintProperty(this, "liveColor", "-cd-live-color", t -> t.liveColor, Color.web("#ff3b3b"));
     private final StyleableProperty<Paint> markColor =
             STYLES.createStyleablePaintProperty(this, "markColor", "-cd-mark-color", t -> t.markColor, Color.web("#f5b942"));
+    private final StyleableProperty<Paint> gapColor =
+            STYLES.createStyleablePaintProperty(this, "gapColor", "-cd-gap-color", t -> t.gapColor, Color.web("#050608"));
+    private final StyleableProperty<Paint> gapHatchColor =
+            STYLES.createStyleablePaintProperty(this, "gapHatchColor", "-cd-gap-hatch-color", t -> t.gapHatchColor,
+                    Color.web("#4a3326"));
 
     public DvrTimeline() {
         getStyleClass().add("dvr-timeline");
@@ -102,6 +107,11 @@ public class DvrTimeline extends Control {
     /** The ruler's labelled ticks at a width: wall-clock instants printed in local time. */
     public List<TickLabel> tickLabels(double widthPx) {
         return TickLabel.of(scale(widthPx), getZone());
+    }
+
+    /** The stretches of the visible range where the source delivered no media (drawn hatched). */
+    public List<GapBand> gapBands() {
+        return GapBand.in(getSegments(), getVisibleStartMs(), getVisibleEndMs());
     }
 
     /** The widest useful view: the whole DVR with a margin, and never less than a minute. */
@@ -158,6 +168,8 @@ public class DvrTimeline extends Control {
     Paint playheadColor() { return playheadColor.getValue(); }
     Paint liveColor() { return liveColor.getValue(); }
     Paint markColor() { return markColor.getValue(); }
+    Paint gapColor() { return gapColor.getValue(); }
+    Paint gapHatchColor() { return gapHatchColor.getValue(); }
 
     public LongProperty dvrStartMsProperty() { return dvrStartMs; }
     public long getDvrStartMs() { return dvrStartMs.get(); }

@@ -8,11 +8,13 @@ import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
  * Draws a {@link DvrTimeline} onto a canvas. Everything is culled to the visible range, so the cost depends on
@@ -24,6 +26,7 @@ public final class TimelinePainter {
     public static final double RULER_H = 24;
     public static final double CLIPS_H = 20;
     public static final double OVERVIEW_H = 12;
+    private static final double HATCH_PX = 9;
 
     private static final DateTimeFormatter HOVER = DateTimeFormatter.ofPattern("HH:mm:ss.S");
     private final Font labelFont = Font.font("System", 11);
@@ -42,6 +45,8 @@ public final class TimelinePainter {
             g.fillRect(x0, 0, x1 - x0, h - OVERVIEW_H);
             paintThumbnails(g, t, s, w, RULER_H, thumbsBottom - RULER_H);
         }
+        List<GapBand> gaps = t.gapBands();
+        paintGaps(g, t, s, w, gaps, thumbsBottom);
         paintRuler(g, t, s, w, h - OVERVIEW_H);
         paintClips(g, t, s, w, thumbsBottom);
         paintMarks(g, t, s, w, thumbsBottom + CLIPS_H);
@@ -50,7 +55,7 @@ public final class TimelinePainter {
         }
         long playhead = t.isScrubbing() ? t.getScrubMs() : t.getPlayheadMs();
         paintPlayhead(g, t.playheadColor(), s.xOf(playhead), w, h - OVERVIEW_H);
-        paintHover(g, t, s, w, h - OVERVIEW_H);
+        paintHover(g, t, s, w, h - OVERVIEW_H, gaps);
         paintOverview(g, t, w, h - OVERVIEW_H);
     }
 
@@ -85,6 +90,39 @@ public final class TimelinePainter {
                 g.drawImage(image, x, top + 1, width, laneH - 2);
             } else {
                 g.fillRect(x, top + 1, width, laneH - 2);
+            }
+        }
+    }
+
+    /** Where the source delivered nothing: a dark hatched band over the lanes, its length written in it. */
+    private void paintGaps(GraphicsContext g, DvrTimeline t, TimelineScale s, double w, List<GapBand> gaps,
+                           double thumbsBottom) {
+        double bottom = thumbsBottom + CLIPS_H;
+        for (GapBand gap : gaps) {
+            double x0 = clampX(s.xOf(gap.startMs()), w);
+            double x1 = clampX(s.xOf(gap.endMs()), w);
+            double width = Math.max(2, x1 - x0);
+            g.setFill(t.gapColor());
+            g.fillRect(x0, RULER_H, width, bottom - RULER_H);
+            g.save();
+            g.beginPath();
+            g.rect(x0, RULER_H, width, bottom - RULER_H);
+            g.clip();
+            g.setStroke(t.gapHatchColor());
+            g.setLineWidth(2);
+            double laneH = bottom - RULER_H;
+            for (double x = x0 - laneH; x < x0 + width; x += HATCH_PX) {
+                g.strokeLine(x, bottom, x + laneH, RULER_H);
+            }
+            g.restore();
+            String text = "no media · " + GapBand.lengthText(gap.lengthMs());
+            if (width > 90) {
+                g.setFill(t.labelColor());
+                g.setFont(labelFont);
+                g.setTextAlign(TextAlignment.CENTER);
+                g.setTextBaseline(VPos.CENTER);
+                g.fillText(text, x0 + width / 2, (RULER_H + thumbsBottom) / 2, width - 8);
+                g.setTextAlign(TextAlignment.LEFT);
             }
         }
     }
@@ -172,7 +210,8 @@ public final class TimelinePainter {
         g.fillPolygon(new double[]{x - 6, x + 6, x}, new double[]{0, 0, 8}, 3);
     }
 
-    private void paintHover(GraphicsContext g, DvrTimeline t, TimelineScale s, double w, double bottom) {
+    private void paintHover(GraphicsContext g, DvrTimeline t, TimelineScale s, double w, double bottom,
+                            List<GapBand> gaps) {
         long hover = t.getHoverMs();
         if (hover == Marks.NONE) {
             return;
@@ -181,6 +220,14 @@ public final class TimelinePainter {
         paintLine(g, Color.gray(1, 0.45), x, w, RULER_H, bottom, 1);
         String text = HOVER.format(Instant.ofEpochMilli(hover).atZone(t.getZone()));
         double boxW = 74;
+        for (GapBand gap : gaps) {
+            if (gap.contains(hover)) {
+                text += "  ·  no media for " + GapBand.lengthText(gap.lengthMs());
+                Text measure = new Text(text);
+                measure.setFont(labelFont);
+                boxW = measure.getLayoutBounds().getWidth() + 16;
+            }
+        }
         double bx = Math.min(Math.max(0, x - boxW / 2), w - boxW);
         g.setFill(Color.gray(0.08, 0.9));
         g.fillRoundRect(bx, RULER_H + 2, boxW, 18, 6, 6);
@@ -209,6 +256,11 @@ public final class TimelinePainter {
         double v1 = clampX(all.xOf(t.getVisibleEndMs()), w);
         g.setFill(Color.gray(1, 0.14));
         g.fillRect(v0, top + 1, Math.max(3, v1 - v0), OVERVIEW_H - 1);
+        g.setFill(t.gapHatchColor());
+        for (GapBand gap : GapBand.in(t.getSegments(), from, to)) {
+            double x0 = all.xOf(gap.startMs());
+            g.fillRect(x0, top + 1, Math.max(2, all.xOf(gap.endMs()) - x0), OVERVIEW_H / 2 - 1);
+        }
         g.setFill(t.clipColor());
         for (ClipBand clip : t.getClips()) {
             double x0 = all.xOf(clip.startMs());

@@ -32,6 +32,15 @@ class ClipCountdownTest {
     }
 
     @Test
+    void ready_acrossASourceGap_saysHowLongTheGapIs() {
+        Clip c = clip(ClipStatus.READY, T0_S, 30, T0_S + 30 + 3600);
+        Clip across = c.withCut(T0_S * 1000, (T0_S + 30) * 1000, 12_300);
+        long nowMs = (T0_S + 32) * 1000;
+        assertEquals("ready · crosses a 12 s gap · expires in 0:59:58", ClipCountdown.of(across, nowMs, SEGMENT_MS).text());
+        assertEquals("ready · expires in 0:59:58", ClipCountdown.of(c, nowMs, SEGMENT_MS).text());
+    }
+
+    @Test
     void recording_progress_isTheShareOfStartToReadyThatHasPassed() {
         Clip c = clip(ClipStatus.RECORDING, T0_S, 8, T0_S + 8 + 3600);
         assertEquals(0.0, ClipCountdown.of(c, T0_S * 1000 - 5000, SEGMENT_MS).progress());

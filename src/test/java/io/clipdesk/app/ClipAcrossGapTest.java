@@ -1,0 +1,93 @@
+package io.clipdesk.app;
+
+import io.clipdesk.engine.Clip;
+import io.clipdesk.engine.ClipRequest;
+import io.clipdesk.engine.ClipStatus;
+import io.clipdesk.engine.MediaContent;
+import io.clipdesk.engine.MediaPaths;
+import io.clipdesk.engine.Segment;
+import io.clipdesk.testing.Ffprobe;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static io.clipdesk.app.EngineFixture.SEGMENT_MS;
+import static io.clipdesk.app.EngineFixture.STREAM;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Seven seconds the source never delivered (ingest stops with the engine and starts again seven seconds later;
+ * the DVR keeps wall-clock stamps, so the lost time is a hole and the first segment after it a discontinuity),
+ * and clips on the real engine on either side of and across it.
+ */
+class ClipAcrossGapTest {
+
+    private static final long LOST_MS = 7_000;
+
+    @TempDir
+    Path dir;
+    EngineFixture f;
+    long lastBeforeEndMs;
+
+    @BeforeEach
+    void open() {
+        f = new EngineFixture(dir);
+        f.produce(Duration.ofSeconds(4));
+        lastBeforeEndMs = f.window().endMs();
+        f.engine.close();
+        f.clock.advance(Duration.ofMillis(LOST_MS));
+        f.engine = Engines.open(dir, f.clock, SEGMENT_MS);
+        f.produce(Duration.ofSeconds(3));
+    }
+
+    @AfterEach
+    void close() {
+        f.close();
+    }
+
+    @Test
+    void clipAcrossASourceGap_isReady_saysHowMuchIsMissing_andItsMp4Plays() throws Exception {
+        List<Segment> dvr = f.engine.streams().segments(STREAM, 0, Long.MAX_VALUE);
+        Segment firstAfter = dvr.stream().filter(s -> s.startMs() > lastBeforeEndMs).findFirst().orElseThrow();
+        assertTrue(firstAfter.discontinuity(), "the first segment after the gap says so: " + dvr);
+        assertEquals(lastBeforeEndMs + LOST_MS, firstAfter.startMs(), "the DVR keeps the lost time as a hole");
+
+        long startS = lastBeforeEndMs / 1000 - 2;
+        long durationS = firstAfter.startMs() / 1000 + 2 - startS;
+        Clip clip = f.engine.clips().create(ClipRequest.of(STREAM, startS, durationS));
+        Clip ready = f.awaitStatus(clip.id(), ClipStatus.READY);
+
+        assertEquals(LOST_MS, ready.gapMs());
+        assertTrue(ready.crossesGap());
+        Path mp4 = file(MediaPaths.clipMasterMp4(ready.id()));
+        assertEquals(List.of("h264", "aac"), Ffprobe.codecs(mp4));
+        assertTrue(Ffprobe.firstVideoPacketFlags(mp4).startsWith("K"));
+        assertEquals("", Ffprobe.decodeErrors(mp4.toString()));
+        String playlist = Files.readString(file(MediaPaths.clipPlaylist(ready.id(), ready.renditions().get(0))));
+        assertTrue(playlist.contains("#EXT-X-DISCONTINUITY"), playlist);
+    }
+
+    @Test
+    void clipsOnEitherSideOfTheGap_missNothing() {
+        Clip before = f.engine.clips().create(ClipRequest.of(STREAM, lastBeforeEndMs / 1000 - 3, 2));
+        Clip after = f.engine.clips().create(ClipRequest.of(STREAM, (lastBeforeEndMs + LOST_MS) / 1000, 2));
+
+        Clip readyBefore = f.awaitStatus(before.id(), ClipStatus.READY);
+        Clip readyAfter = f.awaitStatus(after.id(), ClipStatus.READY);
+        assertEquals(0, readyBefore.gapMs(), readyBefore.toString());
+        assertEquals(0, readyAfter.gapMs(), readyAfter.toString());
+        assertFalse(readyAfter.crossesGap());
+    }
+
+    private Path file(String name) {
+        return ((MediaContent.FileContent) f.engine.media().clip(STREAM, name)).path();
+    }
+}
