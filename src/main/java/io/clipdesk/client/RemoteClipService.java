@@ -134,7 +134,8 @@ public final class RemoteClipService implements ClipService {
                 node.path("error").asText(""),
                 node.path("cut_start_ms").asLong(0),
                 node.path("cut_end_ms").asLong(0),
-                ClipAccuracy.SEGMENT);
+                ClipAccuracy.SEGMENT,
+                node.path("gap_ms").asLong(0));
     }
 
     private ClipStatus status(JsonNode node, long endS) {

@@ -43,10 +43,7 @@ public record Clip(
         }
     }
 
-    /**
-     * A clip whose media range is not known yet, so nothing is known missing. Kept so code that predates
-     * {@code gapMs} (other branches, the remote client) builds unchanged.
-     */
+    /** A clip whose media range is not known yet, so nothing is known missing (new clips, tests). */
     public Clip(String id, long streamId, String name, long startS, int durationS, long expirationS, long createdAtMs,
                 boolean vodRequired, long videoId, List<String> renditions, ClipStatus status, String error,
                 long cutStartMs, long cutEndMs, ClipAccuracy accuracy) {
