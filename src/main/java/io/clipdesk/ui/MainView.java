@@ -3,8 +3,10 @@ package io.clipdesk.ui;
 import io.clipdesk.engine.ClipEngine;
 import io.clipdesk.engine.FrameDecoder;
 import io.clipdesk.engine.LiveStream;
+import io.clipdesk.engine.SourceHealth;
 import io.clipdesk.ui.timeline.DvrTimeline;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.TextInputControl;
@@ -82,9 +84,17 @@ public final class MainView extends BorderPane implements AutoCloseable {
         noMedia.setId("player-no-media");
         noMedia.getStyleClass().add("no-media");
         noMedia.setWrapText(true);
-        noMedia.textProperty().bind(Bindings.concat("No media yet · ", vm.status().healthTextProperty()));
-        noMedia.visibleProperty().bind(Bindings.createBooleanBinding(() -> vm.windowProperty().get().isEmpty(),
-                vm.windowProperty()));
+        // At the live edge of a source that stopped delivering, the last picture would pass for live: say so.
+        BooleanBinding empty = Bindings.createBooleanBinding(() -> vm.windowProperty().get().isEmpty(),
+                vm.windowProperty());
+        BooleanBinding signalLost = Bindings.createBooleanBinding(() -> playback.isLive()
+                && (vm.status().healthProperty().get() == SourceHealth.STALLED
+                || vm.status().healthProperty().get() == SourceHealth.DISCONNECTED),
+                playback.liveProperty(), vm.status().healthProperty());
+        noMedia.textProperty().bind(Bindings.when(empty)
+                .then(Bindings.concat("No media yet · ", vm.status().healthTextProperty()))
+                .otherwise(vm.status().healthTextProperty()));
+        noMedia.visibleProperty().bind(empty.or(signalLost));
         noMedia.setMouseTransparent(true);
         StackPane player = new StackPane(new PlayerView(playback), noMedia);
         HBox.setHgrow(player, Priority.ALWAYS);

@@ -125,6 +125,15 @@ class StreamsWindowTest extends FxRobot {
         assertEquals(pulled.id(), clip.streamId());
         assertEquals(startMs / 1000, clip.startS());
         assertTrue(engine.clips().list(1).isEmpty(), "nothing was cut from the test signal");
+
+        // The origin goes away: at the live edge the last picture must not pass for live.
+        Label lost = fx(() -> (Label) lookup("#player-no-media").query());
+        assertFalse(fx(lost::isVisible), "live and healthy: nothing over the picture");
+        origin.outage(true);
+        clock.advance(Duration.ofSeconds(5));
+        await("the picture says the signal is lost", () -> fx(() -> lost.isVisible()
+                && (lost.getText().startsWith("STALLED") || lost.getText().startsWith("NO SIGNAL"))));
+        origin.outage(false);
     }
 
     @Test
