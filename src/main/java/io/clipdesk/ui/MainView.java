@@ -72,7 +72,7 @@ public final class MainView extends BorderPane implements AutoCloseable {
                 autoSpanMs = timeline.getVisibleEndMs() - timeline.getVisibleStartMs();
             }
         });
-        playback.positionMsProperty().addListener((o, was, now) -> keepPlayheadInView(now.longValue()));
+        playback.positionMsProperty().addListener((o, was, now) -> keepPlayheadInView(was.longValue(), now.longValue()));
 
         // Before the first segment (a push stream waiting for its encoder) the timeline shows the last minute of
         // the clock rather than 1970, and the picture says why it is black.
@@ -144,12 +144,19 @@ public final class MainView extends BorderPane implements AutoCloseable {
     }
 
     /** Pages the timeline along when playback runs off its visible range (never while the editor drags). */
-    private void keepPlayheadInView(long ms) {
+    /**
+     * Pages the timeline after the playhead when playback walks it out of view or a seek jumps it away, but not
+     * while the editor has scrolled elsewhere (browsing the DVR while the player stays live).
+     */
+    private void keepPlayheadInView(long wasMs, long ms) {
         if (timeline.isScrubbing() || timeline.isFollowLive() && vm.playback().isLive()) {
             return;
         }
-        long span = timeline.getVisibleEndMs() - timeline.getVisibleStartMs();
-        if (ms < timeline.getVisibleStartMs() || ms > timeline.getVisibleEndMs()) {
+        long start = timeline.getVisibleStartMs();
+        long span = timeline.getVisibleEndMs() - start;
+        boolean inView = ms >= start && ms <= start + span;
+        boolean wasInView = wasMs >= start && wasMs <= start + span;
+        if (!inView && (wasInView || Math.abs(ms - wasMs) > span / 2)) {
             timeline.setFollowLive(false);
             timeline.setVisibleRange(ms - span / 10, ms - span / 10 + span);
         }

@@ -161,6 +161,24 @@ class MainWindowTest extends FxRobot {
     }
 
     @Test
+    void scrollingBackWhileLive_staysWhereTheEditorLooks_whilePlaybackFollowsLive() {
+        DvrTimeline timeline = timeline();
+        await("playing live", () -> playback().isLive());
+        long lookStart = window().startMs();
+        fx(() -> {
+            // What a pan of the skin leaves behind: a range away from the live edge, no longer following it.
+            timeline.setFollowLive(false);
+            timeline.setVisibleRange(lookStart, lookStart + DvrTimeline.MIN_VISIBLE_MS);
+            return null;
+        });
+        long positionBefore = playback().getPositionMs();
+        LiveFeed.produce(clock, engine, STREAM, Duration.ofSeconds(3));
+        await("the player moved on live", () -> playback().getPositionMs() >= positionBefore + 2_000);
+        assertEquals(lookStart, fx(timeline::getVisibleStartMs).longValue(), "the view stayed where it was put");
+        assertTrue(playback().isLive());
+    }
+
+    @Test
     void draggingTheInHandle_movesTheInPoint() {
         DvrTimeline timeline = timeline();
         long inMs = window().endMs() - 20_000;
