@@ -24,7 +24,7 @@ public final class FfmpegFrameDecoder implements FrameDecoder {
     private static final long DEFAULT_FRAME_US = 40_000;
 
     public FfmpegFrameDecoder() {
-        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+        FfmpegLog.install(); // not a lower log level: the RTMP listeners need FFmpeg's warnings (FfmpegLog)
     }
 
     @Override

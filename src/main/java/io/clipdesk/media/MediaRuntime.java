@@ -3,8 +3,6 @@ package io.clipdesk.media;
 import io.clipdesk.engine.MediaException;
 
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name;
-import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR;
-import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 
 /**
  * Loads the native FFmpeg libraries. The first load in a JVM costs a few hundred milliseconds (unpacking and
@@ -17,7 +15,8 @@ public final class MediaRuntime {
     }
 
     /**
-     * Links FFmpeg, quiets its console logging to errors, and checks that the GPL build with libx264 is present.
+     * Links FFmpeg, routes its log through {@link FfmpegLog} (errors to the app's log), and checks that the GPL
+     * build with libx264 is present.
      *
      * @return milliseconds spent
      * @throws MediaException when the natives cannot be loaded or libx264 is missing
@@ -25,7 +24,7 @@ public final class MediaRuntime {
     public static long warmUp() {
         long startNs = System.nanoTime();
         try {
-            av_log_set_level(AV_LOG_ERROR);
+            FfmpegLog.install();
             if (avcodec_find_encoder_by_name("libx264") == null) {
                 throw new MediaException("the FFmpeg build has no libx264 encoder (the GPL build is required)");
             }

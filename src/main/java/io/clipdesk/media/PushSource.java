@@ -20,8 +20,13 @@ import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
  * An RTMP or SRT push. FFmpeg listens on the stream's port (native RTMP, libsrt) and an encoder connects. When it
  * goes away, or sends nothing for {@link #silenceLimitMs} by the injected clock, the media received so far is
  * written, the stream shows disconnected, and the port listens again for the encoder's return (a new session:
- * its first segment is a discontinuity). FFmpeg's RTMP listener only logs a stream key that does not match, so on
- * its own port any key is taken; the port is the stream's address.
+ * its first segment is a discontinuity).
+ * <p>
+ * The RTMP stream key is enforced. FFmpeg's listener only warns when an encoder publishes another key than the
+ * one in its URL, and takes the push anyway; {@link FfmpegLog} hands that warning to this source, whose interrupt
+ * callback then aborts the input at FFmpeg's next network call — before FFmpeg answers the publish, so no media
+ * of the wrong key is read. The health says who was refused and the port listens again at once. SRT enforces its
+ * passphrase itself (libsrt turns the caller away).
  */
 final class PushSource extends SourceThread {
 
@@ -32,6 +37,8 @@ final class PushSource extends SourceThread {
     private final long silenceLimitMs;
     private volatile boolean connected;
     private volatile long lastMediaAtMs;
+    /** Why the encoder now talking to the listener is being turned away; null while none is. */
+    private volatile String refusal;
 
     PushSource(LiveStream stream, int segmentDurationMs, Clock clock) {
         super(stream, clock);
@@ -52,7 +59,9 @@ final class PushSource extends SourceThread {
     protected void run(SegmentSink sink) {
         String detail = "waiting for an encoder on " + where();
         int failures = 0;
-        try (IngestChain chain = new IngestChain(stream.id(), stream.renditions(), segmentDurationMs, sink, clock)) {
+        try (IngestChain chain = new IngestChain(stream.id(), stream.renditions(), segmentDurationMs, sink, clock);
+             FfmpegLog.Registration keyWatch = address.kind() == SourceKind.RTMP_PUSH
+                     ? FfmpegLog.watchStreamKey(stream.mediaKey(), this::refuse) : () -> { }) {
             while (running()) {
                 sink.health(SourceHealth.DISCONNECTED, detail);
                 boolean received = false;
@@ -64,6 +73,10 @@ final class PushSource extends SourceThread {
                 } finally {
                     connected = false;
                     chain.end();
+                }
+                if (refusal != null) {
+                    detail = refusal + "; waiting for an encoder on " + where();
+                    received = true; // the port works: listen again at once for the right encoder
                 }
                 if (running()) {
                     LOG.log(System.Logger.Level.INFO, "stream {0}: {1}", stream.id(), detail);
@@ -79,6 +92,7 @@ final class PushSource extends SourceThread {
     }
 
     private MediaInput listen() {
+        refusal = null;
         Map<String, String> options = new LinkedHashMap<>();
         String format;
         if (address.kind() == SourceKind.RTMP_PUSH) {
@@ -100,9 +114,15 @@ final class PushSource extends SourceThread {
         return input;
     }
 
-    /** FFmpeg's interrupt callback: stop, or a connected encoder silent for too long. */
+    /** FFmpeg's interrupt callback: stop, an encoder with the wrong key, or one silent for too long. */
     private boolean shouldAbort() {
-        return !running() || silent();
+        return !running() || refusal != null || silent();
+    }
+
+    /** Called by FFmpeg's log, on this source's thread, when the encoder publishes a wrong stream key. */
+    private void refuse() {
+        String from = EncoderAddress.onPort(address.port()).map(ip -> " from " + ip).orElse("");
+        refusal = "refused a push with the wrong stream key" + from + "; check the key in the encoder";
     }
 
     private boolean silent() {

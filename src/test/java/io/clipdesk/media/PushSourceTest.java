@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -58,6 +59,47 @@ class PushSourceTest {
         assertTrue(Ffprobe.firstVideoPacketFlags(ts).startsWith("K"), "segment starts on a keyframe");
         assertEquals("", Ffprobe.decodeErrors(ts.toString()));
         assertTrue(second.thumbnailFile().toFile().length() > 500, "a thumbnail of the keyframe");
+    }
+
+    @Test
+    void rtmpPush_withAWrongStreamKey_isDroppedBeforeAnyMedia_andTheRightKeyIsTakenOnTheSamePortAfterwards()
+            throws Exception {
+        int port = FfmpegCli.freeTcpPort();
+        RecordingSink sink = new RecordingSink(dir);
+        LiveStream stream = stream(PushAddress.rtmp(port));
+        try (PushSource source = new PushSource(stream, SEGMENT_MS, MutableClock.atWholeSecond())) {
+            source.start(sink);
+            sink.awaitHealth(SourceHealth.DISCONNECTED, "waiting for an encoder on RTMP port " + port);
+            Process intruder = pushUntilRefused(sink, PushAddress.rtmp(port).pushUrl("127.0.0.1", "not-the-key"));
+            assertTrue(intruder.exitValue() != 0, "the encoder with the wrong key is cut off, not served to its end");
+            sink.awaitHealth(SourceHealth.DISCONNECTED, "refused a push with the wrong stream key from 127.0.0.1; "
+                    + "check the key in the encoder; waiting for an encoder on RTMP port " + port);
+            assertEquals(List.of(), sink.segments, "nothing of the wrong key's media reached the DVR");
+            assertEquals(List.of(), sink.renditions);
+
+            Process encoder = FfmpegCli.push(PushAddress.rtmp(port).pushUrl("127.0.0.1", stream.mediaKey()), "flv", 2);
+            assertEquals(0, encoder.waitFor(), "the right key is taken on the same port");
+            sink.awaitSegments(2);
+        }
+        Path ts = sink.segments.get(1).renditionFiles().get("media_1_180");
+        assertEquals(List.of("h264", "aac"), Ffprobe.codecs(ts));
+        assertEquals("", Ffprobe.decodeErrors(ts.toString()));
+    }
+
+    /** Pushes with a wrong key until the listener has turned one push away (the first may come before it listens). */
+    private static Process pushUntilRefused(RecordingSink sink, String url) throws InterruptedException {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            Process push = FfmpegCli.startPush(url, "flv", 2);
+            if (!push.waitFor(30, TimeUnit.SECONDS)) {
+                push.destroyForcibly();
+                throw new AssertionError("a push with the wrong key was neither refused nor ended");
+            }
+            if (sink.health.stream().anyMatch(h -> h.detail().contains("wrong stream key"))) {
+                return push;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no push with the wrong key was refused; health: " + sink.health);
     }
 
     @Test
