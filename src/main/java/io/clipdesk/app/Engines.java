@@ -4,6 +4,7 @@ import io.clipdesk.engine.ClipEngine;
 import io.clipdesk.engine.DataLayout;
 import io.clipdesk.engine.EngineConfig;
 import io.clipdesk.media.FfmpegRemuxer;
+import io.clipdesk.media.FfmpegSegmentTrimmer;
 import io.clipdesk.media.MediaRuntime;
 import io.clipdesk.media.MediaSourceFactory;
 import io.clipdesk.store.Database;
@@ -31,7 +32,8 @@ public final class Engines {
         try {
             ClipEngine.Ports ports = new ClipEngine.Ports(new SqliteStreamRepository(database),
                     new SqliteSegmentStore(database), new SqliteClipRepository(database),
-                    new SqliteVideoRepository(database), new MediaSourceFactory(), new FfmpegRemuxer(), database);
+                    new SqliteVideoRepository(database), new MediaSourceFactory(), new FfmpegRemuxer(),
+                    new FfmpegSegmentTrimmer(), database);
             return ClipEngine.start(config, clock, ports);
         } catch (RuntimeException e) {
             database.close();

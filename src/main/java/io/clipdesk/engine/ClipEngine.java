@@ -22,7 +22,7 @@ public final class ClipEngine implements AutoCloseable {
 
     /** What the engine needs from the outer layers (store and media). */
     public record Ports(StreamRepository streams, SegmentStore segments, ClipRepository clips, VideoRepository videos,
-                        LiveSourceFactory sources, Remuxer remuxer, AutoCloseable storage) {
+                        LiveSourceFactory sources, Remuxer remuxer, SegmentTrimmer trimmer, AutoCloseable storage) {
     }
 
     private final EngineConfig config;
@@ -48,7 +48,7 @@ public final class ClipEngine implements AutoCloseable {
                 ports.sources());
         this.videoLibrary = new DefaultVideoLibrary(config.layout(), clock, ports.videos(), ports.streams(), packager);
         this.clipService = new DefaultClipService(config, clock, streamService, ports.clips(), videoLibrary, packager,
-                cutPool);
+                new ClipEdges(config.layout(), ports.trimmer(), config.segmentDurationMs()), cutPool);
         this.mediaFiles = new DefaultMediaFiles(config, clock, ports.clips(), clipService, ports.videos(),
                 streamService);
         this.retention = Executors.newSingleThreadScheduledExecutor(named("retention"));

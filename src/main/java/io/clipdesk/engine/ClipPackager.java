@@ -91,6 +91,12 @@ final class ClipPackager {
             DurableFiles.linkOrCopy(layout.dvrSegment(segment.streamId(), rendition.name(), segment.sequence()),
                     folder.resolve(names.segment().apply(rendition.name(), index)));
         }
+        linkScreenshot(layout, folder, names, segment, index);
+    }
+
+    /** The package's screenshot is the thumbnail of its first segment. */
+    static void linkScreenshot(DataLayout layout, Path folder, Names names, Segment segment, int index)
+            throws IOException {
         Path thumbnail = layout.thumbnail(segment.streamId(), segment.sequence());
         if (index == 0 && names.screenshot() != null && Files.exists(thumbnail)) {
             DurableFiles.linkOrCopy(thumbnail, folder.resolve(names.screenshot()));

@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The copy of one clip in progress: which DVR segments are already linked into the clip's folder, in
- * order. Guarded by its own monitor; {@link DefaultClipService} advances it from the clip-cut pool.
+ * The copy of one clip in progress: which DVR segments are already delivered into the clip's folder, in
+ * order (hard links, or for a frame-accurate clip its trimmed ends). Guarded by its own monitor;
+ * {@link DefaultClipService} advances it from the clip-cut pool.
  */
 final class ClipRecording {
 
@@ -15,6 +16,8 @@ final class ClipRecording {
     private final Path folder;
     private final List<Segment> linked = new ArrayList<>();
     private boolean done;
+    private boolean lastForeign;
+    private boolean endCut;
 
     ClipRecording(Clip clip, List<Rendition> renditions, Path folder) {
         this.clip = clip;
@@ -52,8 +55,32 @@ final class ClipRecording {
         return linked.size();
     }
 
+    /** A DVR segment delivered whole (a hard link). */
     void addLinked(Segment segment) {
         linked.add(segment);
+        lastForeign = false;
+    }
+
+    /**
+     * A segment trimmed to the clip's range ({@link ClipEdges}), as delivered: its own start and duration.
+     *
+     * @param foreign its H.264 parameter sets are not the DVR's
+     * @param endCut  it was cut short at the clip's end
+     */
+    void addTrimmed(Segment segment, boolean foreign, boolean endCut) {
+        linked.add(segment);
+        lastForeign = foreign;
+        this.endCut |= endCut;
+    }
+
+    /** Whether the last segment delivered carries parameter sets other than the DVR's. */
+    boolean lastForeign() {
+        return lastForeign;
+    }
+
+    /** Where the delivered media ends on the wall clock: the clip's end exactly when the last segment was cut there. */
+    long cutEndMs() {
+        return endCut ? toMs() : linked.get(linked.size() - 1).endMs();
     }
 
     List<Segment> linked() {

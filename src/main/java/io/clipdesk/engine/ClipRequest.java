@@ -37,6 +37,10 @@ public record ClipRequest(
         return new ClipRequest(streamId, startS, durationS, expirationS, newVodRequired, name, accuracy);
     }
 
+    public ClipRequest withAccuracy(ClipAccuracy newAccuracy) {
+        return new ClipRequest(streamId, startS, durationS, expirationS, vodRequired, name, newAccuracy);
+    }
+
     public ClipRequest withName(String newName) {
         return new ClipRequest(streamId, startS, durationS, expirationS, vodRequired, newName, accuracy);
     }

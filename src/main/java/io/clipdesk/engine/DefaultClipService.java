@@ -13,8 +13,8 @@ import java.util.logging.Logger;
 
 /**
  * Instant clips on the embedded engine: validates with {@link ClipPolicy}, copies covering DVR segments
- * into the clip's own folder as they exist (hard links), packages HLS + MP4 once the range is complete,
- * and expires clips on time.
+ * into the clip's own folder as they exist (hard links; a frame-accurate clip's two ends trimmed by
+ * {@link ClipEdges}), packages HLS + MP4 once the range is complete, and expires clips on time.
  */
 final class DefaultClipService implements ClipService, SegmentListener {
 
@@ -26,17 +26,19 @@ final class DefaultClipService implements ClipService, SegmentListener {
     private final ClipRepository clips;
     private final DefaultVideoLibrary videos;
     private final ClipPackager packager;
+    private final ClipEdges edges;
     private final ExecutorService cutPool;
     private final Map<String, ClipRecording> recordings = new ConcurrentHashMap<>();
 
     DefaultClipService(EngineConfig config, Clock clock, DefaultStreamService streams, ClipRepository clips,
-                       DefaultVideoLibrary videos, ClipPackager packager, ExecutorService cutPool) {
+                       DefaultVideoLibrary videos, ClipPackager packager, ClipEdges edges, ExecutorService cutPool) {
         this.config = config;
         this.clock = clock;
         this.streams = streams;
         this.clips = clips;
         this.videos = videos;
         this.packager = packager;
+        this.edges = edges;
         this.cutPool = cutPool;
     }
 
@@ -174,9 +176,14 @@ final class DefaultClipService implements ClipService, SegmentListener {
                 List<Segment> fresh = recording.fresh(streams.segments(clip.streamId(), recording.fromMs(),
                         recording.toMs()));
                 for (Segment segment : fresh) {
-                    ClipPackager.linkSegment(config.layout(), recording.folder(), ClipPackager.Names.forClip(clip.id()),
-                            recording.renditions(), segment, recording.linkedCount());
-                    recording.addLinked(segment);
+                    if (clip.accuracy() == ClipAccuracy.FRAME) {
+                        edges.deliver(recording, segment);
+                    } else {
+                        ClipPackager.linkSegment(config.layout(), recording.folder(),
+                                ClipPackager.Names.forClip(clip.id()), recording.renditions(), segment,
+                                recording.linkedCount());
+                        recording.addLinked(segment);
+                    }
                 }
                 long newestEndMs = streams.window(clip.streamId()).endMs();
                 long overdueMs = recording.toMs() + 30_000 + 2L * config.segmentDurationMs();
@@ -208,8 +215,8 @@ final class DefaultClipService implements ClipService, SegmentListener {
             }
             packager.pack(recording.folder(), ClipPackager.Names.forClip(clip.id()), recording.renditions(),
                     linked);
-            Clip ready = clip.withCut(linked.get(0).startMs(), linked.get(linked.size() - 1).endMs(),
-                    DvrGaps.missingMs(linked)).withStatus(ClipStatus.READY, "");
+            Clip ready = clip.withCut(linked.get(0).startMs(), recording.cutEndMs(), DvrGaps.missingMs(linked))
+                    .withStatus(ClipStatus.READY, "");
             clips.update(ready);
             if (ready.hasVideo()) {
                 videos.materialize(ready);

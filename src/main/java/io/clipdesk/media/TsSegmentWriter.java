@@ -6,6 +6,7 @@ import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVIOContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 
 import java.nio.file.Path;
@@ -59,6 +60,19 @@ final class TsSegmentWriter {
      * {@code audio} may be null (a source without sound).
      */
     static void write(Path file, Track video, List<AVPacket> videoPackets, Track audio, List<AVPacket> audioPackets) {
+        write(file, video, videoPackets, audio, audioPackets, false);
+    }
+
+    /**
+     * Like {@link #write(Path, Track, List, Track, List)} for packets read back from a segment this class wrote
+     * (timestamps as in that file, 90 kHz): they go into the new file unchanged, so it splices with its neighbours.
+     */
+    static void rewrite(Path file, Track video, List<AVPacket> videoPackets, Track audio, List<AVPacket> audioPackets) {
+        write(file, video, videoPackets, audio, audioPackets, true);
+    }
+
+    private static void write(Path file, Track video, List<AVPacket> videoPackets, Track audio,
+                              List<AVPacket> audioPackets, boolean asRead) {
         AVFormatContext out = new AVFormatContext(null);
         FfmpegError.check(avformat_alloc_output_context2(out, null, "mpegts", (String) null),
                 "cannot create an MPEG-TS muxer");
@@ -69,8 +83,17 @@ final class TsSegmentWriter {
             AVIOContext io = new AVIOContext(null);
             FfmpegError.check(avio_open(io, "file:" + file.toAbsolutePath(), AVIO_FLAG_WRITE), "cannot create " + file);
             out.pb(io);
-            FfmpegError.check(avformat_write_header(out, (org.bytedeco.ffmpeg.avutil.AVDictionary) null),
-                    "cannot start " + file);
+            // The muxer adds its own delay to every timestamp; stamps read back from a segment already carry it.
+            AVDictionary options = new AVDictionary(null);
+            if (asRead) {
+                av_dict_set(options, "mpegts_copyts", "1", 0);
+            }
+            try {
+                FfmpegError.check(avformat_write_header(out, options), "cannot start " + file);
+            } finally {
+                av_dict_free(options);
+            }
+            long originUs = asRead ? 0 : ORIGIN_US;
             int v = 0;
             int a = 0;
             while (v < videoPackets.size() || a < audioPackets.size()) {
@@ -78,9 +101,9 @@ final class TsSegmentWriter {
                         && av_compare_ts(videoPackets.get(v).dts(), video.timeBase(),
                         audioPackets.get(a).dts(), audio.timeBase()) <= 0);
                 if (takeVideo) {
-                    write(out, scratch, videoPackets.get(v++), video.timeBase(), vs);
+                    write(out, scratch, videoPackets.get(v++), video.timeBase(), vs, originUs);
                 } else {
-                    write(out, scratch, audioPackets.get(a++), audio.timeBase(), as);
+                    write(out, scratch, audioPackets.get(a++), audio.timeBase(), as, originUs);
                 }
             }
             FfmpegError.check(av_write_trailer(out), "cannot finish " + file);
@@ -105,9 +128,10 @@ final class TsSegmentWriter {
         return st;
     }
 
-    private static void write(AVFormatContext out, AVPacket scratch, AVPacket packet, AVRational from, AVStream st) {
+    private static void write(AVFormatContext out, AVPacket scratch, AVPacket packet, AVRational from, AVStream st,
+                              long originUs) {
         FfmpegError.check(av_packet_ref(scratch, packet), "cannot reference a packet");
-        long origin = av_rescale(ORIGIN_US, from.den(), 1_000_000L * from.num());
+        long origin = av_rescale(originUs, from.den(), 1_000_000L * from.num());
         scratch.pts(scratch.pts() + origin).dts(scratch.dts() + origin);
         av_packet_rescale_ts(scratch, from, st.time_base());
         scratch.stream_index(st.index());

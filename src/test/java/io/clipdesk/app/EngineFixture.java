@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
-/** A real engine (SQLite file, FFmpeg test signal with 1 s segments) on a temp dir, driven by a hand-moved clock. */
+/** A real engine (SQLite file, FFmpeg test signal, 1 s segments unless told) on a temp dir, driven by a hand-moved clock. */
 final class EngineFixture implements AutoCloseable {
 
     static final int SEGMENT_MS = 1000;
@@ -22,8 +22,12 @@ final class EngineFixture implements AutoCloseable {
     ClipEngine engine;
 
     EngineFixture(Path dir) {
+        this(dir, SEGMENT_MS);
+    }
+
+    EngineFixture(Path dir, int segmentMs) {
         this.dir = dir;
-        this.engine = Engines.open(dir, clock, SEGMENT_MS);
+        this.engine = Engines.open(dir, clock, segmentMs);
     }
 
     void produce(Duration duration) {

@@ -26,7 +26,17 @@ public final class FfmpegCli {
 
     /** Runs ffmpeg to completion; fails the test with ffmpeg's words when it fails. */
     public static void run(String... args) {
-        List<String> command = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-nostdin", "-y"));
+        execute("error", args);
+    }
+
+    /** Runs ffmpeg to completion at log level info (what filters such as psnr report) and returns its output. */
+    public static String runForOutput(String... args) {
+        return execute("info", args);
+    }
+
+    private static String execute(String logLevel, String... args) {
+        List<String> command = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-loglevel", logLevel, "-nostdin",
+                "-y"));
         command.addAll(List.of(args));
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -34,6 +44,7 @@ public final class FfmpegCli {
             if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 throw new AssertionError("ffmpeg failed: " + String.join(" ", command) + "\n" + out);
             }
+            return out;
         } catch (IOException e) {
             throw new AssertionError("cannot run ffmpeg", e);
         } catch (InterruptedException e) {

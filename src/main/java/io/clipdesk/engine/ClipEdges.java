@@ -1,0 +1,74 @@
+package io.clipdesk.engine;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The two ends of a frame-accurate clip. A DVR segment that holds the clip's start or end is trimmed to the
+ * frames inside the range (a re-encoded first GOP, a cut-short last one); the segments between stay hard links.
+ * The trimmed segment keeps the DVR's timestamps, so players run across the join; where its H.264 parameter sets
+ * differ from the DVR's (a remuxed source not encoded by x264 with our settings) the join is marked a
+ * discontinuity so players reset their decoder.
+ */
+final class ClipEdges {
+
+    /** The part of one segment to keep, as offsets from its first frame. */
+    record Window(long fromUs, long toUs) {
+    }
+
+    private final DataLayout layout;
+    private final SegmentTrimmer trimmer;
+    private final int gopMs;
+
+    /** @param gopMs the DVR's GOP (= segment) length, which the re-encoded GOP is opened with */
+    ClipEdges(DataLayout layout, SegmentTrimmer trimmer, int gopMs) {
+        this.layout = layout;
+        this.trimmer = trimmer;
+        this.gopMs = gopMs;
+    }
+
+    /** The part of {@code segment} inside [{@code fromMs}, {@code toMs}), or empty when all of it is inside. */
+    static Optional<Window> window(Segment segment, long fromMs, long toMs) {
+        long fromUs = Math.max(0, (fromMs - segment.startMs()) * 1000);
+        long toUs = Math.min(segment.durationUs(), (toMs - segment.startMs()) * 1000);
+        if (fromUs == 0 && toUs == segment.durationUs()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Window(fromUs, toUs));
+    }
+
+    /**
+     * Puts {@code segment} into the recording's folder as its next segment, trimmed where the clip starts or ends
+     * inside it, and records what was delivered.
+     */
+    void deliver(ClipRecording recording, Segment segment) throws IOException {
+        ClipPackager.Names names = ClipPackager.Names.forClip(recording.clip().id());
+        int index = recording.linkedCount();
+        Optional<Window> window = window(segment, recording.fromMs(), recording.toMs());
+        if (window.isEmpty()) {
+            ClipPackager.linkSegment(layout, recording.folder(), names, recording.renditions(), segment, index);
+            // Back on the DVR's own parameter sets after a foreign GOP: players must reset.
+            recording.addLinked(recording.lastForeign() ? new Segment(segment.streamId(), segment.sequence(),
+                    segment.startMs(), segment.durationUs(), true) : segment);
+            return;
+        }
+        SegmentTrimmer.Trimmed first = null;
+        boolean foreign = false;
+        for (Rendition rendition : recording.renditions()) {
+            Path source = layout.dvrSegment(segment.streamId(), rendition.name(), segment.sequence());
+            Path target = recording.folder().resolve(names.segment().apply(rendition.name(), index));
+            SegmentTrimmer.Trimmed trimmed = trimmer.trim(source, target,
+                    new SegmentTrimmer.Range(window.get().fromUs(), window.get().toUs(), rendition, gopMs));
+            first = first == null ? trimmed : first; // every rendition has the same frames, so the same times
+            foreign |= trimmed.foreignParameterSets();
+        }
+        ClipPackager.linkScreenshot(layout, recording.folder(), names, segment, index);
+        boolean headCut = window.get().fromUs() > 0;
+        // The clip starts at the requested instant: the first kept frame is the one nearest to it.
+        long startMs = headCut ? recording.fromMs() : segment.startMs();
+        Segment delivered = new Segment(segment.streamId(), segment.sequence(), startMs, first.durationUs(),
+                segment.discontinuity() || (index > 0 && foreign != recording.lastForeign()));
+        recording.addTrimmed(delivered, foreign, window.get().toUs() < segment.durationUs());
+    }
+}

@@ -1,0 +1,140 @@
+package io.clipdesk.media;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.clipdesk.engine.LiveStream;
+import io.clipdesk.engine.MediaException;
+import io.clipdesk.engine.Rendition;
+import io.clipdesk.engine.SegmentTrimmer;
+import io.clipdesk.engine.SourceSpec;
+import io.clipdesk.testing.FfmpegCli;
+import io.clipdesk.testing.Ffprobe;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Frame-exact trims of real test-signal segments (2 s GOPs, 360p), judged by ffprobe and ffmpeg. */
+class FfmpegSegmentTrimmerTest {
+
+    static final int SEGMENT_MS = 2000;
+    static final Rendition RENDITION = Rendition.DEFAULT_LADDER.get(0);
+    static final long FRAME_TICKS = 3600;
+    static final long AAC_FRAME_TICKS = 1920; // 1024 samples at 48 kHz
+
+    @TempDir
+    static Path recorded;
+    static List<Path> segments;
+
+    @TempDir
+    Path out;
+
+    private final FfmpegSegmentTrimmer trimmer = new FfmpegSegmentTrimmer();
+
+    @BeforeAll
+    static void record() {
+        LiveStream stream = new LiveStream(7, "Trim", SourceSpec.TEST_SIGNAL, true, 3600, "abcdefabcdef", 0,
+                List.of(RENDITION));
+        Clock clock = Clock.fixed(Instant.parse("2025-03-01T09:00:00Z"), ZoneOffset.UTC);
+        segments = TestSignalRecorder.record(stream, SEGMENT_MS, 3, clock, recorded).files(RENDITION.name());
+    }
+
+    private SegmentTrimmer.Range range(long fromMs, long toMs) {
+        return new SegmentTrimmer.Range(fromMs * 1000, toMs * 1000, RENDITION, SEGMENT_MS);
+    }
+
+    @Test
+    void trim_dropsTheHead_reencodesFromTheFrameAtTheCut_asAnIdrWithTheDvrsTimestampsAndParameterSets() {
+        Path trimmed = out.resolve("head.ts");
+        SegmentTrimmer.Trimmed result = trimmer.trim(segments.get(1), trimmed, range(520, SEGMENT_MS));
+
+        assertTrue(result.reencoded());
+        assertFalse(result.foreignParameterSets(), "x264 with the DVR's settings writes the same SPS and PPS");
+        assertEquals(520_000, result.offsetUs());
+        assertEquals(1_480_000, result.durationUs());
+        JsonNode original = Ffprobe.packets(segments.get(1).toString(), "v");
+        JsonNode video = Ffprobe.packets(trimmed.toString(), "v");
+        assertEquals(50 - 13, video.size());
+        assertTrue(video.get(0).get("flags").asText().startsWith("K"));
+        assertEquals(original.get(13).get("pts").asLong(), video.get(0).get("pts").asLong(), "the DVR's own clock");
+        assertEquals(original.get(49).get("pts").asLong(), video.get(36).get("pts").asLong());
+        long audioStart = Ffprobe.packets(trimmed.toString(), "a").get(0).get("pts").asLong();
+        long videoStart = video.get(0).get("pts").asLong();
+        assertTrue(audioStart >= videoStart && audioStart - videoStart < AAC_FRAME_TICKS,
+                "audio starts with the first AAC frame at or after the picture: " + (audioStart - videoStart));
+        assertEquals("", Ffprobe.decodeErrors("concat:" + trimmed + "|" + segments.get(2)),
+                "the new GOP splices onto the next DVR segment");
+    }
+
+    @Test
+    void trim_firstPicture_isTheFrameAtTheCut() {
+        Path trimmed = out.resolve("head.ts");
+        trimmer.trim(segments.get(1), trimmed, range(520, SEGMENT_MS));
+
+        double atCut = psnr(trimmed, 0, segments.get(1), 13);
+        assertTrue(atCut > 30, "the first picture is frame 13 re-encoded: PSNR " + atCut);
+        assertTrue(atCut > psnr(trimmed, 0, segments.get(1), 12) + 3, "and not the frame before it");
+        assertTrue(atCut > psnr(trimmed, 0, segments.get(1), 14) + 3, "nor the frame after it");
+    }
+
+    @Test
+    void trim_droppingOnlyTheTail_copiesTheFirstPackets() {
+        Path trimmed = out.resolve("tail.ts");
+        SegmentTrimmer.Trimmed result = trimmer.trim(segments.get(1), trimmed, range(0, 1200));
+
+        assertFalse(result.reencoded(), "a decode-order prefix plays as it is");
+        assertEquals(0, result.offsetUs());
+        assertEquals(1_200_000, result.durationUs());
+        JsonNode original = Ffprobe.packets(segments.get(1).toString(), "v");
+        JsonNode video = Ffprobe.packets(trimmed.toString(), "v");
+        assertEquals(30, video.size());
+        assertEquals(original.get(0).get("pts").asLong(), video.get(0).get("pts").asLong());
+        JsonNode audio = Ffprobe.packets(trimmed.toString(), "a");
+        long audioEnd = audio.get(audio.size() - 1).get("pts").asLong() + AAC_FRAME_TICKS;
+        long videoEnd = video.get(29).get("pts").asLong() + FRAME_TICKS;
+        assertTrue(audioEnd <= videoEnd && videoEnd - audioEnd < AAC_FRAME_TICKS,
+                "audio ends with the last whole AAC frame inside the pictures: " + (videoEnd - audioEnd));
+        assertEquals("", Ffprobe.decodeErrors("concat:" + segments.get(0) + "|" + trimmed));
+    }
+
+    @Test
+    void trim_bothEnds_keepsTheFramesBetween() {
+        Path trimmed = out.resolve("both.ts");
+        SegmentTrimmer.Trimmed result = trimmer.trim(segments.get(0), trimmed, range(400, 1240));
+
+        assertTrue(result.reencoded());
+        assertEquals(400_000, result.offsetUs());
+        assertEquals(840_000, result.durationUs());
+        assertEquals(21, Ffprobe.packets(trimmed.toString(), "v").size());
+        assertEquals("", Ffprobe.decodeErrors(trimmed.toString()));
+    }
+
+    @Test
+    void trim_cutBetweenFrames_landsOnTheNearestFrameBoundary() {
+        Path trimmed = out.resolve("near.ts");
+        SegmentTrimmer.Trimmed result = trimmer.trim(segments.get(1), trimmed, range(0, 1215));
+
+        assertEquals(1_200_000, result.durationUs(), "1215 ms is nearer frame boundary 1200 than 1240");
+    }
+
+    @Test
+    void trim_aRangeWithoutAPicture_isRefused() {
+        assertThrows(MediaException.class, () -> trimmer.trim(segments.get(1), out.resolve("none.ts"),
+                new SegmentTrimmer.Range(3_000_000, 4_000_000, RENDITION, SEGMENT_MS)));
+    }
+
+    /** PSNR (dB, luma and chroma average) of picture {@code a} of one file against picture {@code b} of another. */
+    private static double psnr(Path fileA, int a, Path fileB, int b) {
+        String out = FfmpegCli.runForOutput("-i", fileA.toString(), "-i", fileB.toString(), "-filter_complex",
+                "[0:v]select=eq(n\\," + a + ")[a];[1:v]select=eq(n\\," + b + ")[b];[a][b]psnr", "-f", "null", "-");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("average:([0-9.]+|inf)").matcher(out);
+        assertTrue(m.find(), "no PSNR in ffmpeg's output: " + out);
+        return m.group(1).equals("inf") ? 99 : Double.parseDouble(m.group(1));
+    }
+}
