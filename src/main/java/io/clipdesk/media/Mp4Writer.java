@@ -94,9 +94,12 @@ final class Mp4Writer implements AutoCloseable {
                 }
                 seen[p.stream_index()] = true;
             }
+            // Presentation times, not decode times: with B-frames the first picture shows a reorder delay after its
+            // decode time, and the file must start with that picture at 0 (decode times go negative, an edit list).
             long start = Long.MAX_VALUE;
             for (AVPacket p : head) {
-                start = streams[p.stream_index()] != null ? Math.min(start, p.dts()) : start;
+                long pts = p.pts() == AV_NOPTS_VALUE ? p.dts() : p.pts();
+                start = streams[p.stream_index()] != null ? Math.min(start, pts) : start;
             }
             if (start == Long.MAX_VALUE) {
                 return;

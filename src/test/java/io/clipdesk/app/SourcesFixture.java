@@ -22,8 +22,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A real engine (SQLite, FFmpeg, 1 s segments, no built-in test-signal stream) on a temp dir with a hand-moved
- * clock, for streams fed by real outside sources: ffmpeg pushing RTMP/SRT, an HLS origin, a file.
+ * A real engine (SQLite, FFmpeg, 1 s segments unless told, no built-in test-signal stream) on a temp dir with a
+ * hand-moved clock, for streams fed by real outside sources: ffmpeg pushing RTMP/SRT, an HLS origin, a file.
  */
 final class SourcesFixture implements AutoCloseable {
 
@@ -35,9 +35,15 @@ final class SourcesFixture implements AutoCloseable {
     final MutableClock clock = MutableClock.atWholeSecond();
     final ClipEngine engine;
     final List<HealthChange> health = new CopyOnWriteArrayList<>();
+    private final int segmentMs;
 
     SourcesFixture(Path dir) {
-        EngineConfig config = EngineConfig.defaults(new DataLayout(dir)).withSegmentDurationMs(SEGMENT_MS)
+        this(dir, SEGMENT_MS);
+    }
+
+    SourcesFixture(Path dir, int segmentMs) {
+        this.segmentMs = segmentMs;
+        EngineConfig config = EngineConfig.defaults(new DataLayout(dir)).withSegmentDurationMs(segmentMs)
                 .withDefaultStream(false);
         engine = Engines.open(config, clock);
         engine.streams().addListener(new SegmentListener() {
@@ -99,14 +105,19 @@ final class SourcesFixture implements AutoCloseable {
 
     /** Asks for a clip and waits until it is ready (or failed, which fails the test). */
     Clip readyClip(long streamId, long startS, long durationS) {
-        Clip clip = engine.clips().create(ClipRequest.of(streamId, startS, durationS));
+        return readyClip(ClipRequest.of(streamId, startS, durationS));
+    }
+
+    /** Asks for a clip and waits until it is ready (or failed, which fails the test). */
+    Clip readyClip(ClipRequest request) {
+        Clip clip = engine.clips().create(request);
         LiveFeed.await("clip " + clip.id(), () -> engine.clips().get(clip.id()).status() != ClipStatus.RECORDING);
         Clip done = engine.clips().get(clip.id());
         if (done.status() != ClipStatus.READY) {
             throw new AssertionError("clip not ready: " + done);
         }
         // Pushed media runs on real time while this clock stands still; media is served once its end has passed.
-        long servableMs = clip.endS() * 1000 + SEGMENT_MS;
+        long servableMs = clip.endS() * 1000 + segmentMs;
         if (clock.millis() < servableMs) {
             clock.set(java.time.Instant.ofEpochMilli(servableMs));
         }

@@ -25,6 +25,7 @@ class FfmpegSegmentTrimmerTest {
 
     static final int SEGMENT_MS = 2000;
     static final Rendition RENDITION = Rendition.DEFAULT_LADDER.get(0);
+    static final Rendition CAMERA = Rendition.named(1, 320, 180, 300);
     static final long FRAME_TICKS = 3600;
     static final long AAC_FRAME_TICKS = 1920; // 1024 samples at 48 kHz
 
@@ -127,6 +128,51 @@ class FfmpegSegmentTrimmerTest {
     void trim_aRangeWithoutAPicture_isRefused() {
         assertThrows(MediaException.class, () -> trimmer.trim(segments.get(1), out.resolve("none.ts"),
                 new SegmentTrimmer.Range(3_000_000, 4_000_000, RENDITION, SEGMENT_MS)));
+    }
+
+    @Test
+    void trim_tailOfABFrameGop_reencodes_withTheSourcesDecodeDelay_andSaysItsParameterSetsAreForeign() {
+        List<Path> camera = bFrameSegments();
+        Path trimmed = out.resolve("b-tail.ts");
+        // I0 P3 B1 B2 P6 B4 B5 …: frames 0–25 end on a B-frame decoded after P27, so no prefix holds just them.
+        SegmentTrimmer.Trimmed result = trimmer.trim(camera.get(0), trimmed, new SegmentTrimmer.Range(0, 1_040_000,
+                CAMERA, SEGMENT_MS));
+
+        assertTrue(result.reencoded());
+        assertTrue(result.foreignParameterSets(), "x264 without B-frames writes other SPS than the camera's");
+        assertEquals(1_040_000, result.durationUs());
+        JsonNode original = Ffprobe.packets(camera.get(0).toString(), "v");
+        JsonNode video = Ffprobe.packets(trimmed.toString(), "v");
+        assertEquals(26, video.size());
+        long delay = original.get(0).get("pts").asLong() - original.get(0).get("dts").asLong();
+        assertTrue(delay > 0, "the camera's B-frames delay presentation");
+        assertEquals(original.get(0).get("pts").asLong(), video.get(0).get("pts").asLong());
+        assertEquals(original.get(0).get("dts").asLong(), video.get(0).get("dts").asLong(), "same decode delay");
+        assertEquals("", Ffprobe.decodeErrors(trimmed.toString()));
+    }
+
+    @Test
+    void trim_headOfABFrameGop_keepsDecodeTimesRisingIntoTheNextSegment() {
+        List<Path> camera = bFrameSegments();
+        Path trimmed = out.resolve("b-head.ts");
+        trimmer.trim(camera.get(0), trimmed, new SegmentTrimmer.Range(1_000_000, 3_000_000, CAMERA, SEGMENT_MS));
+
+        JsonNode video = Ffprobe.packets(trimmed.toString(), "v");
+        assertEquals(50, video.size());
+        long lastDts = video.get(video.size() - 1).get("dts").asLong();
+        long nextDts = Ffprobe.packets(camera.get(1).toString(), "v").get(0).get("dts").asLong();
+        assertTrue(lastDts < nextDts, "decode order runs on across the join: " + lastDts + " then " + nextDts);
+        assertEquals("", Ffprobe.decodeErrors("concat:" + trimmed + "|" + camera.get(1)));
+    }
+
+    /** Two 3 s GOPs of a camera-like H.264 with a fixed I P B B pattern, as TS segments on one clock. */
+    private List<Path> bFrameSegments() {
+        FfmpegCli.run("-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25", "-f", "lavfi", "-i",
+                "sine=frequency=440:sample_rate=48000", "-c:v", "libx264", "-preset", "veryfast", "-x264-params",
+                "bframes=2:b-adapt=0:b-pyramid=none", "-g", "75", "-keyint_min", "75", "-sc_threshold", "0",
+                "-pix_fmt", "yuv420p", "-c:a", "aac", "-t", "6", "-f", "segment", "-segment_time", "3",
+                "-segment_format", "mpegts", out.resolve("camera_%d.ts").toString());
+        return List.of(out.resolve("camera_0.ts"), out.resolve("camera_1.ts"));
     }
 
     /** PSNR (dB, luma and chroma average) of picture {@code a} of one file against picture {@code b} of another. */

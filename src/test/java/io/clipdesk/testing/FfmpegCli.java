@@ -62,6 +62,19 @@ public final class FfmpegCli {
         return file;
     }
 
+    /**
+     * An H.264/AAC file of {@code seconds} as a camera or an editing suite writes it: x264's own profile with
+     * B-frames (so decode order is not presentation order) and a keyframe every {@code gopFrames} frames.
+     */
+    public static Path h264FileWithBFrames(Path file, int seconds, int gopFrames) {
+        List<String> args = new ArrayList<>(LIVE_INPUT);
+        args.addAll(List.of("-c:v", "libx264", "-preset", "veryfast", "-bf", "2", "-g", Integer.toString(gopFrames),
+                "-keyint_min", Integer.toString(gopFrames), "-sc_threshold", "0", "-pix_fmt", "yuv420p",
+                "-c:a", "aac", "-b:a", "64k", "-t", Integer.toString(seconds), file.toString()));
+        run(args.toArray(String[]::new));
+        return file;
+    }
+
     /** A file that must be transcoded: MPEG-4 part 2 video and MP3 audio in Matroska. */
     public static Path mpeg4File(Path file, int seconds) {
         List<String> args = new ArrayList<>(LIVE_INPUT);
