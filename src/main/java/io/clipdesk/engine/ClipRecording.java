@@ -15,6 +15,7 @@ final class ClipRecording {
     private final List<Rendition> renditions;
     private final Path folder;
     private final List<Segment> linked = new ArrayList<>();
+    private long lastSequence = -1;
     private boolean done;
     private boolean lastForeign;
     private boolean endCut;
@@ -45,10 +46,9 @@ final class ClipRecording {
         return clip.endS() * 1000;
     }
 
-    /** Segments of {@code overlapping} not linked yet, in order: newer than the last linked one. */
+    /** Segments of {@code overlapping} not handled yet, in order: newer than the last one delivered or skipped. */
     List<Segment> fresh(List<Segment> overlapping) {
-        long last = linked.isEmpty() ? -1 : linked.get(linked.size() - 1).sequence();
-        return overlapping.stream().filter(s -> s.sequence() > last).toList();
+        return overlapping.stream().filter(s -> s.sequence() > lastSequence).toList();
     }
 
     int linkedCount() {
@@ -58,7 +58,13 @@ final class ClipRecording {
     /** A DVR segment delivered whole (a hard link). */
     void addLinked(Segment segment) {
         linked.add(segment);
+        lastSequence = segment.sequence();
         lastForeign = false;
+    }
+
+    /** A segment the clip only grazes, between two of its frames: nothing of it is delivered. */
+    void skip(Segment segment) {
+        lastSequence = segment.sequence();
     }
 
     /**
@@ -69,6 +75,7 @@ final class ClipRecording {
      */
     void addTrimmed(Segment segment, boolean foreign, boolean endCut) {
         linked.add(segment);
+        lastSequence = segment.sequence();
         lastForeign = foreign;
         this.endCut |= endCut;
     }

@@ -1,6 +1,7 @@
 package io.clipdesk.engine;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Cuts one DVR segment down to the frames of a sub-range, for frame-accurate clips (implemented in {@code media}).
@@ -14,9 +15,10 @@ public interface SegmentTrimmer {
      * Writes {@code target} durably (temp name, fsync, rename). A frame is kept when the middle of its display
      * interval lies in the range.
      *
-     * @throws MediaException when the segment cannot be read, decoded or written, or no frame lies in the range
+     * @return what was written; empty when no frame lies in the range (a sliver of a segment), nothing written
+     * @throws MediaException when the segment cannot be read, decoded or written
      */
-    Trimmed trim(Path source, Path target, Range range);
+    Optional<Trimmed> trim(Path source, Path target, Range range);
 
     /**
      * The frames to keep, as offsets from the segment's first frame; {@code rendition} and {@code gopMs} are what

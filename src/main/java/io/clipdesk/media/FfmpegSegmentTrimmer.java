@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.bytedeco.ffmpeg.global.avcodec.*;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
@@ -36,7 +37,7 @@ public final class FfmpegSegmentTrimmer implements SegmentTrimmer {
     }
 
     @Override
-    public Trimmed trim(Path source, Path target, Range range) {
+    public Optional<Trimmed> trim(Path source, Path target, Range range) {
         List<AVPacket> video = new ArrayList<>();
         List<AVPacket> audio = new ArrayList<>();
         Path temp = tempFile(target);
@@ -48,6 +49,9 @@ public final class FfmpegSegmentTrimmer implements SegmentTrimmer {
             AVStream videoStream = reader.stream(TsSegmentReader.VIDEO);
             GopSelection gop = GopSelection.of(video, frameTicks(video, videoStream),
                     ticks(range.fromUs()), ticks(range.toUs()));
+            if (gop.isEmpty()) {
+                return Optional.empty();
+            }
             List<AVPacket> audioKept = gop.audio(audio, audioFrameTicks(reader.stream(TsSegmentReader.AUDIO)),
                     AUDIO_SLACK_TICKS);
             TsSegmentWriter.Track audioTrack = audioKept.isEmpty() ? null : new TsSegmentWriter.Track(
@@ -61,8 +65,8 @@ public final class FfmpegSegmentTrimmer implements SegmentTrimmer {
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             DurableFile.syncDirectory(target.toAbsolutePath().getParent());
-            return new Trimmed(ticksToUs(gop.firstKeptTicks() - gop.firstTicks()), ticksToUs(gop.keptTicks()),
-                    !gop.copyable(), foreign);
+            return Optional.of(new Trimmed(ticksToUs(gop.firstKeptTicks() - gop.firstTicks()),
+                    ticksToUs(gop.keptTicks()), !gop.copyable(), foreign));
         } catch (IOException e) {
             throw new MediaException("cannot write " + target + ": " + e.getMessage(), e);
         } finally {

@@ -33,8 +33,8 @@ final class GopSelection {
     }
 
     /**
-     * @param video the segment's pictures in decode order; the first is its keyframe, whose pts the offsets count from
-     * @throws io.clipdesk.engine.MediaException when no picture lies in the range
+     * @param video the segment's pictures in decode order; the first is its keyframe, whose pts the offsets
+     *              count from
      */
     static GopSelection of(List<AVPacket> video, long frameTicks, long fromOffsetTicks, long toOffsetTicks) {
         GopSelection s = new GopSelection(video, frameTicks, fromOffsetTicks, toOffsetTicks);
@@ -52,15 +52,17 @@ final class GopSelection {
                 lastKept = Math.max(lastKept, p.pts());
             }
         }
-        if (kept == 0) {
-            throw new io.clipdesk.engine.MediaException("no picture of the segment lies in the range to keep");
-        }
         for (AVPacket p : video) {
             if (!keeps(p.pts())) {
                 headDropped |= p.pts() < firstKept;
                 tailDropped |= p.pts() > lastKept;
             }
         }
+    }
+
+    /** Whether no picture lies in the range. */
+    boolean isEmpty() {
+        return kept == 0;
     }
 
     boolean keeps(long pts) {

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The benchmark entry point: {@code mvn -q -Pbench test-compile} (README). Prints figures against the reference
- * tools measured in the same run. Arguments pick parts: remux, create, live, http, timeline, sources (default: all).
+ * tools measured in the same run. Arguments pick parts: remux, create, live, http, timeline, sources, frame (default: all).
  */
 public final class Bench {
 
@@ -17,7 +17,7 @@ public final class Bench {
         List<String> parts = java.util.Arrays.stream(String.join(" ", args).split("[ ,]+"))
                 .filter(p -> !p.isBlank()).toList();
         if (parts.isEmpty()) {
-            parts = List.of("remux", "create", "live", "http", "timeline", "sources");
+            parts = List.of("remux", "create", "live", "http", "timeline", "sources", "frame");
         }
         Path work = Files.createTempDirectory("clipdesk-bench");
         System.out.println("Clipdesk benchmarks (" + Runtime.getRuntime().availableProcessors() + " cores), work dir "
@@ -30,7 +30,9 @@ public final class Bench {
                 case "http" -> HttpBench.run(work);
                 case "timeline" -> TimelineBench.run(work);
                 case "sources" -> SourcesBench.run(work, 60);
-                default -> System.out.println("unknown part " + part + " (remux, create, live, http, timeline, sources)");
+                case "frame" -> FrameCutBench.run(work);
+                default -> System.out.println("unknown part " + part
+                        + " (remux, create, live, http, timeline, sources, frame)");
             }
         }
         io.clipdesk.engine.DurableFiles.deleteTree(work);

@@ -53,7 +53,8 @@ class FfmpegSegmentTrimmerTest {
     @Test
     void trim_dropsTheHead_reencodesFromTheFrameAtTheCut_asAnIdrWithTheDvrsTimestampsAndParameterSets() {
         Path trimmed = out.resolve("head.ts");
-        SegmentTrimmer.Trimmed result = trimmer.trim(segments.get(1), trimmed, range(520, SEGMENT_MS));
+        SegmentTrimmer.Trimmed result = trimmer.trim(segments.get(1), trimmed, range(520, SEGMENT_MS))
+                .orElseThrow();
 
         assertTrue(result.reencoded());
         assertFalse(result.foreignParameterSets(), "x264 with the DVR's settings writes the same SPS and PPS");
@@ -87,7 +88,7 @@ class FfmpegSegmentTrimmerTest {
     @Test
     void trim_droppingOnlyTheTail_copiesTheFirstPackets() {
         Path trimmed = out.resolve("tail.ts");
-        SegmentTrimmer.Trimmed result = trimmer.trim(segments.get(1), trimmed, range(0, 1200));
+        SegmentTrimmer.Trimmed result = trimmer.trim(segments.get(1), trimmed, range(0, 1200)).orElseThrow();
 
         assertFalse(result.reencoded(), "a decode-order prefix plays as it is");
         assertEquals(0, result.offsetUs());
@@ -107,7 +108,7 @@ class FfmpegSegmentTrimmerTest {
     @Test
     void trim_bothEnds_keepsTheFramesBetween() {
         Path trimmed = out.resolve("both.ts");
-        SegmentTrimmer.Trimmed result = trimmer.trim(segments.get(0), trimmed, range(400, 1240));
+        SegmentTrimmer.Trimmed result = trimmer.trim(segments.get(0), trimmed, range(400, 1240)).orElseThrow();
 
         assertTrue(result.reencoded());
         assertEquals(400_000, result.offsetUs());
@@ -119,15 +120,23 @@ class FfmpegSegmentTrimmerTest {
     @Test
     void trim_cutBetweenFrames_landsOnTheNearestFrameBoundary() {
         Path trimmed = out.resolve("near.ts");
-        SegmentTrimmer.Trimmed result = trimmer.trim(segments.get(1), trimmed, range(0, 1215));
+        SegmentTrimmer.Trimmed result = trimmer.trim(segments.get(1), trimmed, range(0, 1215)).orElseThrow();
 
         assertEquals(1_200_000, result.durationUs(), "1215 ms is nearer frame boundary 1200 than 1240");
     }
 
     @Test
-    void trim_aRangeWithoutAPicture_isRefused() {
-        assertThrows(MediaException.class, () -> trimmer.trim(segments.get(1), out.resolve("none.ts"),
-                new SegmentTrimmer.Range(3_000_000, 4_000_000, RENDITION, SEGMENT_MS)));
+    void trim_aSliverBetweenTwoFrames_keepsNothing_andWritesNothing() {
+        Path none = out.resolve("none.ts");
+        assertTrue(trimmer.trim(segments.get(1), none, range(1985, SEGMENT_MS)).isEmpty(),
+                "the last frame (1960–2000 ms) has its middle before 1985 ms");
+        assertFalse(java.nio.file.Files.exists(none));
+    }
+
+    @Test
+    void trim_aFileThatIsNoSegment_isAMediaException() throws Exception {
+        Path junk = java.nio.file.Files.writeString(out.resolve("junk.ts"), "not a transport stream");
+        assertThrows(MediaException.class, () -> trimmer.trim(junk, out.resolve("x.ts"), range(500, 1000)));
     }
 
     @Test
@@ -136,7 +145,7 @@ class FfmpegSegmentTrimmerTest {
         Path trimmed = out.resolve("b-tail.ts");
         // I0 P3 B1 B2 P6 B4 B5 …: frames 0–25 end on a B-frame decoded after P27, so no prefix holds just them.
         SegmentTrimmer.Trimmed result = trimmer.trim(camera.get(0), trimmed, new SegmentTrimmer.Range(0, 1_040_000,
-                CAMERA, SEGMENT_MS));
+                CAMERA, SEGMENT_MS)).orElseThrow();
 
         assertTrue(result.reencoded());
         assertTrue(result.foreignParameterSets(), "x264 without B-frames writes other SPS than the camera's");
