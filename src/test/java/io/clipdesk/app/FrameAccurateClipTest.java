@@ -117,6 +117,21 @@ class FrameAccurateClipTest {
     }
 
     @Test
+    void frameClip_fromGopBoundaryToGopBoundary_reencodesNothing() throws Exception {
+        Clip clip = ready(ClipRequest.of(STREAM, startS - 1, 4).withAccuracy(ClipAccuracy.FRAME));
+
+        assertEquals((startS - 1) * 1000, clip.cutStartMs());
+        assertEquals((startS + 3) * 1000, clip.cutEndMs());
+        String rendition = clip.renditions().get(0);
+        List<Segment> dvr = f.engine.streams().segments(STREAM, clip.cutStartMs(), clip.cutEndMs());
+        for (int i = 0; i < dvr.size(); i++) {
+            Path copy = f.engine.layout().clipDir(clip.id()).resolve(MediaPaths.clipSegment(clip.id(), rendition, i));
+            assertTrue(Files.isSameFile(copy, f.engine.layout().dvrSegment(STREAM, rendition, dvr.get(i).sequence())),
+                    "segment " + i + " is the DVR's own file");
+        }
+    }
+
+    @Test
     void segmentClip_ofTheSameRange_staysOnGopBoundaries() {
         Clip clip = ready(ClipRequest.of(STREAM, startS, 4));
 
