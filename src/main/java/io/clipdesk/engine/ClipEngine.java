@@ -22,7 +22,8 @@ public final class ClipEngine implements AutoCloseable {
 
     /** What the engine needs from the outer layers (store and media). */
     public record Ports(StreamRepository streams, SegmentStore segments, ClipRepository clips, VideoRepository videos,
-                        LiveSourceFactory sources, Remuxer remuxer, SegmentTrimmer trimmer, AutoCloseable storage) {
+                        SettingsRepository settings, LiveSourceFactory sources, Remuxer remuxer,
+                        SegmentTrimmer trimmer, AutoCloseable storage) {
     }
 
     private final EngineConfig config;
@@ -100,6 +101,11 @@ public final class ClipEngine implements AutoCloseable {
 
     public MediaFiles media() {
         return mediaFiles;
+    }
+
+    /** Small named settings kept with the data (e.g. the desk's quick markers), so they survive restarts. */
+    public SettingsRepository settings() {
+        return ports.settings();
     }
 
     public Clock clock() {

@@ -116,6 +116,7 @@ public final class MainViewModel implements AutoCloseable {
     public void start() {
         engine.streams().addListener(index);
         engine.streams().addListener(healthListener);
+        lane.call(() -> QuickMarkerSettings.load(engine.settings()), quickMarkers::setAll, e -> { });
         lane.run(() -> {
             index.takeStale();
             index.reload(engine.streams().segments(streamId, 0, Long.MAX_VALUE));
@@ -197,6 +198,8 @@ public final class MainViewModel implements AutoCloseable {
 
     public void editQuickMarker(int number, QuickMarker marker) {
         quickMarkers.set(number - 1, marker);
+        List<QuickMarker> kept = List.copyOf(quickMarkers);
+        lane.run(() -> QuickMarkerSettings.save(engine.settings(), kept));
     }
 
     public PlaybackViewModel playback() { return playback; }

@@ -31,9 +31,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 
+import static io.clipdesk.testing.OnFx.fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -246,13 +246,6 @@ class MainWindowTest extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private static <T> T fx(Callable<T> work) {
-        try {
-            return WaitForAsyncUtils.asyncFx(work).get();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
 
     private static void await(String what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

@@ -38,10 +38,10 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
+import static io.clipdesk.testing.OnFx.fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -60,6 +60,7 @@ class StreamsWindowTest extends FxRobot {
     private static final MutableClock clock = MutableClock.atWholeSecond();
     private static ClipEngine engine;
     private static HlsOrigin origin;
+    private static long originStartMs;
     private static StreamDesk window;
 
     @BeforeAll
@@ -67,9 +68,9 @@ class StreamsWindowTest extends FxRobot {
         engine = Engines.open(dir.resolve("data"), clock, SEGMENT_MS);
         LiveFeed.produce(clock, engine, 1, Duration.ofSeconds(3));
         origin = HlsOrigin.withSegments(dir.resolve("origin"), 8);
-        long t0 = clock.millis() - 6_000; // the origin has six seconds published already
+        originStartMs = clock.millis() - 6_000; // the origin has six seconds published already
         for (int i = 0; i < 6; i++) {
-            origin.publish(i, t0 + i * 1000L, false);
+            origin.publish(i, originStartMs + i * 1000L, false);
         }
         Stage stage = FxToolkit.registerPrimaryStage();
         window = fx(() -> ClipdeskWindow.show(stage, engine, new FfmpegFrameDecoder(), "embedded",
@@ -106,9 +107,17 @@ class StreamsWindowTest extends FxRobot {
         assertEquals(new SourceSpec(SourceKind.HLS_PULL, origin.playlistUrl()), pulled.source());
         await("its chip, chosen", () -> fx(() -> chip(pulled.id()) != null && chip(pulled.id()).isSelected()));
         assertFalse(fx(() -> lookup("#stream-dialog").tryQuery().isPresent()), "the dialog closed");
-        await("its DVR on the timeline", () -> fx(() -> window.desk() != null
-                && window.desk().viewModel().streamProperty().get().id() == pulled.id()
-                && window.desk().timeline().getSegments().size() >= 2));
+        // The origin goes on publishing, as a live one does (a puller may join at its last segments only).
+        origin.publish(6, originStartMs + 6_000, false);
+        origin.publish(7, originStartMs + 7_000, false);
+        try {
+            await("its DVR on the timeline", () -> fx(() -> window.desk() != null
+                    && window.desk().viewModel().streamProperty().get().id() == pulled.id()
+                    && window.desk().timeline().getSegments().size() >= 2));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; the engine holds "
+                    + engine.streams().segments(pulled.id(), Long.MIN_VALUE, Long.MAX_VALUE).size() + " segments", e);
+        }
 
         long startMs = fx(() -> window.desk().timeline().getSegments().startMs(0));
         fx(() -> {
@@ -323,13 +332,6 @@ class StreamsWindowTest extends FxRobot {
         return lookup("#stream-chip-" + streamId).tryQuery().map(ToggleButton.class::cast).orElse(null);
     }
 
-    private static <T> T fx(Callable<T> work) {
-        try {
-            return WaitForAsyncUtils.asyncFx(work).get();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
 
     private static void await(String what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

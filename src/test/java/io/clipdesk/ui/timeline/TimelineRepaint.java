@@ -11,7 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
+
+import static io.clipdesk.testing.OnFx.fx;
 
 /**
  * Repaints a 1600 px timeline over a 4 h DVR of 2 s segments (7,200 segments, 200 clips) and times it; shared by
@@ -115,7 +116,4 @@ public final class TimelineRepaint {
         return list;
     }
 
-    private static <T> T fx(Callable<T> work) throws Exception {
-        return org.testfx.util.WaitForAsyncUtils.asyncFx(work).get();
-    }
 }
