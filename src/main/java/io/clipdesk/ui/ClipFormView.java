@@ -7,6 +7,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
@@ -64,6 +65,12 @@ public final class ClipFormView extends VBox {
         vod.setId("keep-vod");
         vod.selectedProperty().addListener((o, was, now) -> vm.setKeepVod(now));
         vod.setFocusTraversable(false);
+        CheckBox exact = new CheckBox("Exact cut (re-encode the edges)");
+        exact.setId("exact-cut");
+        exact.setTooltip(new Tooltip("Start and end on the second asked instead of the nearest keyframes around it;"
+                + " the first and last GOP are re-encoded (a fraction of a second more)."));
+        exact.selectedProperty().addListener((o, was, now) -> vm.setExactCut(now));
+        exact.setFocusTraversable(false);
 
         int row = 0;
         grid.addRow(row++, caption("In"), value(vm.inTextProperty(), "mark-value", "form-in"));
@@ -72,7 +79,8 @@ public final class ClipFormView extends VBox {
         grid.addRow(row++, caption("Duration"), value(vm.durationTextProperty(), "big-value", "form-duration"));
         grid.addRow(row++, caption("Name"), name);
         grid.addRow(row++, caption("Expires"), expiry);
-        grid.add(vod, 1, row);
+        grid.add(vod, 1, row++);
+        grid.add(exact, 1, row);
 
         Label problem = new Label();
         problem.setId("clip-problem");

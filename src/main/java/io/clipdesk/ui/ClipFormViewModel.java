@@ -1,6 +1,7 @@
 package io.clipdesk.ui;
 
 import io.clipdesk.engine.Clip;
+import io.clipdesk.engine.ClipAccuracy;
 import io.clipdesk.engine.ClipRequest;
 import io.clipdesk.engine.DvrWindow;
 import io.clipdesk.engine.LiveStream;
@@ -54,6 +55,7 @@ public final class ClipFormViewModel {
     private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper(this, "name", "");
     private final ReadOnlyObjectWrapper<Duration> expiry = new ReadOnlyObjectWrapper<>(this, "expiry", DEFAULT_EXPIRY);
     private final ReadOnlyBooleanWrapper keepVod = new ReadOnlyBooleanWrapper(this, "keepVod");
+    private final ReadOnlyBooleanWrapper exactCut = new ReadOnlyBooleanWrapper(this, "exactCut");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final ObjectBinding<MarkedClip> verdict;
@@ -127,6 +129,11 @@ public final class ClipFormViewModel {
         keepVod.set(keep);
     }
 
+    /** Exact cut: the clip starts and ends on the whole seconds asked (edges re-encoded), not on keyframes. */
+    public void setExactCut(boolean exact) {
+        exactCut.set(exact);
+    }
+
     /** Enter: creates the clip the form shows, then clears the marks for the next one. */
     public void create() {
         if (!canCreate.get()) {
@@ -167,12 +174,14 @@ public final class ClipFormViewModel {
         send(clip.request(), () -> { });
     }
 
-    private void send(ClipRequest request, Runnable afterCreate) {
+    private void send(ClipRequest asked, Runnable afterCreate) {
         busy.set(true);
+        ClipRequest request = asked.withAccuracy(exactCut.get() ? ClipAccuracy.FRAME : ClipAccuracy.SEGMENT);
         submitter.submit(request, created -> {
             busy.set(false);
             notice.set("Created “" + created.name() + "”, " + span(created.durationS()) + " from "
-                    + clock(created.startS() * 1000) + (created.vodRequired() ? ", permanent copy requested" : ""));
+                    + clock(created.startS() * 1000) + (created.accuracy() == ClipAccuracy.FRAME ? ", exact cut" : "")
+                    + (created.vodRequired() ? ", permanent copy requested" : ""));
             afterCreate.run();
         }, failure -> {
             busy.set(false);
@@ -193,6 +202,7 @@ public final class ClipFormViewModel {
     public ReadOnlyStringProperty nameProperty() { return name.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Duration> expiryProperty() { return expiry.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty keepVodProperty() { return keepVod.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty exactCutProperty() { return exactCut.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
     /** The outcome of the last create, or why it could not be made. */
     public ReadOnlyStringProperty noticeProperty() { return notice.getReadOnlyProperty(); }

@@ -2,6 +2,7 @@ package io.clipdesk.ui;
 
 import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipAccuracy;
+import io.clipdesk.engine.ClipAccuracy;
 import io.clipdesk.engine.ClipRequest;
 import io.clipdesk.engine.ClipStatus;
 import io.clipdesk.engine.DvrWindow;
@@ -121,6 +122,19 @@ class ClipFormViewModelTest {
         assertEquals(r.startS().getAsLong() + r.durationS() + 300, r.expirationS().getAsLong());
         assertTrue(r.vodRequired());
         assertEquals("Penalty", r.name());
+    }
+
+    @Test
+    void exactCut_asksForFrameAccuracy_forMarksAndQuickClips_andSegmentOtherwise() {
+        vm.editMarks(new Marks(NOW_MS - 20_000, NOW_MS - 10_000));
+        vm.create();
+        assertEquals(ClipAccuracy.SEGMENT, sent.get(0).accuracy());
+        vm.setExactCut(true);
+        vm.editMarks(new Marks(NOW_MS - 20_000, NOW_MS - 10_000));
+        vm.create();
+        vm.createLast(30);
+        assertEquals(ClipAccuracy.FRAME, sent.get(1).accuracy());
+        assertEquals(ClipAccuracy.FRAME, sent.get(2).accuracy());
     }
 
     @Test
