@@ -5,8 +5,9 @@ import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.MediaPaths;
 
 import java.util.List;
+import java.util.Locale;
 
-/** The Clip object of API.md; field names become snake_case on the wire. */
+/** The Clip object of API.md, plus (ext) cut range, gap and accuracy; field names become snake_case on the wire. */
 record ClipDto(
         String id,
         long start,
@@ -23,7 +24,8 @@ record ClipDto(
         @JsonInclude(JsonInclude.Include.NON_NULL) String error,
         long cutStartMs,
         long cutEndMs,
-        long gapMs) {
+        long gapMs,
+        String accuracy) {
 
     static ClipDto of(Clip clip, ApiExchange exchange) {
         return new ClipDto(
@@ -42,6 +44,7 @@ record ClipDto(
                 clip.error().isEmpty() ? null : clip.error(),
                 clip.cutStartMs(),
                 clip.cutEndMs(),
-                clip.gapMs());
+                clip.gapMs(),
+                clip.accuracy().name().toLowerCase(Locale.ROOT));
     }
 }

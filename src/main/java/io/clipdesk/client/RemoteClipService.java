@@ -134,7 +134,7 @@ public final class RemoteClipService implements ClipService {
                 node.path("error").asText(""),
                 node.path("cut_start_ms").asLong(0),
                 node.path("cut_end_ms").asLong(0),
-                ClipAccuracy.SEGMENT,
+                "frame".equals(node.path("accuracy").asText()) ? ClipAccuracy.FRAME : ClipAccuracy.SEGMENT,
                 node.path("gap_ms").asLong(0));
     }
 
