@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelException;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.DefaultFileRegion;
@@ -174,7 +175,7 @@ final class ApiExchange {
         ctx.write(new DefaultFileRegion(file, first, length));
         sent = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
         if (corkable != null) {
-            sent.addListener(done -> corkable.setTcpCork(false));
+            sent.addListener(done -> uncork(corkable));
         }
         bytesSent += length;
     }
@@ -281,6 +282,18 @@ final class ApiExchange {
             return raw == null || raw.isEmpty() ? "/" : raw;
         } catch (URISyntaxException e) {
             return target; // matches no route: 404
+        }
+    }
+
+    /** Lets the last partial packet go; a client that hung up meanwhile has nothing left to send to. */
+    private void uncork(EpollSocketChannelConfig corked) {
+        if (!ctx.channel().isOpen()) {
+            return;
+        }
+        try {
+            corked.setTcpCork(false);
+        } catch (ChannelException closedMeanwhile) {
+            // the connection closed between the check and the call
         }
     }
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -19,6 +20,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -90,6 +96,44 @@ class HttpConnectionApiTest {
         HttpResponse<byte[]> head = f.media("HEAD", segmentUrl);
         assertEquals(String.valueOf(onDisk.length), head.headers().firstValue("Content-Length").orElse(""));
         assertEquals(0, head.body().length);
+    }
+
+    @Test
+    void clientHangingUpMidSegment_leavesNoWarningBehind() throws Exception {
+        Logger netty = Logger.getLogger("io.netty");
+        List<LogRecord> warnings = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    warnings.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        netty.addHandler(capture);
+        try {
+            for (int i = 0; i < 5; i++) {
+                try (Socket socket = new Socket("127.0.0.1", f.server.port())) {
+                    socket.setReceiveBufferSize(4096);
+                    socket.getOutputStream().write(get(segmentUrl, "").getBytes(StandardCharsets.ISO_8859_1));
+                    socket.getInputStream().readNBytes(1000);
+                    socket.setSoLinger(true, 0); // reset, as a player that gave up
+                }
+            }
+            assertEquals(200, f.media("GET", segmentUrl).statusCode(), "the server still answers");
+            Thread.sleep(300); // listeners of the cut responses run on the event loops
+        } finally {
+            netty.removeHandler(capture);
+        }
+        assertEquals(List.of(), warnings.stream().map(r -> r.getMessage() + " " + r.getThrown()).toList());
     }
 
     @Test
