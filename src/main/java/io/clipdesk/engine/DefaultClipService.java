@@ -51,7 +51,7 @@ final class DefaultClipService implements ClipService, SegmentListener {
         long videoId = request.vodRequired() ? videos.reserve(stream.id(), id, plan.name()) : 0;
         Clip clip = new Clip(id, stream.id(), plan.name(), plan.startS(), (int) plan.durationS(), plan.expirationS(),
                 nowMs, request.vodRequired(), videoId, stream.renditions().stream().map(Rendition::name).toList(),
-                ClipStatus.RECORDING, "", 0, 0, request.accuracy());
+                ClipStatus.RECORDING, "", 0, 0, request.accuracy(), 0, request.exactRange());
         clips.insert(clip);
         begin(clip, stream.renditions());
         return clip;
