@@ -4,6 +4,7 @@ import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipAccuracy;
 import io.clipdesk.engine.ClipRequest;
 import io.clipdesk.engine.ClipService;
+import io.clipdesk.engine.ExactRange;
 import io.clipdesk.engine.InvalidRequestException;
 import io.clipdesk.engine.NotFoundException;
 import io.clipdesk.engine.StreamService;
@@ -11,6 +12,8 @@ import io.clipdesk.engine.StreamService;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /** /streaming/streams/{id}/clip_recording: create (PUT as Gcore, POST too), list, and (ext) get and delete one. */
 final class ClipsHandler {
@@ -41,15 +44,42 @@ final class ClipsHandler {
     private void create(ApiExchange ex) throws IOException {
         long streamId = ex.longParam(0);
         JsonBody body = ex.body();
-        ClipRequest request = new ClipRequest(
-                streamId,
-                body.optionalLong("start", "Unix seconds"),
-                body.requiredLong("duration", "seconds"),
-                body.optionalLong("expiration", "Unix seconds"),
-                body.optionalBoolean("vod_required").orElse(false),
-                body.optionalString("name").orElse(""),
-                body.optionalString("accuracy").map(ClipsHandler::accuracy).orElse(ClipAccuracy.SEGMENT));
+        Optional<ExactRange> exact = exactRange(body);
+        ClipAccuracy accuracy = body.optionalString("accuracy").map(ClipsHandler::accuracy)
+                .orElse(exact.isPresent() ? ClipAccuracy.FRAME : ClipAccuracy.SEGMENT);
+        if (exact.isPresent() && accuracy != ClipAccuracy.FRAME) {
+            throw new InvalidRequestException("cut_from_ms and cut_to_ms cut to the frame: send them with"
+                    + " \"accuracy\": \"frame\" or without accuracy.");
+        }
+        ClipRequest request;
+        try {
+            request = new ClipRequest(
+                    streamId,
+                    body.optionalLong("start", "Unix seconds"),
+                    body.requiredLong("duration", "seconds"),
+                    body.optionalLong("expiration", "Unix seconds"),
+                    body.optionalBoolean("vod_required").orElse(false),
+                    body.optionalString("name").orElse(""),
+                    accuracy,
+                    exact);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("cut_from_ms and cut_to_ms must lie inside start to start + duration"
+                    + " (in ms), and need start.");
+        }
         ex.sendJson(200, ClipDto.of(clips.create(request), ex));
+    }
+
+    /** (ext) An exact ms range inside start + duration, as the desk's marks: both fields or neither. */
+    private static Optional<ExactRange> exactRange(JsonBody body) {
+        OptionalLong fromMs = body.optionalLong("cut_from_ms", "Unix ms");
+        OptionalLong toMs = body.optionalLong("cut_to_ms", "Unix ms");
+        if (fromMs.isEmpty() && toMs.isEmpty()) {
+            return Optional.empty();
+        }
+        if (fromMs.isEmpty() || toMs.isEmpty() || fromMs.getAsLong() < 0 || toMs.getAsLong() <= fromMs.getAsLong()) {
+            throw new InvalidRequestException("cut_from_ms and cut_to_ms go together, with cut_from_ms < cut_to_ms.");
+        }
+        return Optional.of(new ExactRange(fromMs.getAsLong(), toMs.getAsLong()));
     }
 
     private void list(ApiExchange ex) throws IOException {

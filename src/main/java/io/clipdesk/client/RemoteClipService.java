@@ -54,6 +54,10 @@ public final class RemoteClipService implements ClipService {
         if (request.accuracy() == ClipAccuracy.FRAME) {
             body.put("accuracy", "frame");
         }
+        request.exactRange().ifPresent(range -> {
+            body.put("cut_from_ms", range.fromMs());
+            body.put("cut_to_ms", range.toMs());
+        });
         JsonNode created = server.send("PUT", clipsPath(request.streamId()), body);
         return remember(created, request.streamId());
     }

@@ -2,13 +2,14 @@ package io.clipdesk.engine;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An instant clip. {@code startS}, {@code durationS}, {@code expirationS} are what the editor asked for
  * (Unix seconds); {@code cutStartMs}/{@code cutEndMs} the media range actually delivered (segment
  * aligned, or the requested range itself for {@link ClipAccuracy#FRAME}; 0 until known); {@code gapMs} the wall-clock time inside that range the source never delivered
  * ({@link DvrGaps}; 0 until ready, and for a seamless clip). {@code videoId} is 0 when no permanent video was
- * asked for.
+ * asked for. {@code exactRange} is the ms range a frame clip was asked to cut at instead of its whole seconds.
  */
 public record Clip(
         String id,
@@ -26,10 +27,12 @@ public record Clip(
         long cutStartMs,
         long cutEndMs,
         ClipAccuracy accuracy,
-        long gapMs) {
+        long gapMs,
+        Optional<ExactRange> exactRange) {
 
     public Clip {
         Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(exactRange, "exactRange");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(accuracy, "accuracy");
@@ -41,6 +44,18 @@ public record Clip(
         if (gapMs < 0) {
             throw new IllegalArgumentException("gapMs must be >= 0, got " + gapMs);
         }
+        if (exactRange.isPresent() && (accuracy != ClipAccuracy.FRAME || !exactRange.get().within(startS, durationS))) {
+            throw new IllegalArgumentException("an exact range needs frame accuracy and must lie inside the clip's"
+                    + " seconds, got " + exactRange.get() + " for " + accuracy + " " + startS + " + " + durationS);
+        }
+    }
+
+    /** A clip cut at its whole seconds (or on segments). */
+    public Clip(String id, long streamId, String name, long startS, int durationS, long expirationS, long createdAtMs,
+                boolean vodRequired, long videoId, List<String> renditions, ClipStatus status, String error,
+                long cutStartMs, long cutEndMs, ClipAccuracy accuracy, long gapMs) {
+        this(id, streamId, name, startS, durationS, expirationS, createdAtMs, vodRequired, videoId, renditions,
+                status, error, cutStartMs, cutEndMs, accuracy, gapMs, Optional.empty());
     }
 
     /** A clip whose media range is not known yet, so nothing is known missing (new clips, tests). */
@@ -49,6 +64,16 @@ public record Clip(
                 long cutStartMs, long cutEndMs, ClipAccuracy accuracy) {
         this(id, streamId, name, startS, durationS, expirationS, createdAtMs, vodRequired, videoId, renditions,
                 status, error, cutStartMs, cutEndMs, accuracy, 0);
+    }
+
+    /** Where the media to deliver starts, in wall-clock ms: the exact range's start, else the whole second. */
+    public long fromMs() {
+        return exactRange.map(ExactRange::fromMs).orElse(startS * 1000);
+    }
+
+    /** Where the media to deliver ends, in wall-clock ms. */
+    public long toMs() {
+        return exactRange.map(ExactRange::toMs).orElse(endS() * 1000);
     }
 
     /** The wall-clock second at which the requested range is complete. */
@@ -62,18 +87,18 @@ public record Clip(
 
     public Clip withStatus(ClipStatus newStatus, String newError) {
         return new Clip(id, streamId, name, startS, durationS, expirationS, createdAtMs, vodRequired, videoId,
-                renditions, newStatus, newError, cutStartMs, cutEndMs, accuracy, gapMs);
+                renditions, newStatus, newError, cutStartMs, cutEndMs, accuracy, gapMs, exactRange);
     }
 
     public Clip withVideo(long newVideoId) {
         return new Clip(id, streamId, name, startS, durationS, expirationS, createdAtMs, newVideoId > 0, newVideoId,
-                renditions, status, error, cutStartMs, cutEndMs, accuracy, gapMs);
+                renditions, status, error, cutStartMs, cutEndMs, accuracy, gapMs, exactRange);
     }
 
     /** The delivered range and what is missing inside it. */
     public Clip withCut(long newCutStartMs, long newCutEndMs, long newGapMs) {
         return new Clip(id, streamId, name, startS, durationS, expirationS, createdAtMs, vodRequired, videoId,
-                renditions, status, error, newCutStartMs, newCutEndMs, accuracy, newGapMs);
+                renditions, status, error, newCutStartMs, newCutEndMs, accuracy, newGapMs, exactRange);
     }
 
     /** Whether the source lost media inside the delivered range. */

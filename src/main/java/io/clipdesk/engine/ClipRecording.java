@@ -39,11 +39,11 @@ final class ClipRecording {
     }
 
     long fromMs() {
-        return clip.startS() * 1000;
+        return clip.fromMs();
     }
 
     long toMs() {
-        return clip.endS() * 1000;
+        return clip.toMs();
     }
 
     /** Segments of {@code overlapping} not handled yet, in order: newer than the last one delivered or skipped. */

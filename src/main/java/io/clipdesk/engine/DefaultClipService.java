@@ -51,7 +51,7 @@ final class DefaultClipService implements ClipService, SegmentListener {
         long videoId = request.vodRequired() ? videos.reserve(stream.id(), id, plan.name()) : 0;
         Clip clip = new Clip(id, stream.id(), plan.name(), plan.startS(), (int) plan.durationS(), plan.expirationS(),
                 nowMs, request.vodRequired(), videoId, stream.renditions().stream().map(Rendition::name).toList(),
-                ClipStatus.RECORDING, "", 0, 0, request.accuracy());
+                ClipStatus.RECORDING, "", 0, 0, request.accuracy(), 0, request.exactRange());
         clips.insert(clip);
         begin(clip, stream.renditions());
         return clip;
@@ -185,9 +185,12 @@ final class DefaultClipService implements ClipService, SegmentListener {
                         recording.addLinked(segment);
                     }
                 }
+                // Ready at the whole-second end even when an exact range ends earlier: readiness, the countdown
+                // and the media files all count from endS, so a clip is never READY yet refused as too early.
+                long endMs = clip.endS() * 1000;
                 long newestEndMs = streams.window(clip.streamId()).endMs();
-                long overdueMs = recording.toMs() + 30_000 + 2L * config.segmentDurationMs();
-                if (newestEndMs >= recording.toMs() || clock.millis() > overdueMs) {
+                long overdueMs = endMs + 30_000 + 2L * config.segmentDurationMs();
+                if (newestEndMs >= endMs || clock.millis() > overdueMs) {
                     finish(recording);
                 }
             } catch (IOException | RuntimeException e) {

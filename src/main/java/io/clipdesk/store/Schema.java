@@ -83,8 +83,13 @@ final class Schema {
     private static final Migration V2 = new Migration(2, List.of(
             "ALTER TABLE clips ADD COLUMN gap_ms INTEGER NOT NULL DEFAULT 0"));
 
+    /** The ms marks an exact frame clip cuts at; both NULL for a clip cut at its whole seconds. */
+    private static final Migration V3 = new Migration(3, List.of(
+            "ALTER TABLE clips ADD COLUMN exact_from_ms INTEGER",
+            "ALTER TABLE clips ADD COLUMN exact_to_ms INTEGER"));
+
     /** Every migration in order; the file's {@code user_version} is the last one applied. */
-    static final List<Migration> MIGRATIONS = List.of(V1, V2);
+    static final List<Migration> MIGRATIONS = List.of(V1, V2, V3);
 
     private Schema() {
     }

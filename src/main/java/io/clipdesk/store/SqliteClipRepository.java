@@ -4,10 +4,12 @@ import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipAccuracy;
 import io.clipdesk.engine.ClipRepository;
 import io.clipdesk.engine.ClipStatus;
+import io.clipdesk.engine.ExactRange;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,10 +33,13 @@ public final class SqliteClipRepository implements ClipRepository {
     static final String CUT_END_MS = "cut_end_ms";
     static final String ACCURACY = "accuracy";
     static final String GAP_MS = "gap_ms";
+    static final String EXACT_FROM_MS = "exact_from_ms";
+    static final String EXACT_TO_MS = "exact_to_ms";
 
     /** Every column but the id, in the order {@link #bindValues} binds them. */
     private static final List<String> VALUES = List.of(STREAM_ID, NAME, START_S, DURATION_S, EXPIRATION_S,
-            CREATED_AT_MS, VOD_REQUIRED, VIDEO_ID, RENDITIONS, STATUS, ERROR, CUT_START_MS, CUT_END_MS, ACCURACY, GAP_MS);
+            CREATED_AT_MS, VOD_REQUIRED, VIDEO_ID, RENDITIONS, STATUS, ERROR, CUT_START_MS, CUT_END_MS, ACCURACY, GAP_MS,
+            EXACT_FROM_MS, EXACT_TO_MS);
     private static final String SELECT = "SELECT " + ID + ", " + String.join(", ", VALUES) + " FROM " + TABLE;
 
     static final String INSERT = "INSERT INTO " + TABLE + " (" + String.join(", ", VALUES) + ", " + ID
@@ -105,6 +110,13 @@ public final class SqliteClipRepository implements ClipRepository {
         statement.setLong(13, clip.cutEndMs());
         statement.setString(14, EnumColumn.write(clip.accuracy()));
         statement.setLong(15, clip.gapMs());
+        if (clip.exactRange().isPresent()) {
+            statement.setLong(16, clip.exactRange().get().fromMs());
+            statement.setLong(17, clip.exactRange().get().toMs());
+        } else {
+            statement.setNull(16, Types.INTEGER);
+            statement.setNull(17, Types.INTEGER);
+        }
     }
 
     private List<Clip> query(String action, String sql, Object parameter) {
@@ -116,6 +128,14 @@ public final class SqliteClipRepository implements ClipRepository {
         });
     }
 
+    private static Optional<ExactRange> exactRange(ResultSet row) throws SQLException {
+        long fromMs = row.getLong(EXACT_FROM_MS);
+        if (row.wasNull()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ExactRange(fromMs, row.getLong(EXACT_TO_MS)));
+    }
+
     private static Clip read(ResultSet row) throws SQLException {
         String id = row.getString(ID);
         try {
@@ -125,7 +145,8 @@ public final class SqliteClipRepository implements ClipRepository {
                     RenditionColumns.namesFromJson(row.getString(RENDITIONS)),
                     EnumColumn.read(ClipStatus.class, row.getString(STATUS)), row.getString(ERROR),
                     row.getLong(CUT_START_MS), row.getLong(CUT_END_MS),
-                    EnumColumn.read(ClipAccuracy.class, row.getString(ACCURACY)), row.getLong(GAP_MS));
+                    EnumColumn.read(ClipAccuracy.class, row.getString(ACCURACY)), row.getLong(GAP_MS),
+                    exactRange(row));
         } catch (IllegalArgumentException | SQLDataException e) {
             throw new SQLDataException("stored clip " + id + " is invalid: " + e.getMessage(), e);
         }

@@ -79,9 +79,9 @@ public final class ClipFormViewModel {
         this.playheadMs = playheadMs;
         verdict = Bindings.createObjectBinding(() -> stream.getValue() == null
                         ? new MarkedClip(null, "Waiting for the engine…")
-                        : MarkedClip.ofMarks(marks.get(), name.get(), expiry.get(), keepVod.get(), stream.getValue(),
-                        window.getValue(), nowMs.get(), zone),
-                marks, name, expiry, keepVod, stream, window, nowMs);
+                        : MarkedClip.ofMarks(marks.get(), exactCut.get(), name.get(), expiry.get(), keepVod.get(),
+                        stream.getValue(), window.getValue(), nowMs.get(), zone),
+                marks, exactCut, name, expiry, keepVod, stream, window, nowMs);
         problem = Bindings.createStringBinding(() -> verdict.get().problem(), verdict);
         problemIsHint = Bindings.createBooleanBinding(() -> !marks.get().isRange(), marks);
         canCreate = Bindings.createBooleanBinding(() -> verdict.get().isValid() && !busy.get(), verdict, busy);
@@ -129,7 +129,10 @@ public final class ClipFormViewModel {
         keepVod.set(keep);
     }
 
-    /** Exact cut: the clip starts and ends on the whole seconds asked (edges re-encoded), not on keyframes. */
+    /**
+     * Exact cut: a marked clip starts at the in mark's frame and ends at the out mark's (edges re-encoded), not on
+     * keyframes; the fast paths, which count whole seconds, start and end on those seconds.
+     */
     public void setExactCut(boolean exact) {
         exactCut.set(exact);
     }

@@ -4,6 +4,7 @@ import io.clipdesk.engine.ClipPolicy;
 import io.clipdesk.engine.ClipRejectedException;
 import io.clipdesk.engine.ClipRequest;
 import io.clipdesk.engine.DvrWindow;
+import io.clipdesk.engine.ExactRange;
 import io.clipdesk.engine.LiveStream;
 import io.clipdesk.ui.timeline.Marks;
 
@@ -17,7 +18,8 @@ import java.util.regex.Pattern;
 /**
  * The clip an editor's marks describe, checked by {@link ClipPolicy} exactly as a script's request would be,
  * so the form says before submitting what the API would answer. Whole seconds, as the API counts: the start
- * rounds down and the end up, so the clip always covers the marked range.
+ * rounds down and the end up, so the clip always covers the marked range. An exact clip also carries the marks
+ * themselves ({@link ExactRange}), and the engine cuts there to the frame inside those seconds.
  */
 public record MarkedClip(ClipRequest request, String problem) {
 
@@ -28,15 +30,25 @@ public record MarkedClip(ClipRequest request, String problem) {
         return problem.isEmpty();
     }
 
-    /** The request a range [{@code startMs}, {@code endMs}) makes, with the policy's verdict on it. */
+    /** The request a range [{@code startMs}, {@code endMs}) makes in whole seconds, with the policy's verdict. */
     public static MarkedClip of(long startMs, long endMs, String name, Duration expiry, boolean keepVod,
                                 LiveStream stream, DvrWindow window, long nowMs, ZoneId zone) {
+        return of(startMs, endMs, false, name, expiry, keepVod, stream, window, nowMs, zone);
+    }
+
+    /**
+     * @param exact cut at {@code startMs}–{@code endMs} to the frame (frame accuracy), not at the covering seconds
+     */
+    public static MarkedClip of(long startMs, long endMs, boolean exact, String name, Duration expiry,
+                                boolean keepVod, LiveStream stream, DvrWindow window, long nowMs, ZoneId zone) {
         long startS = Math.floorDiv(startMs, 1000);
         long durationS = Math.max(1, Math.floorDiv(endMs + 999, 1000) - startS);
-        ClipRequest request = ClipRequest.of(stream.id(), startS, durationS)
+        ClipRequest seconds = ClipRequest.of(stream.id(), startS, durationS)
                 .withExpiration(startS + durationS + expiry.toSeconds())
                 .withVod(keepVod)
                 .withName(name);
+        ClipRequest request = exact && endMs > startMs
+                ? seconds.withExactRange(new ExactRange(startMs, endMs)) : seconds;
         try {
             ClipPolicy.plan(request, stream, window, nowMs, zone);
             return new MarkedClip(request, "");
@@ -46,7 +58,7 @@ public record MarkedClip(ClipRequest request, String problem) {
     }
 
     /** The form's verdict on the marks: what is missing, or what the policy says about the range. */
-    public static MarkedClip ofMarks(Marks marks, String name, Duration expiry, boolean keepVod,
+    public static MarkedClip ofMarks(Marks marks, boolean exact, String name, Duration expiry, boolean keepVod,
                                      LiveStream stream, DvrWindow window, long nowMs, ZoneId zone) {
         if (!marks.hasIn()) {
             return new MarkedClip(null, "Set an in point (I) where the moment starts.");
@@ -57,7 +69,7 @@ public record MarkedClip(ClipRequest request, String problem) {
         if (marks.lengthMs() <= 0) {
             return new MarkedClip(null, "The out point must be after the in point.");
         }
-        return of(marks.inMs(), marks.outMs(), name, expiry, keepVod, stream, window, nowMs, zone);
+        return of(marks.inMs(), marks.outMs(), exact, name, expiry, keepVod, stream, window, nowMs, zone);
     }
 
     /** The policy's sentence with its Unix seconds shown as local wall-clock times, which editors read. */

@@ -102,6 +102,36 @@ class ClipRulesApiTest {
     }
 
     @Test
+    void create_extCutMsRange_halfGivenOutsideTheSecondsOrWithSegmentAccuracy_is400() {
+        long startS = f.window().startMs() / 1000 + 1;
+        String head = "{\"start\": " + startS + ", \"duration\": 2, ";
+        assertTrue(rejected(head + "\"cut_from_ms\": " + (startS * 1000 + 520) + "}").contains("go together"));
+        assertTrue(rejected(head + "\"cut_from_ms\": " + (startS * 1000 + 520) + ", \"cut_to_ms\": "
+                + (startS * 1000 + 2040) + "}").contains("inside start to start + duration"));
+        assertTrue(rejected(head + "\"cut_from_ms\": " + (startS * 1000 + 520) + ", \"cut_to_ms\": "
+                + (startS * 1000 + 1280) + ", \"accuracy\": \"segment\"}").contains("\"accuracy\": \"frame\""));
+    }
+
+    @Test
+    void create_extCutMsRange_isAFrameClipCutAtThoseMs_whileStartAndDurationStayWholeSeconds() {
+        long startS = f.window().startMs() / 1000 + 1;
+        long fromMs = startS * 1000 + 520;
+        long toMs = startS * 1000 + 1280;
+        HttpResponse<String> created = f.api("PUT", CLIPS, "{\"start\": " + startS + ", \"duration\": 2, "
+                + "\"cut_from_ms\": " + fromMs + ", \"cut_to_ms\": " + toMs + "}");
+        assertEquals(200, created.statusCode(), created.body());
+        assertEquals("frame", f.json(created).get("accuracy").asText());
+        String one = CLIPS + "/" + f.json(created).get("id").asText();
+        ServerFixture.await("clip ready", () -> "ready".equals(f.json(f.api("GET", one, null)).get("status").asText()));
+
+        JsonNode ready = f.json(f.api("GET", one, null));
+        assertEquals(startS, ready.get("start").asLong());
+        assertEquals(2, ready.get("duration").asInt());
+        assertEquals(fromMs, ready.get("cut_start_ms").asLong());
+        assertEquals(toMs, ready.get("cut_end_ms").asLong());
+    }
+
+    @Test
     void delete_removesTheClipAndItsMediaNow() {
         HttpResponse<String> created = f.api("PUT", CLIPS,
                 "{\"start\": " + (f.window().startMs() / 1000 + 1) + ", \"duration\": 1}");

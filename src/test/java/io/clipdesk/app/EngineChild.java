@@ -4,6 +4,7 @@ import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipEngine;
 import io.clipdesk.engine.ClipRequest;
 import io.clipdesk.engine.ClipStatus;
+import io.clipdesk.engine.ExactRange;
 import io.clipdesk.engine.VideoStatus;
 
 import java.nio.file.Path;
@@ -23,7 +24,9 @@ public final class EngineChild {
         EngineFixture.await("clip ready", () -> engine.clips().get(done.id()).status() == ClipStatus.READY);
         EngineFixture.await("video ready", () -> engine.videos().get(done.videoId()).status() == VideoStatus.READY);
         long nowS = Clock.systemUTC().millis() / 1000;
-        Clip recording = engine.clips().create(ClipRequest.of(1, nowS - 1, 5));
+        // Cut to ms marks, so the restart must bring back the exact range, not only the seconds.
+        Clip recording = engine.clips().create(ClipRequest.of(1, nowS - 1, 5)
+                .withExactRange(new ExactRange((nowS - 1) * 1000 + 520, (nowS + 3) * 1000 + 280)));
         System.out.println("DONE " + done.id());
         System.out.println("RECORDING " + recording.id());
         System.out.flush();

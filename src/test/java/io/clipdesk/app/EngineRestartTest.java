@@ -57,6 +57,14 @@ class EngineRestartTest {
             Clip resumed = engine.clips().get(recordingBefore.id());
             assertEquals(recordingBefore.startS(), resumed.startS());
             assertEquals(recordingBefore.expirationS(), resumed.expirationS());
+            assertEquals(recordingBefore.exactRange(), resumed.exactRange());
+            assertTrue(resumed.exactRange().isPresent(), "the interrupted clip was cut to ms marks");
+            assertEquals(resumed.exactRange().get().fromMs(), resumed.cutStartMs(), "resumed at the in mark");
+            assertEquals(resumed.exactRange().get().toMs(), resumed.cutEndMs(), "resumed up to the out mark");
+            MediaContent resumedMp4 = engine.media().clip(1, MediaPaths.clipMasterMp4(resumed.id()));
+            // The restart leaves a gap in the DVR inside the range, so the MP4 is shorter than the marks by it.
+            double mp4S = Ffprobe.durationS(((MediaContent.FileContent) resumedMp4).path());
+            assertTrue(mp4S <= 3.76 + 0.04, "at most the exact range's 3.76 s, not the 5 s asked in seconds: " + mp4S);
             assertNoOrphans(engine);
         }
     }

@@ -5,6 +5,7 @@ import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipAccuracy;
 import io.clipdesk.engine.ClipRequest;
 import io.clipdesk.engine.ClipStatus;
+import io.clipdesk.engine.ExactRange;
 import io.clipdesk.engine.MediaContent;
 import io.clipdesk.engine.MediaPaths;
 import io.clipdesk.engine.Segment;
@@ -86,6 +87,38 @@ class FrameAccurateClipTest {
                     "the re-encoded GOPs carry the DVR's parameter sets and clock: nothing to reset");
             assertEquals("", Ffprobe.decodeErrors(variant.toString()), rendition + " plays across both joins");
         }
+    }
+
+    @Test
+    void exactClip_fromMsMarksInsideGops_deliversTheMarksToTheFrame() throws Exception {
+        long fromMs = startS * 1000 + 520;
+        long toMs = (startS + 3) * 1000 + 280;
+        Clip clip = ready(ClipRequest.of(STREAM, startS, 4).withExactRange(new ExactRange(fromMs, toMs)));
+
+        assertEquals(fromMs, clip.cutStartMs(), FRAME_S * 1000, "starts at the in mark's frame");
+        assertEquals(toMs, clip.cutEndMs(), FRAME_S * 1000, "ends at the out mark's frame");
+        assertEquals(startS, clip.startS(), "the API still reports whole seconds");
+        assertEquals(4, clip.durationS());
+        Path mp4 = file(MediaPaths.clipMasterMp4(clip.id()));
+        assertEquals((toMs - fromMs) / 1000.0, Ffprobe.durationS(mp4), FRAME_S, "a whole-second cut would last 4 s");
+        assertTrue(Ffprobe.firstVideoPacketFlags(mp4).startsWith("K"), "the MP4 starts on a keyframe");
+        assertEquals("", Ffprobe.decodeErrors(mp4.toString()));
+        for (String rendition : clip.renditions()) {
+            Path variant = file(MediaPaths.clipPlaylist(clip.id(), rendition));
+            List<MediaPlaylist.Entry> entries = MediaPlaylist.parse(Files.readString(variant)).entries();
+            assertEquals(fromMs, entries.get(0).programDateTimeMs());
+            assertEquals((toMs - fromMs) * 1000, entries.stream().mapToLong(MediaPlaylist.Entry::durationUs).sum(),
+                    FRAME_S * 1_000_000, "playlist length of " + rendition);
+            assertEquals("", Ffprobe.decodeErrors(variant.toString()), rendition + " plays across both joins");
+        }
+        Segment holding = f.engine.streams().segments(STREAM, fromMs, fromMs + 1).get(0);
+        String rendition = clip.renditions().get(0);
+        long dvrFirstPts = Ffprobe.packets(f.engine.layout().dvrSegment(STREAM, rendition, holding.sequence())
+                .toString(), "v").get(0).get("pts").asLong();
+        Path clipFirst = f.engine.layout().clipDir(clip.id()).resolve(MediaPaths.clipSegment(clip.id(), rendition, 0));
+        assertEquals(dvrFirstPts + (fromMs - holding.startMs()) * 90,
+                Ffprobe.packets(clipFirst.toString(), "v").get(0).get("pts").asLong(), FRAME_S * 90_000,
+                "the first picture is the DVR's picture at the in mark");
     }
 
     @Test

@@ -5,7 +5,9 @@ import io.clipdesk.app.HeadlessOptions;
 import io.clipdesk.app.HeadlessServer;
 import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipRejectedException;
+import io.clipdesk.engine.ClipAccuracy;
 import io.clipdesk.engine.ClipRequest;
+import io.clipdesk.engine.ExactRange;
 import io.clipdesk.engine.ClipStatus;
 import io.clipdesk.engine.InvalidRequestException;
 import io.clipdesk.engine.NotFoundException;
@@ -81,6 +83,19 @@ class RemoteClipServiceTest {
         awaitReady(created.id());
         clips.delete(created.id());
         assertThrows(NotFoundException.class, () -> clips.get(created.id()));
+    }
+
+    @Test
+    void exactCut_fromTheRemoteDesk_reachesTheServerAsTheMarksMsRange() {
+        long startS = dvrStartS() + 1;
+        ExactRange marks = new ExactRange(startS * 1000 + 520, startS * 1000 + 1280);
+        Clip created = clips.create(ClipRequest.of(1, startS, 2).withExactRange(marks));
+
+        awaitReady(created.id());
+        Clip ready = clips.get(created.id());
+        assertEquals(ClipAccuracy.FRAME, ready.accuracy());
+        assertEquals(marks.fromMs(), ready.cutStartMs());
+        assertEquals(marks.toMs(), ready.cutEndMs());
     }
 
     private void awaitReady(String clipId) {

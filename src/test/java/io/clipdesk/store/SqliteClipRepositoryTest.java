@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipAccuracy;
 import io.clipdesk.engine.ClipStatus;
+import io.clipdesk.engine.ExactRange;
 import io.clipdesk.engine.StoreException;
 import java.nio.file.Path;
 import java.util.List;
@@ -116,6 +117,41 @@ class SqliteClipRepositoryTest {
     }
 
     @Test
+    void exactFrameClip_keepsItsMsRange_andSurvivesReopening() {
+        Clip exact = new Clip("exact0000001", 1, "Goal", 1_716_559_260L, 5, 1_716_559_265L + 3600, T0_MS, false, 0,
+                List.of("media_1_360"), ClipStatus.RECORDING, "", 0, 0, ClipAccuracy.FRAME, 0,
+                Optional.of(new ExactRange(1_716_559_260_520L, 1_716_559_264_280L)));
+
+        clips.insert(exact);
+        database.close();
+        database = Database.open(dir.resolve("clipdesk.db"));
+
+        Clip stored = new SqliteClipRepository(database).find("exact0000001").orElseThrow();
+        assertEquals(exact, stored);
+        assertEquals(1_716_559_260_520L, stored.fromMs());
+        assertEquals(1_716_559_264_280L, stored.toMs());
+    }
+
+    @Test
+    void clipStoredBeforeExactRanges_isReadAfterTheMigrationAsCutAtItsSeconds() {
+        Path file = dir.resolve("v2.db");
+        try (Database v2 = Database.open(file, Schema.MIGRATIONS.subList(0, 2))) {
+            v2.run("insert a version-2 clip", c -> c.createStatement().executeUpdate("""
+                    INSERT INTO clips (id, stream_id, name, start_s, duration_s, expiration_s, created_at_ms,
+                        vod_required, video_id, renditions, status, error, cut_start_ms, cut_end_ms, accuracy, gap_ms)
+                    VALUES ('oldclip00002', 1, 'Old', 1000, 10, 5000, 7, 0, 0, '["media_1_360"]', 'RECORDING', '',
+                        0, 0, 'FRAME', 0)"""));
+        }
+        try (Database migrated = Database.open(file)) {
+            Clip old = new SqliteClipRepository(migrated).find("oldclip00002").orElseThrow();
+
+            assertEquals(Optional.empty(), old.exactRange());
+            assertEquals(1_000_000, old.fromMs());
+            assertEquals(1_010_000, old.toMs());
+        }
+    }
+
+    @Test
     void find_unknownId_isEmpty() {
         assertEquals(Optional.empty(), clips.find("nosuchclip00"));
     }
@@ -123,6 +159,6 @@ class SqliteClipRepositoryTest {
     private static Clip created(Clip clip, long createdAtMs) {
         return new Clip(clip.id(), clip.streamId(), clip.name(), clip.startS(), clip.durationS(), clip.expirationS(),
                 createdAtMs, clip.vodRequired(), clip.videoId(), clip.renditions(), clip.status(), clip.error(),
-                clip.cutStartMs(), clip.cutEndMs(), clip.accuracy(), clip.gapMs());
+                clip.cutStartMs(), clip.cutEndMs(), clip.accuracy(), clip.gapMs(), clip.exactRange());
     }
 }

@@ -6,6 +6,7 @@ import io.clipdesk.engine.ClipAccuracy;
 import io.clipdesk.engine.ClipRequest;
 import io.clipdesk.engine.ClipStatus;
 import io.clipdesk.engine.DvrWindow;
+import io.clipdesk.engine.ExactRange;
 import io.clipdesk.engine.LiveStream;
 import io.clipdesk.engine.Rendition;
 import io.clipdesk.engine.SourceSpec;
@@ -19,6 +20,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -135,6 +137,34 @@ class ClipFormViewModelTest {
         vm.createLast(30);
         assertEquals(ClipAccuracy.FRAME, sent.get(1).accuracy());
         assertEquals(ClipAccuracy.FRAME, sent.get(2).accuracy());
+    }
+
+    @Test
+    void exactCut_sendsTheMarksMsRange_insideTheCoveringSeconds_andQuickClipsStayOnSeconds() {
+        // In at frame 13 of its second (25 fps), out at frame 7 of a later one.
+        long inMs = NOW_MS - 20_000 + 520;
+        long outMs = NOW_MS - 10_000 + 280;
+        vm.setExactCut(true);
+        vm.editMarks(new Marks(inMs, outMs));
+        vm.create();
+        vm.createLast(30);
+
+        ClipRequest marked = sent.get(0);
+        assertEquals(ClipAccuracy.FRAME, marked.accuracy());
+        assertEquals(Optional.of(new ExactRange(inMs, outMs)), marked.exactRange());
+        assertEquals((NOW_MS - 20_000) / 1000, marked.startS().getAsLong(), "the API's seconds still cover the marks");
+        assertEquals(11, marked.durationS());
+        assertEquals(ClipAccuracy.FRAME, sent.get(1).accuracy());
+        assertEquals(Optional.empty(), sent.get(1).exactRange(), "last 30 s is whole seconds already");
+    }
+
+    @Test
+    void exactCutOff_sendsNoMsRange() {
+        vm.editMarks(new Marks(NOW_MS - 20_000 + 520, NOW_MS - 10_000 + 280));
+        vm.create();
+
+        assertEquals(ClipAccuracy.SEGMENT, sent.get(0).accuracy());
+        assertEquals(Optional.empty(), sent.get(0).exactRange());
     }
 
     @Test
