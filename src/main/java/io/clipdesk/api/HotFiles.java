@@ -12,8 +12,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * In-memory copies of small immutable media files (playlists, thumbnails) that many viewers ask for at
- * once: for them, opening and stat-ing the file costs more than sending it. Larger files go out by sendfile. A copy is used only while the file on disk is the same one (inode, size, modification time),
- * so a deleted or replaced file is never served from memory. When the budget is exceeded, arbitrary copies
+ * once: for them, opening and stat-ing the file costs more than sending it. Larger files go out by sendfile.
+ * A copy is used only while the file on disk is the same one (inode, size, modification time), so a deleted
+ * or replaced file is never served from memory. When the budget is exceeded, arbitrary copies
  * are dropped: viewers of a hot clip bring it straight back.
  */
 final class HotFiles {

@@ -17,8 +17,8 @@ import java.util.Optional;
 
 /**
  * Writes resolved media to the client: fixed length, one Range honoured (206/416), HEAD without a body.
- * A file is served only if no link lies between the data dir and it, so it cannot be outside the data dir. Small immutable
- * files come from {@link HotFiles}; the rest goes from the page cache to the socket by sendfile.
+ * A file is served only if no link lies between the data dir and it, so it cannot be outside the data dir.
+ * Small immutable files come from {@link HotFiles}; the rest goes from the page cache to the socket by sendfile.
  */
 final class MediaSender {
 

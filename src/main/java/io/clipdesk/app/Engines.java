@@ -33,8 +33,8 @@ public final class Engines {
         try {
             ClipEngine.Ports ports = new ClipEngine.Ports(new SqliteStreamRepository(database),
                     new SqliteSegmentStore(database), new SqliteClipRepository(database),
-                    new SqliteVideoRepository(database), new SqliteSettingsRepository(database), new MediaSourceFactory(),
-                    new FfmpegRemuxer(), new FfmpegSegmentTrimmer(), database);
+                    new SqliteVideoRepository(database), new SqliteSettingsRepository(database),
+                    new MediaSourceFactory(), new FfmpegRemuxer(), new FfmpegSegmentTrimmer(), database);
             return ClipEngine.start(config, clock, ports);
         } catch (RuntimeException e) {
             database.close();

@@ -7,8 +7,9 @@ import java.util.Optional;
 /**
  * An instant clip. {@code startS}, {@code durationS}, {@code expirationS} are what the editor asked for
  * (Unix seconds); {@code cutStartMs}/{@code cutEndMs} the media range actually delivered (segment
- * aligned, or the requested range itself for {@link ClipAccuracy#FRAME}; 0 until known); {@code gapMs} the wall-clock time inside that range the source never delivered
- * ({@link DvrGaps}; 0 until ready, and for a seamless clip). {@code videoId} is 0 when no permanent video was
+ * aligned, or the requested range itself for {@link ClipAccuracy#FRAME}; 0 until known); {@code gapMs} the
+ * wall-clock time inside that range the source never delivered ({@link DvrGaps}; 0 until ready, and for a seamless
+ * clip). {@code videoId} is 0 when no permanent video was
  * asked for. {@code exactRange} is the ms range a frame clip was asked to cut at instead of its whole seconds.
  */
 public record Clip(

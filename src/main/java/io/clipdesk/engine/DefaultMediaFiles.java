@@ -108,8 +108,8 @@ final class DefaultMediaFiles implements MediaFiles {
                 .orElseThrow(() -> new NotFoundException("no such live stream: " + streamId));
         String rendition = stream.topRendition().name();
         // A player may still fetch a segment a few reloads after it left the playlist.
-        List<Segment> edge = nonEmpty(streams.latestSegments(stream.id(), config.liveWindowSegments() + LIVE_EDGE_GRACE),
-                stream);
+        List<Segment> edge = nonEmpty(
+                streams.latestSegments(stream.id(), config.liveWindowSegments() + LIVE_EDGE_GRACE), stream);
         if (fileName.equals(MediaPaths.LIVE_INDEX)) {
             return text(LivePlaylists.media(rendition, edge.subList(Math.max(0, edge.size()
                     - config.liveWindowSegments()), edge.size())));
