@@ -120,8 +120,7 @@ final class ApiExchange {
             return "http://" + host;
         }
         InetSocketAddress local = (InetSocketAddress) ctx.channel().localAddress();
-        String ip = local.getAddress().getHostAddress();
-        return "http://" + (ip.contains(":") ? "[" + ip + "]" : ip) + ":" + local.getPort();
+        return "http://" + ApiServer.hostForUrl(local.getAddress().getHostAddress()) + ":" + local.getPort();
     }
 
     String absolute(String rootRelativePath) {

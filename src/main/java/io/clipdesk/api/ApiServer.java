@@ -135,7 +135,7 @@ public final class ApiServer implements AutoCloseable {
                 .build();
     }
 
-    private static ApiHandler handler(ApiConfig config, ApiBackend backend, AccessLog accessLog) throws IOException {
+    private static ApiHandler handler(ApiConfig config, ApiBackend backend, AccessLog accessLog) {
         List<Route> routes = new ArrayList<>();
         // Media first: it is by far the most requested.
         MediaHandler media = new MediaHandler(backend.media(), backend.clips(), backend.clock(),
@@ -158,7 +158,8 @@ public final class ApiServer implements AutoCloseable {
         });
     }
 
-    private static String hostForUrl(String bindAddress) {
+    /** An address as the host part of a URL: IPv6 in brackets, a wildcard as loopback. */
+    static String hostForUrl(String bindAddress) {
         if (bindAddress.equals("0.0.0.0") || bindAddress.equals("::")) {
             return "127.0.0.1";
         }

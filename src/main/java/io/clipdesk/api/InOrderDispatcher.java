@@ -74,8 +74,8 @@ final class InOrderDispatcher extends ChannelInboundHandlerAdapter {
             return;
         }
         try {
-            pool.execute(() -> answer(exchange, request)
-                    .addListener(done -> ctx.executor().execute(() -> next(ctx))));
+            // A channel future's listeners run on the channel's event loop, where this handler's state lives.
+            pool.execute(() -> answer(exchange, request).addListener(done -> next(ctx)));
         } catch (RejectedExecutionException stopping) {
             request.release();
             ctx.close();

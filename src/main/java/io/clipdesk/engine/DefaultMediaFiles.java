@@ -104,8 +104,7 @@ final class DefaultMediaFiles implements MediaFiles {
 
     @Override
     public MediaContent liveEdge(long streamId, String fileName) {
-        LiveStream stream = streams.list().stream().filter(s -> s.id() == streamId).findFirst()
-                .orElseThrow(() -> new NotFoundException("no such live stream: " + streamId));
+        LiveStream stream = streams.get(streamId);
         String rendition = stream.topRendition().name();
         // A player may still fetch a segment a few reloads after it left the playlist.
         List<Segment> edge = nonEmpty(
