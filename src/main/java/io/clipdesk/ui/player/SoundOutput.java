@@ -15,8 +15,8 @@ final class SoundOutput implements AutoCloseable {
 
     static final int SAMPLE_RATE = 48_000;
     static final int FRAME_BYTES = 4;
-    /** 100 ms queued ahead: short enough that a pause or a scrub is heard at once, long enough not to starve. */
-    static final int BUFFER_FRAMES = SAMPLE_RATE / 10;
+    /** 200 ms queued ahead: a pause or a scrub is heard soon enough, and a busy machine does not starve the line. */
+    static final int BUFFER_FRAMES = SAMPLE_RATE / 5;
 
     private final SourceDataLine line;
     private final byte[] bytes = new byte[BUFFER_FRAMES * FRAME_BYTES];

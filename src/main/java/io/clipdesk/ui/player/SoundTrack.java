@@ -63,6 +63,8 @@ public final class SoundTrack implements PlayerSound, AutoCloseable {
         this.notice = notice;
         this.thread = new Thread(this::loop, "dvr-sound-" + streamId);
         this.thread.setDaemon(true);
+        this.thread.setPriority(Thread.MAX_PRIORITY); // a late chunk is an audible gap; a late picture is not
+
     }
 
     public void start() {
