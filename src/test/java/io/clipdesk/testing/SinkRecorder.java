@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
  * Records what this JVM plays, on real output: a private PulseAudio null sink (other processes on the machine
  * keep the default one), this process's playback streams moved onto it, and {@code parec} on its monitor as raw
  * mono s16 at 48 kHz. Each sample is placed on the System.nanoTime clock: reads are timestamped as they arrive,
- * and the earliest (arrival − samples so far) bounds when sample 0 was heard, within parec's 5 ms fragments.
+ * and the earliest (arrival − samples before) over the reads within half a second bounds when a sample was heard,
+ * so a busy machine that makes the server drop some of the recording shifts the times only locally.
  */
 public final class SinkRecorder implements AutoCloseable {
 
@@ -23,7 +24,9 @@ public final class SinkRecorder implements AutoCloseable {
     private Thread reader;
     private final short[] samples = new short[RATE * 400];
     private volatile int count;
-    private volatile long firstSampleNanos = Long.MAX_VALUE;
+    private final long[] readEnd = new long[RATE * 400 / 240];
+    private final long[] readNanos = new long[readEnd.length];
+    private volatile int reads;
 
     public SinkRecorder() throws IOException, InterruptedException {
         module = run("pactl", "load-module", "module-null-sink", "sink_name=" + sink).trim();
@@ -52,7 +55,7 @@ public final class SinkRecorder implements AutoCloseable {
 
     public void startRecording() throws IOException {
         parec = new ProcessBuilder("parec", "--device=" + sink + ".monitor", "--raw", "--format=s16le",
-                "--rate=" + RATE, "--channels=1", "--latency-msec=5").start();
+                "--rate=" + RATE, "--channels=1", "--latency-msec=10").start();
         InputStream in = parec.getInputStream();
         reader = new Thread(() -> {
             byte[] buffer = new byte[960];
@@ -64,7 +67,11 @@ public final class SinkRecorder implements AutoCloseable {
                         samples[c++] = (short) ((buffer[i] & 0xFF) | (buffer[i + 1] << 8));
                     }
                     count = c;
-                    firstSampleNanos = Math.min(firstSampleNanos, now - c * 1_000_000_000L / RATE);
+                    if (reads < readEnd.length) {
+                        readEnd[reads] = c;
+                        readNanos[reads] = now;
+                        reads++;
+                    }
                 }
             } catch (IOException e) {
                 // parec ended
@@ -76,7 +83,13 @@ public final class SinkRecorder implements AutoCloseable {
 
     /** Monotonic time at which recorded sample {@code index} was heard. */
     public long nanosOf(int index) {
-        return firstSampleNanos + index * 1_000_000_000L / RATE;
+        long best = Long.MAX_VALUE;
+        for (int r = 0, n = reads; r < n; r++) {
+            if (Math.abs(readEnd[r] - index) <= RATE / 2) {
+                best = Math.min(best, readNanos[r] - (readEnd[r] - index) * 1_000_000_000L / RATE);
+            }
+        }
+        return best;
     }
 
     public int count() {
@@ -146,7 +159,13 @@ public final class SinkRecorder implements AutoCloseable {
 
     /** Index of the first sample heard at or after {@code nanos}. */
     public int indexAt(long nanos) {
-        return (int) Math.max(0, (nanos - firstSampleNanos) * RATE / 1_000_000_000L);
+        int index = 0;
+        for (int step = 1 << 24; step > 0; step >>= 1) {
+            if (index + step < count && nanosOf(index + step) <= nanos) {
+                index += step;
+            }
+        }
+        return index;
     }
 
     @Override
