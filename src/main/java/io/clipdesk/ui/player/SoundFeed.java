@@ -13,7 +13,8 @@ import java.util.logging.Logger;
 /**
  * The DVR's sound from a wall-clock time on, segment after segment, handed out in chunks that each know the media
  * time of their first sample. Where two segments' sound overlaps the overlap is dropped; across a gap in the DVR
- * the sound jumps as the picture does. One owner thread.
+ * the sound jumps as the picture does; a segment without sound plays as silence of its length, so the clock the
+ * picture follows keeps running. One owner thread.
  */
 final class SoundFeed implements AutoCloseable {
 
@@ -29,6 +30,8 @@ final class SoundFeed implements AutoCloseable {
     private SoundDecoder.Cursor cursor;
     private long sequence = -1;
     private long segmentStartMs;
+    private long segmentEndMs;
+    private short[] silence = new short[0];
     private double rate = 1;
     private SoundDecoder.Block block;
     private long blockStartUs;
@@ -68,12 +71,18 @@ final class SoundFeed implements AutoCloseable {
     /** The next chunk of at most {@code maxFrames}, or null while the next segment has not arrived (live edge). */
     Chunk next(int maxFrames) {
         double usPerFrame = 1e6 / SoundDecoder.SAMPLE_RATE * rate;
+        if (silentSegment && cursor == null && nextUs < segmentEndMs * 1000) {
+            return silence(maxFrames, usPerFrame);
+        }
         while (block == null || position >= block.frames()) {
             block = cursor == null ? null : decode();
             position = 0;
             if (block == null) {
-                if (!openFollowing() || silentSegment) {
+                if (!openFollowing()) {
                     return null;
+                }
+                if (silentSegment) {
+                    return silence(maxFrames, usPerFrame);
                 }
                 continue;
             }
@@ -89,6 +98,17 @@ final class SoundFeed implements AutoCloseable {
         Chunk chunk = new Chunk(block.samples(), position, frames, mediaUs);
         position += frames;
         nextUs = blockStartUs + Math.round(position * usPerFrame);
+        return chunk;
+    }
+
+    private Chunk silence(int maxFrames, double usPerFrame) {
+        if (silence.length < maxFrames * SoundDecoder.CHANNELS) {
+            silence = new short[maxFrames * SoundDecoder.CHANNELS];
+        }
+        nextUs = Math.max(nextUs, segmentStartMs * 1000);
+        int frames = (int) Math.max(1, Math.min(maxFrames, (segmentEndMs * 1000 - nextUs) / usPerFrame));
+        Chunk chunk = new Chunk(silence, 0, frames, nextUs);
+        nextUs += Math.round(frames * usPerFrame);
         return chunk;
     }
 
@@ -117,6 +137,7 @@ final class SoundFeed implements AutoCloseable {
         closeCursor();
         sequence = index.sequence(i);
         segmentStartMs = index.startMs(i);
+        segmentEndMs = index.endMs(i);
         try {
             Optional<SoundDecoder.Cursor> opened = decoder.open(fileOfSequence.apply(sequence), rate);
             silentSegment = opened.isEmpty();

@@ -145,8 +145,10 @@ public final class SoundTrack implements PlayerSound, AutoCloseable {
         mode = r.mode();
         playRate = r.rate();
         feed.close();
-        if (mode == Mode.PLAY && (!feed.start(r.ms(), r.rate()) || feed.silentSegment())) {
-            silentStream();
+        if (mode == Mode.PLAY && !feed.start(r.ms(), r.rate())) {
+            mode = Mode.IDLE;
+        } else if (mode == Mode.PLAY && feed.silentSegment()) {
+            tell("this stream has no sound");
         } else if (mode == Mode.BURST) {
             prepareBurst(r.ms());
         }
@@ -157,9 +159,6 @@ public final class SoundTrack implements PlayerSound, AutoCloseable {
             case PLAY -> {
                 SoundFeed.Chunk chunk = feed.next(CHUNK_FRAMES);
                 if (chunk == null) {
-                    if (feed.silentSegment()) {
-                        silentStream();
-                    }
                     write(silence, 0, CHUNK_FRAMES, feed.nextUs(), 0, false);
                 } else {
                     write(chunk.samples(), chunk.from(), chunk.frames(), chunk.mediaUs(), playRate, true);
@@ -219,12 +218,6 @@ public final class SoundTrack implements PlayerSound, AutoCloseable {
         if (burstFrames == 0) {
             mode = Mode.IDLE;
         }
-    }
-
-    private void silentStream() {
-        mode = Mode.IDLE;
-        feed.close();
-        tell("this stream has no sound");
     }
 
     private void tell(String why) {

@@ -37,7 +37,7 @@ public final class LevelMetersView extends Region {
     private final Canvas canvas = new Canvas();
     private final double[] held = {FLOOR_DB, FLOOR_DB};
     private final long[] heldAt = new long[2];
-    private long clippedAt = Long.MIN_VALUE;
+    private long clippedAt = Long.MIN_VALUE / 2; // "long ago", without overflowing now − clippedAt
     private Levels shown = Levels.SILENCE;
     private long redraws;
     private final AnimationTimer timer = new AnimationTimer() {
