@@ -138,7 +138,8 @@ public final class MainViewModel implements AutoCloseable {
         playback.volumePercentProperty().set(stored.volumePercent());
         playback.mutedProperty().set(stored.muted());
         Runnable save = () -> {
-            SoundSettings now = new SoundSettings(playback.volumePercentProperty().get(), playback.mutedProperty().get());
+            SoundSettings now = new SoundSettings(playback.volumePercentProperty().get(),
+                    playback.mutedProperty().get());
             lane.run(() -> now.save(engine.settings()));
         };
         playback.volumePercentProperty().addListener((o, was, now) -> save.run());

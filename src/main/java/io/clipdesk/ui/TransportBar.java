@@ -27,7 +27,8 @@ public final class TransportBar extends HBox {
         out.setId("mark-out");
         Button half = button("½×", "Slow motion, half speed with sound (Shift+L)", () -> playback.slow(2), "skip");
         half.setId("slow-half");
-        Button quarter = button("¼×", "Slow motion, quarter speed, muted (Shift+L twice)", () -> playback.slow(4), "skip");
+        Button quarter = button("¼×", "Slow motion, quarter speed, muted (Shift+L twice)", () -> playback.slow(4),
+                "skip");
         quarter.setId("slow-quarter");
         ToggleButton mute = new ToggleButton();
         mute.setId("mute");

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The benchmark entry point: {@code mvn -q -Pbench test-compile} (README). Prints figures against the reference
- * tools measured in the same run. Arguments pick parts: remux, create, live, http, timeline, sources, frame, sound (default: all).
+ * tools measured in the same run. Arguments pick parts: remux, create, live, http, timeline, sources, frame, sound
+ * (default: all).
  */
 public final class Bench {
 

@@ -32,13 +32,15 @@ final class SoundBench {
         System.setProperty("testfx.headless", "true");
         System.setProperty("testfx.robot", "glass");
         Stage stage = FxToolkit.registerPrimaryStage();
-        try (ClipEngine engine = Engines.open(Files.createDirectories(work.resolve("sound")), Clock.systemUTC(), 2000)) {
+        Path data = Files.createDirectories(work.resolve("sound"));
+        try (ClipEngine engine = Engines.open(data, Clock.systemUTC(), 2000)) {
             while (engine.streams().state(1).window().lengthMs() < 6000) {
                 Thread.sleep(50);
             }
             FfmpegFrameDecoder real = new FfmpegFrameDecoder();
             double[] with = play(stage, engine, real, seconds);
-            BenchReport.line("process CPU, desk live with sound", String.format(Locale.ROOT, "%.1f %% of a core", with[0]), "");
+            BenchReport.line("process CPU, desk live with sound",
+                    String.format(Locale.ROOT, "%.1f %% of a core", with[0]), "");
             BenchReport.line("sound underruns over " + seconds + " s live", String.format(Locale.ROOT, "%.0f", with[1]),
                     "target 0  " + BenchReport.verdict(with[1] == 0));
             double[] without = play(stage, engine, new FrameDecoder() {
@@ -52,7 +54,8 @@ final class SoundBench {
                     real.warmUp();
                 }
             }, seconds);
-            BenchReport.line("process CPU, desk live, picture only", String.format(Locale.ROOT, "%.1f %% of a core", without[0]),
+            BenchReport.line("process CPU, desk live, picture only",
+                    String.format(Locale.ROOT, "%.1f %% of a core", without[0]),
                     String.format(Locale.ROOT, "sound costs %+.1f %% of a core", with[0] - without[0]));
         } finally {
             FxToolkit.cleanupStages();

@@ -212,7 +212,8 @@ class DeskSoundTest extends FxRobot {
         long second = pausedAtWholeSecond(-20_000);
         double[] onBeep = burstAfter(() -> playback().seek(second));
         double[] between = burstAfter(() -> playback().seek(second + 500));
-        System.out.printf(Locale.ROOT, "scrub burst on a beep: peak %.3f for %.0f ms at %.0f Hz; between beeps peak %.4f%n",
+        System.out.printf(Locale.ROOT,
+                "scrub burst on a beep: peak %.3f for %.0f ms at %.0f Hz; between beeps peak %.4f%n",
                 onBeep[0], onBeep[1], onBeep[2], between[0]);
         assertTrue(onBeep[0] > 0.2, "a burst of the beep: peak " + onBeep[0]);
         assertTrue(onBeep[1] >= 60 && onBeep[1] <= 160, "a short burst, not " + onBeep[1] + " ms");
@@ -232,7 +233,8 @@ class DeskSoundTest extends FxRobot {
         assertTrue(full > 0.2, "beeps heard at full volume: " + full);
         assertEquals(0.5, half / full, 0.08, "half volume halves the level");
         assertTrue(muted < 0.01, "muted: " + muted);
-        LiveFeed.await("settings stored", () -> SoundSettings.load(engine.settings()).equals(new SoundSettings(50, true)));
+        LiveFeed.await("settings stored",
+                () -> SoundSettings.load(engine.settings()).equals(new SoundSettings(50, true)));
         setVolume(100, false);
     }
 
@@ -293,7 +295,8 @@ class DeskSoundTest extends FxRobot {
     }
 
     private static long pausedAtWholeSecond(long fromProducedEndMs) throws InterruptedException {
-        long second = (producedEndMs + fromProducedEndMs) / 1000 * 1000; // in the media made ahead: frames on whole seconds
+        // In the media made ahead of the real-time part: its frames fall on whole seconds.
+        long second = (producedEndMs + fromProducedEndMs) / 1000 * 1000;
         fx(() -> {
             playback().pause();
             playback().seek(second);

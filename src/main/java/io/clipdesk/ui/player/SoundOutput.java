@@ -44,7 +44,7 @@ final class SoundOutput implements AutoCloseable {
         return framesWritten > 0 && line.available() >= line.getBufferSize();
     }
 
-    /** Queues {@code frames} stereo frames from {@code samples}, scaled by {@code gain}; blocks while the line is full. */
+    /** Queues {@code frames} stereo frames of {@code samples} times {@code gain}; blocks while the line is full. */
     void write(short[] samples, int fromFrame, int frames, float gain) {
         int n = 0;
         for (int i = fromFrame * 2, end = (fromFrame + frames) * 2; i < end; i++) {

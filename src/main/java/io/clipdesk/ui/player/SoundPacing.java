@@ -28,7 +28,8 @@ final class SoundPacing {
     boolean waitsAt(long now, long nextMs, double rate) {
         long heard = sound.mediaMsAt(now);
         long aheadMs = heard == PlayerSound.STARTING ? 0 : nextMs - heard;
-        if (heard == PlayerCommand.NONE || (heard != PlayerSound.STARTING && (aheadMs <= 0 || aheadMs > MAX_AHEAD_MS))) {
+        boolean elsewhere = heard != PlayerSound.STARTING && (aheadMs <= 0 || aheadMs > MAX_AHEAD_MS);
+        if (heard == PlayerCommand.NONE || elsewhere) {
             waitingSinceNanos = -1;
             return false;
         }

@@ -85,6 +85,7 @@ public final class LevelMeter {
         }
         // The momentary window is always 400 ms: right after a start the missing part counts as silence.
         double w = Math.max(windowFrames, WINDOW_FRAMES);
-        return new Levels(Levels.dbfs(peaks[0]), Levels.dbfs(peaks[1]), Levels.lufs(sums[0] / w), Levels.lufs(sums[1] / w));
+        return new Levels(Levels.dbfs(peaks[0]), Levels.dbfs(peaks[1]), Levels.lufs(sums[0] / w),
+                Levels.lufs(sums[1] / w));
     }
 }

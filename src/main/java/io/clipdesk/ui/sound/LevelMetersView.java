@@ -134,7 +134,8 @@ public final class LevelMetersView extends Region {
         g.fillText(m <= Levels.FLOOR ? "— LUFS" : String.format(Locale.ROOT, "%.1f LUFS", m), w / 2, h - 6);
     }
 
-    private static void bar(GraphicsContext g, double x, double width, double h, double db, double hotDb, double holdDb) {
+    private static void bar(GraphicsContext g, double x, double width, double h, double db, double hotDb,
+                            double holdDb) {
         double bottom = h - BOTTOM;
         g.setFill(TRACK);
         g.fillRect(x, TOP, width, bottom - TOP);
