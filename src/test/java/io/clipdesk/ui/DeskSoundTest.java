@@ -354,7 +354,9 @@ class DeskSoundTest extends FxRobot {
     private static void assumeRealTime() throws java.io.IOException {
         double load = Double.parseDouble(java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
         int cores = Runtime.getRuntime().availableProcessors();
-        Assumptions.assumeTrue(load <= 2.0 * cores, String.format(Locale.ROOT,
+        // -Dclipdesk.test.realTime=true measures anyway (to see what a busy machine does to the figures).
+        boolean anyway = Boolean.getBoolean("clipdesk.test.realTime");
+        Assumptions.assumeTrue(load <= 2.0 * cores || anyway, String.format(Locale.ROOT,
                 "machine too busy for a real-time measurement: load %.1f on %d cores", load, cores));
     }
 
