@@ -31,7 +31,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.channels.FileChannel;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * One request and its response, as the handlers see it: path parameters, the JSON body, absolute URLs,
@@ -43,24 +42,23 @@ final class ApiExchange {
 
     static final String JSON = "application/json";
     static final int MAX_BODY_BYTES = 64 * 1024;
-    private static final Pattern SAFE_HOST = Pattern.compile("[A-Za-z0-9.\\-]{1,253}(:[0-9]{1,5})?|\\[[0-9A-Fa-f:.]{2,45}\\](:[0-9]{1,5})?");
 
     private final ChannelHandlerContext ctx;
     private final FullHttpRequest request;
     private final HttpHeaders responseHeaders = new DefaultHttpHeaders();
     private final ObjectMapper mapper;
-    private final String configuredBase;
+    private final Addressing addressing;
     private final String path;
     private List<String> params = List.of();
     private int status;
     private long bytesSent;
     private ChannelFuture sent;
 
-    ApiExchange(ChannelHandlerContext ctx, FullHttpRequest request, ObjectMapper mapper, String configuredBase) {
+    ApiExchange(ChannelHandlerContext ctx, FullHttpRequest request, ObjectMapper mapper, Addressing addressing) {
         this.ctx = ctx;
         this.request = request;
         this.mapper = mapper;
-        this.configuredBase = configuredBase;
+        this.addressing = addressing;
         this.path = rawPath(request.uri());
     }
 
@@ -108,19 +106,16 @@ final class ApiExchange {
     }
 
     /**
-     * The configured public base URL, else http://host:port as the client reached this server (its Host
+     * The configured public base URL, else scheme://host:port as the client reached this server (its Host
      * header, or the address of this connection).
      */
     String baseUrl() {
-        if (!configuredBase.isEmpty()) {
-            return configuredBase;
-        }
-        String host = requestHeader("Host");
-        if (host != null && SAFE_HOST.matcher(host).matches()) {
-            return "http://" + host;
-        }
-        InetSocketAddress local = (InetSocketAddress) ctx.channel().localAddress();
-        return "http://" + ApiServer.hostForUrl(local.getAddress().getHostAddress()) + ":" + local.getPort();
+        return addressing.baseUrl(requestHeader("Host"), (InetSocketAddress) ctx.channel().localAddress());
+    }
+
+    /** The host an encoder should push to, as this client sees the server. */
+    String pushHost() {
+        return addressing.pushHost(baseUrl());
     }
 
     String absolute(String rootRelativePath) {

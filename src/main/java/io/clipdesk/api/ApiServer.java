@@ -83,7 +83,7 @@ public final class ApiServer implements AutoCloseable {
                     .channel(listenerType)
                     .option(ChannelOption.SO_BACKLOG, BACKLOG)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new HttpPipeline(handler(config, backend, accessLog), pool))
+                    .childHandler(new HttpPipeline(handler(config, backend, accessLog), pool, config.limits()))
                     .bind(address).awaitUninterruptibly();
             if (!bound.isSuccess()) {
                 throw new IOException("cannot listen on " + config.bindAddress() + ":" + config.port() + " ("
@@ -146,7 +146,8 @@ public final class ApiServer implements AutoCloseable {
         routes.addAll(new StreamsHandler(backend.streams()).routes());
         routes.addAll(new VideosHandler(backend.videos()).routes());
         return new ApiHandler(new Router(routes), new ErrorMapper(backend.clock()), accessLog,
-                config.apiKey(), objectMapper(), backend.clock(), config.publicBaseUrl(), media::isResolved);
+                config.apiKey(), objectMapper(), backend.clock(),
+                new Addressing(config.publicBaseUrl(), false, backend.ingestBind()), media::isResolved);
     }
 
     private static ExecutorService newPool(int threads) {

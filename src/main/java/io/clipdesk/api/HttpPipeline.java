@@ -17,8 +17,9 @@ import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import java.util.concurrent.Executor;
 
 /**
- * What every connection runs through: HTTP/1.1 parsing (8 KiB request line and headers), keep-alive, the
- * request body gathered up to {@link ApiExchange#MAX_BODY_BYTES}, then {@link InOrderDispatcher}.
+ * What every connection runs through: the per-address cap ({@link ConnectionCap}), read deadlines
+ * ({@link RequestDeadlines}), HTTP/1.1 parsing (8 KiB request line and headers), keep-alive, the request body
+ * gathered up to {@link ApiExchange#MAX_BODY_BYTES}, then {@link InOrderDispatcher}.
  */
 final class HttpPipeline extends ChannelInitializer<SocketChannel> {
 
@@ -27,16 +28,24 @@ final class HttpPipeline extends ChannelInitializer<SocketChannel> {
 
     private final ApiHandler handler;
     private final Executor pool;
+    private final ConnectionLimits limits;
+    private final ConnectionCap cap;
 
-    HttpPipeline(ApiHandler handler, Executor pool) {
+    HttpPipeline(ApiHandler handler, Executor pool, ConnectionLimits limits) {
         this.handler = handler;
         this.pool = pool;
+        this.limits = limits;
+        this.cap = new ConnectionCap(limits.maxConnectionsPerAddress());
     }
 
     @Override
     protected void initChannel(SocketChannel channel) {
+        RequestDeadlines deadlines = new RequestDeadlines(limits);
         channel.pipeline().addLast(
+                cap,
+                deadlines.wire(),
                 new HttpServerCodec(MAX_LINE_BYTES, MAX_HEADER_BYTES, MAX_LINE_BYTES),
+                deadlines.messages(),
                 new HttpServerKeepAliveHandler(),
                 new BodyLimit(),
                 new InOrderDispatcher(handler, pool));

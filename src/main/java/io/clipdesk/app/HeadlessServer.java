@@ -5,13 +5,14 @@ import io.clipdesk.api.ApiConfig;
 import io.clipdesk.api.ApiKeyStore;
 import io.clipdesk.api.ApiServer;
 import io.clipdesk.engine.ClipEngine;
+import io.clipdesk.engine.DataLayout;
 import io.clipdesk.engine.EngineConfig;
+import io.clipdesk.engine.MediaRoots;
+import io.clipdesk.engine.OwnerOnlyFiles;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
@@ -25,7 +26,7 @@ public final class HeadlessServer implements AutoCloseable {
     /** How the composition root opens the engine; {@code Engines::open} in production. */
     @FunctionalInterface
     public interface EngineOpener {
-        ClipEngine open(Path dataDir, Clock clock, int segmentDurationMs);
+        ClipEngine open(EngineConfig config, Clock clock);
     }
 
     private final ClipEngine engine;
@@ -80,12 +81,17 @@ public final class HeadlessServer implements AutoCloseable {
     public static HeadlessServer start(HeadlessOptions options, EngineOpener opener, Clock clock,
                                        int segmentDurationMs, PrintStream out) throws IOException {
         Path dataDir = options.dataDir().toAbsolutePath().normalize();
-        createPrivately(dataDir);
+        OwnerOnlyFiles.createFolder(dataDir);
         ApiKeyStore keys = new ApiKeyStore(dataDir, new SecureRandom());
         ApiKeyStore.Issued issued = keys.loadOrCreate();
         ApiConfig config = ApiConfig.of(options.bind(), options.port(), issued.key())
                 .withPublicBaseUrl(options.publicUrl());
-        ClipEngine engine = opener.open(dataDir, clock, segmentDurationMs);
+        // A server on a network plays only the files its operator allows, and takes pushes where it serves the API.
+        EngineConfig engineConfig = EngineConfig.defaults(new DataLayout(dataDir))
+                .withSegmentDurationMs(segmentDurationMs)
+                .withIngestBind(options.ingestBind())
+                .withFileSources(MediaRoots.only(options.mediaRoots()));
+        ClipEngine engine = opener.open(engineConfig, clock);
         ApiServer server;
         try {
             server = ApiServer.start(config, ApiBackend.of(engine));
@@ -120,16 +126,5 @@ public final class HeadlessServer implements AutoCloseable {
     public void close() {
         server.close();
         engine.close();
-    }
-
-    private static void createPrivately(Path dir) throws IOException {
-        if (Files.isDirectory(dir)) {
-            return;
-        }
-        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } else {
-            Files.createDirectories(dir);
-        }
     }
 }

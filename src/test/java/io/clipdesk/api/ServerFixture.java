@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 
 /**
  * A real server on port 0 over a real engine (SQLite in a temp dir, FFmpeg test signal, 1 s segments),
@@ -44,10 +45,16 @@ final class ServerFixture implements AutoCloseable {
     final ObjectMapper json = new ObjectMapper();
 
     ServerFixture(Path dir) throws IOException {
+        this(dir, UnaryOperator.identity());
+    }
+
+    /** @param configure changes the loopback, port-0 configuration (limits, TLS) */
+    ServerFixture(Path dir, UnaryOperator<ApiConfig> configure) throws IOException {
         this.dir = dir;
         this.engine = Engines.open(dir, clock, SEGMENT_MS);
         try {
-            this.server = ApiServer.start(ApiConfig.of("127.0.0.1", 0, key), ApiBackend.of(engine), accessLog);
+            this.server = ApiServer.start(configure.apply(ApiConfig.of("127.0.0.1", 0, key)), ApiBackend.of(engine),
+                    accessLog);
         } catch (IOException | RuntimeException e) {
             engine.close();
             throw e;
