@@ -4,6 +4,7 @@ import io.clipdesk.api.ApiBackend;
 import io.clipdesk.api.ApiConfig;
 import io.clipdesk.api.ApiKeyStore;
 import io.clipdesk.api.ApiServer;
+import io.clipdesk.api.TlsFiles;
 import io.clipdesk.engine.ClipEngine;
 import io.clipdesk.engine.DataLayout;
 import io.clipdesk.engine.EngineConfig;
@@ -12,9 +13,12 @@ import io.clipdesk.engine.OwnerOnlyFiles;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -84,8 +88,10 @@ public final class HeadlessServer implements AutoCloseable {
         OwnerOnlyFiles.createFolder(dataDir);
         ApiKeyStore keys = new ApiKeyStore(dataDir, new SecureRandom());
         ApiKeyStore.Issued issued = keys.loadOrCreate();
-        ApiConfig config = ApiConfig.of(options.bind(), options.port(), issued.key())
+        ApiConfig plain = ApiConfig.of(options.bind(), options.port(), issued.key())
                 .withPublicBaseUrl(options.publicUrl());
+        ApiConfig config = options.tlsCert() == null ? plain
+                : plain.withTls(new TlsFiles(options.tlsCert(), options.tlsKey()));
         // A server on a network plays only the files its operator allows, and takes pushes where it serves the API.
         EngineConfig engineConfig = EngineConfig.defaults(new DataLayout(dataDir))
                 .withSegmentDurationMs(segmentDurationMs)
@@ -109,12 +115,34 @@ public final class HeadlessServer implements AutoCloseable {
         }
         out.println("  try:      curl -H \"Authorization: APIKey $(cat " + keys.file() + ")\" "
                 + server.baseUrl() + "/streaming/streams");
+        out.println("  pushes:   RTMP/SRT listeners on " + options.ingestBind());
+        out.println("  files:    " + (options.mediaRoots().isEmpty()
+                ? "file sources are off (allow a folder with --media-root DIR)"
+                : "file sources may play files in " + options.mediaRoots()));
+        clearTextWarning(options).ifPresent(out::println);
         out.flush();
         return new HeadlessServer(engine, server);
     }
 
     public String baseUrl() {
         return server.baseUrl();
+    }
+
+    /** Said once at start when the API key would cross a network unencrypted. */
+    static Optional<String> clearTextWarning(HeadlessOptions options) {
+        if (options.tlsCert() != null || isLoopback(options.bind())) {
+            return Optional.empty();
+        }
+        return Optional.of("  warning:  plain HTTP on " + options.bind() + ": the API key and media travel in clear on "
+                + "the network; serve HTTPS with --tls-cert FILE --tls-key FILE, or bind 127.0.0.1 behind a TLS proxy");
+    }
+
+    private static boolean isLoopback(String bind) {
+        try {
+            return InetAddress.getByName(bind).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     public ClipEngine engine() {

@@ -25,6 +25,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
+import javax.net.ssl.SSLContext;
 
 /**
  * A real server on port 0 over a real engine (SQLite in a temp dir, FFmpeg test signal, 1 s segments),
@@ -41,7 +42,7 @@ final class ServerFixture implements AutoCloseable {
     final ApiKey key = ApiKey.random(new SecureRandom());
     final StringWriter accessLog = new StringWriter();
     final ApiServer server;
-    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    final HttpClient http;
     final ObjectMapper json = new ObjectMapper();
 
     ServerFixture(Path dir) throws IOException {
@@ -50,6 +51,13 @@ final class ServerFixture implements AutoCloseable {
 
     /** @param configure changes the loopback, port-0 configuration (limits, TLS) */
     ServerFixture(Path dir, UnaryOperator<ApiConfig> configure) throws IOException {
+        this(dir, configure, null);
+    }
+
+    /** @param trust what the fixture's client trusts for HTTPS (null: the JDK's default) */
+    ServerFixture(Path dir, UnaryOperator<ApiConfig> configure, SSLContext trust) throws IOException {
+        HttpClient.Builder client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1);
+        this.http = (trust == null ? client : client.sslContext(trust)).build();
         this.dir = dir;
         this.engine = Engines.open(dir, clock, SEGMENT_MS);
         try {
@@ -62,7 +70,7 @@ final class ServerFixture implements AutoCloseable {
     }
 
     String base() {
-        return "http://127.0.0.1:" + server.port();
+        return server.baseUrl();
     }
 
     void produce(Duration duration) {
