@@ -9,6 +9,7 @@ import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpRequest;
@@ -22,8 +23,9 @@ import java.util.concurrent.Executor;
 
 /**
  * What every connection runs through: the per-address cap ({@link ConnectionCap}), TLS if configured, read deadlines
- * ({@link RequestDeadlines}), HTTP/1.1 parsing (8 KiB request line and headers), keep-alive, the request body
- * gathered up to {@link ApiExchange#MAX_BODY_BYTES}, then {@link InOrderDispatcher}.
+ * ({@link RequestDeadlines}), HTTP/1.1 parsing (8 KiB request line and headers), keep-alive, the {@code Expect}
+ * header ({@link ExpectationGuard}), the request body gathered up to {@link ApiExchange#MAX_BODY_BYTES}, then
+ * {@link InOrderDispatcher}.
  */
 final class HttpPipeline extends ChannelInitializer<SocketChannel> {
 
@@ -61,7 +63,8 @@ final class HttpPipeline extends ChannelInitializer<SocketChannel> {
             // Files cannot go by sendfile through TLS: they are read in chunks and encrypted (ApiExchange.sendFile).
             pipeline.addLast(new ChunkedWriteHandler());
         }
-        pipeline.addLast(new BodyLimit(), new InOrderDispatcher(handler, pool));
+        pipeline.addLast(new ExpectationGuard(ApiExchange.MAX_BODY_BYTES), new BodyLimit(),
+                new InOrderDispatcher(handler, pool));
     }
 
     /**
@@ -76,11 +79,15 @@ final class HttpPipeline extends ChannelInitializer<SocketChannel> {
 
         @Override
         protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
-            HttpRequest request = (HttpRequest) oversized;
-            DefaultFullHttpRequest failed = new DefaultFullHttpRequest(request.protocolVersion(), request.method(),
-                    request.uri(), Unpooled.EMPTY_BUFFER, request.headers(), EmptyHttpHeaders.INSTANCE);
-            failed.setDecoderResult(DecoderResult.failure(new TooLongFrameException("request body too large")));
-            ctx.fireChannelRead(failed);
+            ctx.fireChannelRead(failed((HttpRequest) oversized, new TooLongFrameException("request body too large")));
         }
+    }
+
+    /** A bodiless stand-in for a request refused before its body was read, answered from {@code cause}. */
+    static FullHttpRequest failed(HttpRequest request, Throwable cause) {
+        DefaultFullHttpRequest failed = new DefaultFullHttpRequest(request.protocolVersion(), request.method(),
+                request.uri(), Unpooled.EMPTY_BUFFER, request.headers(), EmptyHttpHeaders.INSTANCE);
+        failed.setDecoderResult(DecoderResult.failure(cause));
+        return failed;
     }
 }

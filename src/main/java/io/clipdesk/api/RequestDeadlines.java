@@ -7,6 +7,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.LastHttpContent;
 
 import java.util.concurrent.ScheduledFuture;
@@ -80,18 +82,25 @@ final class RequestDeadlines {
             @Override
             public void channelRead(ChannelHandlerContext ctx, Object message) {
                 if (message instanceof HttpRequest) {
+                    unanswered++;
                     enter(Phase.BODY, limits.bodyTimeoutMs());
                 }
-                if (message instanceof LastHttpContent) {
-                    unanswered++;
-                    enter(Phase.ANSWERING, 0);
+                if (message instanceof LastHttpContent && phase == Phase.BODY) {
+                    // An answer can go before the body has all come (a refused expectation): then it is idle time.
+                    if (unanswered > 0) {
+                        enter(Phase.ANSWERING, 0);
+                    } else {
+                        enter(Phase.IDLE, limits.idleTimeoutMs());
+                    }
                 }
                 ctx.fireChannelRead(message);
             }
 
             @Override
             public void write(ChannelHandlerContext ctx, Object message, ChannelPromise promise) {
-                if (!(message instanceof LastHttpContent)) {
+                boolean informational = message instanceof HttpResponse response
+                        && response.status().codeClass() == HttpStatusClass.INFORMATIONAL;
+                if (!(message instanceof LastHttpContent) || informational) {
                     ctx.write(message, promise);
                     return;
                 }

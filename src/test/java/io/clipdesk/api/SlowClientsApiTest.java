@@ -69,6 +69,17 @@ class SlowClientsApiTest {
     }
 
     @Test
+    void aConnectionAnsweredBeforeItsBodyEnded_stillIdlesOut(@TempDir Path dir) throws Exception {
+        try (ServerFixture f = new ServerFixture(dir.resolve("data"), c -> c.withLimits(SHORT));
+             Socket socket = sending(f.server.port(), "POST /streaming/streams HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                     + "Expect: something-else\r\nContent-Length: 2\r\n\r\n")) {
+            assertEquals(417, status(readHead(socket.getInputStream())), "refused before the body came");
+            sendQuietly(socket, "{}");
+            assertTrue(untilClosed(socket).contains("\"error\""), "the refusal's body, then closed when idle");
+        }
+    }
+
+    @Test
     void connectionsOverTheCapFromOneAddress_areClosed_whileAnotherAddressIsServed(@TempDir Path dir)
             throws Exception {
         ConnectionLimits capOfThree = ConnectionLimits.DEFAULTS.withMaxConnectionsPerAddress(3);
@@ -129,6 +140,10 @@ class SlowClientsApiTest {
             }
         }
         in.readNBytes(length);
+        return status(head);
+    }
+
+    private static int status(String head) {
         return Integer.parseInt(head.substring(9, 12));
     }
 
