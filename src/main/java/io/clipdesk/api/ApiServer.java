@@ -149,7 +149,8 @@ public final class ApiServer implements AutoCloseable {
         routes.addAll(new VideosHandler(backend.videos()).routes());
         return new ApiHandler(new Router(routes), new ErrorMapper(backend.clock()), accessLog,
                 config.apiKey(), objectMapper(), backend.clock(),
-                new Addressing(config.publicBaseUrl(), config.tls().isPresent(), backend.ingestBind()), media::isResolved);
+                new Addressing(config.publicBaseUrl(), config.tls().isPresent(), backend.ingestBind()),
+                media::isResolved);
     }
 
     private static ExecutorService newPool(int threads) {

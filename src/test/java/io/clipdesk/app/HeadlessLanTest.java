@@ -46,7 +46,8 @@ class HeadlessLanTest {
         outside = Files.createDirectories(dir.resolve("elsewhere"));
         HeadlessOptions options = HeadlessOptions.parse(new String[] {"--bind", "127.0.0.1", "--port", "0",
                 "--data-dir", dir.resolve("data").toString(), "--media-root", mediaRoot.toString()}, Map.of(), dir);
-        server = HeadlessServer.start(options, Engines::open, clock, 1000, new PrintStream(new ByteArrayOutputStream()));
+        server = HeadlessServer.start(options, Engines::open, clock, 1000,
+                new PrintStream(new ByteArrayOutputStream()));
         key = Files.readString(dir.resolve("data").resolve("api-key")).strip();
     }
 

@@ -40,7 +40,8 @@ class RemoteTlsTest {
         HeadlessOptions options = HeadlessOptions.parse(new String[] {"--port", "0", "--data-dir",
                 dir.resolve("data").toString(), "--tls-cert", certificate.certificate().toString(), "--tls-key",
                 certificate.privateKey().toString()}, Map.of(), dir);
-        server = HeadlessServer.start(options, Engines::open, clock, 1000, new PrintStream(new ByteArrayOutputStream()));
+        server = HeadlessServer.start(options, Engines::open, clock, 1000,
+                new PrintStream(new ByteArrayOutputStream()));
         key = Files.readString(dir.resolve("data").resolve("api-key"));
         LiveFeed.produce(clock, server.engine(), 1, Duration.ofSeconds(4));
     }

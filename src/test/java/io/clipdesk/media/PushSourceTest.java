@@ -67,7 +67,8 @@ class PushSourceTest {
         int port = FfmpegCli.freeTcpPort();
         RecordingSink sink = new RecordingSink(dir);
         LiveStream stream = stream(PushAddress.rtmp(port));
-        try (PushSource source = new PushSource(stream, SEGMENT_MS, MutableClock.atWholeSecond(), PushAddress.ANY_INTERFACE)) {
+        try (PushSource source = new PushSource(stream, SEGMENT_MS, MutableClock.atWholeSecond(),
+                PushAddress.ANY_INTERFACE)) {
             source.start(sink);
             sink.awaitHealth(SourceHealth.DISCONNECTED, "waiting for an encoder on RTMP port " + port);
             Process intruder = pushUntilRefused(sink, PushAddress.rtmp(port).pushUrl("127.0.0.1", "not-the-key"));
