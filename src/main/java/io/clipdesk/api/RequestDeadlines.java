@@ -126,7 +126,8 @@ final class RequestDeadlines {
             return;
         }
         deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-        if (deadlineNanos < timerAtNanos) {
+        // A response finishing after the connection closed needs no timer.
+        if (deadlineNanos < timerAtNanos && context.channel().isActive()) {
             disarm();
             schedule(deadlineNanos);
         }
