@@ -1,5 +1,7 @@
 package io.clipdesk.app;
 
+import io.clipdesk.api.ConnectionLimits;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,11 +15,13 @@ import java.util.Objects;
  * {@code tlsCert} and {@code tlsKey} are both set (HTTPS) or both null.
  */
 public record HeadlessOptions(String bind, int port, Path dataDir, String publicUrl, String ingestBind,
-                              List<Path> mediaRoots, Path tlsCert, Path tlsKey, boolean help) {
+                              List<Path> mediaRoots, Path tlsCert, Path tlsKey, int maxConnectionsPerAddress,
+                              boolean help) {
 
     public static final String USAGE = String.join("\n",
             "Usage: clipdesk --headless [--bind ADDRESS] [--port PORT] [--data-dir DIR] [--public-url URL]",
             "         [--ingest-bind ADDRESS] [--media-root DIR]... [--tls-cert FILE --tls-key FILE]",
+            "         [--max-connections-per-address N]",
             "  --bind         address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)",
             "  --port         TCP port (default 8080; 0 picks a free one)",
             "  --data-dir     where streams, DVR, clips and the API key live",
@@ -27,7 +31,9 @@ public record HeadlessOptions(String bind, int port, Path dataDir, String public
             "  --media-root   a folder whose files file sources may play (repeatable; none by default: file sources",
             "                 are refused)",
             "  --tls-cert     PEM certificate (chain) to serve the API and media over HTTPS; needs --tls-key",
-            "  --tls-key      PEM private key of that certificate (PKCS#8 \"BEGIN PRIVATE KEY\")");
+            "  --tls-key      PEM private key of that certificate (PKCS#8 \"BEGIN PRIVATE KEY\")",
+            "  --max-connections-per-address  connections one client address may hold at once (default "
+                    + ConnectionLimits.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS + ")");
 
     public HeadlessOptions {
         Objects.requireNonNull(bind, "bind");
@@ -51,6 +57,7 @@ public record HeadlessOptions(String bind, int port, Path dataDir, String public
         List<Path> mediaRoots = new ArrayList<>();
         String tlsCert = null;
         String tlsKey = null;
+        int maxConnections = ConnectionLimits.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -67,11 +74,14 @@ public record HeadlessOptions(String bind, int port, Path dataDir, String public
                 case "--media-root" -> mediaRoots.add(Path.of(inline != null ? inline : valueAfter(args, i++, name)));
                 case "--tls-cert" -> tlsCert = inline != null ? inline : valueAfter(args, i++, name);
                 case "--tls-key" -> tlsKey = inline != null ? inline : valueAfter(args, i++, name);
+                case "--max-connections-per-address" -> maxConnections = positive(name,
+                        inline != null ? inline : valueAfter(args, i++, name));
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
         return new HeadlessOptions(bind, port, dataDir(dataDir, env, home), publicUrl, ingestBind, mediaRoots,
-                tlsCert == null ? null : Path.of(tlsCert), tlsKey == null ? null : Path.of(tlsKey), help);
+                tlsCert == null ? null : Path.of(tlsCert), tlsKey == null ? null : Path.of(tlsKey),
+                maxConnections, help);
     }
 
     static Path dataDir(String fromArgs, Map<String, String> env, Path home) {
@@ -92,6 +102,18 @@ public record HeadlessOptions(String bind, int port, Path dataDir, String public
             throw new IllegalArgumentException(name + " needs a value");
         }
         return args[i + 1];
+    }
+
+    private static int positive(String name, String text) {
+        try {
+            int value = Integer.parseInt(text.strip());
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the sentence below
+        }
+        throw new IllegalArgumentException(name + " must be a whole number above 0, got " + text);
     }
 
     private static int port(String text) {

@@ -4,6 +4,7 @@ import io.clipdesk.api.ApiBackend;
 import io.clipdesk.api.ApiConfig;
 import io.clipdesk.api.ApiKeyStore;
 import io.clipdesk.api.ApiServer;
+import io.clipdesk.api.ConnectionLimits;
 import io.clipdesk.api.TlsFiles;
 import io.clipdesk.engine.ClipEngine;
 import io.clipdesk.engine.DataLayout;
@@ -88,8 +89,10 @@ public final class HeadlessServer implements AutoCloseable {
         OwnerOnlyFiles.createFolder(dataDir);
         ApiKeyStore keys = new ApiKeyStore(dataDir, new SecureRandom());
         ApiKeyStore.Issued issued = keys.loadOrCreate();
+        ConnectionLimits limits = ConnectionLimits.DEFAULTS
+                .withMaxConnectionsPerAddress(options.maxConnectionsPerAddress());
         ApiConfig plain = ApiConfig.of(options.bind(), options.port(), issued.key())
-                .withPublicBaseUrl(options.publicUrl());
+                .withPublicBaseUrl(options.publicUrl()).withLimits(limits);
         ApiConfig config = options.tlsCert() == null ? plain
                 : plain.withTls(new TlsFiles(options.tlsCert(), options.tlsKey()));
         // A server on a network plays only the files its operator allows, and takes pushes where it serves the API.

@@ -32,6 +32,11 @@ class HeadlessOptionsTest {
         assertEquals("0.0.0.0", o.ingestBind());
         assertEquals(List.of(Path.of("/srv/a"), Path.of("/srv/b")), o.mediaRoots());
         assertEquals(Path.of("/etc/c.pem"), o.tlsCert());
+        assertEquals(64, plain.maxConnectionsPerAddress());
+        assertEquals(8, HeadlessOptions.parse(new String[] {"--max-connections-per-address=8"}, Map.of(), HOME)
+                .maxConnectionsPerAddress());
+        assertThrows(IllegalArgumentException.class, () -> HeadlessOptions.parse(
+                new String[] {"--max-connections-per-address", "0"}, Map.of(), HOME));
         IllegalArgumentException alone = assertThrows(IllegalArgumentException.class,
                 () -> HeadlessOptions.parse(new String[] {"--tls-cert", "/etc/c.pem"}, Map.of(), HOME));
         assertTrue(alone.getMessage().contains("--tls-key"), alone.getMessage());
