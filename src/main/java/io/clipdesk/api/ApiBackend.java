@@ -3,6 +3,7 @@ package io.clipdesk.api;
 import io.clipdesk.engine.ClipEngine;
 import io.clipdesk.engine.ClipService;
 import io.clipdesk.engine.DataLayout;
+import io.clipdesk.engine.HealthService;
 import io.clipdesk.engine.MediaFiles;
 import io.clipdesk.engine.StreamService;
 import io.clipdesk.engine.VideoLibrary;
@@ -17,7 +18,8 @@ public record ApiBackend(
         VideoLibrary videos,
         MediaFiles media,
         Clock clock,
-        DataLayout layout) {
+        DataLayout layout,
+        HealthService health) {
 
     public ApiBackend {
         Objects.requireNonNull(streams, "streams");
@@ -26,10 +28,11 @@ public record ApiBackend(
         Objects.requireNonNull(media, "media");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(layout, "layout");
+        Objects.requireNonNull(health, "health");
     }
 
     public static ApiBackend of(ClipEngine engine) {
         return new ApiBackend(engine.streams(), engine.clips(), engine.videos(), engine.media(), engine.clock(),
-                engine.layout());
+                engine.layout(), engine.health());
     }
 }

@@ -2,6 +2,7 @@ package io.clipdesk.app;
 
 import io.clipdesk.engine.ClipEngine;
 import io.clipdesk.engine.DataLayout;
+import io.clipdesk.engine.DiskSpace;
 import io.clipdesk.engine.EngineConfig;
 import io.clipdesk.media.FfmpegRemuxer;
 import io.clipdesk.media.FfmpegSegmentTrimmer;
@@ -28,13 +29,19 @@ public final class Engines {
     }
 
     public static ClipEngine open(EngineConfig config, Clock clock) {
+        return open(config, clock, DiskSpace.of(config.layout().root()));
+    }
+
+    /** With the data dir's free space read through {@code disk} (tests fake a disk filling up). */
+    public static ClipEngine open(EngineConfig config, Clock clock, DiskSpace disk) {
         MediaRuntime.warmUp();
         Database database = Database.open(config.layout());
         try {
             ClipEngine.Ports ports = new ClipEngine.Ports(new SqliteStreamRepository(database),
                     new SqliteSegmentStore(database), new SqliteClipRepository(database),
                     new SqliteVideoRepository(database), new SqliteSettingsRepository(database),
-                    new MediaSourceFactory(), new FfmpegRemuxer(), new FfmpegSegmentTrimmer(), database);
+                    new MediaSourceFactory(), new FfmpegRemuxer(), new FfmpegSegmentTrimmer(), database,
+                    disk);
             return ClipEngine.start(config, clock, ports);
         } catch (RuntimeException e) {
             database.close();

@@ -1,5 +1,7 @@
 package io.clipdesk.app;
 
+import io.clipdesk.engine.DiskReserve;
+
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -8,20 +10,26 @@ import java.util.Objects;
  * Command line of {@code clipdesk --headless}. The data dir is {@code --data-dir}, else $CLIPDESK_DATA,
  * else $XDG_DATA_HOME/clipdesk, else ~/.local/share/clipdesk.
  */
-public record HeadlessOptions(String bind, int port, Path dataDir, String publicUrl, boolean help) {
+public record HeadlessOptions(String bind, int port, Path dataDir, String publicUrl, DiskReserve diskReserve,
+                              boolean help) {
 
     public static final String USAGE = String.join("\n",
             "Usage: clipdesk --headless [--bind ADDRESS] [--port PORT] [--data-dir DIR] [--public-url URL]",
+            "                         [--disk-reserve SIZE|SHARE]",
             "  --bind        address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)",
             "  --port        TCP port (default 8080; 0 picks a free one)",
             "  --data-dir    where streams, DVR, clips and the API key live",
             "                (default $CLIPDESK_DATA, else $XDG_DATA_HOME/clipdesk, else ~/.local/share/clipdesk)",
-            "  --public-url  base of the absolute URLs in responses when behind a proxy, e.g. https://clips.example.com");
+            "  --public-url  base of the absolute URLs in responses when behind a proxy, e.g. https://clips.example.com",
+            "  --disk-reserve  free space the DVR leaves on the data dir's disk, dropping its oldest media to keep it:",
+            "                a size (5G, 512M), a share (10%), both (5G,10%: the smaller wins) or 0 for none",
+            "                (default 5G,10%)");
 
     public HeadlessOptions {
         Objects.requireNonNull(bind, "bind");
         Objects.requireNonNull(dataDir, "dataDir");
         publicUrl = publicUrl == null ? "" : publicUrl;
+        Objects.requireNonNull(diskReserve, "diskReserve");
     }
 
     /** @throws IllegalArgumentException with a sentence for the operator when an argument is wrong */
@@ -30,6 +38,7 @@ public record HeadlessOptions(String bind, int port, Path dataDir, String public
         int port = 8080;
         String dataDir = null;
         String publicUrl = "";
+        DiskReserve diskReserve = DiskReserve.DEFAULT;
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -42,10 +51,12 @@ public record HeadlessOptions(String bind, int port, Path dataDir, String public
                 case "--port" -> port = port(inline != null ? inline : valueAfter(args, i++, name));
                 case "--data-dir" -> dataDir = inline != null ? inline : valueAfter(args, i++, name);
                 case "--public-url" -> publicUrl = inline != null ? inline : valueAfter(args, i++, name);
+                case "--disk-reserve" -> diskReserve = DiskReserve.parse(inline != null ? inline
+                        : valueAfter(args, i++, name));
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
-        return new HeadlessOptions(bind, port, dataDir(dataDir, env, home), publicUrl, help);
+        return new HeadlessOptions(bind, port, dataDir(dataDir, env, home), publicUrl, diskReserve, help);
     }
 
     static Path dataDir(String fromArgs, Map<String, String> env, Path home) {

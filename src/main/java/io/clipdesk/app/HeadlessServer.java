@@ -5,6 +5,7 @@ import io.clipdesk.api.ApiConfig;
 import io.clipdesk.api.ApiKeyStore;
 import io.clipdesk.api.ApiServer;
 import io.clipdesk.engine.ClipEngine;
+import io.clipdesk.engine.DataLayout;
 import io.clipdesk.engine.EngineConfig;
 
 import java.io.IOException;
@@ -25,7 +26,7 @@ public final class HeadlessServer implements AutoCloseable {
     /** How the composition root opens the engine; {@code Engines::open} in production. */
     @FunctionalInterface
     public interface EngineOpener {
-        ClipEngine open(Path dataDir, Clock clock, int segmentDurationMs);
+        ClipEngine open(EngineConfig config, Clock clock);
     }
 
     private final ClipEngine engine;
@@ -85,7 +86,8 @@ public final class HeadlessServer implements AutoCloseable {
         ApiKeyStore.Issued issued = keys.loadOrCreate();
         ApiConfig config = ApiConfig.of(options.bind(), options.port(), issued.key())
                 .withPublicBaseUrl(options.publicUrl());
-        ClipEngine engine = opener.open(dataDir, clock, segmentDurationMs);
+        ClipEngine engine = opener.open(EngineConfig.defaults(new DataLayout(dataDir))
+                .withSegmentDurationMs(segmentDurationMs).withDiskReserve(options.diskReserve()), clock);
         ApiServer server;
         try {
             server = ApiServer.start(config, ApiBackend.of(engine));
@@ -94,7 +96,7 @@ public final class HeadlessServer implements AutoCloseable {
             throw e;
         }
         out.println("Clipdesk is serving the clip API at " + server.baseUrl() + "/");
-        out.println("  data dir: " + dataDir);
+        out.println("  data dir: " + dataDir + " (the DVR keeps " + options.diskReserve().describe() + " free)");
         if (issued.isNew()) {
             out.println("  API key:  " + issued.key().token());
             out.println("            (shown only now; it is kept in " + keys.file() + ", readable only by you)");
