@@ -24,7 +24,7 @@ public record DiskReserve(long bytes, int percent) {
 
     /** The free space to keep on a file system of {@code totalBytes}. */
     public long bytesOf(long totalBytes) {
-        return Math.min(bytes, Math.max(0, totalBytes) / 100 * percent);
+        return Math.min(bytes, Math.max(0, totalBytes) * percent / 100);
     }
 
     /**
