@@ -277,8 +277,16 @@ final class DefaultStreamService implements StreamService {
         long freed = 0;
         for (Segment segment : old) {
             // Row first: a reader may find a file without a row (swept at start-up), never a row without a file.
-            segments.delete(stream.id(), segment.sequence());
-            freed += files.delete(stream, segment);
+            try {
+                segments.delete(stream.id(), segment.sequence());
+                freed += files.delete(stream, segment);
+            } catch (StoreException e) {
+                // A full disk has no room even to note that media went (SQLite's journal grows): free the files
+                // first, then the row; a reader meanwhile sees a segment gone, as after any DVR roll.
+                LOG.log(Level.FINE, "stream " + stream.id() + ": segment row kept until its files are gone", e);
+                freed += files.delete(stream, segment);
+                segments.delete(stream.id(), segment.sequence());
+            }
         }
         Ingest ingest = running.get(stream.id());
         if (ingest != null) {
