@@ -2,6 +2,7 @@ package io.clipdesk.app;
 
 import io.clipdesk.engine.ClipEngine;
 import io.clipdesk.engine.DataLayout;
+import io.clipdesk.engine.DiskReserve;
 import io.clipdesk.engine.DiskSpace;
 import io.clipdesk.engine.EngineConfig;
 import io.clipdesk.media.FfmpegRemuxer;
@@ -24,8 +25,13 @@ public final class Engines {
     private Engines() {
     }
 
+    /**
+     * For tests and benchmarks: no disk reserve, so what they see does not hang on the free space of the machine
+     * they run on (the applications pass their {@link EngineConfig} with the reserve asked for).
+     */
     public static ClipEngine open(Path dataDir, Clock clock, int segmentDurationMs) {
-        return open(EngineConfig.defaults(new DataLayout(dataDir)).withSegmentDurationMs(segmentDurationMs), clock);
+        return open(EngineConfig.defaults(new DataLayout(dataDir)).withSegmentDurationMs(segmentDurationMs)
+                .withDiskReserve(DiskReserve.NONE), clock);
     }
 
     public static ClipEngine open(EngineConfig config, Clock clock) {

@@ -84,6 +84,8 @@ class FullDiskTmpfsTest {
             long fullAtNs = System.nanoTime();
             fill(ballast);
             f.engine.sweepNow();
+            ServerFixture.await("the DVR cut to its newest segment",
+                    () -> f.engine.streams().state(1).segmentCount() == 1);
             fill(ballast);
             long lastEndMs = f.window().endMs();
             for (int s = 0; s < 4; s++) {

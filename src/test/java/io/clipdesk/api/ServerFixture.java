@@ -48,7 +48,7 @@ final class ServerFixture implements AutoCloseable {
     final ObjectMapper json = new ObjectMapper();
 
     ServerFixture(Path dir) throws IOException {
-        this(dir, DiskReserve.DEFAULT, DiskSpace.of(dir));
+        this(dir, DiskReserve.NONE, DiskSpace.of(dir));
     }
 
     /** With the disk's free space read through {@code disk} and the DVR keeping {@code reserve} free. */
