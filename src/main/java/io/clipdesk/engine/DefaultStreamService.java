@@ -159,8 +159,7 @@ final class DefaultStreamService implements StreamService {
         get(streamId);
         stopIngest(streamId);
         segments.deleteAll(streamId);
-        DurableFiles.deleteTree(config.layout().dvrDir(streamId));
-        DurableFiles.deleteTree(config.layout().thumbsDir(streamId));
+        files.deleteAll(streamId);
         streams.delete(streamId);
         listeners.forEach(l -> l.onDvrChanged(streamId));
     }
@@ -315,6 +314,7 @@ final class DefaultStreamService implements StreamService {
             ingest.source().close();
             ingest.recorder().health(SourceHealth.STOPPED, "stopped");
         }
+        disk.writeSucceeded(streamId); // a stopped stream no longer waits for room
     }
 
     private static String checkName(String name) {

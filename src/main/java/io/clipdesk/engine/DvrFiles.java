@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * The one place a DVR segment's files are listed and deleted (every rendition, the thumbnail; a sidecar of a
- * segment joins here), so time retention, the disk budget and a DVR cleanup all free the same files.
+ * segment joins here), so time retention, the disk budget, a DVR cleanup and a stream's deletion all free the same
+ * files.
  */
 final class DvrFiles {
 
@@ -26,6 +27,12 @@ final class DvrFiles {
         }
         DurableFiles.deleteQuietly(layout.thumbnail(stream.id(), segment.sequence()));
         return freed;
+    }
+
+    /** Deletes every DVR file of a stream that is going away. */
+    void deleteAll(long streamId) {
+        DurableFiles.deleteTree(layout.dvrDir(streamId));
+        DurableFiles.deleteTree(layout.thumbsDir(streamId));
     }
 
     /** What deleting the segment would give back to the disk: a file a clip also links frees nothing. */
