@@ -85,12 +85,12 @@ final class DvrRecorder implements SegmentSink {
             store.insert(segment);
             dvrBytes.addAndGet(bytes);
             firstOfSession = false;
-            recovered();
             lastSegmentAtMs = clock.millis();
             lastSegmentDurationMs = draft.durationUs() / 1000;
             if (health != SourceHealth.LIVE) {
                 health(SourceHealth.LIVE, "receiving");
             }
+            recovered();
             for (SegmentListener listener : listeners) {
                 listener.onSegment(segment);
             }
