@@ -96,7 +96,8 @@ public final class HeadlessServer implements AutoCloseable {
             throw e;
         }
         out.println("Clipdesk is serving the clip API at " + server.baseUrl() + "/");
-        out.println("  data dir: " + dataDir + " (the DVR keeps " + options.diskReserve().describe() + " free)");
+        out.println("  data dir: " + dataDir);
+        out.println("  disk:     the DVR leaves free " + options.diskReserve().describe());
         if (issued.isNew()) {
             out.println("  API key:  " + issued.key().token());
             out.println("            (shown only now; it is kept in " + keys.file() + ", readable only by you)");
