@@ -3,6 +3,7 @@ package io.clipdesk.api;
 import io.clipdesk.engine.ClipEngine;
 import io.clipdesk.engine.ClipService;
 import io.clipdesk.engine.DataLayout;
+import io.clipdesk.engine.HealthService;
 import io.clipdesk.engine.MediaFiles;
 import io.clipdesk.engine.PushAddress;
 import io.clipdesk.engine.StreamService;
@@ -22,6 +23,7 @@ public record ApiBackend(
         MediaFiles media,
         Clock clock,
         DataLayout layout,
+        HealthService health,
         String ingestBind) {
 
     public ApiBackend {
@@ -31,17 +33,18 @@ public record ApiBackend(
         Objects.requireNonNull(media, "media");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(layout, "layout");
+        Objects.requireNonNull(health, "health");
         Objects.requireNonNull(ingestBind, "ingestBind");
     }
 
     /** A backend whose push listeners listen on every interface. */
     public ApiBackend(StreamService streams, ClipService clips, VideoLibrary videos, MediaFiles media, Clock clock,
-                      DataLayout layout) {
-        this(streams, clips, videos, media, clock, layout, PushAddress.ANY_INTERFACE);
+                      DataLayout layout, HealthService health) {
+        this(streams, clips, videos, media, clock, layout, health, PushAddress.ANY_INTERFACE);
     }
 
     public static ApiBackend of(ClipEngine engine) {
         return new ApiBackend(engine.streams(), engine.clips(), engine.videos(), engine.media(), engine.clock(),
-                engine.layout(), engine.config().ingestBind());
+                engine.layout(), engine.health(), engine.config().ingestBind());
     }
 }

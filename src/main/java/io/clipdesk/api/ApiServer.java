@@ -143,7 +143,7 @@ public final class ApiServer implements AutoCloseable {
         MediaHandler media = new MediaHandler(backend.media(), backend.clips(), backend.clock(),
                 new MediaSender(backend.layout().root(), new HotFiles(HOT_FILES_BYTES)));
         routes.addAll(media.routes());
-        routes.addAll(new HealthHandler(backend.streams(), backend.layout().root()).routes());
+        routes.addAll(new HealthHandler(backend.health()).routes());
         routes.addAll(new ClipsHandler(backend.clips(), backend.streams()).routes());
         routes.addAll(new StreamsHandler(backend.streams()).routes());
         routes.addAll(new VideosHandler(backend.videos()).routes());

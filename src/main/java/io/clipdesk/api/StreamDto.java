@@ -16,8 +16,8 @@ import java.util.Locale;
  * {@code transcoded_qualities} lists heights as strings. The (ext) {@code dvr_start}/{@code dvr_end} are Unix
  * seconds, null while the DVR is empty; {@code pull}/{@code uri} are Gcore's names for a pulled source; {@code source} (ext) names the
  * source kind, {@code push_url} (ext) is what to paste into an encoder for an RTMP/SRT source (null otherwise) and
- * {@code health} (ext) is starting, live, stalled, disconnected or stopped. {@code active} is Gcore's on/off switch,
- * which a Clipdesk stream does not have: always true. {@code frame_rate} is null: the engine does not report it.
+ * {@code health} (ext) is starting, live, stalled, disconnected, stopped or disk_full. {@code active} is Gcore's
+ * on/off switch, which a Clipdesk stream does not have: always true. {@code frame_rate} is null: the engine does not report it.
  */
 record StreamDto(
         long id,

@@ -1,6 +1,7 @@
 package io.clipdesk.app;
 
 import io.clipdesk.api.ConnectionLimits;
+import io.clipdesk.engine.DiskReserve;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,12 +17,13 @@ import java.util.Objects;
  */
 public record HeadlessOptions(String bind, int port, Path dataDir, String publicUrl, String ingestBind,
                               List<Path> mediaRoots, Path tlsCert, Path tlsKey, int maxConnectionsPerAddress,
+                              DiskReserve diskReserve,
                               boolean help) {
 
     public static final String USAGE = String.join("\n",
             "Usage: clipdesk --headless [--bind ADDRESS] [--port PORT] [--data-dir DIR] [--public-url URL]",
             "         [--ingest-bind ADDRESS] [--media-root DIR]... [--tls-cert FILE --tls-key FILE]",
-            "         [--max-connections-per-address N]",
+            "         [--max-connections-per-address N] [--disk-reserve SIZE|SHARE]",
             "  --bind         address to listen on (default 127.0.0.1; 0.0.0.0 for every interface)",
             "  --port         TCP port (default 8080; 0 picks a free one)",
             "  --data-dir     where streams, DVR, clips and the API key live",
@@ -33,7 +35,10 @@ public record HeadlessOptions(String bind, int port, Path dataDir, String public
             "  --tls-cert     PEM certificate (chain) to serve the API and media over HTTPS; needs --tls-key",
             "  --tls-key      PEM private key of that certificate (PKCS#8 \"BEGIN PRIVATE KEY\")",
             "  --max-connections-per-address  connections one client address may hold at once (default "
-                    + ConnectionLimits.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS + ")");
+                    + ConnectionLimits.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS + ")",
+            "  --disk-reserve free space the DVR leaves on the data dir's disk, dropping its oldest media to keep it:",
+            "                 a size (5G, 512M), a share (10%), both (5G,10%: the smaller wins) or 0 for none",
+            "                 (default 5G,10%)");
 
     public HeadlessOptions {
         Objects.requireNonNull(bind, "bind");
@@ -45,6 +50,7 @@ public record HeadlessOptions(String bind, int port, Path dataDir, String public
             throw new IllegalArgumentException("--tls-cert and --tls-key go together: give the certificate and its"
                     + " key");
         }
+        Objects.requireNonNull(diskReserve, "diskReserve");
     }
 
     /** @throws IllegalArgumentException with a sentence for the operator when an argument is wrong */
@@ -58,6 +64,7 @@ public record HeadlessOptions(String bind, int port, Path dataDir, String public
         String tlsCert = null;
         String tlsKey = null;
         int maxConnections = ConnectionLimits.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS;
+        DiskReserve diskReserve = DiskReserve.DEFAULT;
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -76,12 +83,14 @@ public record HeadlessOptions(String bind, int port, Path dataDir, String public
                 case "--tls-key" -> tlsKey = inline != null ? inline : valueAfter(args, i++, name);
                 case "--max-connections-per-address" -> maxConnections = positive(name,
                         inline != null ? inline : valueAfter(args, i++, name));
+                case "--disk-reserve" -> diskReserve = DiskReserve.parse(inline != null ? inline
+                        : valueAfter(args, i++, name));
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
         return new HeadlessOptions(bind, port, dataDir(dataDir, env, home), publicUrl, ingestBind, mediaRoots,
                 tlsCert == null ? null : Path.of(tlsCert), tlsKey == null ? null : Path.of(tlsKey),
-                maxConnections, help);
+                maxConnections, diskReserve, help);
     }
 
     static Path dataDir(String fromArgs, Map<String, String> env, Path home) {

@@ -99,7 +99,8 @@ public final class HeadlessServer implements AutoCloseable {
         EngineConfig engineConfig = EngineConfig.defaults(new DataLayout(dataDir))
                 .withSegmentDurationMs(segmentDurationMs)
                 .withIngestBind(options.ingestBind())
-                .withFileSources(MediaRoots.only(options.mediaRoots()));
+                .withFileSources(MediaRoots.only(options.mediaRoots()))
+                .withDiskReserve(options.diskReserve());
         ClipEngine engine = opener.open(engineConfig, clock);
         ApiServer server;
         try {
@@ -110,6 +111,7 @@ public final class HeadlessServer implements AutoCloseable {
         }
         out.println("Clipdesk is serving the clip API at " + server.baseUrl() + "/");
         out.println("  data dir: " + dataDir);
+        out.println("  disk:     the DVR leaves free " + options.diskReserve().describe());
         if (issued.isNew()) {
             out.println("  API key:  " + issued.key().token());
             out.println("            (shown only now; it is kept in " + keys.file() + ", readable only by you)");

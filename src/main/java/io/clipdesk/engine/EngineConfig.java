@@ -7,7 +7,8 @@ import java.util.Objects;
  * Engine settings. {@code segmentDurationMs} is the DVR segment (and GOP) length; {@code liveWindowSegments}
  * how many segments the sliding live playlist carries; {@code zone} names default clip titles;
  * {@code ingestBind} the address RTMP/SRT push listeners listen on (every interface by default, for encoders
- * on other machines); {@code fileSources} which local files a file source may read.
+ * on other machines); {@code fileSources} which local files a file source may read; {@code diskReserve} the
+ * free space the DVR leaves on the data dir's disk (its budget beside {@code dvr_duration}).
  */
 public record EngineConfig(
         DataLayout layout,
@@ -18,7 +19,8 @@ public record EngineConfig(
         boolean createDefaultStream,
         ZoneId zone,
         String ingestBind,
-        MediaRoots fileSources) {
+        MediaRoots fileSources,
+        DiskReserve diskReserve) {
 
     public static final int DEFAULT_SEGMENT_DURATION_MS = 2000;
 
@@ -34,35 +36,41 @@ public record EngineConfig(
         }
         Objects.requireNonNull(ingestBind, "ingestBind");
         Objects.requireNonNull(fileSources, "fileSources");
+        Objects.requireNonNull(diskReserve, "diskReserve");
     }
 
     public static EngineConfig defaults(DataLayout layout) {
         return new EngineConfig(layout, DEFAULT_SEGMENT_DURATION_MS, 6, 2, 1000, true, ZoneId.systemDefault(),
-                PushAddress.ANY_INTERFACE, MediaRoots.ANY_LOCAL_FILE);
+                PushAddress.ANY_INTERFACE, MediaRoots.ANY_LOCAL_FILE, DiskReserve.DEFAULT);
     }
 
     public EngineConfig withSegmentDurationMs(int ms) {
         return new EngineConfig(layout, ms, liveWindowSegments, cutThreads, sweepIntervalMs, createDefaultStream, zone,
-                ingestBind, fileSources);
+                ingestBind, fileSources, diskReserve);
     }
 
     public EngineConfig withDefaultStream(boolean create) {
         return new EngineConfig(layout, segmentDurationMs, liveWindowSegments, cutThreads, sweepIntervalMs, create,
-                zone, ingestBind, fileSources);
+                zone, ingestBind, fileSources, diskReserve);
     }
 
     public EngineConfig withZone(ZoneId newZone) {
         return new EngineConfig(layout, segmentDurationMs, liveWindowSegments, cutThreads, sweepIntervalMs,
-                createDefaultStream, newZone, ingestBind, fileSources);
+                createDefaultStream, newZone, ingestBind, fileSources, diskReserve);
     }
 
     public EngineConfig withIngestBind(String address) {
         return new EngineConfig(layout, segmentDurationMs, liveWindowSegments, cutThreads, sweepIntervalMs,
-                createDefaultStream, zone, address, fileSources);
+                createDefaultStream, zone, address, fileSources, diskReserve);
     }
 
     public EngineConfig withFileSources(MediaRoots roots) {
         return new EngineConfig(layout, segmentDurationMs, liveWindowSegments, cutThreads, sweepIntervalMs,
-                createDefaultStream, zone, ingestBind, roots);
+                createDefaultStream, zone, ingestBind, roots, diskReserve);
+    }
+
+    public EngineConfig withDiskReserve(DiskReserve reserve) {
+        return new EngineConfig(layout, segmentDurationMs, liveWindowSegments, cutThreads, sweepIntervalMs,
+                createDefaultStream, zone, ingestBind, fileSources, reserve);
     }
 }

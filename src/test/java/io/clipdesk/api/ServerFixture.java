@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clipdesk.app.Engines;
 import io.clipdesk.engine.ClipEngine;
+import io.clipdesk.engine.DataLayout;
+import io.clipdesk.engine.DiskReserve;
+import io.clipdesk.engine.DiskSpace;
 import io.clipdesk.engine.DvrWindow;
+import io.clipdesk.engine.EngineConfig;
 import io.clipdesk.testing.LiveFeed;
 import io.clipdesk.testing.MutableClock;
 
@@ -56,10 +60,21 @@ final class ServerFixture implements AutoCloseable {
 
     /** @param trust what the fixture's client trusts for HTTPS (null: the JDK's default) */
     ServerFixture(Path dir, UnaryOperator<ApiConfig> configure, SSLContext trust) throws IOException {
+        this(dir, configure, trust, DiskReserve.NONE, DiskSpace.of(dir));
+    }
+
+    /** With the disk's free space read through {@code disk} and the DVR keeping {@code reserve} free. */
+    ServerFixture(Path dir, DiskReserve reserve, DiskSpace disk) throws IOException {
+        this(dir, UnaryOperator.identity(), null, reserve, disk);
+    }
+
+    private ServerFixture(Path dir, UnaryOperator<ApiConfig> configure, SSLContext trust, DiskReserve reserve,
+                          DiskSpace disk) throws IOException {
         HttpClient.Builder client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1);
         this.http = (trust == null ? client : client.sslContext(trust)).build();
         this.dir = dir;
-        this.engine = Engines.open(dir, clock, SEGMENT_MS);
+        this.engine = Engines.open(EngineConfig.defaults(new DataLayout(dir)).withSegmentDurationMs(SEGMENT_MS)
+                .withDiskReserve(reserve), clock, disk);
         try {
             this.server = ApiServer.start(configure.apply(ApiConfig.of("127.0.0.1", 0, key)), ApiBackend.of(engine),
                     accessLog);

@@ -1,5 +1,6 @@
 package io.clipdesk.app;
 
+import io.clipdesk.engine.DiskReserve;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -20,6 +21,18 @@ class HeadlessOptionsTest {
         assertEquals("127.0.0.1", o.bind());
         assertEquals(8080, o.port());
         assertEquals(Path.of("/home/editor/.local/share/clipdesk"), o.dataDir());
+        assertEquals(DiskReserve.DEFAULT, o.diskReserve());
+    }
+
+    @Test
+    void diskReserve_takesASizeAShareOrBoth_andSaysTheFormsWhenWrong() {
+        assertEquals(new DiskReserve(2L << 30, 5),
+                HeadlessOptions.parse(new String[] {"--disk-reserve", "2G,5%"}, Map.of(), HOME).diskReserve());
+        assertEquals(DiskReserve.NONE,
+                HeadlessOptions.parse(new String[] {"--disk-reserve=0"}, Map.of(), HOME).diskReserve());
+        var wrong = assertThrows(IllegalArgumentException.class,
+                () -> HeadlessOptions.parse(new String[] {"--disk-reserve", "plenty"}, Map.of(), HOME));
+        assertTrue(wrong.getMessage().startsWith("--disk-reserve takes a size (5G, 512M)"), wrong.getMessage());
     }
 
     @Test
