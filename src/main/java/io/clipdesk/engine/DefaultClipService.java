@@ -173,8 +173,10 @@ final class DefaultClipService implements ClipService, SegmentListener {
             }
             Clip clip = recording.clip();
             try {
-                List<Segment> fresh = recording.fresh(streams.segments(clip.streamId(), recording.fromMs(),
-                        recording.toMs()));
+                // One read for both: a segment landing between a read of the list and a look at the window
+                // would finish the clip without it.
+                DvrSlice slice = streams.slice(clip.streamId(), recording.fromMs(), recording.toMs());
+                List<Segment> fresh = recording.fresh(slice.segments());
                 for (Segment segment : fresh) {
                     if (clip.accuracy() == ClipAccuracy.FRAME) {
                         edges.deliver(recording, segment);
@@ -188,7 +190,7 @@ final class DefaultClipService implements ClipService, SegmentListener {
                 // Ready at the whole-second end even when an exact range ends earlier: readiness, the countdown
                 // and the media files all count from endS, so a clip is never READY yet refused as too early.
                 long endMs = clip.endS() * 1000;
-                long newestEndMs = streams.window(clip.streamId()).endMs();
+                long newestEndMs = slice.window().endMs();
                 long overdueMs = endMs + 30_000 + 2L * config.segmentDurationMs();
                 if (newestEndMs >= endMs || clock.millis() > overdueMs) {
                     finish(recording);
