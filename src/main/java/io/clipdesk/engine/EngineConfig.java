@@ -29,6 +29,11 @@ public record EngineConfig(
         }
     }
 
+    /** When this engine's clips are ready and until when. */
+    public ClipLifecycle clipLifecycle() {
+        return new ClipLifecycle(segmentDurationMs);
+    }
+
     public static EngineConfig defaults(DataLayout layout) {
         return new EngineConfig(layout, DEFAULT_SEGMENT_DURATION_MS, 6, 2, 1000, true, ZoneId.systemDefault());
     }
