@@ -235,8 +235,11 @@ final class ApiExchange {
             return;
         }
         DecoderResult result = request.decoderResult();
-        responseHeaders.set("Connection", "close");
         Throwable cause = result.cause();
+        if (cause instanceof ExpectationGuard.Unmet unmet) {
+            throw new HttpProblem(417, unmet.getMessage()); // its body, if any, is dropped: the connection goes on
+        }
+        responseHeaders.set("Connection", "close");
         if (cause instanceof TooLongHttpLineException) {
             throw new HttpProblem(414, "The request line is longer than the server accepts; media and API paths "
                     + "are short.");

@@ -8,6 +8,7 @@ import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpRequest;
@@ -18,7 +19,8 @@ import java.util.concurrent.Executor;
 
 /**
  * What every connection runs through: HTTP/1.1 parsing (8 KiB request line and headers), keep-alive, the
- * request body gathered up to {@link ApiExchange#MAX_BODY_BYTES}, then {@link InOrderDispatcher}.
+ * {@code Expect} header ({@link ExpectationGuard}), the request body gathered up to
+ * {@link ApiExchange#MAX_BODY_BYTES}, then {@link InOrderDispatcher}.
  */
 final class HttpPipeline extends ChannelInitializer<SocketChannel> {
 
@@ -38,6 +40,7 @@ final class HttpPipeline extends ChannelInitializer<SocketChannel> {
         channel.pipeline().addLast(
                 new HttpServerCodec(MAX_LINE_BYTES, MAX_HEADER_BYTES, MAX_LINE_BYTES),
                 new HttpServerKeepAliveHandler(),
+                new ExpectationGuard(ApiExchange.MAX_BODY_BYTES),
                 new BodyLimit(),
                 new InOrderDispatcher(handler, pool));
     }
@@ -54,11 +57,15 @@ final class HttpPipeline extends ChannelInitializer<SocketChannel> {
 
         @Override
         protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
-            HttpRequest request = (HttpRequest) oversized;
-            DefaultFullHttpRequest failed = new DefaultFullHttpRequest(request.protocolVersion(), request.method(),
-                    request.uri(), Unpooled.EMPTY_BUFFER, request.headers(), EmptyHttpHeaders.INSTANCE);
-            failed.setDecoderResult(DecoderResult.failure(new TooLongFrameException("request body too large")));
-            ctx.fireChannelRead(failed);
+            ctx.fireChannelRead(failed((HttpRequest) oversized, new TooLongFrameException("request body too large")));
         }
+    }
+
+    /** A bodiless stand-in for a request refused before its body was read, answered from {@code cause}. */
+    static FullHttpRequest failed(HttpRequest request, Throwable cause) {
+        DefaultFullHttpRequest failed = new DefaultFullHttpRequest(request.protocolVersion(), request.method(),
+                request.uri(), Unpooled.EMPTY_BUFFER, request.headers(), EmptyHttpHeaders.INSTANCE);
+        failed.setDecoderResult(DecoderResult.failure(cause));
+        return failed;
     }
 }

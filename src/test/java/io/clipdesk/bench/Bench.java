@@ -22,6 +22,7 @@ public final class Bench {
         Path work = Files.createTempDirectory("clipdesk-bench");
         System.out.println("Clipdesk benchmarks (" + Runtime.getRuntime().availableProcessors() + " cores), work dir "
                 + work);
+        System.out.println(machine());
         for (String part : parts) {
             switch (part) {
                 case "remux" -> RemuxBench.run(work);
@@ -37,5 +38,19 @@ public final class Bench {
         }
         io.clipdesk.engine.DurableFiles.deleteTree(work);
         System.exit(0);
+    }
+
+    /** What a figure depends on, printed beside it so a run on another machine can be read against this one. */
+    static String machine() {
+        String loadAverage;
+        try {
+            loadAverage = Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (java.io.IOException e) {
+            loadAverage = "unknown";
+        }
+        return "machine: " + System.getProperty("os.name") + " kernel " + System.getProperty("os.version") + ", "
+                + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + ", Netty transport "
+                + (io.netty.channel.epoll.Epoll.isAvailable() ? "epoll (native)" : "NIO") + ", load average "
+                + loadAverage;
     }
 }
