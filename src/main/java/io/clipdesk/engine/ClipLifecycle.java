@@ -37,10 +37,11 @@ public record ClipLifecycle(int segmentDurationMs) {
             return ClipPhase.FAILED;
         }
         // Ready in the store yet before its end on this clock (a clock set back): not served until then.
-        return clip.status() == ClipStatus.READY && nowMs >= availableAtMs(clip) ? ClipPhase.READY : ClipPhase.RECORDING;
+        boolean served = clip.status() == ClipStatus.READY && nowMs >= availableAtMs(clip);
+        return served ? ClipPhase.READY : ClipPhase.RECORDING;
     }
 
-    /** When to ask again for media that is still recording at {@code nowMs}: its expected ready time, at least 1 s on. */
+    /** When to ask again for media still recording at {@code nowMs}: its expected ready time, at least 1 s on. */
     public long retryAtMs(Clip clip, long nowMs) {
         return Math.max(readyAtMs(clip), nowMs + 1000);
     }

@@ -50,8 +50,8 @@ public record ClipRequest(
     }
 
     public ClipRequest withExpiration(long newExpirationS) {
-        return new ClipRequest(streamId, startS, durationS, OptionalLong.of(newExpirationS), vodRequired, name, accuracy,
-                exactRange, OptionalLong.empty());
+        return new ClipRequest(streamId, startS, durationS, OptionalLong.of(newExpirationS), vodRequired, name,
+                accuracy, exactRange, OptionalLong.empty());
     }
 
     /** Lives {@code newLifeS} after the clip is available (the later of now and its end), instead of until a time. */

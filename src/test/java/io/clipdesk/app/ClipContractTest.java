@@ -47,10 +47,6 @@ class ClipContractTest {
         f.close();
     }
 
-    private long nowS() {
-        return f.clock.millis() / 1000;
-    }
-
     @Test
     void clipReachingBackMoreThanAnHourInAFourHourDvr_isNotBornExpired() {
         f.engine.streams().update(STREAM, new StreamPatch(Optional.empty(), Optional.empty(), OptionalInt.of(14400),
@@ -59,7 +55,7 @@ class ClipContractTest {
         f.clock.advance(Duration.ofMinutes(90));
 
         Clip clip = f.engine.clips().create(ClipRequest.of(STREAM, startS, 3));
-        assertEquals(nowS() + 3600, clip.expirationS(), "an hour after it is available, which is now");
+        assertEquals(f.nowS() + 3600, clip.expirationS(), "an hour after it is available, which is now");
         Clip ready = f.awaitStatus(clip.id(), ClipStatus.READY);
         assertTrue(f.engine.clips().list(STREAM).contains(ready), "listed, not born expired");
     }
@@ -68,7 +64,7 @@ class ClipContractTest {
     void tenSecondClipAtTheTailOfAnHourDvr_livesAnHourAfterCreation() {
         long tailS = f.window().startMs() / 1000 + 1;
         f.clock.advance(Duration.ofSeconds(3600 - 30)); // the tail is about to leave the DVR
-        long createdS = nowS();
+        long createdS = f.nowS();
         Clip clip = f.engine.clips().create(ClipRequest.of(STREAM, tailS, 10));
         f.awaitStatus(clip.id(), ClipStatus.READY);
         assertEquals(createdS + 3600, clip.expirationS());
@@ -86,12 +82,12 @@ class ClipContractTest {
     void explicitExpirationAlreadyPast_isRejectedNamingTheAllowedRange() {
         long startS = f.window().startMs() / 1000 + 1;
         ClipRejectedException e = assertThrows(ClipRejectedException.class, () -> f.engine.clips()
-                .create(ClipRequest.of(STREAM, startS, 2).withExpiration(nowS() - 1)));
+                .create(ClipRequest.of(STREAM, startS, 2).withExpiration(f.nowS() - 1)));
         assertEquals(ClipRejectedException.Rule.EXPIRATION, e.rule());
         assertTrue(e.getMessage().contains("already past"), e.getMessage());
-        assertTrue(e.getMessage().contains("allowed " + (nowS() + 60) + "–" + (nowS() + 14400)), e.getMessage());
-        assertEquals(nowS() + 60, f.engine.clips().create(ClipRequest.of(STREAM, startS, 2)
-                .withExpiration(nowS() + 60)).expirationS(), "an hour-old clip may live one more minute");
+        assertTrue(e.getMessage().contains("allowed " + (f.nowS() + 60) + "–" + (f.nowS() + 14400)), e.getMessage());
+        assertEquals(f.nowS() + 60, f.engine.clips().create(ClipRequest.of(STREAM, startS, 2)
+                .withExpiration(f.nowS() + 60)).expirationS(), "a clip that ended before now may live a minute more");
     }
 
     @Test

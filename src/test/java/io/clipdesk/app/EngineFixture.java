@@ -44,6 +44,10 @@ final class EngineFixture implements AutoCloseable {
         LiveFeed.produce(clock, engine, STREAM, duration);
     }
 
+    long nowS() {
+        return clock.millis() / 1000;
+    }
+
     DvrWindow window() {
         return engine.streams().state(STREAM).window();
     }

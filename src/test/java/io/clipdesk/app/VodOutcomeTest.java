@@ -36,13 +36,9 @@ class VodOutcomeTest {
         f.close();
     }
 
-    private long nowS() {
-        return f.clock.millis() / 1000;
-    }
-
     @Test
     void vodOfAClipDeletedWhileRecording_endsInErrorSayingSo() {
-        Clip clip = f.engine.clips().create(ClipRequest.of(STREAM, nowS() - 1, 10).withVod(true));
+        Clip clip = f.engine.clips().create(ClipRequest.of(STREAM, f.nowS() - 1, 10).withVod(true));
         f.engine.clips().delete(clip.id());
 
         Video video = f.engine.videos().get(clip.videoId());
@@ -52,7 +48,7 @@ class VodOutcomeTest {
 
     @Test
     void vodOfAClipThatExpiresBeforeItsCut_endsInErrorWithAReason() {
-        long startS = nowS() + 5; // media that never comes: the clock jumps over it
+        long startS = f.nowS() + 5; // media that never comes: the clock jumps over it
         Clip clip = f.engine.clips().create(ClipRequest.of(STREAM, startS, 5).withVod(true)
                 .withExpiration(startS + 5 + 60));
         f.clock.set(Instant.ofEpochSecond(clip.expirationS()));
