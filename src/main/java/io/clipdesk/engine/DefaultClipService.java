@@ -234,10 +234,12 @@ final class DefaultClipService implements ClipService, SegmentListener {
         }
     }
 
+    /** Marks the stored row (which may have gained a video since the recording began) and fails its video. */
     private void fail(Clip clip, String reason) {
-        clips.update(clip.withStatus(ClipStatus.FAILED, reason));
-        if (clip.hasVideo()) {
-            videos.fail(clip.videoId(), "the clip it was made from failed: " + reason);
+        Clip latest = clips.find(clip.id()).orElse(clip);
+        clips.update(latest.withStatus(ClipStatus.FAILED, reason));
+        if (latest.hasVideo()) {
+            videos.fail(latest.videoId(), "the clip it was made from failed: " + reason);
         }
     }
 
