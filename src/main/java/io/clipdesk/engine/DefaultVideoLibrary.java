@@ -129,11 +129,14 @@ final class DefaultVideoLibrary implements VideoLibrary {
                 continue;
             }
             Clip clip = clips.find(video.clipId()).orElse(null);
-            if (clip == null || clip.status() == ClipStatus.EXPIRED || clip.status() == ClipStatus.FAILED) {
-                fail(video.id(), "the clip it was made from is gone");
+            if (clip == null || clip.status() == ClipStatus.EXPIRED) {
+                fail(video.id(), "the clip it was made from was deleted or expired before its copy was made");
+            } else if (clip.status() == ClipStatus.FAILED) {
+                fail(video.id(), "the clip it was made from failed: " + clip.error());
             } else if (clip.status() == ClipStatus.READY) {
                 materialize(clip);
             }
+            // RECORDING: the clip's own resume has begun it again (its finish makes the video) or failed it.
         }
     }
 
