@@ -7,7 +7,6 @@ import io.clipdesk.engine.Rendition;
 import io.clipdesk.engine.SourceKind;
 import io.clipdesk.engine.StreamState;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 
@@ -71,12 +70,11 @@ record StreamDto(
                 state.health().name().toLowerCase(Locale.ROOT));
     }
 
-    /** The push address as the client reached this server (an encoder on another machine uses the same host). */
+    /** The push address an encoder can reach (see {@link ApiExchange#pushHost()}). */
     private static String pushUrl(LiveStream stream, ApiExchange exchange) {
         try {
-            String host = URI.create(exchange.baseUrl()).getHost();
-            return PushAddress.of(stream.source()).map(a -> a.pushUrl(host == null ? "localhost" : host,
-                    stream.mediaKey())).orElse(null);
+            return PushAddress.of(stream.source()).map(a -> a.pushUrl(exchange.pushHost(), stream.mediaKey()))
+                    .orElse(null);
         } catch (IllegalArgumentException e) {
             return null; // a stored address that no longer reads: the stream shows disconnected anyway
         }

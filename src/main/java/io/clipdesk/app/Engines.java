@@ -8,6 +8,7 @@ import io.clipdesk.media.FfmpegRemuxer;
 import io.clipdesk.media.FfmpegSegmentTrimmer;
 import io.clipdesk.media.MediaRuntime;
 import io.clipdesk.media.MediaSourceFactory;
+import io.clipdesk.media.TestSignalSource;
 import io.clipdesk.store.Database;
 import io.clipdesk.store.SqliteClipRepository;
 import io.clipdesk.store.SqliteSegmentStore;
@@ -41,7 +42,8 @@ public final class Engines {
             ClipEngine.Ports ports = new ClipEngine.Ports(new SqliteStreamRepository(database),
                     segments.apply(new SqliteSegmentStore(database)), new SqliteClipRepository(database),
                     new SqliteVideoRepository(database), new SqliteSettingsRepository(database),
-                    new MediaSourceFactory(), new FfmpegRemuxer(), new FfmpegSegmentTrimmer(), database);
+                    new MediaSourceFactory(TestSignalSource.Pacing.REAL_TIME, config.ingestBind()),
+                    new FfmpegRemuxer(), new FfmpegSegmentTrimmer(), database);
             return ClipEngine.start(config, clock, ports);
         } catch (RuntimeException e) {
             database.close();

@@ -144,7 +144,7 @@ final class DefaultStreamService implements StreamService {
     }
 
     private SourceSpec checkSource(SourceSpec source, List<LiveStream> others) {
-        SourceSpec checked = SourceRules.check(source, others);
+        SourceSpec checked = SourceRules.check(source, others, config.fileSources());
         sources.check(checked);
         return checked;
     }

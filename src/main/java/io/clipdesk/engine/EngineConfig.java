@@ -1,10 +1,13 @@
 package io.clipdesk.engine;
 
 import java.time.ZoneId;
+import java.util.Objects;
 
 /**
  * Engine settings. {@code segmentDurationMs} is the DVR segment (and GOP) length; {@code liveWindowSegments}
- * how many segments the sliding live playlist carries; {@code zone} names default clip titles.
+ * how many segments the sliding live playlist carries; {@code zone} names default clip titles;
+ * {@code ingestBind} the address RTMP/SRT push listeners listen on (every interface by default, for encoders
+ * on other machines); {@code fileSources} which local files a file source may read.
  */
 public record EngineConfig(
         DataLayout layout,
@@ -13,7 +16,9 @@ public record EngineConfig(
         int cutThreads,
         long sweepIntervalMs,
         boolean createDefaultStream,
-        ZoneId zone) {
+        ZoneId zone,
+        String ingestBind,
+        MediaRoots fileSources) {
 
     public static final int DEFAULT_SEGMENT_DURATION_MS = 2000;
 
@@ -27,6 +32,8 @@ public record EngineConfig(
         if (cutThreads < 1) {
             throw new IllegalArgumentException("at least one clip-cut thread");
         }
+        Objects.requireNonNull(ingestBind, "ingestBind");
+        Objects.requireNonNull(fileSources, "fileSources");
     }
 
     /** When this engine's clips are ready and until when. */
@@ -35,19 +42,32 @@ public record EngineConfig(
     }
 
     public static EngineConfig defaults(DataLayout layout) {
-        return new EngineConfig(layout, DEFAULT_SEGMENT_DURATION_MS, 6, 2, 1000, true, ZoneId.systemDefault());
+        return new EngineConfig(layout, DEFAULT_SEGMENT_DURATION_MS, 6, 2, 1000, true, ZoneId.systemDefault(),
+                PushAddress.ANY_INTERFACE, MediaRoots.ANY_LOCAL_FILE);
     }
 
     public EngineConfig withSegmentDurationMs(int ms) {
-        return new EngineConfig(layout, ms, liveWindowSegments, cutThreads, sweepIntervalMs, createDefaultStream, zone);
+        return new EngineConfig(layout, ms, liveWindowSegments, cutThreads, sweepIntervalMs, createDefaultStream, zone,
+                ingestBind, fileSources);
     }
 
     public EngineConfig withDefaultStream(boolean create) {
-        return new EngineConfig(layout, segmentDurationMs, liveWindowSegments, cutThreads, sweepIntervalMs, create, zone);
+        return new EngineConfig(layout, segmentDurationMs, liveWindowSegments, cutThreads, sweepIntervalMs, create,
+                zone, ingestBind, fileSources);
     }
 
     public EngineConfig withZone(ZoneId newZone) {
         return new EngineConfig(layout, segmentDurationMs, liveWindowSegments, cutThreads, sweepIntervalMs,
-                createDefaultStream, newZone);
+                createDefaultStream, newZone, ingestBind, fileSources);
+    }
+
+    public EngineConfig withIngestBind(String address) {
+        return new EngineConfig(layout, segmentDurationMs, liveWindowSegments, cutThreads, sweepIntervalMs,
+                createDefaultStream, zone, address, fileSources);
+    }
+
+    public EngineConfig withFileSources(MediaRoots roots) {
+        return new EngineConfig(layout, segmentDurationMs, liveWindowSegments, cutThreads, sweepIntervalMs,
+                createDefaultStream, zone, ingestBind, roots);
     }
 }

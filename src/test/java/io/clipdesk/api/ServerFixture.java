@@ -24,6 +24,8 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
+import javax.net.ssl.SSLContext;
 
 /**
  * A real server on port 0 over a real engine (SQLite in a temp dir, FFmpeg test signal, 1 s segments),
@@ -40,14 +42,27 @@ final class ServerFixture implements AutoCloseable {
     final ApiKey key = ApiKey.random(new SecureRandom());
     final StringWriter accessLog = new StringWriter();
     final ApiServer server;
-    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    final HttpClient http;
     final ObjectMapper json = new ObjectMapper();
 
     ServerFixture(Path dir) throws IOException {
+        this(dir, UnaryOperator.identity());
+    }
+
+    /** @param configure changes the loopback, port-0 configuration (limits, TLS) */
+    ServerFixture(Path dir, UnaryOperator<ApiConfig> configure) throws IOException {
+        this(dir, configure, null);
+    }
+
+    /** @param trust what the fixture's client trusts for HTTPS (null: the JDK's default) */
+    ServerFixture(Path dir, UnaryOperator<ApiConfig> configure, SSLContext trust) throws IOException {
+        HttpClient.Builder client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1);
+        this.http = (trust == null ? client : client.sslContext(trust)).build();
         this.dir = dir;
         this.engine = Engines.open(dir, clock, SEGMENT_MS);
         try {
-            this.server = ApiServer.start(ApiConfig.of("127.0.0.1", 0, key), ApiBackend.of(engine), accessLog);
+            this.server = ApiServer.start(configure.apply(ApiConfig.of("127.0.0.1", 0, key)), ApiBackend.of(engine),
+                    accessLog);
         } catch (IOException | RuntimeException e) {
             engine.close();
             throw e;
@@ -55,7 +70,7 @@ final class ServerFixture implements AutoCloseable {
     }
 
     String base() {
-        return "http://127.0.0.1:" + server.port();
+        return server.baseUrl();
     }
 
     void produce(Duration duration) {
