@@ -7,7 +7,6 @@ import io.clipdesk.engine.Rendition;
 import io.clipdesk.engine.SourceKind;
 import io.clipdesk.engine.StreamState;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,8 +16,8 @@ import java.util.Locale;
  * {@code transcoded_qualities} lists heights as strings. The (ext) {@code dvr_start}/{@code dvr_end} are Unix
  * seconds, null while the DVR is empty; {@code pull}/{@code uri} are Gcore's names for a pulled source; {@code source} (ext) names the
  * source kind, {@code push_url} (ext) is what to paste into an encoder for an RTMP/SRT source (null otherwise) and
- * {@code health} (ext) is starting, live, stalled, disconnected or stopped. {@code active} is Gcore's on/off switch,
- * which a Clipdesk stream does not have: always true. {@code frame_rate} is null: the engine does not report it.
+ * {@code health} (ext) is starting, live, stalled, disconnected, stopped or disk_full. {@code active} is Gcore's
+ * on/off switch, which a Clipdesk stream does not have: always true. {@code frame_rate} is null: the engine does not report it.
  */
 record StreamDto(
         long id,
@@ -71,12 +70,11 @@ record StreamDto(
                 state.health().name().toLowerCase(Locale.ROOT));
     }
 
-    /** The push address as the client reached this server (an encoder on another machine uses the same host). */
+    /** The push address an encoder can reach (see {@link ApiExchange#pushHost()}). */
     private static String pushUrl(LiveStream stream, ApiExchange exchange) {
         try {
-            String host = URI.create(exchange.baseUrl()).getHost();
-            return PushAddress.of(stream.source()).map(a -> a.pushUrl(host == null ? "localhost" : host,
-                    stream.mediaKey())).orElse(null);
+            return PushAddress.of(stream.source()).map(a -> a.pushUrl(exchange.pushHost(), stream.mediaKey()))
+                    .orElse(null);
         } catch (IllegalArgumentException e) {
             return null; // a stored address that no longer reads: the stream shows disconnected anyway
         }

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The benchmark entry point: {@code mvn -q -Pbench test-compile} (README). Prints figures against the reference
- * tools measured in the same run. Arguments pick parts: remux, create, live, http, timeline, sources, frame, sound
- * (default: all).
+ * tools measured in the same run. Arguments pick parts: remux, create, live, http, slow, timeline, sources,
+ * frame, sound (default: all).
  */
 public final class Bench {
 
@@ -18,7 +18,7 @@ public final class Bench {
         List<String> parts = java.util.Arrays.stream(String.join(" ", args).split("[ ,]+"))
                 .filter(p -> !p.isBlank()).toList();
         if (parts.isEmpty()) {
-            parts = List.of("remux", "create", "live", "http", "timeline", "sources", "frame", "sound");
+            parts = List.of("remux", "create", "live", "http", "slow", "timeline", "sources", "frame", "sound");
         }
         Path work = Files.createTempDirectory("clipdesk-bench");
         System.out.println("Clipdesk benchmarks (" + Runtime.getRuntime().availableProcessors() + " cores), work dir "
@@ -30,12 +30,13 @@ public final class Bench {
                 case "create" -> ClipCreationBench.run(work);
                 case "live" -> LiveEngineBench.run(work, 60);
                 case "http" -> HttpBench.run(work);
+                case "slow" -> SlowClientsBench.run(work);
                 case "timeline" -> TimelineBench.run(work);
                 case "sources" -> SourcesBench.run(work, 60);
                 case "frame" -> FrameCutBench.run(work);
                 case "sound" -> SoundBench.run(work, 60);
                 default -> System.out.println("unknown part " + part
-                        + " (remux, create, live, http, timeline, sources, frame)");
+                        + " (remux, create, live, http, slow, timeline, sources, frame)");
             }
         }
         io.clipdesk.engine.DurableFiles.deleteTree(work);
