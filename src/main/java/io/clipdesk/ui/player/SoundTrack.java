@@ -7,7 +7,6 @@ import io.clipdesk.ui.sound.LevelMeter;
 import io.clipdesk.ui.sound.Levels;
 
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
