@@ -44,7 +44,8 @@ public final class DvrWaveform {
             publish(WaveformPyramid.EMPTY);
             return;
         }
-        long fromMs = Math.max(window.startMs(), loadedToMs - OVERLAP_MS);
+        long fromMs = loadedToMs == Long.MIN_VALUE ? window.startMs()
+                : Math.max(window.startMs(), loadedToMs - OVERLAP_MS);
         long toMs = window.endMs() + OVERLAP_MS;
         for (long chunkEnd = toMs; chunkEnd > fromMs; chunkEnd -= CHUNK_MS) {
             AudioEnvelope chunk = streams.waveform(streamId, Math.max(fromMs, chunkEnd - CHUNK_MS), chunkEnd,
