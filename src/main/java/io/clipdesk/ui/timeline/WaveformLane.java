@@ -59,7 +59,10 @@ final class WaveformLane {
             render(key, s);
             painted = key;
         }
+        // Pixel for pixel: smoothing would only make the software pipeline filter every pixel on each repaint.
+        g.setImageSmoothing(false);
         g.drawImage(image, 0, top);
+        g.setImageSmoothing(true);
     }
 
     private void render(Key key, TimelineScale s) {
