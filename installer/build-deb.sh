@@ -10,12 +10,13 @@ cd "$(dirname "$0")/.."
 JDK=${JDK_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}
 MAIN_CLASS=io.clipdesk.app.Main
 # The runtime's modules: what jdeps finds in the app and its jars (checked below), plus what only shows at run
-# time: jdk.crypto.ec (TLS to HTTPS sources and Gcore's cloud), java.net.http (the remote-server client) and
-# jdk.unsupported (Netty's and JavaCPP's direct memory access).
-MODULES=java.base,java.desktop,java.logging,java.management,java.net.http,java.sql,jdk.crypto.ec,jdk.unsupported
-# jdeps reports these, but nothing needs them: JavaFX's JFR pulse logger is `requires static jdk.jfr` (Netty's
-# JFR events check for it), and java.naming is used only by Netty's TLS trust manager (the server speaks plain HTTP).
-OPTIONAL_MODULES=jdk.jfr,java.naming
+# time: jdk.crypto.ec (EC keys and ECDHE for the server's HTTPS, --tls-cert/--tls-key, and for TLS to HTTPS
+# sources and Gcore's cloud), java.naming (Netty's TLS handler and the JDK's certificate checks), java.net.http
+# (the remote-server client) and jdk.unsupported (Netty's and JavaCPP's direct memory access).
+MODULES=java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.sql,jdk.crypto.ec,jdk.unsupported
+# jdeps reports this, but nothing needs it: JavaFX's JFR pulse logger is `requires static jdk.jfr` (Netty's JFR
+# events check for it).
+OPTIONAL_MODULES=jdk.jfr
 JAVA_OPTIONS=(-Xmx1g -Dfile.encoding=UTF-8 -XX:+ExitOnOutOfMemoryError)
 
 work=target/jpackage

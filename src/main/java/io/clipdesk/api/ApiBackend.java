@@ -3,21 +3,28 @@ package io.clipdesk.api;
 import io.clipdesk.engine.ClipEngine;
 import io.clipdesk.engine.ClipService;
 import io.clipdesk.engine.DataLayout;
+import io.clipdesk.engine.HealthService;
 import io.clipdesk.engine.MediaFiles;
+import io.clipdesk.engine.PushAddress;
 import io.clipdesk.engine.StreamService;
 import io.clipdesk.engine.VideoLibrary;
 
 import java.time.Clock;
 import java.util.Objects;
 
-/** The engine services the HTTP layer drives; nothing else of the engine is reachable from a request. */
+/**
+ * The engine services the HTTP layer drives; nothing else of the engine is reachable from a request.
+ * {@code ingestBind} is where the engine's push listeners listen, for the push URLs the API hands out.
+ */
 public record ApiBackend(
         StreamService streams,
         ClipService clips,
         VideoLibrary videos,
         MediaFiles media,
         Clock clock,
-        DataLayout layout) {
+        DataLayout layout,
+        HealthService health,
+        String ingestBind) {
 
     public ApiBackend {
         Objects.requireNonNull(streams, "streams");
@@ -26,10 +33,18 @@ public record ApiBackend(
         Objects.requireNonNull(media, "media");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(layout, "layout");
+        Objects.requireNonNull(health, "health");
+        Objects.requireNonNull(ingestBind, "ingestBind");
+    }
+
+    /** A backend whose push listeners listen on every interface. */
+    public ApiBackend(StreamService streams, ClipService clips, VideoLibrary videos, MediaFiles media, Clock clock,
+                      DataLayout layout, HealthService health) {
+        this(streams, clips, videos, media, clock, layout, health, PushAddress.ANY_INTERFACE);
     }
 
     public static ApiBackend of(ClipEngine engine) {
         return new ApiBackend(engine.streams(), engine.clips(), engine.videos(), engine.media(), engine.clock(),
-                engine.layout());
+                engine.layout(), engine.health(), engine.config().ingestBind());
     }
 }

@@ -26,23 +26,23 @@ final class ApiHandler {
     private final ApiKey key;
     private final ObjectMapper mapper;
     private final Clock clock;
-    private final String configuredBase;
+    private final Addressing addressing;
     private final Predicate<ApiExchange> cannotBlock;
 
     ApiHandler(Router router, ErrorMapper errors, AccessLog accessLog, ApiKey key, ObjectMapper mapper, Clock clock,
-               String configuredBase, Predicate<ApiExchange> cannotBlock) {
+               Addressing addressing, Predicate<ApiExchange> cannotBlock) {
         this.router = router;
         this.errors = errors;
         this.accessLog = accessLog;
         this.key = key;
         this.mapper = mapper;
         this.clock = clock;
-        this.configuredBase = configuredBase;
+        this.addressing = addressing;
         this.cannotBlock = cannotBlock;
     }
 
     ApiExchange exchange(ChannelHandlerContext ctx, FullHttpRequest request) {
-        return new ApiExchange(ctx, request, mapper, configuredBase);
+        return new ApiExchange(ctx, request, mapper, addressing);
     }
 
     /** Whether {@link #handle} can run on an event loop for this request: it will not wait on the database. */
@@ -55,6 +55,8 @@ final class ApiHandler {
         long startNanos = System.nanoTime();
         // RFC 9110 §6.6.1: caches age a response from its Date; the engine's clock is the one time source.
         ex.responseHeaders().set("Date", DateFormatter.format(new Date(clock.millis())));
+        // Media and JSON are exactly what their Content-Type says; a browser must not guess otherwise.
+        ex.responseHeaders().set("X-Content-Type-Options", "nosniff");
         try {
             ex.requireWellFormed();
             authorize(ex);

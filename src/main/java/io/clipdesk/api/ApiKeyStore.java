@@ -1,5 +1,7 @@
 package io.clipdesk.api;
 
+import io.clipdesk.engine.OwnerOnlyFiles;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -9,9 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Set;
 
@@ -22,7 +21,6 @@ import java.util.Set;
 public final class ApiKeyStore {
 
     public static final String FILE_NAME = "api-key";
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final Path file;
     private final SecureRandom random;
@@ -50,7 +48,7 @@ public final class ApiKeyStore {
     }
 
     private ApiKey read() throws IOException {
-        tightenPermissions();
+        OwnerOnlyFiles.tighten(file);
         String token = Files.readString(file, StandardCharsets.UTF_8).strip();
         try {
             return ApiKey.of(token);
@@ -64,7 +62,7 @@ public final class ApiKeyStore {
         Path temp = file.resolveSibling(FILE_NAME + ".tmp");
         Files.deleteIfExists(temp);
         try (FileChannel channel = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE), ownerOnlyAttribute(temp))) {
+                StandardOpenOption.WRITE), OwnerOnlyFiles.fileAttribute(temp.getParent()))) {
             channel.write(ByteBuffer.wrap((key.token() + "\n").getBytes(StandardCharsets.UTF_8)));
             channel.force(true);
         }
@@ -73,21 +71,5 @@ public final class ApiKeyStore {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temp, file);
         }
-    }
-
-    private void tightenPermissions() throws IOException {
-        if (isPosix(file) && !Files.getPosixFilePermissions(file).equals(OWNER_ONLY)) {
-            Files.setPosixFilePermissions(file, OWNER_ONLY);
-        }
-    }
-
-    private static FileAttribute<?>[] ownerOnlyAttribute(Path path) {
-        return isPosix(path.getParent())
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
-                : new FileAttribute<?>[0];
-    }
-
-    private static boolean isPosix(Path path) {
-        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 }

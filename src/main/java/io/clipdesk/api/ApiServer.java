@@ -16,6 +16,7 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.io.BufferedWriter;
@@ -35,7 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The Gcore-compatible REST API and media server over Netty. Started on a bind address and port (0 = any
- * free port). Connections live on {@code http-io-N} event loops (epoll where available), which parse
+ * free port), speaking HTTP or, given a certificate, HTTPS. Connections live on {@code http-io-N} event loops (epoll where available), which parse
  * requests and send files by sendfile; handlers run on the {@code http-N} pool because they may wait on the
  * database. {@link #close()} stops listening, drops open connections and ends both kinds of threads. It owns
  * no engine state: close the engine separately, after the server.
@@ -69,6 +70,7 @@ public final class ApiServer implements AutoCloseable {
     /** Starts with the access log written to {@code accessLogSink} (flushed after each batch of lines). */
     public static ApiServer start(ApiConfig config, ApiBackend backend, Writer accessLogSink) throws IOException {
         InetSocketAddress address = new InetSocketAddress(InetAddress.getByName(config.bindAddress()), config.port());
+        SslContext tls = config.tls().isPresent() ? config.tls().get().serverContext() : null;
         ExecutorService pool = newPool(config.threads());
         AccessLog accessLog = new AccessLog(accessLogSink);
         boolean epoll = Epoll.isAvailable();
@@ -83,7 +85,7 @@ public final class ApiServer implements AutoCloseable {
                     .channel(listenerType)
                     .option(ChannelOption.SO_BACKLOG, BACKLOG)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new HttpPipeline(handler(config, backend, accessLog), pool))
+                    .childHandler(new HttpPipeline(handler(config, backend, accessLog), pool, config.limits(), tls))
                     .bind(address).awaitUninterruptibly();
             if (!bound.isSuccess()) {
                 throw new IOException("cannot listen on " + config.bindAddress() + ":" + config.port() + " ("
@@ -92,7 +94,7 @@ public final class ApiServer implements AutoCloseable {
             }
             Channel listener = bound.channel();
             int port = ((InetSocketAddress) listener.localAddress()).getPort();
-            String base = "http://" + hostForUrl(config.bindAddress()) + ":" + port;
+            String base = (tls != null ? "https" : "http") + "://" + hostForUrl(config.bindAddress()) + ":" + port;
             return new ApiServer(listener, loops, pool, accessLog, config.publicBase().orElse(base));
         } catch (IOException | RuntimeException e) {
             loops.shutdownGracefully(0, 0, TimeUnit.SECONDS);
@@ -141,12 +143,14 @@ public final class ApiServer implements AutoCloseable {
         MediaHandler media = new MediaHandler(backend.media(), backend.clips(), backend.clock(),
                 new MediaSender(backend.layout().root(), new HotFiles(HOT_FILES_BYTES)));
         routes.addAll(media.routes());
-        routes.addAll(new HealthHandler(backend.streams(), backend.layout().root()).routes());
+        routes.addAll(new HealthHandler(backend.health()).routes());
         routes.addAll(new ClipsHandler(backend.clips(), backend.streams()).routes());
         routes.addAll(new StreamsHandler(backend.streams()).routes());
         routes.addAll(new VideosHandler(backend.videos()).routes());
         return new ApiHandler(new Router(routes), new ErrorMapper(backend.clock()), accessLog,
-                config.apiKey(), objectMapper(), backend.clock(), config.publicBaseUrl(), media::isResolved);
+                config.apiKey(), objectMapper(), backend.clock(),
+                new Addressing(config.publicBaseUrl(), config.tls().isPresent(), backend.ingestBind()),
+                media::isResolved);
     }
 
     private static ExecutorService newPool(int threads) {

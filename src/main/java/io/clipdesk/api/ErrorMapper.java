@@ -1,6 +1,7 @@
 package io.clipdesk.api;
 
 import io.clipdesk.engine.ClipRejectedException;
+import io.clipdesk.engine.InsufficientStorageException;
 import io.clipdesk.engine.InvalidRequestException;
 import io.clipdesk.engine.NotFoundException;
 import io.clipdesk.engine.TooEarlyException;
@@ -17,6 +18,7 @@ import java.util.Map;
 final class ErrorMapper {
 
     static final int TOO_EARLY = 425;
+    static final int INSUFFICIENT_STORAGE = 507;
     private static final System.Logger LOG = System.getLogger(ErrorMapper.class.getName());
     private static final String INTERNAL = "The server failed to handle this request; it has been logged. "
             + "Try again, and if it keeps failing, check the server log.";
@@ -70,6 +72,9 @@ final class ErrorMapper {
         }
         if (failure instanceof TooEarlyException) {
             return TOO_EARLY;
+        }
+        if (failure instanceof InsufficientStorageException) {
+            return INSUFFICIENT_STORAGE;
         }
         if (failure instanceof IllegalArgumentException && failure.getMessage() != null
                 && failure.getStackTrace().length > 0

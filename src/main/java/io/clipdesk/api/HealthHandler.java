@@ -1,34 +1,37 @@
 package io.clipdesk.api;
 
-import io.clipdesk.engine.StreamService;
+import io.clipdesk.engine.HealthReport;
+import io.clipdesk.engine.HealthService;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** GET /health (ext, no key): is the server up, how many streams, how much disk is left for the DVR. */
+/**
+ * GET /health (ext, no key): {@code ok}, or {@code degraded} with the engine's problems in sentences (a full disk, a
+ * stream's ingest down); how many streams, how much disk is left for the DVR.
+ */
 final class HealthHandler {
 
-    private final StreamService streams;
-    private final Path dataDir;
+    private final HealthService health;
 
-    HealthHandler(StreamService streams, Path dataDir) {
-        this.streams = streams;
-        this.dataDir = dataDir;
+    HealthHandler(HealthService health) {
+        this.health = health;
     }
 
     List<Route> routes() {
         return List.of(Route.of("GET", "/health", this::health));
     }
 
-    private void health(ApiExchange ex) throws IOException {
+    private void health(ApiExchange ex) {
+        HealthReport report = health.report();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", "ok");
-        body.put("streams", streams.list().size());
-        body.put("disk_free_bytes", Files.getFileStore(dataDir).getUsableSpace());
+        body.put("status", report.ok() ? "ok" : "degraded");
+        body.put("streams", report.streams());
+        body.put("disk_free_bytes", report.disk().freeBytes());
+        if (!report.ok()) {
+            body.put("problems", report.problems());
+        }
         ex.responseHeaders().set("Cache-Control", "no-store");
         ex.sendJson(200, body);
     }

@@ -3,6 +3,7 @@ package io.clipdesk.api;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.util.ReferenceCountUtil;
 
@@ -59,8 +60,10 @@ final class InOrderDispatcher extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        // Resets and broken pipes from clients that went away: nothing to answer, nothing to log loudly.
-        LOG.log(cause instanceof IOException ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING,
+        // Resets, broken pipes and bodies cut short (by the client or by a deadline): nothing to answer, nothing to
+        // log loudly.
+        boolean wentAway = cause instanceof IOException || cause instanceof PrematureChannelClosureException;
+        LOG.log(wentAway ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING,
                 "connection " + ctx.channel().remoteAddress() + " closed: " + cause);
         ctx.close();
     }

@@ -1,5 +1,7 @@
 package io.clipdesk.api;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +15,8 @@ import java.util.OptionalLong;
 
 /**
  * A request's JSON object, read field by field. Unknown fields are ignored, {@code null} counts as
- * omitted, and a field of the wrong type is a 400 whose sentence names the field and the type wanted.
+ * omitted, and a field of the wrong type is a 400 whose sentence names the field and the type wanted. Nothing but
+ * whitespace may follow the object.
  */
 final class JsonBody {
 
@@ -28,12 +31,11 @@ final class JsonBody {
             return new JsonBody(JsonNodeFactory.instance.objectNode());
         }
         JsonNode parsed;
-        try {
-            parsed = mapper.readTree(bytes);
+        try (JsonParser parser = mapper.createParser(bytes)) {
+            parsed = mapper.readTree(parser);
+            requireNothingAfter(parser);
         } catch (JsonProcessingException e) {
-            var at = e.getLocation();
-            String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-            throw new InvalidRequestException("The request body is not valid JSON" + where
+            throw new InvalidRequestException("The request body is not valid JSON" + where(e.getLocation())
                     + "; send an object such as {\"duration\": 30}.");
         } catch (IOException e) {
             throw new InvalidRequestException("The request body could not be read; send it again.");
@@ -46,6 +48,27 @@ final class JsonBody {
                     + describe(parsed) + ".");
         }
         return new JsonBody((ObjectNode) parsed);
+    }
+
+    /**
+     * One body, one value: {@code {"duration": 4}{"duration": 5}} or {@code {"duration": 4} x} is refused
+     * rather than half-read, so a client that glued two requests or sent garbage learns it. Whitespace may follow.
+     */
+    private static void requireNothingAfter(JsonParser parser) throws IOException {
+        JsonLocation end = parser.currentLocation();
+        try {
+            if (parser.nextToken() == null) {
+                return;
+            }
+        } catch (JsonProcessingException notJson) {
+            // not even a token: still "something after the value", which is the sentence that helps
+        }
+        throw new InvalidRequestException("The request body goes on after its JSON value ends" + where(end)
+                + "; send exactly one object such as {\"duration\": 30}.");
+    }
+
+    private static String where(JsonLocation at) {
+        return at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
     }
 
     /** The nested object {@code field}, when present (Gcore wraps PATCH bodies in {"stream": {...}}). */

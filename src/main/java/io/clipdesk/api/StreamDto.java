@@ -7,16 +7,17 @@ import io.clipdesk.engine.Rendition;
 import io.clipdesk.engine.SourceKind;
 import io.clipdesk.engine.StreamState;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The Stream object of API.md. Times are Unix seconds ({@code dvr_start}/{@code dvr_end} null while the DVR
- * is empty); {@code pull}/{@code uri} are Gcore's names for a pulled source; {@code source} (ext) names the
+ * The Stream object of API.md. Every field has the JSON type of the Stream model in Gcore's SDK (generated from
+ * Gcore's OpenAPI, checked strictly): {@code started_at_primary} is ISO 8601 like {@code created_at} and
+ * {@code transcoded_qualities} lists heights as strings. The (ext) {@code dvr_start}/{@code dvr_end} are Unix
+ * seconds, null while the DVR is empty; {@code pull}/{@code uri} are Gcore's names for a pulled source; {@code source} (ext) names the
  * source kind, {@code push_url} (ext) is what to paste into an encoder for an RTMP/SRT source (null otherwise) and
- * {@code health} (ext) is starting, live, stalled, disconnected or stopped. {@code active} is Gcore's on/off switch,
- * which a Clipdesk stream does not have: always true. {@code frame_rate} is null: the engine does not report it.
+ * {@code health} (ext) is starting, live, stalled, disconnected, stopped or disk_full. {@code active} is Gcore's
+ * on/off switch, which a Clipdesk stream does not have: always true. {@code frame_rate} is null: the engine does not report it.
  */
 record StreamDto(
         long id,
@@ -27,11 +28,11 @@ record StreamDto(
         int dvrDuration,
         String hlsMpegtsUrl,
         String screenshot,
-        Long startedAtPrimary,
+        String startedAtPrimary,
         int videoWidth,
         int videoHeight,
         Double frameRate,
-        List<Integer> transcodedQualities,
+        List<String> transcodedQualities,
         String createdAt,
         boolean pull,
         String uri,
@@ -54,11 +55,11 @@ record StreamDto(
                 stream.dvrDurationS(),
                 exchange.absolute(MediaPaths.liveUrl(stream, MediaPaths.LIVE_DVR_MASTER)),
                 state.segmentCount() > 0 ? exchange.absolute(MediaPaths.liveUrl(stream, MediaPaths.SCREENSHOT)) : null,
-                state.startedAtMs() > 0 ? WireTime.seconds(state.startedAtMs()) : null,
+                state.startedAtMs() > 0 ? WireTime.iso(state.startedAtMs()) : null,
                 top.width(),
                 top.height(),
                 null,
-                stream.renditions().stream().map(Rendition::height).toList(),
+                stream.renditions().stream().map(r -> Integer.toString(r.height())).toList(),
                 WireTime.iso(stream.createdAtMs()),
                 pulled,
                 pulled ? stream.source().uri() : null,
@@ -69,12 +70,11 @@ record StreamDto(
                 state.health().name().toLowerCase(Locale.ROOT));
     }
 
-    /** The push address as the client reached this server (an encoder on another machine uses the same host). */
+    /** The push address an encoder can reach (see {@link ApiExchange#pushHost()}). */
     private static String pushUrl(LiveStream stream, ApiExchange exchange) {
         try {
-            String host = URI.create(exchange.baseUrl()).getHost();
-            return PushAddress.of(stream.source()).map(a -> a.pushUrl(host == null ? "localhost" : host,
-                    stream.mediaKey())).orElse(null);
+            return PushAddress.of(stream.source()).map(a -> a.pushUrl(exchange.pushHost(), stream.mediaKey()))
+                    .orElse(null);
         } catch (IllegalArgumentException e) {
             return null; // a stored address that no longer reads: the stream shows disconnected anyway
         }

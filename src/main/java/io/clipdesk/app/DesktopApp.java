@@ -5,6 +5,7 @@ import io.clipdesk.api.ApiConfig;
 import io.clipdesk.api.ApiKeyStore;
 import io.clipdesk.api.ApiServer;
 import io.clipdesk.engine.ClipEngine;
+import io.clipdesk.engine.DataLayout;
 import io.clipdesk.engine.EngineConfig;
 import io.clipdesk.media.FfmpegFrameDecoder;
 import io.clipdesk.ui.ClipdeskWindow;
@@ -47,7 +48,8 @@ public final class DesktopApp extends Application {
             int port = args.stream().anyMatch(a -> a.startsWith("--port")) ? options.port() : 0;
             Path dataDir = options.dataDir().toAbsolutePath().normalize();
             Files.createDirectories(dataDir);
-            engine = Engines.open(dataDir, Clock.systemUTC(), EngineConfig.DEFAULT_SEGMENT_DURATION_MS);
+            engine = Engines.open(EngineConfig.defaults(new DataLayout(dataDir))
+                    .withDiskReserve(options.diskReserve()), Clock.systemUTC());
             ApiKeyStore keys = new ApiKeyStore(dataDir, new SecureRandom());
             server = ApiServer.start(ApiConfig.of(options.bind(), port, keys.loadOrCreate().key()),
                     ApiBackend.of(engine));

@@ -2,11 +2,14 @@ package io.clipdesk.app;
 
 import io.clipdesk.engine.ClipEngine;
 import io.clipdesk.engine.DataLayout;
+import io.clipdesk.engine.DiskReserve;
+import io.clipdesk.engine.DiskSpace;
 import io.clipdesk.engine.EngineConfig;
 import io.clipdesk.media.FfmpegRemuxer;
 import io.clipdesk.media.FfmpegSegmentTrimmer;
 import io.clipdesk.media.MediaRuntime;
 import io.clipdesk.media.MediaSourceFactory;
+import io.clipdesk.media.TestSignalSource;
 import io.clipdesk.store.Database;
 import io.clipdesk.store.SqliteClipRepository;
 import io.clipdesk.store.SqliteSegmentStore;
@@ -23,18 +26,29 @@ public final class Engines {
     private Engines() {
     }
 
+    /**
+     * For tests and benchmarks: no disk reserve, so what they see does not hang on the free space of the machine
+     * they run on (the applications pass their {@link EngineConfig} with the reserve asked for).
+     */
     public static ClipEngine open(Path dataDir, Clock clock, int segmentDurationMs) {
-        return open(EngineConfig.defaults(new DataLayout(dataDir)).withSegmentDurationMs(segmentDurationMs), clock);
+        return open(EngineConfig.defaults(new DataLayout(dataDir)).withSegmentDurationMs(segmentDurationMs)
+                .withDiskReserve(DiskReserve.NONE), clock);
     }
 
     public static ClipEngine open(EngineConfig config, Clock clock) {
+        return open(config, clock, DiskSpace.of(config.layout().root()));
+    }
+
+    /** With the data dir's free space read through {@code disk} (tests fake a disk filling up). */
+    public static ClipEngine open(EngineConfig config, Clock clock, DiskSpace disk) {
         MediaRuntime.warmUp();
         Database database = Database.open(config.layout());
         try {
             ClipEngine.Ports ports = new ClipEngine.Ports(new SqliteStreamRepository(database),
                     new SqliteSegmentStore(database), new SqliteClipRepository(database),
                     new SqliteVideoRepository(database), new SqliteSettingsRepository(database),
-                    new MediaSourceFactory(), new FfmpegRemuxer(), new FfmpegSegmentTrimmer(), database);
+                    new MediaSourceFactory(TestSignalSource.Pacing.REAL_TIME, config.ingestBind()),
+                    new FfmpegRemuxer(), new FfmpegSegmentTrimmer(), database, disk);
             return ClipEngine.start(config, clock, ports);
         } catch (RuntimeException e) {
             database.close();

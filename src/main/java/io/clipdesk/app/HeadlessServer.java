@@ -4,16 +4,22 @@ import io.clipdesk.api.ApiBackend;
 import io.clipdesk.api.ApiConfig;
 import io.clipdesk.api.ApiKeyStore;
 import io.clipdesk.api.ApiServer;
+import io.clipdesk.api.ConnectionLimits;
+import io.clipdesk.api.TlsFiles;
 import io.clipdesk.engine.ClipEngine;
+import io.clipdesk.engine.DataLayout;
 import io.clipdesk.engine.EngineConfig;
+import io.clipdesk.engine.MediaRoots;
+import io.clipdesk.engine.OwnerOnlyFiles;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -25,7 +31,7 @@ public final class HeadlessServer implements AutoCloseable {
     /** How the composition root opens the engine; {@code Engines::open} in production. */
     @FunctionalInterface
     public interface EngineOpener {
-        ClipEngine open(Path dataDir, Clock clock, int segmentDurationMs);
+        ClipEngine open(EngineConfig config, Clock clock);
     }
 
     private final ClipEngine engine;
@@ -80,12 +86,22 @@ public final class HeadlessServer implements AutoCloseable {
     public static HeadlessServer start(HeadlessOptions options, EngineOpener opener, Clock clock,
                                        int segmentDurationMs, PrintStream out) throws IOException {
         Path dataDir = options.dataDir().toAbsolutePath().normalize();
-        createPrivately(dataDir);
+        OwnerOnlyFiles.createFolder(dataDir);
         ApiKeyStore keys = new ApiKeyStore(dataDir, new SecureRandom());
         ApiKeyStore.Issued issued = keys.loadOrCreate();
-        ApiConfig config = ApiConfig.of(options.bind(), options.port(), issued.key())
-                .withPublicBaseUrl(options.publicUrl());
-        ClipEngine engine = opener.open(dataDir, clock, segmentDurationMs);
+        ConnectionLimits limits = ConnectionLimits.DEFAULTS
+                .withMaxConnectionsPerAddress(options.maxConnectionsPerAddress());
+        ApiConfig plain = ApiConfig.of(options.bind(), options.port(), issued.key())
+                .withPublicBaseUrl(options.publicUrl()).withLimits(limits);
+        ApiConfig config = options.tlsCert() == null ? plain
+                : plain.withTls(new TlsFiles(options.tlsCert(), options.tlsKey()));
+        // A server on a network plays only the files its operator allows, and takes pushes where it serves the API.
+        EngineConfig engineConfig = EngineConfig.defaults(new DataLayout(dataDir))
+                .withSegmentDurationMs(segmentDurationMs)
+                .withIngestBind(options.ingestBind())
+                .withFileSources(MediaRoots.only(options.mediaRoots()))
+                .withDiskReserve(options.diskReserve());
+        ClipEngine engine = opener.open(engineConfig, clock);
         ApiServer server;
         try {
             server = ApiServer.start(config, ApiBackend.of(engine));
@@ -95,6 +111,7 @@ public final class HeadlessServer implements AutoCloseable {
         }
         out.println("Clipdesk is serving the clip API at " + server.baseUrl() + "/");
         out.println("  data dir: " + dataDir);
+        out.println("  disk:     the DVR leaves free " + options.diskReserve().describe());
         if (issued.isNew()) {
             out.println("  API key:  " + issued.key().token());
             out.println("            (shown only now; it is kept in " + keys.file() + ", readable only by you)");
@@ -103,12 +120,34 @@ public final class HeadlessServer implements AutoCloseable {
         }
         out.println("  try:      curl -H \"Authorization: APIKey $(cat " + keys.file() + ")\" "
                 + server.baseUrl() + "/streaming/streams");
+        out.println("  pushes:   RTMP/SRT listeners on " + options.ingestBind());
+        out.println("  files:    " + (options.mediaRoots().isEmpty()
+                ? "file sources are off (allow a folder with --media-root DIR)"
+                : "file sources may play files in " + options.mediaRoots()));
+        clearTextWarning(options).ifPresent(out::println);
         out.flush();
         return new HeadlessServer(engine, server);
     }
 
     public String baseUrl() {
         return server.baseUrl();
+    }
+
+    /** Said once at start when the API key would cross a network unencrypted. */
+    static Optional<String> clearTextWarning(HeadlessOptions options) {
+        if (options.tlsCert() != null || isLoopback(options.bind())) {
+            return Optional.empty();
+        }
+        return Optional.of("  warning:  plain HTTP on " + options.bind() + ": the API key and media travel in clear on "
+                + "the network; serve HTTPS with --tls-cert FILE --tls-key FILE, or bind 127.0.0.1 behind a TLS proxy");
+    }
+
+    private static boolean isLoopback(String bind) {
+        try {
+            return InetAddress.getByName(bind).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     public ClipEngine engine() {
@@ -120,16 +159,5 @@ public final class HeadlessServer implements AutoCloseable {
     public void close() {
         server.close();
         engine.close();
-    }
-
-    private static void createPrivately(Path dir) throws IOException {
-        if (Files.isDirectory(dir)) {
-            return;
-        }
-        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } else {
-            Files.createDirectories(dir);
-        }
     }
 }

@@ -35,6 +35,16 @@ public final class RemoteServer implements AutoCloseable {
 
     /** @param baseUrl e.g. {@code http://127.0.0.1:8080} or {@code https://api.gcore.com} */
     public RemoteServer(String baseUrl, String apiKey) {
+        this(baseUrl, apiKey, "");
+    }
+
+    /**
+     * @param baseUrl        e.g. {@code https://192.168.1.20:8080}
+     * @param tlsFingerprint the SHA-256 fingerprint of the server's (self-signed) certificate to trust instead of
+     *                       the JDK's certificate authorities; empty to use those
+     * @throws IllegalArgumentException when the URL or the fingerprint is malformed
+     */
+    public RemoteServer(String baseUrl, String apiKey, String tlsFingerprint) {
         Objects.requireNonNull(baseUrl, "baseUrl");
         this.apiKey = Objects.requireNonNull(apiKey, "apiKey").strip();
         String trimmed = baseUrl.strip().replaceAll("/+$", "");
@@ -48,8 +58,12 @@ public final class RemoteServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT)
-                .executor(threads).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(CONNECT_TIMEOUT).executor(threads);
+        if (tlsFingerprint != null && !tlsFingerprint.isBlank()) {
+            builder.sslContext(PinnedCertificate.of(tlsFingerprint).sslContext());
+        }
+        this.http = builder.build();
     }
 
     public URI base() {
@@ -74,6 +88,12 @@ public final class RemoteServer implements AutoCloseable {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof PinnedCertificate.Mismatch mismatch) {
+                    throw new RemoteCallException("The clip server at " + base + " is not trusted: "
+                            + mismatch.getMessage() + ".", e);
+                }
+            }
             throw new RemoteCallException("Cannot reach the clip server at " + base + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -23,7 +23,7 @@ public final class ClipEngine implements AutoCloseable {
     /** What the engine needs from the outer layers (store and media). */
     public record Ports(StreamRepository streams, SegmentStore segments, ClipRepository clips, VideoRepository videos,
                         SettingsRepository settings, LiveSourceFactory sources, Remuxer remuxer,
-                        SegmentTrimmer trimmer, AutoCloseable storage) {
+                        SegmentTrimmer trimmer, AutoCloseable storage, DiskSpace disk) {
     }
 
     private final EngineConfig config;
@@ -33,6 +33,7 @@ public final class ClipEngine implements AutoCloseable {
     private final DefaultVideoLibrary videoLibrary;
     private final DefaultClipService clipService;
     private final DefaultMediaFiles mediaFiles;
+    private final EngineHealth health;
     private final ExecutorService cutPool;
     private final ScheduledExecutorService retention;
     private final ScheduledExecutorService expiry;
@@ -46,12 +47,13 @@ public final class ClipEngine implements AutoCloseable {
         ClipPackager packager = new ClipPackager(ports.remuxer());
         this.cutPool = Executors.newFixedThreadPool(config.cutThreads(), named("clip-cut-"));
         this.streamService = new DefaultStreamService(config, clock, ports.streams(), ports.segments(),
-                ports.sources());
+                ports.sources(), new DiskWatch(ports.disk(), config.diskReserve()));
         this.videoLibrary = new DefaultVideoLibrary(config.layout(), clock, ports.videos(), ports.streams(), packager);
         this.clipService = new DefaultClipService(config, clock, streamService, ports.clips(), videoLibrary, packager,
                 new ClipEdges(config.layout(), ports.trimmer(), config.segmentDurationMs()), cutPool);
         this.mediaFiles = new DefaultMediaFiles(config, clock, ports.clips(), clipService, ports.videos(),
                 streamService);
+        this.health = new EngineHealth(streamService);
         this.retention = Executors.newSingleThreadScheduledExecutor(named("retention"));
         this.expiry = Executors.newSingleThreadScheduledExecutor(named("expiry"));
     }
@@ -101,6 +103,11 @@ public final class ClipEngine implements AutoCloseable {
 
     public MediaFiles media() {
         return mediaFiles;
+    }
+
+    /** The disk and every stream's ingest, with what is wrong in sentences. */
+    public HealthService health() {
+        return health;
     }
 
     /** Small named settings kept with the data (e.g. the desk's quick markers), so they survive restarts. */

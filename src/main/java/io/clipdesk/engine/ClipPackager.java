@@ -17,9 +17,6 @@ import java.util.function.BiFunction;
  */
 final class ClipPackager {
 
-    /** AAC audio rides in every rendition; counted into BANDWIDTH. */
-    private static final int AUDIO_KBPS = 128;
-
     private final Remuxer remuxer;
 
     ClipPackager(Remuxer remuxer) {
@@ -74,7 +71,7 @@ final class ClipPackager {
             DurableFiles.writeString(folder.resolve(names.playlist().apply(rendition.name())),
                     MediaPlaylist.vod(entries).write());
             variants.add(new MultivariantPlaylist.Variant(names.playlist().apply(rendition.name()),
-                    (rendition.videoKbps() + AUDIO_KBPS) * 1100L, rendition.width(), rendition.height(), 0));
+                    (rendition.videoKbps() + Rendition.AUDIO_KBPS) * 1100L, rendition.width(), rendition.height(), 0));
         }
         if (names.masterMp4() != null) {
             DurableFiles.linkOrCopy(folder.resolve(names.mp4().apply(top.name())), folder.resolve(names.masterMp4()));

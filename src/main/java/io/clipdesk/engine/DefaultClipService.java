@@ -47,6 +47,10 @@ final class DefaultClipService implements ClipService, SegmentListener {
         LiveStream stream = streams.get(request.streamId());
         long nowMs = clock.millis();
         ClipPlan plan = ClipPolicy.plan(request, stream, streams.window(stream.id()), nowMs, config.zone());
+        // Before anything is written: no row, no folder, no reserved video for a clip the disk cannot hold.
+        streams.requireRoom(DiskBudget.clipBytes(stream.renditions(), plan.durationS(), config.segmentDurationMs(),
+                request.vodRequired()), "a " + plan.durationS() + " s clip" + (request.vodRequired()
+                ? " with a permanent video" : ""));
         String id = ClipIds.random();
         long videoId = request.vodRequired() ? videos.reserve(stream.id(), id, plan.name()) : 0;
         Clip clip = new Clip(id, stream.id(), plan.name(), plan.startS(), (int) plan.durationS(), plan.expirationS(),
@@ -196,7 +200,7 @@ final class DefaultClipService implements ClipService, SegmentListener {
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.WARNING, "clip " + clip.id() + " failed", e);
                 recording.markDone();
-                fail(clip, "copying from the DVR failed: " + e.getMessage());
+                fail(clip, "copying from the DVR failed: " + FailureReason.of(e));
                 recordings.remove(clip.id());
             }
         }

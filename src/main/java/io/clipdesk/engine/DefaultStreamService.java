@@ -1,8 +1,8 @@
 package io.clipdesk.engine;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Streams, their ingest and their rolling DVR. */
+/** Streams, their ingest and their rolling DVR, kept inside its time depth and the disk budget. */
 final class DefaultStreamService implements StreamService {
 
     private static final Logger LOG = Logger.getLogger(DefaultStreamService.class.getName());
@@ -24,6 +24,8 @@ final class DefaultStreamService implements StreamService {
     private final StreamRepository streams;
     private final SegmentStore segments;
     private final LiveSourceFactory sources;
+    private final DiskWatch disk;
+    private final DvrFiles files;
     private final List<SegmentListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<Long, Ingest> running = new ConcurrentHashMap<>();
     /** Serializes read-modify-write of stored streams (API threads and ingest threads both change them). */
@@ -34,8 +36,10 @@ final class DefaultStreamService implements StreamService {
     }
 
     DefaultStreamService(EngineConfig config, Clock clock, StreamRepository streams, SegmentStore segments,
-                         LiveSourceFactory sources) {
+                         LiveSourceFactory sources, DiskWatch disk) {
         this.config = config;
+        this.disk = disk;
+        this.files = new DvrFiles(config.layout());
         this.clock = clock;
         this.streams = streams;
         this.segments = segments;
@@ -71,6 +75,7 @@ final class DefaultStreamService implements StreamService {
         LiveStream stream;
         synchronized (writeLock) {
             SourceSpec source = checkSource(draft.source(), streams.list());
+            requireRoom(DiskBudget.streamBytes(Rendition.DEFAULT_LADDER), "a new stream");
             stream = streams.insert(new LiveStream(0, name, source, draft.dvrEnabled(),
                     draft.dvrDurationS(), ClipIds.random(), clock.millis(), Rendition.DEFAULT_LADDER));
         }
@@ -146,7 +151,7 @@ final class DefaultStreamService implements StreamService {
     }
 
     private SourceSpec checkSource(SourceSpec source, List<LiveStream> others) {
-        SourceSpec checked = SourceRules.check(source, others);
+        SourceSpec checked = SourceRules.check(source, others, config.fileSources());
         sources.check(checked);
         return checked;
     }
@@ -156,8 +161,7 @@ final class DefaultStreamService implements StreamService {
         get(streamId);
         stopIngest(streamId);
         segments.deleteAll(streamId);
-        DurableFiles.deleteTree(config.layout().dvrDir(streamId));
-        DurableFiles.deleteTree(config.layout().thumbsDir(streamId));
+        files.deleteAll(streamId);
         streams.delete(streamId);
         listeners.forEach(l -> l.onDvrChanged(streamId));
     }
@@ -218,7 +222,24 @@ final class DefaultStreamService implements StreamService {
         listeners.remove(listener);
     }
 
-    /** The retention tick: drops media older than each stream's DVR depth and notices stalled sources. */
+    /**
+     * Refuses {@code what} when its {@code needBytes} would not fit on the disk beside the reserve.
+     *
+     * @throws InsufficientStorageException saying how much is needed and free
+     */
+    void requireRoom(long needBytes, String what) {
+        long dvrBytes = running.values().stream().mapToLong(i -> i.dvrBytes().get()).sum();
+        disk.requireRoom(needBytes, dvrBytes, what);
+    }
+
+    DiskStatus disk() {
+        return disk.status();
+    }
+
+    /**
+     * The retention tick: drops media older than each stream's DVR depth, then the oldest media of all streams
+     * while the disk is short of its reserve, and notices stalled sources.
+     */
     void enforceRetention() {
         long nowMs = clock.millis();
         long liveWindowMs = (long) config.liveWindowSegments() * config.segmentDurationMs() * 2;
@@ -233,17 +254,48 @@ final class DefaultStreamService implements StreamService {
                 ingest.recorder().checkStall(nowMs, config.segmentDurationMs());
             }
         }
+        enforceBudget();
+    }
+
+    private void enforceBudget() {
+        DiskStatus now = disk.status();
+        List<LiveStream> all = streams.list();
+        long ingestPerS = all.stream().mapToLong(s -> DiskBudget.bytesPerSecond(s.renditions())).sum();
+        long targetBytes = DiskBudget.trimTargetBytes(now.reserveBytes(), ingestPerS);
+        if (now.freeBytes() >= targetBytes) {
+            return;
+        }
+        Map<Long, LiveStream> byId = new LinkedHashMap<>();
+        List<Segment> dvr = new ArrayList<>();
+        for (LiveStream stream : all) {
+            byId.put(stream.id(), stream);
+            dvr.addAll(segments.endedBy(stream.id(), Long.MAX_VALUE));
+        }
+        List<Segment> drop = DiskBudget.toDrop(dvr, s -> files.freeableBytes(byId.get(s.streamId()), s),
+                now.freeBytes(), targetBytes);
+        for (LiveStream stream : byId.values()) {
+            List<Segment> ofStream = drop.stream().filter(s -> s.streamId() == stream.id()).toList();
+            if (!ofStream.isEmpty()) {
+                LOG.fine(() -> "stream " + stream.id() + ": disk budget drops " + ofStream.size() + " segment(s)");
+                drop(stream, ofStream);
+            }
+        }
     }
 
     private void drop(LiveStream stream, List<Segment> old) {
         long freed = 0;
         for (Segment segment : old) {
             // Row first: a reader may find a file without a row (swept at start-up), never a row without a file.
-            segments.delete(stream.id(), segment.sequence());
-            for (Rendition rendition : stream.renditions()) {
-                freed += sizeAndDelete(config.layout().dvrSegment(stream.id(), rendition.name(), segment.sequence()));
+            try {
+                segments.delete(stream.id(), segment.sequence());
+                freed += files.delete(stream, segment);
+            } catch (StoreException e) {
+                // A full disk has no room even to note that media went (SQLite's journal grows): free the files
+                // first, then the row; a reader meanwhile sees a segment gone, as after any DVR roll.
+                LOG.log(Level.FINE, "stream " + stream.id() + ": segment row kept until its files are gone", e);
+                freed += files.delete(stream, segment);
+                segments.delete(stream.id(), segment.sequence());
             }
-            DurableFiles.deleteQuietly(config.layout().thumbnail(stream.id(), segment.sequence()));
         }
         Ingest ingest = running.get(stream.id());
         if (ingest != null) {
@@ -252,20 +304,10 @@ final class DefaultStreamService implements StreamService {
         listeners.forEach(l -> l.onDvrChanged(stream.id()));
     }
 
-    private static long sizeAndDelete(Path file) {
-        try {
-            long size = Files.size(file);
-            Files.delete(file);
-            return size;
-        } catch (java.io.IOException e) {
-            return 0;
-        }
-    }
-
     private void startIngest(LiveStream stream) {
         AtomicLong bytes = new AtomicLong(DurableFiles.sizeOf(config.layout().dvrDir(stream.id())));
         DvrRecorder recorder = new DvrRecorder(stream, config.layout(), segments, clock, listeners, bytes,
-                renditions -> adoptRenditions(stream.id(), renditions));
+                renditions -> adoptRenditions(stream.id(), renditions), disk);
         try {
             LiveSource source = sources.open(stream, config.segmentDurationMs(), clock);
             running.put(stream.id(), new Ingest(stream, source, recorder, bytes));
@@ -282,6 +324,7 @@ final class DefaultStreamService implements StreamService {
             ingest.source().close();
             ingest.recorder().health(SourceHealth.STOPPED, "stopped");
         }
+        disk.writeSucceeded(streamId); // a stopped stream no longer waits for room
     }
 
     private static String checkName(String name) {

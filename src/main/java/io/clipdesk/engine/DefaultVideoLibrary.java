@@ -95,7 +95,7 @@ final class DefaultVideoLibrary implements VideoLibrary {
             videos.update(video.withDurationMs(durationUs / 1000).withStatus(VideoStatus.READY, ""));
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "video " + video.id() + " failed", e);
-            videos.update(video.withStatus(VideoStatus.ERROR, "packaging failed: " + e.getMessage()));
+            videos.update(video.withStatus(VideoStatus.ERROR, "packaging failed: " + FailureReason.of(e)));
         }
     }
 

@@ -13,7 +13,8 @@ import java.util.logging.Logger;
 
 /**
  * One stream's DVR writer: numbers each finished segment, moves its files into place and only then
- * indexes it, then tells the listeners. Runs on the stream's ingest thread.
+ * indexes it, then tells the listeners. Runs on the stream's ingest thread. A segment that cannot be written is
+ * dropped and the writer carries on: a full disk is a state it leaves by itself when space returns.
  */
 final class DvrRecorder implements SegmentSink {
 
@@ -27,6 +28,9 @@ final class DvrRecorder implements SegmentSink {
     private final AtomicLong nextSequence;
     private final AtomicLong dvrBytes;
     private final Consumer<List<Rendition>> renditionsFound;
+    private final DiskWatch disk;
+    private int lostInARow;
+    private long lostSinceMs;
     private volatile boolean firstOfSession = true;
     private volatile SourceHealth health = SourceHealth.STARTING;
     private volatile String healthDetail = "starting";
@@ -35,7 +39,8 @@ final class DvrRecorder implements SegmentSink {
     private final long startedAtMs;
 
     DvrRecorder(LiveStream stream, DataLayout layout, SegmentStore store, Clock clock,
-                List<SegmentListener> listeners, AtomicLong dvrBytes, Consumer<List<Rendition>> renditionsFound) {
+                List<SegmentListener> listeners, AtomicLong dvrBytes, Consumer<List<Rendition>> renditionsFound,
+                DiskWatch disk) {
         this.stream = stream;
         this.layout = layout;
         this.store = store;
@@ -43,6 +48,7 @@ final class DvrRecorder implements SegmentSink {
         this.listeners = listeners;
         this.dvrBytes = dvrBytes;
         this.renditionsFound = renditionsFound;
+        this.disk = disk;
         this.nextSequence = new AtomicLong(store.newest(stream.id()).map(s -> s.sequence() + 1).orElse(0L));
         this.startedAtMs = clock.millis();
         this.lastSegmentAtMs = startedAtMs;
@@ -54,7 +60,7 @@ final class DvrRecorder implements SegmentSink {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new MediaException("cannot create the DVR folder " + dir, e);
+            throw new MediaException("cannot create the DVR folder " + dir + ": " + e.getMessage(), e);
         }
         return dir;
     }
@@ -62,8 +68,9 @@ final class DvrRecorder implements SegmentSink {
     @Override
     public void accept(SegmentDraft draft) {
         long sequence = nextSequence.getAndIncrement();
-        // Timestamps restart with each ingest session, so its first segment must tell players to reset.
-        boolean discontinuity = draft.discontinuity() || (firstOfSession && sequence > 0);
+        // Timestamps restart with each ingest session, so its first segment must tell players to reset; media
+        // dropped for want of space leaves a hole players must not bridge either.
+        boolean discontinuity = draft.discontinuity() || (firstOfSession && sequence > 0) || lostInARow > 0;
         try {
             long bytes = 0;
             for (Map.Entry<String, Path> file : draft.renditionFiles().entrySet()) {
@@ -83,15 +90,48 @@ final class DvrRecorder implements SegmentSink {
             if (health != SourceHealth.LIVE) {
                 health(SourceHealth.LIVE, "receiving");
             }
+            recovered();
             for (SegmentListener listener : listeners) {
                 listener.onSegment(segment);
             }
         } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "stream " + stream.id() + ": segment " + sequence + " dropped", e);
-            draft.renditionFiles().values().forEach(DurableFiles::deleteQuietly);
+            draft.renditionFiles().values().forEach(DvrRecorder::deleteQuietly);
             if (draft.thumbnailFile() != null) {
-                DurableFiles.deleteQuietly(draft.thumbnailFile());
+                deleteQuietly(draft.thumbnailFile());
             }
+            lost(e instanceof RuntimeException r ? r : new MediaException("segment " + sequence + " not stored", e));
+        }
+    }
+
+    /** Logs the first loss of a run in full, then quietly; says disk full when the disk is why. */
+    @Override
+    public void lost(RuntimeException cause) {
+        if (lostInARow++ == 0) {
+            lostSinceMs = clock.millis();
+            LOG.log(Level.WARNING, "stream " + stream.id() + ": a segment could not be stored and was dropped", cause);
+        } else {
+            LOG.log(Level.FINE, "stream " + stream.id() + ": another segment dropped", cause);
+        }
+        if (disk.writeFailed(stream.id()) && health != SourceHealth.DISK_FULL) {
+            health(SourceHealth.DISK_FULL, "disk full: the data folder's disk has no room for new media; "
+                    + "recording resumes by itself when space is freed");
+        }
+    }
+
+    private void recovered() {
+        disk.writeSucceeded(stream.id());
+        if (lostInARow > 0) {
+            LOG.info("stream " + stream.id() + ": recording again after " + lostInARow + " segment(s), "
+                    + (clock.millis() - lostSinceMs) / 1000 + " s, could not be stored");
+            lostInARow = 0;
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // Left in the incoming folder: swept at the next start.
         }
     }
 

@@ -1,10 +1,14 @@
 package io.clipdesk.engine;
 
 import java.time.ZoneId;
+import java.util.Objects;
 
 /**
  * Engine settings. {@code segmentDurationMs} is the DVR segment (and GOP) length; {@code liveWindowSegments}
- * how many segments the sliding live playlist carries; {@code zone} names default clip titles.
+ * how many segments the sliding live playlist carries; {@code zone} names default clip titles;
+ * {@code ingestBind} the address RTMP/SRT push listeners listen on (every interface by default, for encoders
+ * on other machines); {@code fileSources} which local files a file source may read; {@code diskReserve} the
+ * free space the DVR leaves on the data dir's disk (its budget beside {@code dvr_duration}).
  */
 public record EngineConfig(
         DataLayout layout,
@@ -13,7 +17,10 @@ public record EngineConfig(
         int cutThreads,
         long sweepIntervalMs,
         boolean createDefaultStream,
-        ZoneId zone) {
+        ZoneId zone,
+        String ingestBind,
+        MediaRoots fileSources,
+        DiskReserve diskReserve) {
 
     public static final int DEFAULT_SEGMENT_DURATION_MS = 2000;
 
@@ -27,22 +34,43 @@ public record EngineConfig(
         if (cutThreads < 1) {
             throw new IllegalArgumentException("at least one clip-cut thread");
         }
+        Objects.requireNonNull(ingestBind, "ingestBind");
+        Objects.requireNonNull(fileSources, "fileSources");
+        Objects.requireNonNull(diskReserve, "diskReserve");
     }
 
     public static EngineConfig defaults(DataLayout layout) {
-        return new EngineConfig(layout, DEFAULT_SEGMENT_DURATION_MS, 6, 2, 1000, true, ZoneId.systemDefault());
+        return new EngineConfig(layout, DEFAULT_SEGMENT_DURATION_MS, 6, 2, 1000, true, ZoneId.systemDefault(),
+                PushAddress.ANY_INTERFACE, MediaRoots.ANY_LOCAL_FILE, DiskReserve.DEFAULT);
     }
 
     public EngineConfig withSegmentDurationMs(int ms) {
-        return new EngineConfig(layout, ms, liveWindowSegments, cutThreads, sweepIntervalMs, createDefaultStream, zone);
+        return new EngineConfig(layout, ms, liveWindowSegments, cutThreads, sweepIntervalMs, createDefaultStream, zone,
+                ingestBind, fileSources, diskReserve);
     }
 
     public EngineConfig withDefaultStream(boolean create) {
-        return new EngineConfig(layout, segmentDurationMs, liveWindowSegments, cutThreads, sweepIntervalMs, create, zone);
+        return new EngineConfig(layout, segmentDurationMs, liveWindowSegments, cutThreads, sweepIntervalMs, create,
+                zone, ingestBind, fileSources, diskReserve);
     }
 
     public EngineConfig withZone(ZoneId newZone) {
         return new EngineConfig(layout, segmentDurationMs, liveWindowSegments, cutThreads, sweepIntervalMs,
-                createDefaultStream, newZone);
+                createDefaultStream, newZone, ingestBind, fileSources, diskReserve);
+    }
+
+    public EngineConfig withIngestBind(String address) {
+        return new EngineConfig(layout, segmentDurationMs, liveWindowSegments, cutThreads, sweepIntervalMs,
+                createDefaultStream, zone, address, fileSources, diskReserve);
+    }
+
+    public EngineConfig withFileSources(MediaRoots roots) {
+        return new EngineConfig(layout, segmentDurationMs, liveWindowSegments, cutThreads, sweepIntervalMs,
+                createDefaultStream, zone, ingestBind, roots, diskReserve);
+    }
+
+    public EngineConfig withDiskReserve(DiskReserve reserve) {
+        return new EngineConfig(layout, segmentDurationMs, liveWindowSegments, cutThreads, sweepIntervalMs,
+                createDefaultStream, zone, ingestBind, fileSources, reserve);
     }
 }

@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
  * Where an encoder pushes a stream: an RTMP or SRT listener on a port of its own. FFmpeg's listeners take one
  * connection each, so every push stream has its own port (RTMP from 1935, SRT from 9000). Stored in
  * {@link SourceSpec#uri()} as {@code rtmp://0.0.0.0:1935/live} or {@code srt://0.0.0.0:9000?passphrase=…};
- * port 0 means "pick a free one" when the stream is created. The RTMP stream key is the stream's media key.
+ * the stored host is only a placeholder: listeners listen on the engine's ingest address
+ * ({@link EngineConfig#ingestBind()}). Port 0 means "pick a free one" when the stream is created. The RTMP stream
+ * key is the stream's media key.
  */
 public record PushAddress(SourceKind kind, int port, String passphrase) {
 
@@ -17,7 +19,8 @@ public record PushAddress(SourceKind kind, int port, String passphrase) {
     public static final int DEFAULT_SRT_PORT = 9000;
     public static final int MIN_PORT = 1024;
     public static final String RTMP_APP = "live";
-    private static final String BIND_HOST = "0.0.0.0";
+    /** The ingest address that listens on every interface (and the placeholder host of stored addresses). */
+    public static final String ANY_INTERFACE = "0.0.0.0";
     /** libsrt's length rule; characters kept URL-safe so the push URL can be pasted as it is. */
     private static final Pattern PASSPHRASE = Pattern.compile("[A-Za-z0-9._~-]{10,79}");
 
@@ -69,24 +72,39 @@ public record PushAddress(SourceKind kind, int port, String passphrase) {
     }
 
     public SourceSpec spec() {
-        String base = scheme() + "://" + BIND_HOST + ":" + port;
+        String base = scheme() + "://" + ANY_INTERFACE + ":" + port;
         return new SourceSpec(kind, kind == SourceKind.RTMP_PUSH ? base + "/" + RTMP_APP
                 : passphrase.isEmpty() ? base : base + "?passphrase=" + passphrase);
     }
 
-    /** What FFmpeg listens on (all interfaces: encoders usually run on another machine). */
-    public String listenUrl(String mediaKey) {
-        return kind == SourceKind.RTMP_PUSH ? "rtmp://" + BIND_HOST + ":" + port + "/" + RTMP_APP + "/" + mediaKey
-                : "srt://" + BIND_HOST + ":" + port;
+    /** What FFmpeg listens on: {@code bindAddress} (an interface's address, or {@link #ANY_INTERFACE}). */
+    public String listenUrl(String bindAddress, String mediaKey) {
+        String base = scheme() + "://" + urlHost(bindAddress) + ":" + port;
+        return kind == SourceKind.RTMP_PUSH ? base + "/" + RTMP_APP + "/" + mediaKey : base;
     }
 
     /** The URL to paste into an encoder (OBS, ffmpeg), for a machine reachable as {@code host}. */
     public String pushUrl(String host, String mediaKey) {
-        String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
         if (kind == SourceKind.RTMP_PUSH) {
-            return "rtmp://" + h + ":" + port + "/" + RTMP_APP + "/" + mediaKey;
+            return "rtmp://" + urlHost(host) + ":" + port + "/" + RTMP_APP + "/" + mediaKey;
         }
-        return "srt://" + h + ":" + port + (passphrase.isEmpty() ? "" : "?passphrase=" + passphrase);
+        return "srt://" + urlHost(host) + ":" + port + (passphrase.isEmpty() ? "" : "?passphrase=" + passphrase);
+    }
+
+    /**
+     * The host an encoder must push to: the ingest address when the listeners listen on one address only (an
+     * encoder can reach them there and nowhere else), else {@code reachedAs}, the name a client reached this
+     * machine by.
+     */
+    public static String encoderHost(String ingestBind, String reachedAs) {
+        String bare = ingestBind.strip();
+        boolean everyInterface = bare.isEmpty() || bare.equals(ANY_INTERFACE) || bare.equals("::")
+                || bare.equals("[::]");
+        return everyInterface ? reachedAs : bare;
+    }
+
+    private static String urlHost(String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
     private String scheme() {

@@ -6,6 +6,9 @@ import java.util.regex.Pattern;
 /** One encoded ladder rung of a stream. {@code name} follows Gcore's {@code media_{n}_{height}}. */
 public record Rendition(String name, int width, int height, int videoKbps) {
 
+    /** AAC audio rides in every rendition at this rate (BANDWIDTH and disk estimates count it). */
+    public static final int AUDIO_KBPS = 128;
+
     private static final Pattern NAME = Pattern.compile("media_[0-9]+_[0-9]+");
 
     /** The test signal's ladder, lowest first (the order Gcore lists renditions in). */

@@ -19,6 +19,13 @@ public interface SegmentSink {
     default void renditions(List<Rendition> renditions) {
     }
 
+    /**
+     * A finished segment could not be written (say, the disk is full) and was dropped; the source carries on and
+     * the next one may succeed. {@code cause} is for the log only: it may name files.
+     */
+    default void lost(RuntimeException cause) {
+    }
+
     /** The source's health changed (live, stalled, disconnected). */
     default void health(SourceHealth health, String detail) {
     }

@@ -2,9 +2,6 @@ package io.clipdesk.engine;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
@@ -12,7 +9,8 @@ import java.util.OptionalInt;
 /**
  * What a stream's source must be before it is stored, as a function of (source, the other streams). A source
  * that cannot work whatever happens (a malformed URL, a missing file, a port another stream listens on) is
- * refused with one sentence; a source that is merely unreachable now is accepted and shows as disconnected.
+ * refused with one sentence ({@link MediaRoots} says which files may be read); a source that is merely
+ * unreachable now is accepted and shows as disconnected.
  */
 final class SourceRules {
 
@@ -23,14 +21,15 @@ final class SourceRules {
 
     /**
      * @param others every other stream (not the one being created or changed)
-     * @return the source to store: push sources get a free port when they asked for port 0
+     * @param files  which local files a file source may read
+     * @return the source to store: push sources get a free port when they asked for port 0, files their real path
      * @throws InvalidRequestException saying what is wrong
      */
-    static SourceSpec check(SourceSpec source, List<LiveStream> others) {
+    static SourceSpec check(SourceSpec source, List<LiveStream> others, MediaRoots files) {
         return switch (source.kind()) {
             case TEST_SIGNAL -> source;
             case HLS_PULL -> checkPullUrl(source);
-            case FILE_LOOP -> checkFile(source);
+            case FILE_LOOP -> new SourceSpec(SourceKind.FILE_LOOP, files.admit(source.uri()).toString());
             case RTMP_PUSH, SRT_PUSH -> checkPush(source, others);
         };
     }
@@ -53,26 +52,6 @@ final class SourceRules {
             throw new InvalidRequestException(problem + "; \"" + shortened(url) + "\" is not a valid URL ("
                     + e.getReason() + ")");
         }
-    }
-
-    private static SourceSpec checkFile(SourceSpec source) {
-        Path file;
-        try {
-            file = Path.of(source.uri());
-        } catch (InvalidPathException e) {
-            throw new InvalidRequestException("file path \"" + shortened(source.uri()) + "\" is not a valid path");
-        }
-        if (!file.isAbsolute()) {
-            throw new InvalidRequestException("file path must be absolute (start with /), got \""
-                    + shortened(source.uri()) + "\"");
-        }
-        if (!Files.exists(file)) {
-            throw new InvalidRequestException("file " + file + " does not exist");
-        }
-        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new InvalidRequestException("file " + file + " is not a readable media file");
-        }
-        return new SourceSpec(SourceKind.FILE_LOOP, file.normalize().toString());
     }
 
     private static SourceSpec checkPush(SourceSpec source, List<LiveStream> others) {
@@ -115,6 +94,6 @@ final class SourceRules {
     }
 
     private static String shortened(String text) {
-        return text.length() > 80 ? text.substring(0, 80) + "…" : text;
+        return MediaRoots.shortened(text);
     }
 }

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Where the encoder connected to one of our listening ports is. FFmpeg accepts without keeping the peer's
- * address, so it is read from the kernel's IPv4 connection table (/proc/net/tcp; the listeners bind 0.0.0.0):
+ * address, so it is read from the kernel's IPv4 connection table (/proc/net/tcp, whatever address the listener binds):
  * the established connection whose local port is the listener's. FFmpeg closes its listening socket once it has
  * accepted, so there is one such connection while an encoder talks to the listener.
  */

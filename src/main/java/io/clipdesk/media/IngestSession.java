@@ -180,12 +180,13 @@ final class IngestSession implements AutoCloseable {
             first = false;
             sink.accept(draft);
         } catch (IOException | RuntimeException e) {
-            // The sink failed before taking the files, or they were never finished: leave nothing behind.
+            // The sink failed before taking the files, or they were never finished (a full disk): leave nothing
+            // behind, and carry on; the next segment may fit.
             files.values().forEach(f -> f.toFile().delete());
             if (thumbnail != null) {
                 thumbnail.toFile().delete();
             }
-            throw e instanceof MediaException m ? m : new MediaException("cannot write a segment: " + e.getMessage(), e);
+            sink.lost(e instanceof MediaException m ? m : new MediaException("cannot write a segment: " + e.getMessage(), e));
         } finally {
             gop.free();
         }

@@ -5,6 +5,7 @@ import io.clipdesk.engine.LiveSource;
 import io.clipdesk.engine.LiveSourceFactory;
 import io.clipdesk.engine.LiveStream;
 import io.clipdesk.engine.MediaException;
+import io.clipdesk.engine.PushAddress;
 import io.clipdesk.engine.SourceKind;
 import io.clipdesk.engine.SourceSpec;
 
@@ -15,15 +16,20 @@ import java.util.Map;
 public final class MediaSourceFactory implements LiveSourceFactory {
 
     private final TestSignalSource.Pacing pacing;
+    private final String ingestBind;
 
-    /** The app's factory: sources run in real time. */
+    /** Sources in real time, push listeners on every interface. */
     public MediaSourceFactory() {
-        this(TestSignalSource.Pacing.REAL_TIME);
+        this(TestSignalSource.Pacing.REAL_TIME, PushAddress.ANY_INTERFACE);
     }
 
-    /** @param pacing how the test signal runs; the other sources are paced by their encoder or by the clock */
-    public MediaSourceFactory(TestSignalSource.Pacing pacing) {
+    /**
+     * @param pacing     how the test signal runs; the other sources are paced by their encoder or by the clock
+     * @param ingestBind the address push listeners listen on ({@link PushAddress#ANY_INTERFACE} for all)
+     */
+    public MediaSourceFactory(TestSignalSource.Pacing pacing, String ingestBind) {
         this.pacing = pacing;
+        this.ingestBind = ingestBind;
     }
 
     @Override
@@ -31,7 +37,7 @@ public final class MediaSourceFactory implements LiveSourceFactory {
         return switch (stream.source().kind()) {
             case TEST_SIGNAL -> new TestSignalSource(stream, segmentDurationMs, clock, pacing);
             case HLS_PULL -> new HlsPullSource(stream, segmentDurationMs, clock);
-            case RTMP_PUSH, SRT_PUSH -> new PushSource(stream, segmentDurationMs, clock);
+            case RTMP_PUSH, SRT_PUSH -> new PushSource(stream, segmentDurationMs, clock, ingestBind);
             case FILE_LOOP -> new FileLoopSource(stream, segmentDurationMs, clock);
         };
     }

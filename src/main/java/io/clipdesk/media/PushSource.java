@@ -33,6 +33,7 @@ final class PushSource extends SourceThread {
     private static final System.Logger LOG = System.getLogger(PushSource.class.getName());
 
     private final PushAddress address;
+    private final String bindAddress;
     private final int segmentDurationMs;
     private final long silenceLimitMs;
     private volatile boolean connected;
@@ -40,9 +41,11 @@ final class PushSource extends SourceThread {
     /** Why the encoder now talking to the listener is being turned away; null while none is. */
     private volatile String refusal;
 
-    PushSource(LiveStream stream, int segmentDurationMs, Clock clock) {
+    /** @param bindAddress where to listen: an interface's address, or {@link PushAddress#ANY_INTERFACE} */
+    PushSource(LiveStream stream, int segmentDurationMs, Clock clock, String bindAddress) {
         super(stream, clock);
         this.address = PushAddress.of(stream.source()).orElseThrow();
+        this.bindAddress = bindAddress;
         if (address.port() == 0) {
             throw new MediaException("stream " + stream.id() + " has no push port");
         }
@@ -107,7 +110,7 @@ final class PushSource extends SourceThread {
         }
         String listener = "the " + (address.kind() == SourceKind.RTMP_PUSH ? "RTMP" : "SRT") + " listener on port "
                 + address.port();
-        MediaInput input = new MediaInput(listener, address.listenUrl(stream.mediaKey()), format, options,
+        MediaInput input = new MediaInput(listener, address.listenUrl(bindAddress, stream.mediaKey()), format, options,
                 this::shouldAbort);
         lastMediaAtMs = clock.millis();
         connected = true;

@@ -1,6 +1,7 @@
 package io.clipdesk.media;
 
 import io.clipdesk.engine.LiveStream;
+import io.clipdesk.engine.MediaException;
 import io.clipdesk.engine.SegmentDraft;
 import io.clipdesk.engine.SegmentSink;
 import io.clipdesk.engine.SourceHealth;
@@ -72,13 +73,18 @@ public final class TestSignalSource extends SourceThread {
             if (!awaitFrame(t0, frame)) {
                 return;
             }
-            SegmentDraft draft = chain.cut(segmentStart, segmentEnd,
-                    t0 + segmentStart * TestSignalEncoder.FRAME_MS, discontinuity);
-            deliver(sink, draft);
-            discontinuity = false;
-            if (!live) {
-                sink.health(SourceHealth.LIVE, "test signal");
-                live = true;
+            try {
+                SegmentDraft draft = chain.cut(segmentStart, segmentEnd,
+                        t0 + segmentStart * TestSignalEncoder.FRAME_MS, discontinuity);
+                deliver(sink, draft);
+                discontinuity = false;
+                if (!live) {
+                    sink.health(SourceHealth.LIVE, "test signal");
+                    live = true;
+                }
+            } catch (MediaException e) {
+                // The segment could not be written (a full disk): it is lost, the signal goes on, the next may fit.
+                sink.lost(e);
             }
             offsetMs = offsetMs(t0 + frame * TestSignalEncoder.FRAME_MS);
             long behindMs = pacing == Pacing.REAL_TIME ? clock.millis() - frameMs(t0, frame) : 0;

@@ -1,6 +1,7 @@
 package io.clipdesk.store;
 
 import io.clipdesk.engine.DataLayout;
+import io.clipdesk.engine.OwnerOnlyFiles;
 import io.clipdesk.engine.StoreException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -91,10 +92,22 @@ public final class Database implements AutoCloseable {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
+            ownerOnly(file);
             return config.createConnection("jdbc:sqlite:" + file);
         } catch (IOException | SQLException e) {
             throw new StoreException("store: cannot open " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The catalogue (every stream's key, every clip) is the owner's alone, like the API key. SQLite gives its
+     * -wal and -shm files the mode of the database file, so those made from now on follow; ones left by an
+     * earlier run with a looser mode are tightened too.
+     */
+    private static void ownerOnly(Path file) throws IOException {
+        OwnerOnlyFiles.createOrTighten(file);
+        OwnerOnlyFiles.tighten(file.resolveSibling(file.getFileName() + "-wal"));
+        OwnerOnlyFiles.tighten(file.resolveSibling(file.getFileName() + "-shm"));
     }
 
     /** Runs work on the connection; it joins the caller's transaction if one is open on this thread. */

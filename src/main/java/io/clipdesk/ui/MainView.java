@@ -90,7 +90,8 @@ public final class MainView extends BorderPane implements AutoCloseable {
                 vm.windowProperty());
         BooleanBinding signalLost = Bindings.createBooleanBinding(() -> playback.isLive()
                 && (vm.status().healthProperty().get() == SourceHealth.STALLED
-                || vm.status().healthProperty().get() == SourceHealth.DISCONNECTED),
+                || vm.status().healthProperty().get() == SourceHealth.DISCONNECTED
+                || vm.status().healthProperty().get() == SourceHealth.DISK_FULL),
                 playback.liveProperty(), vm.status().healthProperty());
         noMedia.textProperty().bind(Bindings.when(empty)
                 .then(Bindings.concat("No media yet · ", vm.status().healthTextProperty()))

@@ -4,6 +4,7 @@ import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipEngine;
 import io.clipdesk.engine.ClipRequest;
 import io.clipdesk.engine.ClipStatus;
+import io.clipdesk.engine.DiskStatus;
 import io.clipdesk.engine.DvrWindow;
 import io.clipdesk.engine.FrameDecoder;
 import io.clipdesk.engine.LiveStream;
@@ -29,9 +30,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.io.IOException;
-import java.nio.file.FileStore;
-import java.nio.file.Files;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
@@ -146,7 +144,8 @@ public final class MainViewModel implements AutoCloseable {
             // Retention only removes the oldest segments: trimming to the engine's window is enough.
             index.trimTo(st.window().startMs(), st.window().isEmpty());
         }
-        StatusViewModel.Disk disk = disk(st.dvrBytes());
+        DiskStatus d = engine.health().report().disk();
+        StatusViewModel.Disk disk = new StatusViewModel.Disk(st.dvrBytes(), d.freeBytes(), d.totalBytes(), d.full());
         List<Clip> list = polls.getAndIncrement() % 2 == 0 ? engine.clips().list(streamId) : null;
         long now = engine.clock().millis();
         bridge.run(() -> {
@@ -164,15 +163,6 @@ public final class MainViewModel implements AutoCloseable {
             return Optional.of(engine.streams().get(streamId));
         } catch (NotFoundException e) {
             return Optional.empty();
-        }
-    }
-
-    private StatusViewModel.Disk disk(long dvrBytes) {
-        try {
-            FileStore store = Files.getFileStore(engine.layout().root());
-            return new StatusViewModel.Disk(dvrBytes, store.getUsableSpace(), store.getTotalSpace());
-        } catch (IOException e) {
-            return new StatusViewModel.Disk(dvrBytes, -1, -1);
         }
     }
 

@@ -7,6 +7,7 @@ final class Pseudo {
 
     static final PseudoClass LIVE = PseudoClass.getPseudoClass("live");
     static final PseudoClass STALLED = PseudoClass.getPseudoClass("stalled");
+    static final PseudoClass FULL = PseudoClass.getPseudoClass("full");
     static final PseudoClass HINT = PseudoClass.getPseudoClass("hint");
 
     private Pseudo() {

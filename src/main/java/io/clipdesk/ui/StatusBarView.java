@@ -18,7 +18,10 @@ public final class StatusBarView extends StatusBar {
         vm.healthProperty().addListener((o, was, now) -> showHealth(health, now));
         showHealth(health, vm.healthProperty().get());
         Label address = label(vm.engineAddressProperty(), "address");
-        getLeftItems().addAll(health, bar(), label(vm.dvrTextProperty(), "dvr"), bar(), label(vm.diskTextProperty(), "disk"));
+        Label disk = label(vm.diskTextProperty(), "disk");
+        disk.setId("status-disk");
+        vm.diskProperty().addListener((o, was, now) -> disk.pseudoClassStateChanged(Pseudo.FULL, now.full()));
+        getLeftItems().addAll(health, bar(), label(vm.dvrTextProperty(), "dvr"), bar(), disk);
         getRightItems().addAll(label(vm.playerTextProperty(), "player-state"), bar(), address);
     }
 

@@ -17,9 +17,9 @@ import java.util.Locale;
 /** The status bar's facts, readable at a glance: stream health, DVR depth, disk, engine address, player. */
 public final class StatusViewModel {
 
-    /** Disk figures of the data dir. */
-    public record Disk(long dvrBytes, long freeBytes, long totalBytes) {
-        static final Disk UNKNOWN = new Disk(0, -1, -1);
+    /** Disk figures of the data dir; {@code full} when the engine says it is (below its reserve, or writes fail). */
+    public record Disk(long dvrBytes, long freeBytes, long totalBytes, boolean full) {
+        static final Disk UNKNOWN = new Disk(0, -1, -1, false);
     }
 
     private final ReadOnlyObjectWrapper<StreamState> state = new ReadOnlyObjectWrapper<>(this, "state");
@@ -41,6 +41,7 @@ public final class StatusViewModel {
                 case DISCONNECTED -> "NO SIGNAL";
                 case STOPPED -> "STOPPED";
                 case STARTING -> "STARTING";
+                case DISK_FULL -> "DISK FULL";
             };
             return s == null || s.healthDetail().isEmpty() || health.get() == SourceHealth.LIVE
                     ? word : word + " — " + s.healthDetail();
@@ -50,8 +51,11 @@ public final class StatusViewModel {
                 dvrLengthMs, stream);
         diskText = Bindings.createStringBinding(() -> {
             Disk d = disk.get();
-            return d.freeBytes() < 0 ? "Disk —" : "DVR uses " + bytes(d.dvrBytes()) + " · free " + bytes(d.freeBytes())
-                    + " of " + bytes(d.totalBytes());
+            if (d.freeBytes() < 0) {
+                return "Disk —";
+            }
+            return (d.full() ? "DISK FULL · " : "") + "DVR uses " + bytes(d.dvrBytes()) + " · free "
+                    + bytes(d.freeBytes()) + " of " + bytes(d.totalBytes());
         }, disk);
         playerText = Bindings.createStringBinding(() -> {
             PlayerStatus p = player.getValue();
@@ -79,6 +83,7 @@ public final class StatusViewModel {
     }
 
     public ReadOnlyObjectProperty<SourceHealth> healthProperty() { return health.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Disk> diskProperty() { return disk.getReadOnlyProperty(); }
     public ReadOnlyStringProperty engineAddressProperty() { return engineAddress.getReadOnlyProperty(); }
     public StringBinding healthTextProperty() { return healthText; }
     public StringBinding dvrTextProperty() { return dvrText; }

@@ -80,6 +80,17 @@ class HttpConnectionApiTest {
     }
 
     @Test
+    void everyResponse_saysNosniff_json_media_sentFile_andErrors() {
+        String request = get("/health", "") + get(playlistUrl, "") + get(segmentUrl, "")
+                + get("/streaming/streams", "") + get("/nowhere", "Connection: close\r\n");
+        List<RawResponses.Response> responses = RawResponses.exchange(f.server.port(), request);
+        assertEquals(List.of(200, 200, 200, 401, 404), responses.stream().map(RawResponses.Response::status).toList());
+        for (RawResponses.Response response : responses) {
+            assertEquals("nosniff", response.headers().get("x-content-type-options"), response.headers().toString());
+        }
+    }
+
+    @Test
     void segmentLargerThanTheMemoryCopies_isSentWhole_andByRange() throws IOException {
         byte[] onDisk = Files.readAllBytes(segment);
         assertTrue(onDisk.length > HotFiles.MAX_FILE_BYTES, "the segment must take the sendfile path: "

@@ -65,6 +65,21 @@ class JsonBodyTest {
     }
 
     @Test
+    void secondObjectAfterTheFirst_isRefusedSayingWhereTheBodyGoesOn() {
+        var e = assertThrows(InvalidRequestException.class, () -> body("{\"duration\":4}{\"duration\":5}"));
+        assertEquals("The request body goes on after its JSON value ends (line 1, column 15); send exactly one object "
+                + "such as {\"duration\": 30}.", e.getMessage());
+    }
+
+    @Test
+    void wordAfterTheObject_isRefused_whitespaceIsNot() {
+        var e = assertThrows(InvalidRequestException.class, () -> body("{\"duration\":4} trailing"));
+        assertTrue(e.getMessage().startsWith("The request body goes on after its JSON value ends (line 1, column 15)"),
+                e.getMessage());
+        assertEquals(4, body("{\"duration\":4} \r\n\t").requiredLong("duration", "seconds"));
+    }
+
+    @Test
     void nonObjectBody_isRejected() {
         var e = assertThrows(InvalidRequestException.class, () -> body("[1,2]"));
         assertEquals("The request body must be a JSON object, not an array.", e.getMessage());

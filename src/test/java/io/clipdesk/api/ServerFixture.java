@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clipdesk.app.Engines;
 import io.clipdesk.engine.ClipEngine;
+import io.clipdesk.engine.DataLayout;
+import io.clipdesk.engine.DiskReserve;
+import io.clipdesk.engine.DiskSpace;
 import io.clipdesk.engine.DvrWindow;
+import io.clipdesk.engine.EngineConfig;
 import io.clipdesk.testing.LiveFeed;
 import io.clipdesk.testing.MutableClock;
 
@@ -24,6 +28,8 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
+import javax.net.ssl.SSLContext;
 
 /**
  * A real server on port 0 over a real engine (SQLite in a temp dir, FFmpeg test signal, 1 s segments),
@@ -40,14 +46,38 @@ final class ServerFixture implements AutoCloseable {
     final ApiKey key = ApiKey.random(new SecureRandom());
     final StringWriter accessLog = new StringWriter();
     final ApiServer server;
-    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    final HttpClient http;
     final ObjectMapper json = new ObjectMapper();
 
     ServerFixture(Path dir) throws IOException {
+        this(dir, UnaryOperator.identity());
+    }
+
+    /** @param configure changes the loopback, port-0 configuration (limits, TLS) */
+    ServerFixture(Path dir, UnaryOperator<ApiConfig> configure) throws IOException {
+        this(dir, configure, null);
+    }
+
+    /** @param trust what the fixture's client trusts for HTTPS (null: the JDK's default) */
+    ServerFixture(Path dir, UnaryOperator<ApiConfig> configure, SSLContext trust) throws IOException {
+        this(dir, configure, trust, DiskReserve.NONE, DiskSpace.of(dir));
+    }
+
+    /** With the disk's free space read through {@code disk} and the DVR keeping {@code reserve} free. */
+    ServerFixture(Path dir, DiskReserve reserve, DiskSpace disk) throws IOException {
+        this(dir, UnaryOperator.identity(), null, reserve, disk);
+    }
+
+    private ServerFixture(Path dir, UnaryOperator<ApiConfig> configure, SSLContext trust, DiskReserve reserve,
+                          DiskSpace disk) throws IOException {
+        HttpClient.Builder client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1);
+        this.http = (trust == null ? client : client.sslContext(trust)).build();
         this.dir = dir;
-        this.engine = Engines.open(dir, clock, SEGMENT_MS);
+        this.engine = Engines.open(EngineConfig.defaults(new DataLayout(dir)).withSegmentDurationMs(SEGMENT_MS)
+                .withDiskReserve(reserve), clock, disk);
         try {
-            this.server = ApiServer.start(ApiConfig.of("127.0.0.1", 0, key), ApiBackend.of(engine), accessLog);
+            this.server = ApiServer.start(configure.apply(ApiConfig.of("127.0.0.1", 0, key)), ApiBackend.of(engine),
+                    accessLog);
         } catch (IOException | RuntimeException e) {
             engine.close();
             throw e;
@@ -55,7 +85,7 @@ final class ServerFixture implements AutoCloseable {
     }
 
     String base() {
-        return "http://127.0.0.1:" + server.port();
+        return server.baseUrl();
     }
 
     void produce(Duration duration) {

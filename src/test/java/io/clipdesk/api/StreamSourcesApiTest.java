@@ -63,7 +63,7 @@ class StreamSourcesApiTest {
         JsonNode live = f.json(f.api("GET", path, null));
         assertEquals("live", live.get("health").asText());
         assertEquals(320, live.get("video_width").asInt(), "the remuxed source's own size");
-        assertEquals("[180]", live.get("transcoded_qualities").toString());
+        assertEquals("[\"180\"]", live.get("transcoded_qualities").toString());
         assertEquals(204, f.api("DELETE", path, null).statusCode());
         created("{\"name\": \"Camera again\", \"source\": {\"type\": \"rtmp\", \"port\": " + port + "}}");
     }

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -55,7 +56,7 @@ class StreamsAndMediaApiTest {
     }
 
     @Test
-    void stream_hasTheFieldsOfApiMd_withTimesInUnixSecondsAndALiveDvrPlaylist() {
+    void stream_hasTheFieldsOfApiMd_withGcoreTypesAndALiveDvrPlaylist() {
         JsonNode list = f.json(f.api("GET", "/streaming/streams", null));
         assertEquals(1, list.size());
         JsonNode stream = f.json(f.api("GET", "/streaming/streams/1", null));
@@ -67,7 +68,9 @@ class StreamsAndMediaApiTest {
         assertEquals(3600, stream.get("dvr_duration").asInt());
         assertEquals(f.window().startMs() / 1000, stream.get("dvr_start").asLong(), 1);
         assertTrue(stream.get("dvr_end").asLong() > stream.get("dvr_start").asLong());
-        assertEquals("[360,720]", stream.get("transcoded_qualities").toString());
+        assertEquals("[\"360\",\"720\"]", stream.get("transcoded_qualities").toString(), "List[str] in the SDK");
+        assertEquals(f.engine.streams().state(ServerFixture.STREAM).startedAtMs(),
+                Instant.parse(stream.get("started_at_primary").asText()).toEpochMilli(), "ISO 8601, as created_at");
         assertEquals("test_signal", stream.get("source").asText());
 
         HttpResponse<byte[]> dvr = f.media("GET", stream.get("hls_mpegts_url").asText());

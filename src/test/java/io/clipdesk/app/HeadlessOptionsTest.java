@@ -1,8 +1,10 @@
 package io.clipdesk.app;
 
+import io.clipdesk.engine.DiskReserve;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,6 +21,50 @@ class HeadlessOptionsTest {
         assertEquals("127.0.0.1", o.bind());
         assertEquals(8080, o.port());
         assertEquals(Path.of("/home/editor/.local/share/clipdesk"), o.dataDir());
+        assertEquals(DiskReserve.DEFAULT, o.diskReserve());
+    }
+
+    @Test
+    void diskReserve_takesASizeAShareOrBoth_andSaysTheFormsWhenWrong() {
+        assertEquals(new DiskReserve(2L << 30, 5),
+                HeadlessOptions.parse(new String[] {"--disk-reserve", "2G,5%"}, Map.of(), HOME).diskReserve());
+        assertEquals(DiskReserve.NONE,
+                HeadlessOptions.parse(new String[] {"--disk-reserve=0"}, Map.of(), HOME).diskReserve());
+        var wrong = assertThrows(IllegalArgumentException.class,
+                () -> HeadlessOptions.parse(new String[] {"--disk-reserve", "plenty"}, Map.of(), HOME));
+        assertTrue(wrong.getMessage().startsWith("--disk-reserve takes a size (5G, 512M)"), wrong.getMessage());
+    }
+
+    @Test
+    void lanOptions_ingestFollowsTheApi_mediaRootsRepeat_andTlsNeedsCertAndKey() {
+        HeadlessOptions plain = HeadlessOptions.parse(new String[] {"--bind", "10.0.0.5"}, Map.of(), HOME);
+        assertEquals("10.0.0.5", plain.ingestBind(), "push listeners listen where the API does");
+        assertEquals(List.of(), plain.mediaRoots(), "no file sources unless allowed");
+        HeadlessOptions o = HeadlessOptions.parse(new String[] {"--ingest-bind=0.0.0.0", "--media-root", "/srv/a",
+                "--media-root=/srv/b", "--tls-cert", "/etc/c.pem", "--tls-key", "/etc/k.pem"}, Map.of(), HOME);
+        assertEquals("0.0.0.0", o.ingestBind());
+        assertEquals(List.of(Path.of("/srv/a"), Path.of("/srv/b")), o.mediaRoots());
+        assertEquals(Path.of("/etc/c.pem"), o.tlsCert());
+        assertEquals(64, plain.maxConnectionsPerAddress());
+        assertEquals(8, HeadlessOptions.parse(new String[] {"--max-connections-per-address=8"}, Map.of(), HOME)
+                .maxConnectionsPerAddress());
+        assertThrows(IllegalArgumentException.class, () -> HeadlessOptions.parse(
+                new String[] {"--max-connections-per-address", "0"}, Map.of(), HOME));
+        IllegalArgumentException alone = assertThrows(IllegalArgumentException.class,
+                () -> HeadlessOptions.parse(new String[] {"--tls-cert", "/etc/c.pem"}, Map.of(), HOME));
+        assertTrue(alone.getMessage().contains("--tls-key"), alone.getMessage());
+    }
+
+    @Test
+    void plainHttpBeyondLoopback_isWarnedAbout_butNotWithTlsOrOnLoopback() {
+        String[] lan = {"--bind", "0.0.0.0"};
+        assertTrue(HeadlessServer.clearTextWarning(HeadlessOptions.parse(lan, Map.of(), HOME)).orElseThrow()
+                .contains("--tls-cert FILE --tls-key FILE"));
+        String[] lanTls = {"--bind", "0.0.0.0", "--tls-cert", "/c.pem", "--tls-key", "/k.pem"};
+        assertTrue(HeadlessServer.clearTextWarning(HeadlessOptions.parse(lanTls, Map.of(), HOME)).isEmpty());
+        assertTrue(HeadlessServer.clearTextWarning(HeadlessOptions.parse(new String[] {}, Map.of(), HOME)).isEmpty());
+        assertTrue(HeadlessServer.clearTextWarning(HeadlessOptions.parse(new String[] {"--bind", "::1"}, Map.of(),
+                HOME)).isEmpty());
     }
 
     @Test

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The benchmark entry point: {@code mvn -q -Pbench test-compile} (README). Prints figures against the reference
- * tools measured in the same run. Arguments pick parts: remux, create, live, http, timeline, sources, frame, waveform
- * (default: all).
+ * tools measured in the same run. Arguments pick parts: remux, create, live, http, slow, timeline, sources,
+ * frame, waveform (default: all).
  */
 public final class Bench {
 
@@ -18,26 +18,42 @@ public final class Bench {
         List<String> parts = java.util.Arrays.stream(String.join(" ", args).split("[ ,]+"))
                 .filter(p -> !p.isBlank()).toList();
         if (parts.isEmpty()) {
-            parts = List.of("remux", "create", "live", "http", "timeline", "sources", "frame", "waveform");
+            parts = List.of("remux", "create", "live", "http", "slow", "timeline", "sources", "frame", "waveform");
         }
         Path work = Files.createTempDirectory("clipdesk-bench");
         System.out.println("Clipdesk benchmarks (" + Runtime.getRuntime().availableProcessors() + " cores), work dir "
                 + work);
+        System.out.println(machine());
         for (String part : parts) {
             switch (part) {
                 case "remux" -> RemuxBench.run(work);
                 case "create" -> ClipCreationBench.run(work);
                 case "live" -> LiveEngineBench.run(work, 60);
                 case "http" -> HttpBench.run(work);
+                case "slow" -> SlowClientsBench.run(work);
                 case "timeline" -> TimelineBench.run(work);
                 case "sources" -> SourcesBench.run(work, 60);
                 case "frame" -> FrameCutBench.run(work);
                 case "waveform" -> WaveformBench.run(work, 30);
                 default -> System.out.println("unknown part " + part
-                        + " (remux, create, live, http, timeline, sources, frame, waveform)");
+                        + " (remux, create, live, http, slow, timeline, sources, frame, waveform)");
             }
         }
         io.clipdesk.engine.DurableFiles.deleteTree(work);
         System.exit(0);
+    }
+
+    /** What a figure depends on, printed beside it so a run on another machine can be read against this one. */
+    static String machine() {
+        String loadAverage;
+        try {
+            loadAverage = Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (java.io.IOException e) {
+            loadAverage = "unknown";
+        }
+        return "machine: " + System.getProperty("os.name") + " kernel " + System.getProperty("os.version") + ", "
+                + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + ", Netty transport "
+                + (io.netty.channel.epoll.Epoll.isAvailable() ? "epoll (native)" : "NIO") + ", load average "
+                + loadAverage;
     }
 }

@@ -15,8 +15,18 @@ class PushAddressTest {
         assertEquals("rtmp://0.0.0.0:1936/live", spec.uri());
         PushAddress read = PushAddress.of(spec).orElseThrow();
         assertEquals(PushAddress.rtmp(1936), read);
-        assertEquals("rtmp://0.0.0.0:1936/live/k3y", read.listenUrl("k3y"));
+        assertEquals("rtmp://0.0.0.0:1936/live/k3y", read.listenUrl(PushAddress.ANY_INTERFACE, "k3y"));
+        assertEquals("rtmp://127.0.0.1:1936/live/k3y", read.listenUrl("127.0.0.1", "k3y"));
         assertEquals("rtmp://studio.local:1936/live/k3y", read.pushUrl("studio.local", "k3y"));
+    }
+
+    @Test
+    void encoderHost_isTheIngestAddress_unlessTheListenersTakeEveryInterface() {
+        assertEquals("127.0.0.1", PushAddress.encoderHost("127.0.0.1", "localhost"));
+        assertEquals("192.168.1.20", PushAddress.encoderHost("192.168.1.20", "clips.example.com"));
+        assertEquals("clips.example.com", PushAddress.encoderHost("0.0.0.0", "clips.example.com"));
+        assertEquals("10.0.0.5", PushAddress.encoderHost("::", "10.0.0.5"));
+        assertEquals("srt://[::1]:9000", PushAddress.srt(9000, "").listenUrl("::1", "k3y"));
     }
 
     @Test

@@ -37,7 +37,7 @@ class PushSourceTest {
         MutableClock clock = MutableClock.atWholeSecond();
         RecordingSink sink = new RecordingSink(dir);
         LiveStream stream = stream(PushAddress.rtmp(port));
-        try (PushSource source = new PushSource(stream, SEGMENT_MS, clock)) {
+        try (PushSource source = new PushSource(stream, SEGMENT_MS, clock, PushAddress.ANY_INTERFACE)) {
             source.start(sink);
             sink.awaitHealth(SourceHealth.DISCONNECTED, "waiting for an encoder on RTMP port " + port);
             Process encoder = FfmpegCli.push(PushAddress.rtmp(port).pushUrl("127.0.0.1", stream.mediaKey()), "flv", 3);
@@ -67,7 +67,8 @@ class PushSourceTest {
         int port = FfmpegCli.freeTcpPort();
         RecordingSink sink = new RecordingSink(dir);
         LiveStream stream = stream(PushAddress.rtmp(port));
-        try (PushSource source = new PushSource(stream, SEGMENT_MS, MutableClock.atWholeSecond())) {
+        try (PushSource source = new PushSource(stream, SEGMENT_MS, MutableClock.atWholeSecond(),
+                PushAddress.ANY_INTERFACE)) {
             source.start(sink);
             sink.awaitHealth(SourceHealth.DISCONNECTED, "waiting for an encoder on RTMP port " + port);
             Process intruder = pushUntilRefused(sink, PushAddress.rtmp(port).pushUrl("127.0.0.1", "not-the-key"));
@@ -109,7 +110,7 @@ class PushSourceTest {
         MutableClock clock = MutableClock.atWholeSecond();
         RecordingSink sink = new RecordingSink(dir);
         LiveStream stream = stream(address);
-        try (PushSource source = new PushSource(stream, SEGMENT_MS, clock)) {
+        try (PushSource source = new PushSource(stream, SEGMENT_MS, clock, PushAddress.ANY_INTERFACE)) {
             source.start(sink);
             sink.awaitHealth(SourceHealth.DISCONNECTED, "waiting for an encoder on SRT port " + port);
             Process encoder = FfmpegCli.push(address.pushUrl("127.0.0.1", stream.mediaKey()), "mpegts", 3);
@@ -129,7 +130,7 @@ class PushSourceTest {
         MutableClock clock = MutableClock.atWholeSecond();
         RecordingSink sink = new RecordingSink(dir);
         LiveStream stream = stream(PushAddress.srt(port, "correct-horse-battery"));
-        try (PushSource source = new PushSource(stream, SEGMENT_MS, clock)) {
+        try (PushSource source = new PushSource(stream, SEGMENT_MS, clock, PushAddress.ANY_INTERFACE)) {
             source.start(sink);
             sink.awaitHealth(SourceHealth.DISCONNECTED, "waiting for an encoder on SRT port " + port);
             Process intruder = FfmpegCli.startPush(PushAddress.srt(port, "wrong-horse-battery").pushUrl("127.0.0.1", "x"),
@@ -147,7 +148,7 @@ class PushSourceTest {
         for (int i = 0; i < 12; i++) {
             LiveStream s = new LiveStream(100 + i, "Listener " + i, PushAddress.rtmp(FfmpegCli.freeTcpPort()).spec(),
                     true, 3600, "abcdefabcdef", 0, Rendition.DEFAULT_LADDER);
-            PushSource source = new PushSource(s, SEGMENT_MS, MutableClock.atWholeSecond());
+            PushSource source = new PushSource(s, SEGMENT_MS, MutableClock.atWholeSecond(), PushAddress.ANY_INTERFACE);
             RecordingSink sink = new RecordingSink(dir);
             source.start(sink);
             sources.add(source);

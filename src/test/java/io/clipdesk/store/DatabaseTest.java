@@ -8,6 +8,7 @@ import io.clipdesk.engine.DataLayout;
 import io.clipdesk.engine.StoreException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -41,6 +42,34 @@ class DatabaseTest {
             new SqliteSettingsRepository(database).put("k", "v");
         }
         assertTrue(Files.isRegularFile(layout.database()));
+    }
+
+    @Test
+    void open_newFile_isOwnerOnly_withItsWalAndShm() throws Exception {
+        Path file = dir.resolve("clipdesk.db");
+        try (Database database = Database.open(file)) {
+            new SqliteSettingsRepository(database).put("k", "v");
+            for (String name : List.of("clipdesk.db", "clipdesk.db-wal", "clipdesk.db-shm")) {
+                assertEquals("rw-------", mode(dir.resolve(name)), name);
+            }
+        }
+    }
+
+    @Test
+    void open_existingFileWithLooserMode_isTightenedToOwnerOnly() throws Exception {
+        Path file = dir.resolve("clipdesk.db");
+        Database.open(file).close();
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        Path staleWal = Files.createFile(dir.resolve("clipdesk.db-wal"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-rw-r--")));
+        try (Database database = Database.open(file)) {
+            assertEquals("rw-------", mode(file));
+            assertEquals("rw-------", mode(staleWal));
+        }
+    }
+
+    private static String mode(Path file) throws java.io.IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
     }
 
     @Test

@@ -50,7 +50,7 @@ final class StreamChip extends ToggleButton {
         SourceHealth h = entry.health();
         for (Node n : new Node[]{this, dot}) {
             n.pseudoClassStateChanged(LIVE, h == SourceHealth.LIVE);
-            n.pseudoClassStateChanged(STALLED, h == SourceHealth.STALLED);
+            n.pseudoClassStateChanged(STALLED, h == SourceHealth.STALLED || h == SourceHealth.DISK_FULL);
             n.pseudoClassStateChanged(DISCONNECTED, h == SourceHealth.DISCONNECTED);
         }
         String detail = entry.state().healthDetail();

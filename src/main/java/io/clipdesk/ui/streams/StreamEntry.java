@@ -36,6 +36,7 @@ public record StreamEntry(LiveStream stream, StreamState state) {
             case DISCONNECTED -> "disconnected";
             case STARTING -> "starting";
             case STOPPED -> "stopped";
+            case DISK_FULL -> "disk full";
         };
     }
 

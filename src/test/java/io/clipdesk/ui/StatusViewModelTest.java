@@ -1,0 +1,45 @@
+package io.clipdesk.ui;
+
+import io.clipdesk.engine.DvrWindow;
+import io.clipdesk.engine.LiveStream;
+import io.clipdesk.engine.SourceHealth;
+import io.clipdesk.engine.StreamState;
+import io.clipdesk.ui.player.PlayerStatus;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StatusViewModelTest {
+
+    private static final long MB = 1L << 20;
+    private final StatusViewModel vm = new StatusViewModel(new SimpleObjectProperty<>(PlayerStatus.IDLE),
+            new SimpleLongProperty(0), new SimpleObjectProperty<LiveStream>());
+
+    private static StreamState state(SourceHealth health, String detail) {
+        return new StreamState(1, health, detail, DvrWindow.EMPTY, 0, 0, 6 * MB);
+    }
+
+    @Test
+    void fullDisk_saysDiskFullInTheStatusBar_forTheDiskAndTheStreamsHealth() {
+        vm.update(state(SourceHealth.DISK_FULL, "disk full: the data folder's disk has no room for new media"),
+                new StatusViewModel.Disk(6 * MB, MB, 40 * MB, true));
+
+        assertEquals("DISK FULL · DVR uses 6 MB · free 1 MB of 40 MB", vm.diskTextProperty().get());
+        assertTrue(vm.healthTextProperty().get().startsWith("DISK FULL — disk full: the data folder's disk"),
+                vm.healthTextProperty().get());
+        assertTrue(vm.diskProperty().get().full());
+    }
+
+    @Test
+    void diskWithRoom_showsItsFiguresOnly() {
+        vm.update(state(SourceHealth.LIVE, "receiving"), new StatusViewModel.Disk(6 * MB, 30 * MB, 40 * MB, false));
+
+        assertEquals("DVR uses 6 MB · free 30 MB of 40 MB", vm.diskTextProperty().get());
+        assertEquals("LIVE", vm.healthTextProperty().get());
+        assertFalse(vm.diskProperty().get().full());
+    }
+}
