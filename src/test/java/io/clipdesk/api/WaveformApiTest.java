@@ -66,8 +66,9 @@ class WaveformApiTest {
 
     @Test
     void GET_waveform_longRange_isDownsampledToTheBucketsAskedFor_withNullsWhereNoMediaIs() {
-        long fromLong = toS - 3_600;
-        JsonNode body = f.json(f.api("GET", WAVEFORM + "?from=" + fromLong + "&to=" + toS + "&buckets=360", null));
+        long toLong = -Math.floorDiv(-toS, 10) * 10; // on the 10 s grid, so the hour fills exactly 360 buckets
+        long fromLong = toLong - 3_600;
+        JsonNode body = f.json(f.api("GET", WAVEFORM + "?from=" + fromLong + "&to=" + toLong + "&buckets=360", null));
         assertEquals(360, body.get("count").asInt());
         assertEquals(10_000, body.get("bucket_ms").asInt(), "an hour in 360 buckets of 10 s");
         JsonNode peak = body.get("peak");
