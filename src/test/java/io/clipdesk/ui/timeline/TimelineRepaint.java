@@ -90,6 +90,7 @@ public final class TimelineRepaint {
             return withAndWithout(timeline, sound, () -> median(repaints(skin, timeline, 50)));
         });
         double[] panning = fx(() -> withAndWithout(timeline, sound, () -> median(pans(skin, timeline, 50))));
+        org.testfx.util.WaitForAsyncUtils.sleep(1, java.util.concurrent.TimeUnit.SECONDS); // thumbnails load
         double[] raster = fx(() -> withAndWithout(timeline, sound, () -> median(rasterisations(timeline, 12))));
         double[] fourHours = fx(() -> {
             timeline.setVisibleRange(T0, T0 + FOUR_HOURS_MS);
