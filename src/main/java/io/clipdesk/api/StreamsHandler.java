@@ -66,8 +66,8 @@ final class StreamsHandler {
         long s = query.optionalLong(name).orElseThrow(() -> new InvalidRequestException("Query parameter " + name
                 + " is required: a Unix time in seconds, e.g. the stream's dvr_start or dvr_end."));
         if (s < 0 || s > MAX_UNIX_S) {
-            throw new InvalidRequestException("Query parameter " + name + " must be a Unix time in seconds (0–" + MAX_UNIX_S + "), got "
-                    + s + ".");
+            throw new InvalidRequestException("Query parameter " + name + " must be a Unix time in seconds (0–"
+                    + MAX_UNIX_S + "), got " + s + ".");
         }
         return s;
     }

@@ -25,8 +25,9 @@ import static org.bytedeco.ffmpeg.global.avutil.*;
 
 /**
  * The test signal's chain: paint → YUV per rendition → libx264 per rendition, plus one AAC encoder whose packets
- * go into every rendition and, decoded again, into the segment's audio envelope. Encoders live as long as the chain, so timestamps run on across segments; {@link #cut}
- * turns the packets of one GOP into one TS file per rendition. Not thread-safe: the ingest thread owns it.
+ * go into every rendition and, decoded again, into the segment's audio envelope. Encoders live as long as the
+ * chain, so timestamps run on across segments; {@link #cut} turns the packets of one GOP into one TS file per
+ * rendition. Not thread-safe: the ingest thread owns it.
  */
 final class TestSignalEncoder implements AutoCloseable {
 

@@ -14,9 +14,9 @@ import java.util.Optional;
 
 /**
  * The {@code segments} table, the DVR index, and its {@code envelopes} (each segment's audio levels, inserted in
- * the segment's transaction and deleted by the foreign key with its row). Every time query is a range of the index on (stream_id, start_ms)
- * bounded on both sides, so its cost follows the rows it returns, not the DVR's length; end_ms is stored so the
- * overlap and retention tests need no arithmetic on the row.
+ * the segment's transaction and deleted by the foreign key with its row). Every time query is a range of the
+ * index on (stream_id, start_ms) bounded on both sides, so its cost follows the rows it returns, not the DVR's
+ * length; end_ms is stored so the overlap and retention tests need no arithmetic on the row.
  */
 public final class SqliteSegmentStore implements SegmentStore {
 
