@@ -140,7 +140,7 @@ public final class ApiServer implements AutoCloseable {
     private static ApiHandler handler(ApiConfig config, ApiBackend backend, AccessLog accessLog) {
         List<Route> routes = new ArrayList<>();
         // Media first: it is by far the most requested.
-        MediaHandler media = new MediaHandler(backend.media(), backend.clips(), backend.clock(),
+        MediaHandler media = new MediaHandler(backend.media(), backend.clock(),
                 new MediaSender(backend.layout().root(), new HotFiles(HOT_FILES_BYTES)));
         routes.addAll(media.routes());
         routes.addAll(new HealthHandler(backend.health()).routes());

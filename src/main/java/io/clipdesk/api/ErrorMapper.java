@@ -76,12 +76,6 @@ final class ErrorMapper {
         if (failure instanceof InsufficientStorageException) {
             return INSUFFICIENT_STORAGE;
         }
-        if (failure instanceof IllegalArgumentException && failure.getMessage() != null
-                && failure.getStackTrace().length > 0
-                && failure.getStackTrace()[0].getClassName().startsWith("io.clipdesk.engine.")) {
-            // An engine value refused a field (its compact constructor speaks to people); anything else is a bug.
-            return 400;
-        }
         return 500;
     }
 

@@ -1,9 +1,7 @@
 package io.clipdesk.api;
 
-import io.clipdesk.engine.ClipService;
 import io.clipdesk.engine.MediaContent;
 import io.clipdesk.engine.MediaFiles;
-import io.clipdesk.engine.MediaPaths;
 import io.clipdesk.engine.NotFoundException;
 import io.netty.handler.codec.http.HttpHeaders;
 
@@ -33,14 +31,12 @@ final class MediaHandler {
     private static final String NO_STORE = "no-cache, no-store";
 
     private final MediaFiles media;
-    private final ClipService clips;
     private final Clock clock;
     private final MediaSender sender;
     private final ResolvedMedia resolved = new ResolvedMedia();
 
-    MediaHandler(MediaFiles media, ClipService clips, Clock clock, MediaSender sender) {
+    MediaHandler(MediaFiles media, Clock clock, MediaSender sender) {
         this.media = media;
-        this.clips = clips;
         this.clock = clock;
         this.sender = sender;
     }
@@ -77,7 +73,7 @@ final class MediaHandler {
         String fileName = ex.param(1);
         // A finished clip's files never change until it expires; its Cache-Control runs out then too.
         serve(ex, keyOf(ex.path()), () -> media.clip(streamId, fileName),
-                content -> clips.get(MediaPaths.clipIdOf(fileName).orElseThrow()).expirationS() * 1000,
+                content -> ((MediaContent.FileContent) content).validUntilMs(),
                 (answer, nowMs) -> clipCacheControl(answer.validUntilMs() - nowMs));
     }
 

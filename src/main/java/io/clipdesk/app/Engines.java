@@ -5,6 +5,7 @@ import io.clipdesk.engine.DataLayout;
 import io.clipdesk.engine.DiskReserve;
 import io.clipdesk.engine.DiskSpace;
 import io.clipdesk.engine.EngineConfig;
+import io.clipdesk.engine.SegmentStore;
 import io.clipdesk.media.FfmpegRemuxer;
 import io.clipdesk.media.FfmpegSegmentTrimmer;
 import io.clipdesk.media.MediaRuntime;
@@ -19,6 +20,7 @@ import io.clipdesk.store.SqliteVideoRepository;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.function.UnaryOperator;
 
 /** Wires the embedded engine: SQLite store + FFmpeg media behind the engine's ports. */
 public final class Engines {
@@ -41,11 +43,21 @@ public final class Engines {
 
     /** With the data dir's free space read through {@code disk} (tests fake a disk filling up). */
     public static ClipEngine open(EngineConfig config, Clock clock, DiskSpace disk) {
+        return open(config, clock, disk, UnaryOperator.identity());
+    }
+
+    /** @param segments wraps the DVR index (tests interleave its calls with ingest) */
+    static ClipEngine open(EngineConfig config, Clock clock, UnaryOperator<SegmentStore> segments) {
+        return open(config, clock, DiskSpace.of(config.layout().root()), segments);
+    }
+
+    private static ClipEngine open(EngineConfig config, Clock clock, DiskSpace disk,
+                                   UnaryOperator<SegmentStore> segments) {
         MediaRuntime.warmUp();
         Database database = Database.open(config.layout());
         try {
             ClipEngine.Ports ports = new ClipEngine.Ports(new SqliteStreamRepository(database),
-                    new SqliteSegmentStore(database), new SqliteClipRepository(database),
+                    segments.apply(new SqliteSegmentStore(database)), new SqliteClipRepository(database),
                     new SqliteVideoRepository(database), new SqliteSettingsRepository(database),
                     new MediaSourceFactory(TestSignalSource.Pacing.REAL_TIME, config.ingestBind()),
                     new FfmpegRemuxer(), new FfmpegSegmentTrimmer(), database, disk);

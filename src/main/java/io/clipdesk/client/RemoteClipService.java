@@ -3,6 +3,7 @@ package io.clipdesk.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipAccuracy;
+import io.clipdesk.engine.ClipPolicy;
 import io.clipdesk.engine.ClipRequest;
 import io.clipdesk.engine.ClipService;
 import io.clipdesk.engine.ClipStatus;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -30,6 +32,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * the clock (ready once start + duration has passed).
  */
 public final class RemoteClipService implements ClipService {
+
+    private static final long CLOCK_MARGIN_S = 5;
 
     private final RemoteServer server;
     private final Clock clock;
@@ -46,7 +50,8 @@ public final class RemoteClipService implements ClipService {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("duration", request.durationS());
         request.startS().ifPresent(s -> body.put("start", s));
-        request.expirationS().ifPresent(s -> body.put("expiration", s));
+        (request.expirationS().isPresent() ? request.expirationS() : expirationOfLife(request))
+                .ifPresent(s -> body.put("expiration", s));
         body.put("vod_required", request.vodRequired());
         if (!request.name().isEmpty()) {
             body.put("name", request.name());
@@ -104,6 +109,21 @@ public final class RemoteClipService implements ClipService {
                 + "with vod_required; create the clip again with \"keep permanently\" ticked.");
     }
 
+    /**
+     * The wire has no "keep for": a life other than the default becomes an expiration counted from this machine's
+     * now, kept a few seconds inside the allowed range so the server's own now (a little later, or skewed) accepts it.
+     */
+    private OptionalLong expirationOfLife(ClipRequest request) {
+        if (request.lifeS().isEmpty() || request.lifeS().getAsLong() == ClipPolicy.DEFAULT_EXPIRY_S) {
+            return OptionalLong.empty();
+        }
+        long nowMs = clock.millis();
+        long availableS = ClipPolicy.availableAtS(nowMs, request.startS().orElse(nowMs / 1000) + request.durationS());
+        long lifeS = Math.max(ClipPolicy.MIN_EXPIRY_S + CLOCK_MARGIN_S,
+                Math.min(ClipPolicy.MAX_EXPIRY_S - CLOCK_MARGIN_S, request.lifeS().getAsLong()));
+        return OptionalLong.of(availableS + lifeS);
+    }
+
     /** The playback URLs of a clip this service has created or listed. */
     public Optional<ClipLinks> links(String clipId) {
         return Optional.ofNullable(links.get(clipId));
@@ -123,14 +143,16 @@ public final class RemoteClipService implements ClipService {
         List<String> renditions = new ArrayList<>();
         node.path("renditions").forEach(r -> renditions.add(r.asText()));
         JsonNode videoId = node.path("video_id");
+        long createdAtMs = createdAtMs(node.path("created_at").asText(""));
         return new Clip(
                 id,
                 streamId,
                 node.path("name").asText(id),
                 startS,
                 durationS,
-                node.path("expiration").asLong(startS + durationS + 3600),
-                createdAtMs(node.path("created_at").asText("")),
+                node.path("expiration").asLong(ClipPolicy.availableAtS(createdAtMs, startS + durationS)
+                        + ClipPolicy.DEFAULT_EXPIRY_S),
+                createdAtMs,
                 node.path("vod_required").asBoolean(false),
                 videoId.isIntegralNumber() ? videoId.asLong() : 0,
                 renditions,

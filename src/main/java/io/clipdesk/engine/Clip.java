@@ -10,7 +10,9 @@ import java.util.Optional;
  * aligned, or the requested range itself for {@link ClipAccuracy#FRAME}; 0 until known); {@code gapMs} the
  * wall-clock time inside that range the source never delivered ({@link DvrGaps}; 0 until ready, and for a seamless
  * clip). {@code videoId} is 0 when no permanent video was
- * asked for. {@code exactRange} is the ms range a frame clip was asked to cut at instead of its whole seconds.
+ * asked for. {@code exactRange} is the ms range a frame clip was asked to cut at instead of its whole seconds
+ * ({@link ClipPolicy} made sure it fits them). When the DVR held less than was asked for, {@code startS} and
+ * {@code durationS} are the part it held (Gcore: "less than the specified value if there is less data in the DVR").
  */
 public record Clip(
         String id,
@@ -44,10 +46,6 @@ public record Clip(
         }
         if (gapMs < 0) {
             throw new IllegalArgumentException("gapMs must be >= 0, got " + gapMs);
-        }
-        if (exactRange.isPresent() && (accuracy != ClipAccuracy.FRAME || !exactRange.get().within(startS, durationS))) {
-            throw new IllegalArgumentException("an exact range needs frame accuracy and must lie inside the clip's"
-                    + " seconds, got " + exactRange.get() + " for " + accuracy + " " + startS + " + " + durationS);
         }
     }
 

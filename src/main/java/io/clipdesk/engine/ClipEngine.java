@@ -51,8 +51,7 @@ public final class ClipEngine implements AutoCloseable {
         this.videoLibrary = new DefaultVideoLibrary(config.layout(), clock, ports.videos(), ports.streams(), packager);
         this.clipService = new DefaultClipService(config, clock, streamService, ports.clips(), videoLibrary, packager,
                 new ClipEdges(config.layout(), ports.trimmer(), config.segmentDurationMs()), cutPool);
-        this.mediaFiles = new DefaultMediaFiles(config, clock, ports.clips(), clipService, ports.videos(),
-                streamService);
+        this.mediaFiles = new DefaultMediaFiles(config, clock, ports.clips(), ports.videos(), streamService);
         this.health = new EngineHealth(streamService);
         this.retention = Executors.newSingleThreadScheduledExecutor(named("retention"));
         this.expiry = Executors.newSingleThreadScheduledExecutor(named("expiry"));

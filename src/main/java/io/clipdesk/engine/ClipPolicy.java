@@ -3,6 +3,7 @@ package io.clipdesk.engine;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 
 /**
  * The instant-clip rules of API.md, as a pure function of (request, stream, DVR window, now). The UI calls
@@ -44,32 +45,79 @@ public final class ClipPolicy {
                     "start " + startS + " is more than " + MAX_START_AHEAD_S + " s after now (" + nowS
                             + "); allowed up to " + (nowS + MAX_START_AHEAD_S));
         }
+        checkExactRange(request);
         if (window.isEmpty()) {
             throw new ClipRejectedException(ClipRejectedException.Rule.NO_MEDIA,
                     "the DVR of stream " + stream.id() + " holds no media yet; wait for the stream to go live");
         }
-        long dvrStartS = Math.floorDiv(window.startMs(), 1000);
-        long dvrEndS = Math.floorDiv(window.endMs(), 1000);
-        if (startS < dvrStartS) {
-            throw new ClipRejectedException(ClipRejectedException.Rule.START_BEFORE_DVR,
-                    "start " + startS + " is before the DVR window " + dvrStartS + "–" + dvrEndS);
-        }
         long endS = startS + durationS;
-        long expirationS = request.expirationS().orElse(endS + DEFAULT_EXPIRY_S);
-        long lifeS = expirationS - endS;
-        if (lifeS < MIN_EXPIRY_S || lifeS > MAX_EXPIRY_S) {
-            throw new ClipRejectedException(ClipRejectedException.Rule.EXPIRATION,
-                    "expiration " + expirationS + " must be 60 s to 4 h after start + duration (" + endS
-                            + "), i.e. between " + (endS + MIN_EXPIRY_S) + " and " + (endS + MAX_EXPIRY_S));
-        }
+        Optional<ExactRange> exact = inDvr(request.exactRange(), startS, endS, window);
+        long deliveredStartS = Math.max(startS, Math.floorDiv(window.startMs(), 1000));
+        long expirationS = expiration(request, availableAtS(nowMs, endS), nowS);
         String name = request.name();
         if (name.length() > MAX_NAME_LENGTH) {
             throw new ClipRejectedException(ClipRejectedException.Rule.NAME,
                     "name is " + name.length() + " characters; at most " + MAX_NAME_LENGTH + " allowed");
         }
         if (name.isEmpty()) {
-            name = "Clip " + NAME_TIME.format(Instant.ofEpochSecond(startS).atZone(zone));
+            name = "Clip " + NAME_TIME.format(Instant.ofEpochSecond(deliveredStartS).atZone(zone));
         }
-        return new ClipPlan(startS, durationS, expirationS, name);
+        return new ClipPlan(deliveredStartS, endS - deliveredStartS, expirationS, name, exact);
+    }
+
+    /**
+     * When a clip ending at {@code endS} is available, in Unix seconds: the later of now and its end. Expiration
+     * counts from here, so a clip reaching back into the DVR is not born expired.
+     */
+    public static long availableAtS(long nowMs, long endS) {
+        return Math.max(Math.floorDiv(nowMs, 1000), endS);
+    }
+
+    /** An exact cut is to the frame, and lies inside the seconds it is asked with. */
+    private static void checkExactRange(ClipRequest request) {
+        if (request.exactRange().isEmpty()) {
+            return;
+        }
+        ExactRange range = request.exactRange().get();
+        if (request.accuracy() != ClipAccuracy.FRAME) {
+            throw new ClipRejectedException(ClipRejectedException.Rule.EXACT_RANGE, "an exact cut (cut_from_ms and"
+                    + " cut_to_ms) is to the frame: send it with \"accuracy\": \"frame\" or without accuracy");
+        }
+        if (request.startS().isEmpty() || !range.within(request.startS().getAsLong(), request.durationS())) {
+            String seconds = request.startS().isEmpty() ? "no start was given"
+                    : "that is " + request.startS().getAsLong() * 1000 + "–"
+                    + (request.startS().getAsLong() + request.durationS()) * 1000 + " ms";
+            throw new ClipRejectedException(ClipRejectedException.Rule.EXACT_RANGE, "the exact cut " + range.fromMs()
+                    + "–" + range.toMs() + " ms must lie inside start to start + duration (in ms; " + seconds + ")");
+        }
+    }
+
+    /**
+     * The part of the asked media the DVR holds: a range that began before the DVR's oldest media is cut from what
+     * is there (the seed: "less than the specified value if there is less data in the DVR"); one wholly before it
+     * has nothing to cut.
+     */
+    private static Optional<ExactRange> inDvr(Optional<ExactRange> exact, long startS, long endS, DvrWindow window) {
+        long toMs = exact.map(ExactRange::toMs).orElse(endS * 1000);
+        if (toMs <= window.startMs()) {
+            throw new ClipRejectedException(ClipRejectedException.Rule.START_BEFORE_DVR, "start " + startS
+                    + " + duration " + (endS - startS) + " s ends at " + Math.floorDiv(toMs + 999, 1000)
+                    + ", before the DVR window " + Math.floorDiv(window.startMs(), 1000) + "–"
+                    + Math.floorDiv(window.endMs(), 1000) + ": nothing to clip; choose a range that overlaps it");
+        }
+        return exact.map(r -> r.fromMs() >= window.startMs() ? r : new ExactRange(window.startMs(), r.toMs()));
+    }
+
+    private static long expiration(ClipRequest request, long availableS, long nowS) {
+        long expirationS = request.expirationS().orElse(availableS + request.lifeS().orElse(DEFAULT_EXPIRY_S));
+        long lowest = availableS + MIN_EXPIRY_S;
+        long highest = availableS + MAX_EXPIRY_S;
+        if (expirationS < lowest || expirationS > highest) {
+            String why = expirationS <= nowS ? " is already past (now " + nowS + ")" : " is outside the allowed range";
+            throw new ClipRejectedException(ClipRejectedException.Rule.EXPIRATION, "expiration " + expirationS + why
+                    + "; allowed " + lowest + "–" + highest + ": 60 s to 4 h after the clip is available at "
+                    + availableS + " (the later of now and start + duration)");
+        }
+        return expirationS;
     }
 }

@@ -5,7 +5,7 @@ public class ClipRejectedException extends InvalidRequestException {
 
     /** Which rule was broken; the API maps {@link #DVR_DISABLED} to 422 and the rest to 400. */
     public enum Rule {
-        DURATION, START_BEFORE_DVR, START_IN_FUTURE, EXPIRATION, NAME, DVR_DISABLED, NO_MEDIA
+        DURATION, START_BEFORE_DVR, START_IN_FUTURE, EXPIRATION, NAME, DVR_DISABLED, NO_MEDIA, EXACT_RANGE
     }
 
     private final Rule rule;

@@ -20,7 +20,10 @@ public interface ClipService {
     /** @throws NotFoundException unknown or expired */
     Clip get(String clipId);
 
-    /** Removes the clip and its files now. Its permanent video, if any, stays. */
+    /**
+     * Removes the clip and its files now. Its permanent video, if any, stays: made first when the clip is ready,
+     * in error with the reason when the clip had not got its media yet.
+     */
     void delete(String clipId);
 
     /** Makes a permanent video of a clip that did not ask for one (while the clip exists). */

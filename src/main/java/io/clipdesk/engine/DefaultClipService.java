@@ -29,6 +29,7 @@ final class DefaultClipService implements ClipService, SegmentListener {
     private final ClipEdges edges;
     private final ExecutorService cutPool;
     private final Map<String, ClipRecording> recordings = new ConcurrentHashMap<>();
+    private final ClipLifecycle lifecycle;
 
     DefaultClipService(EngineConfig config, Clock clock, DefaultStreamService streams, ClipRepository clips,
                        DefaultVideoLibrary videos, ClipPackager packager, ClipEdges edges, ExecutorService cutPool) {
@@ -40,6 +41,7 @@ final class DefaultClipService implements ClipService, SegmentListener {
         this.packager = packager;
         this.edges = edges;
         this.cutPool = cutPool;
+        this.lifecycle = config.clipLifecycle();
     }
 
     @Override
@@ -55,7 +57,7 @@ final class DefaultClipService implements ClipService, SegmentListener {
         long videoId = request.vodRequired() ? videos.reserve(stream.id(), id, plan.name()) : 0;
         Clip clip = new Clip(id, stream.id(), plan.name(), plan.startS(), (int) plan.durationS(), plan.expirationS(),
                 nowMs, request.vodRequired(), videoId, stream.renditions().stream().map(Rendition::name).toList(),
-                ClipStatus.RECORDING, "", 0, 0, request.accuracy(), 0, request.exactRange());
+                ClipStatus.RECORDING, "", 0, 0, request.accuracy(), 0, plan.exactRange());
         clips.insert(clip);
         begin(clip, stream.renditions());
         return clip;
@@ -65,25 +67,26 @@ final class DefaultClipService implements ClipService, SegmentListener {
     public List<Clip> list(long streamId) {
         streams.get(streamId);
         long nowMs = clock.millis();
-        return clips.listByStream(streamId).stream().filter(c -> alive(c, nowMs)).toList();
+        return clips.listByStream(streamId).stream().filter(c -> lifecycle.aliveAt(c, nowMs)).toList();
     }
 
     @Override
     public Clip get(String clipId) {
         Clip clip = ClipIds.isValid(clipId) ? clips.find(clipId).orElse(null) : null;
-        if (clip == null || !alive(clip, clock.millis())) {
+        if (clip == null || !lifecycle.aliveAt(clip, clock.millis())) {
             throw new NotFoundException("clip " + clipId + " not found (unknown, deleted or expired)");
         }
         return clip;
     }
 
+    /** Serialized with {@link #keepPermanent} and the sweep, so a video asked for meanwhile is settled too. */
     @Override
-    public void delete(String clipId) {
-        expire(get(clipId));
+    public synchronized void delete(String clipId) {
+        expire(get(clipId), "was deleted");
     }
 
     @Override
-    public Clip keepPermanent(String clipId) {
+    public synchronized Clip keepPermanent(String clipId) {
         Clip clip = get(clipId);
         if (clip.hasVideo()) {
             return clip;
@@ -91,29 +94,29 @@ final class DefaultClipService implements ClipService, SegmentListener {
         if (clip.status() == ClipStatus.FAILED) {
             throw new InvalidRequestException("clip " + clipId + " failed (" + clip.error() + "); nothing to keep");
         }
-        Clip updated = clip.withVideo(videos.reserve(clip.streamId(), clip.id(), clip.name()));
+        long videoId = videos.reserve(clip.streamId(), clip.id(), clip.name());
         ClipRecording recording = recordings.get(clipId);
         if (recording != null) {
             synchronized (recording) {
-                // Still recording: finish() will see the video id on the stored row.
-                clips.update(updated);
                 if (!recording.done()) {
+                    // Still recording: finish() reads the video id from the stored row.
+                    Clip updated = clips.find(clipId).orElse(clip).withVideo(videoId);
+                    clips.update(updated);
                     return updated;
                 }
             }
         }
+        // The recording ended since get(): the stored row says how (a stale copy would undo its READY).
+        Clip latest = clips.find(clipId).orElse(clip);
+        Clip updated = latest.withVideo(videoId);
         clips.update(updated);
-        cutPool.execute(() -> videos.materialize(updated));
+        switch (latest.status()) {
+            case READY -> cutPool.execute(() -> videos.materialize(updated));
+            case FAILED -> videos.fail(videoId, "the clip it was made from failed: " + latest.error());
+            case EXPIRED -> videos.fail(videoId, "the clip it was made from was deleted before its copy was made");
+            case RECORDING -> { } // its finish or its expiry settles the video
+        }
         return updated;
-    }
-
-    /** When the clip's media is expected to be complete. */
-    long readyAtMs(Clip clip) {
-        return clip.endS() * 1000 + config.segmentDurationMs();
-    }
-
-    static boolean alive(Clip clip, long nowMs) {
-        return clip.status() != ClipStatus.EXPIRED && nowMs < clip.expirationS() * 1000;
     }
 
     @Override
@@ -133,8 +136,8 @@ final class DefaultClipService implements ClipService, SegmentListener {
         }
         for (ClipStatus status : List.of(ClipStatus.READY, ClipStatus.RECORDING, ClipStatus.FAILED)) {
             for (Clip clip : clips.listByStatus(status)) {
-                if (!alive(clip, nowMs)) {
-                    expire(clip);
+                if (!lifecycle.aliveAt(clip, nowMs)) {
+                    expire(clip, "expired");
                 }
             }
         }
@@ -177,8 +180,10 @@ final class DefaultClipService implements ClipService, SegmentListener {
             }
             Clip clip = recording.clip();
             try {
-                List<Segment> fresh = recording.fresh(streams.segments(clip.streamId(), recording.fromMs(),
-                        recording.toMs()));
+                // One read for both: a segment landing between a read of the list and a look at the window
+                // would finish the clip without it.
+                DvrSlice slice = streams.slice(clip.streamId(), recording.fromMs(), recording.toMs());
+                List<Segment> fresh = recording.fresh(slice.segments());
                 for (Segment segment : fresh) {
                     if (clip.accuracy() == ClipAccuracy.FRAME) {
                         edges.deliver(recording, segment);
@@ -192,7 +197,7 @@ final class DefaultClipService implements ClipService, SegmentListener {
                 // Ready at the whole-second end even when an exact range ends earlier: readiness, the countdown
                 // and the media files all count from endS, so a clip is never READY yet refused as too early.
                 long endMs = clip.endS() * 1000;
-                long newestEndMs = streams.window(clip.streamId()).endMs();
+                long newestEndMs = slice.window().endMs();
                 long overdueMs = endMs + 30_000 + 2L * config.segmentDurationMs();
                 if (newestEndMs >= endMs || clock.millis() > overdueMs) {
                     finish(recording);
@@ -233,15 +238,22 @@ final class DefaultClipService implements ClipService, SegmentListener {
         }
     }
 
+    /** Marks the stored row (which may have gained a video since the recording began) and fails its video. */
     private void fail(Clip clip, String reason) {
-        clips.update(clip.withStatus(ClipStatus.FAILED, reason));
-        if (clip.hasVideo()) {
-            videos.fail(clip.videoId(), "the clip it was made from failed: " + reason);
+        Clip latest = clips.find(clip.id()).orElse(clip);
+        clips.update(latest.withStatus(ClipStatus.FAILED, reason));
+        if (latest.hasVideo()) {
+            videos.fail(latest.videoId(), "the clip it was made from failed: " + reason);
         }
     }
 
-    /** Stops a recording in progress (waiting for a finish under way), then deletes the files and marks the row. */
-    private void expire(Clip clip) {
+    /**
+     * Stops a recording in progress (waiting for a finish under way), settles the clip's video, then deletes the
+     * files and marks the row.
+     *
+     * @param why what happened to the clip, for its video's error ("was deleted", "expired")
+     */
+    private void expire(Clip clip, String why) {
         ClipRecording recording = recordings.get(clip.id());
         if (recording != null) {
             synchronized (recording) {
@@ -249,7 +261,25 @@ final class DefaultClipService implements ClipService, SegmentListener {
                 recordings.remove(clip.id());
             }
         }
+        Clip latest = clips.find(clip.id()).orElse(null);
+        if (latest != null && latest.hasVideo()) {
+            settleVideo(latest, why);
+        }
         DurableFiles.deleteTree(config.layout().clipDir(clip.id()));
-        clips.find(clip.id()).ifPresent(latest -> clips.update(latest.withStatus(ClipStatus.EXPIRED, latest.error())));
+        if (latest != null) {
+            clips.update(latest.withStatus(ClipStatus.EXPIRED, latest.error()));
+        }
+    }
+
+    /**
+     * A video ends ready or in error, never pending: one asked for a ready clip is made now from the clip's files,
+     * which are about to go (nothing to do when it is made already); one whose clip never got its media fails.
+     */
+    private void settleVideo(Clip clip, String why) {
+        if (clip.status() == ClipStatus.READY) {
+            videos.materialize(clip);
+        } else {
+            videos.fail(clip.videoId(), "the clip it was made from " + why + " before its media was complete");
+        }
     }
 }

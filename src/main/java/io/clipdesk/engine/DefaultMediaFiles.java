@@ -19,16 +19,16 @@ final class DefaultMediaFiles implements MediaFiles {
     private final EngineConfig config;
     private final Clock clock;
     private final ClipRepository clips;
-    private final DefaultClipService clipService;
+    private final ClipLifecycle lifecycle;
     private final VideoRepository videos;
     private final DefaultStreamService streams;
 
-    DefaultMediaFiles(EngineConfig config, Clock clock, ClipRepository clips, DefaultClipService clipService,
-                      VideoRepository videos, DefaultStreamService streams) {
+    DefaultMediaFiles(EngineConfig config, Clock clock, ClipRepository clips, VideoRepository videos,
+                      DefaultStreamService streams) {
         this.config = config;
         this.clock = clock;
         this.clips = clips;
-        this.clipService = clipService;
+        this.lifecycle = config.clipLifecycle();
         this.videos = videos;
         this.streams = streams;
     }
@@ -38,18 +38,19 @@ final class DefaultMediaFiles implements MediaFiles {
         String clipId = MediaPaths.isSafeName(fileName) ? MediaPaths.clipIdOf(fileName).orElse(null) : null;
         Clip clip = clipId == null ? null : clips.find(clipId).filter(c -> c.streamId() == streamId).orElse(null);
         long nowMs = clock.millis();
-        if (clip == null || !DefaultClipService.alive(clip, nowMs)) {
-            throw new NotFoundException("no such clip media (unknown, deleted or expired)");
+        ClipPhase phase = clip == null ? ClipPhase.EXPIRED : lifecycle.phaseAt(clip, nowMs);
+        switch (phase) {
+            case EXPIRED -> throw new NotFoundException("no such clip media (unknown, deleted or expired)");
+            case FAILED -> throw new NotFoundException("clip " + clip.id() + " failed: " + clip.error());
+            case RECORDING -> {
+                long readyAtMs = lifecycle.retryAtMs(clip, nowMs);
+                throw new TooEarlyException("clip " + clip.id() + " is still being recorded; it will be ready at "
+                        + Instant.ofEpochMilli(readyAtMs) + " (start + duration = " + clip.endS() + ")", readyAtMs);
+            }
+            case READY -> { }
         }
-        if (clip.status() == ClipStatus.FAILED) {
-            throw new NotFoundException("clip " + clip.id() + " failed: " + clip.error());
-        }
-        if (clip.status() == ClipStatus.RECORDING || nowMs < clip.endS() * 1000) {
-            long readyAtMs = Math.max(clipService.readyAtMs(clip), nowMs + 1000);
-            throw new TooEarlyException("clip " + clip.id() + " is still being recorded; it will be ready at "
-                    + Instant.ofEpochMilli(readyAtMs) + " (start + duration = " + clip.endS() + ")", readyAtMs);
-        }
-        return file(config.layout().clipDir(clip.id()).resolve(fileName), fileName, true);
+        MediaContent.FileContent file = file(config.layout().clipDir(clip.id()).resolve(fileName), fileName, true);
+        return new MediaContent.FileContent(file.path(), file.contentType(), true, lifecycle.expiresAtMs(clip));
     }
 
     @Override
@@ -138,7 +139,7 @@ final class DefaultMediaFiles implements MediaFiles {
         return new MediaContent.TextContent(playlist, MediaContent.HLS, false);
     }
 
-    private static MediaContent file(Path path, String fileName, boolean immutable) {
+    private static MediaContent.FileContent file(Path path, String fileName, boolean immutable) {
         if (!Files.isRegularFile(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             throw new NotFoundException("no such media: " + fileName);
         }

@@ -199,6 +199,11 @@ final class DefaultStreamService implements StreamService {
         return segments.overlapping(streamId, fromMs, toMs);
     }
 
+    /** The segments overlapping [fromMs, toMs) and the DVR's window, read together ({@link DvrSlice}). */
+    DvrSlice slice(long streamId, long fromMs, long toMs) {
+        return segments.slice(streamId, fromMs, toMs);
+    }
+
     @Override
     public List<Segment> latestSegments(long streamId, int count) {
         return segments.latest(streamId, count);

@@ -24,6 +24,8 @@ final class DefaultVideoLibrary implements VideoLibrary {
     private final VideoRepository videos;
     private final StreamRepository streams;
     private final ClipPackager packager;
+    /** Striped: one video is made by one thread at a time; a few stripes are plenty for a handful of cut threads. */
+    private final Object[] makeLocks = new Object[16];
 
     DefaultVideoLibrary(DataLayout layout, Clock clock, VideoRepository videos, StreamRepository streams,
                         ClipPackager packager) {
@@ -32,6 +34,9 @@ final class DefaultVideoLibrary implements VideoLibrary {
         this.videos = videos;
         this.streams = streams;
         this.packager = packager;
+        for (int i = 0; i < makeLocks.length; i++) {
+            makeLocks[i] = new Object();
+        }
     }
 
     @Override
@@ -58,17 +63,35 @@ final class DefaultVideoLibrary implements VideoLibrary {
                 clock.millis(), renditions)).id();
     }
 
+    /** A pending video that will never be made: error, with the reason. One already ready or failed stays so. */
     void fail(long videoId, String reason) {
-        videos.find(videoId).ifPresent(v -> videos.update(v.withStatus(VideoStatus.ERROR, reason)));
+        synchronized (lockOf(videoId)) {
+            videos.find(videoId).filter(v -> v.status() == VideoStatus.PENDING)
+                    .ifPresent(v -> videos.update(v.withStatus(VideoStatus.ERROR, reason)));
+        }
     }
 
-    /** Copies a ready clip's segments into the video's folder and packages them. Never throws. */
+    /**
+     * Copies a ready clip's segments into the pending video's folder and packages them; the video ends ready or in
+     * error. Never throws. The clip's expiry and a "keep permanently" may both ask at once: one makes it.
+     */
     void materialize(Clip clip) {
-        Video video = videos.find(clip.videoId()).orElse(null);
-        if (video == null || video.status() == VideoStatus.READY) {
-            return;
+        synchronized (lockOf(clip.videoId())) {
+            Video video = videos.find(clip.videoId()).orElse(null);
+            if (video != null && video.status() == VideoStatus.PENDING) {
+                make(clip, video);
+            }
         }
+    }
+
+    private Object lockOf(long videoId) {
+        return makeLocks[(int) Math.floorMod(videoId, (long) makeLocks.length)];
+    }
+
+    private void make(Clip clip, Video video) {
         Path folder = layout.videoDir(video.pathKey());
+        // What an earlier attempt (cut short by a stop) left is not trusted.
+        DurableFiles.deleteTree(folder);
         try {
             List<Rendition> renditions = renditionsOf(clip);
             List<Segment> segments = List.of();
@@ -106,12 +129,14 @@ final class DefaultVideoLibrary implements VideoLibrary {
                 continue;
             }
             Clip clip = clips.find(video.clipId()).orElse(null);
-            if (clip == null || clip.status() == ClipStatus.EXPIRED || clip.status() == ClipStatus.FAILED) {
-                fail(video.id(), "the clip it was made from is gone");
+            if (clip == null || clip.status() == ClipStatus.EXPIRED) {
+                fail(video.id(), "the clip it was made from was deleted or expired before its copy was made");
+            } else if (clip.status() == ClipStatus.FAILED) {
+                fail(video.id(), "the clip it was made from failed: " + clip.error());
             } else if (clip.status() == ClipStatus.READY) {
-                DurableFiles.deleteTree(layout.videoDir(video.pathKey()));
                 materialize(clip);
             }
+            // RECORDING: the clip's own resume has begun it again (its finish makes the video) or failed it.
         }
     }
 

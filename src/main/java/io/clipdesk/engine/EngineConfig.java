@@ -39,6 +39,11 @@ public record EngineConfig(
         Objects.requireNonNull(diskReserve, "diskReserve");
     }
 
+    /** When this engine's clips are ready and until when. */
+    public ClipLifecycle clipLifecycle() {
+        return new ClipLifecycle(segmentDurationMs);
+    }
+
     public static EngineConfig defaults(DataLayout layout) {
         return new EngineConfig(layout, DEFAULT_SEGMENT_DURATION_MS, 6, 2, 1000, true, ZoneId.systemDefault(),
                 PushAddress.ANY_INTERFACE, MediaRoots.ANY_LOCAL_FILE, DiskReserve.DEFAULT);

@@ -2,14 +2,15 @@ package io.clipdesk.engine;
 
 /**
  * The media an editor marked to the frame, in wall-clock ms, for a {@link ClipAccuracy#FRAME} clip. It lies inside
- * the clip's whole-second range, which stays what the API reports and what expiry and readiness count from.
+ * the clip's whole-second range, which stays what the API reports and what expiry and readiness count from
+ * ({@link ClipPolicy} checks that, once).
  */
 public record ExactRange(long fromMs, long toMs) {
 
     public ExactRange {
         if (fromMs < 0 || toMs <= fromMs) {
-            throw new IllegalArgumentException("an exact range needs 0 <= from < to, got " + fromMs + "–" + toMs
-                    + " ms");
+            throw new InvalidRequestException("an exact cut needs 0 <= cut_from_ms < cut_to_ms, got " + fromMs + "–"
+                    + toMs + " ms");
         }
     }
 

@@ -17,7 +17,12 @@ public sealed interface MediaContent {
     String MP4 = "video/mp4";
     String JPEG = "image/jpeg";
 
-    record FileContent(Path path, String contentType, boolean immutable) implements MediaContent {
+    /** @param validUntilMs until when (epoch ms) this answer holds: a clip's expiry, else forever */
+    record FileContent(Path path, String contentType, boolean immutable, long validUntilMs) implements MediaContent {
+
+        public FileContent(Path path, String contentType, boolean immutable) {
+            this(path, contentType, immutable, Long.MAX_VALUE);
+        }
     }
 
     record TextContent(String text, String contentType, boolean immutable) implements MediaContent {

@@ -30,13 +30,13 @@ public record PushAddress(SourceKind kind, int port, String passphrase) {
         }
         passphrase = passphrase == null ? "" : passphrase;
         if (port != 0 && (port < MIN_PORT || port > 65_535)) {
-            throw new IllegalArgumentException("port must be " + MIN_PORT + "–65535, got " + port);
+            throw new InvalidRequestException("port must be " + MIN_PORT + "–65535, got " + port);
         }
         if (!passphrase.isEmpty() && kind != SourceKind.SRT_PUSH) {
-            throw new IllegalArgumentException("only SRT takes a passphrase");
+            throw new InvalidRequestException("only SRT takes a passphrase");
         }
         if (!passphrase.isEmpty() && !PASSPHRASE.matcher(passphrase).matches()) {
-            throw new IllegalArgumentException("passphrase must be 10–79 characters of letters, digits and - _ . ~");
+            throw new InvalidRequestException("passphrase must be 10–79 characters of letters, digits and - _ . ~");
         }
     }
 
@@ -57,13 +57,13 @@ public record PushAddress(SourceKind kind, int port, String passphrase) {
             URI uri = new URI(spec.uri());
             String scheme = spec.kind() == SourceKind.RTMP_PUSH ? "rtmp" : "srt";
             if (!scheme.equalsIgnoreCase(uri.getScheme())) {
-                throw new IllegalArgumentException("a " + scheme + " address must start with " + scheme + "://");
+                throw new InvalidRequestException("a " + scheme + " address must start with " + scheme + "://");
             }
             String query = uri.getRawQuery() == null ? "" : uri.getRawQuery();
             String passphrase = query.startsWith("passphrase=") ? query.substring("passphrase=".length()) : "";
             return Optional.of(new PushAddress(spec.kind(), Math.max(0, uri.getPort()), passphrase));
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("not a push address: " + spec.uri());
+            throw new InvalidRequestException("not a push address: " + spec.uri());
         }
     }
 

@@ -30,6 +30,12 @@ public interface SegmentStore {
     /** Segments with {@code startMs < toMs && endMs > fromMs}, oldest first. */
     List<Segment> overlapping(long streamId, long fromMs, long toMs);
 
+    /**
+     * {@link #overlapping} and the DVR's window in one read, so no segment can be stored between the two: a clip
+     * cut that finishes once the window passes its end then never misses the segment that took it there.
+     */
+    DvrSlice slice(long streamId, long fromMs, long toMs);
+
     /** The newest {@code count} segments, oldest first. */
     List<Segment> latest(long streamId, int count);
 

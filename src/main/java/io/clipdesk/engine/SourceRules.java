@@ -55,12 +55,7 @@ final class SourceRules {
     }
 
     private static SourceSpec checkPush(SourceSpec source, List<LiveStream> others) {
-        PushAddress address;
-        try {
-            address = PushAddress.of(source).orElseThrow();
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(e.getMessage());
-        }
+        PushAddress address = PushAddress.of(source).orElseThrow();
         List<LiveStream> sameKind = others.stream().filter(s -> s.source().kind() == source.kind()).toList();
         if (address.port() == 0) {
             int base = source.kind() == SourceKind.RTMP_PUSH ? PushAddress.DEFAULT_RTMP_PORT

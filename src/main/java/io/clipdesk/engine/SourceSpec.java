@@ -14,7 +14,7 @@ public record SourceSpec(SourceKind kind, String uri) {
         Objects.requireNonNull(kind, "kind");
         uri = uri == null ? "" : uri.strip();
         if (kind != SourceKind.TEST_SIGNAL && uri.isEmpty()) {
-            throw new IllegalArgumentException(kind + " needs a URL, file or key");
+            throw new InvalidRequestException(kind + " needs a URL, file or key");
         }
     }
 }

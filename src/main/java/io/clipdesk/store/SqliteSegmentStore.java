@@ -1,8 +1,11 @@
 package io.clipdesk.store;
 
 import io.clipdesk.engine.AudioEnvelope;
+import io.clipdesk.engine.DvrSlice;
+import io.clipdesk.engine.DvrWindow;
 import io.clipdesk.engine.Segment;
 import io.clipdesk.engine.SegmentStore;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLDataException;
@@ -114,6 +117,19 @@ public final class SqliteSegmentStore implements SegmentStore {
         return query("find segments overlapping a window", OVERLAPPING, streamId, toMs, fromMs, fromMs, streamId);
     }
 
+    /** Three statements on the one connection while holding its lock: ingest cannot insert in between. */
+    @Override
+    public DvrSlice slice(long streamId, long fromMs, long toMs) {
+        return database.run("read a DVR slice of stream " + streamId, c -> {
+            List<Segment> overlapping = read(c, OVERLAPPING, streamId, toMs, fromMs, fromMs, streamId);
+            List<Segment> oldest = read(c, OLDEST, streamId);
+            List<Segment> newest = read(c, NEWEST, streamId);
+            DvrWindow window = oldest.isEmpty() || newest.isEmpty() ? DvrWindow.EMPTY
+                    : new DvrWindow(oldest.get(0).startMs(), newest.get(0).endMs());
+            return new DvrSlice(overlapping, window);
+        });
+    }
+
     @Override
     public List<Segment> latest(long streamId, int count) {
         if (count < 0) {
@@ -171,12 +187,14 @@ public final class SqliteSegmentStore implements SegmentStore {
     }
 
     private List<Segment> query(String action, String sql, long... parameters) {
-        return database.run(action + " of stream " + parameters[0], c -> {
-            try (PreparedStatement statement = c.prepareStatement(sql)) {
-                bind(statement, parameters);
-                return Rows.readAll(statement, SqliteSegmentStore::read);
-            }
-        });
+        return database.run(action + " of stream " + parameters[0], c -> read(c, sql, parameters));
+    }
+
+    private static List<Segment> read(Connection c, String sql, long... parameters) throws SQLException {
+        try (PreparedStatement statement = c.prepareStatement(sql)) {
+            bind(statement, parameters);
+            return Rows.readAll(statement, SqliteSegmentStore::read);
+        }
     }
 
     private static void bind(PreparedStatement statement, long... parameters) throws SQLException {

@@ -33,7 +33,7 @@ import java.util.function.Consumer;
  */
 public final class ClipFormViewModel {
 
-    /** How long a clip lives after it ends: the API allows 1 min to 4 h. */
+    /** How long a clip lives once it is available (the later of now and its end): the API allows 1 min to 4 h. */
     public static final List<Duration> EXPIRY_CHOICES = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5),
             Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(2),
             Duration.ofHours(3), Duration.ofHours(4));

@@ -44,7 +44,7 @@ public record MarkedClip(ClipRequest request, String problem) {
         long startS = Math.floorDiv(startMs, 1000);
         long durationS = Math.max(1, Math.floorDiv(endMs + 999, 1000) - startS);
         ClipRequest seconds = ClipRequest.of(stream.id(), startS, durationS)
-                .withExpiration(startS + durationS + expiry.toSeconds())
+                .withLife(expiry.toSeconds())
                 .withVod(keepVod)
                 .withName(name);
         ClipRequest request = exact && endMs > startMs

@@ -73,7 +73,7 @@ class ClipLifecycleApiTest {
         assertTrue(clip.get("id").asText().matches("[a-z0-9]{12}"));
         assertEquals(startS, clip.get("start").asLong());
         assertEquals(4, clip.get("duration").asInt());
-        assertEquals(startS + 4 + 3600, clip.get("expiration").asLong(), "default expiration: end + 1 h");
+        assertEquals(startS + 4 + 3600, clip.get("expiration").asLong(), "default expiration: 1 h after it is available (its end)");
         assertTrue(clip.get("created_at").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"));
         assertTrue(clip.get("video_id").isNull());
         assertEquals("recording", clip.get("status").asText());
@@ -152,7 +152,7 @@ class ClipLifecycleApiTest {
     void clip_afterExpiration_is404AndLeavesTheList_whileItsPermanentVideoStays() {
         long startS = f.window().startMs() / 1000 + 1;
         HttpResponse<String> created = f.api("POST", "/streaming/streams/1/clip_recording",
-                "{\"start\": " + startS + ", \"duration\": 2, \"expiration\": " + (startS + 2 + 60)
+                "{\"start\": " + startS + ", \"duration\": 2, \"expiration\": " + (f.nowS() + 60)
                         + ", \"vod_required\": true, \"name\": \"Keeper\"}");
         assertEquals(200, created.statusCode(), created.body());
         vodClip = f.json(created);

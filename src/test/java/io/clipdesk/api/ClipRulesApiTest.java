@@ -56,10 +56,28 @@ class ClipRulesApiTest {
     }
 
     @Test
-    void create_startBeforeTheDvrWindow_is400WithTheWindow() {
+    void create_rangeWhollyBeforeTheDvrWindow_is400WithTheWindow() {
         long dvrStartS = f.window().startMs() / 1000;
         String sentence = rejected("{\"start\": " + (dvrStartS - 30) + ", \"duration\": 2}");
-        assertTrue(sentence.contains("is before the DVR window " + dvrStartS + "–"), sentence);
+        assertTrue(sentence.contains("before the DVR window " + dvrStartS + "–"), sentence);
+    }
+
+    @Test
+    void create_startBeforeTheDvrOverlappingIt_isCutFromWhatTheDvrHolds_andTheClipSaysWhatItDelivers() {
+        JsonNode stream = f.json(f.api("GET", "/streaming/streams/1", null));
+        long dvrStartS = stream.get("dvr_start").asLong();
+        long dvrStartMs = f.window().startMs();
+        HttpResponse<String> created = f.api("PUT", CLIPS, "{\"start\": " + (dvrStartS - 5) + ", \"duration\": 7}");
+        assertEquals(200, created.statusCode(), created.body());
+        assertEquals(dvrStartS, f.json(created).get("start").asLong(), "where the DVR starts");
+        assertEquals(2, f.json(created).get("duration").asInt(), "the part the DVR holds");
+
+        String one = CLIPS + "/" + f.json(created).get("id").asText();
+        ServerFixture.await("clip ready", () -> "ready".equals(f.json(f.api("GET", one, null)).get("status").asText()));
+        JsonNode ready = f.json(f.api("GET", one, null));
+        assertEquals(dvrStartMs, ready.get("cut_start_ms").asLong(), "delivered from the DVR's first media");
+        assertTrue(ready.get("cut_end_ms").asLong() >= (dvrStartS + 2) * 1000, ready.toString());
+        assertEquals(0, ready.get("gap_ms").asLong());
     }
 
     @Test
@@ -69,12 +87,22 @@ class ClipRulesApiTest {
     }
 
     @Test
-    void create_expirationOutside1MinuteTo4HoursAfterTheEnd_is400WithTheAllowedRange() {
-        long startS = f.nowS() - 2;
-        long endS = startS + 2;
-        String soon = rejected("{\"start\": " + startS + ", \"duration\": 2, \"expiration\": " + (endS + 59) + "}");
-        assertTrue(soon.contains("between " + (endS + 60) + " and " + (endS + 14400)), soon);
-        rejected("{\"start\": " + startS + ", \"duration\": 2, \"expiration\": " + (endS + 14401) + "}");
+    void create_expirationOutside1MinuteTo4HoursAfterAvailability_is400WithTheAllowedRange() {
+        long startS = f.nowS() - 3; // ended a second ago: available now
+        long nowS = f.nowS();
+        String soon = rejected("{\"start\": " + startS + ", \"duration\": 2, \"expiration\": " + (nowS + 59) + "}");
+        assertTrue(soon.contains("allowed " + (nowS + 60) + "–" + (nowS + 14400)), soon);
+        rejected("{\"start\": " + startS + ", \"duration\": 2, \"expiration\": " + (nowS + 14401) + "}");
+        String past = rejected("{\"start\": " + startS + ", \"duration\": 2, \"expiration\": " + (nowS - 1) + "}");
+        assertTrue(past.startsWith("expiration " + (nowS - 1) + " is already past"), past);
+    }
+
+    @Test
+    void create_withoutExpiration_livesAnHourAfterItIsAvailable() {
+        long startS = f.window().startMs() / 1000 + 1;
+        HttpResponse<String> created = f.api("PUT", CLIPS, "{\"start\": " + startS + ", \"duration\": 1}");
+        assertEquals(200, created.statusCode(), created.body());
+        assertEquals(f.nowS() + 3600, f.json(created).get("expiration").asLong());
     }
 
     @Test

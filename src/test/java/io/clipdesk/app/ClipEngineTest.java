@@ -123,7 +123,9 @@ class ClipEngineTest {
     @Test
     void expiry_removesTheClipAndItsFiles() {
         long startS = f.window().startMs() / 1000 + 1;
-        Clip clip = f.engine.clips().create(ClipRequest.of(STREAM, startS, 2).withExpiration(startS + 2 + 60));
+        // Available now (it ended in the past): the shortest life is a minute from now.
+        Clip clip = f.engine.clips().create(ClipRequest.of(STREAM, startS, 2).withExpiration(f.clock.millis() / 1000
+                + 60));
         f.awaitStatus(clip.id(), ClipStatus.READY);
         Path folder = f.engine.layout().clipDir(clip.id());
         assertTrue(Files.isDirectory(folder));

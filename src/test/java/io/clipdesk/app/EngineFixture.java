@@ -3,13 +3,18 @@ package io.clipdesk.app;
 import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipEngine;
 import io.clipdesk.engine.ClipStatus;
+import io.clipdesk.engine.DataLayout;
 import io.clipdesk.engine.DvrWindow;
+import io.clipdesk.engine.DiskReserve;
+import io.clipdesk.engine.EngineConfig;
+import io.clipdesk.engine.SegmentStore;
 import io.clipdesk.testing.LiveFeed;
 import io.clipdesk.testing.MutableClock;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 
 /** A real engine (SQLite file, FFmpeg test signal, 1 s segments unless told) on a temp dir, driven by a hand-moved clock. */
 final class EngineFixture implements AutoCloseable {
@@ -26,12 +31,23 @@ final class EngineFixture implements AutoCloseable {
     }
 
     EngineFixture(Path dir, int segmentMs) {
+        this(dir, segmentMs, UnaryOperator.identity());
+    }
+
+    /** @param segments wraps the engine's DVR index, to interleave its calls with ingest */
+    EngineFixture(Path dir, int segmentMs, UnaryOperator<SegmentStore> segments) {
         this.dir = dir;
-        this.engine = Engines.open(dir, clock, segmentMs);
+        // No disk reserve: what a test sees must not hang on the free space of the machine it runs on.
+        this.engine = Engines.open(EngineConfig.defaults(new DataLayout(dir)).withSegmentDurationMs(segmentMs)
+                .withDiskReserve(DiskReserve.NONE), clock, segments);
     }
 
     void produce(Duration duration) {
         LiveFeed.produce(clock, engine, STREAM, duration);
+    }
+
+    long nowS() {
+        return clock.millis() / 1000;
     }
 
     DvrWindow window() {

@@ -5,6 +5,7 @@ import io.clipdesk.engine.ClipEngine;
 import io.clipdesk.engine.ClipRequest;
 import io.clipdesk.engine.ClipStatus;
 import io.clipdesk.engine.DataLayout;
+import io.clipdesk.engine.DiskReserve;
 import io.clipdesk.engine.EngineConfig;
 import io.clipdesk.engine.LiveStream;
 import io.clipdesk.engine.MediaContent;
@@ -44,7 +45,7 @@ final class SourcesFixture implements AutoCloseable {
     SourcesFixture(Path dir, int segmentMs) {
         this.segmentMs = segmentMs;
         EngineConfig config = EngineConfig.defaults(new DataLayout(dir)).withSegmentDurationMs(segmentMs)
-                .withDefaultStream(false);
+                .withDefaultStream(false).withDiskReserve(DiskReserve.NONE);
         engine = Engines.open(config, clock);
         engine.streams().addListener(new SegmentListener() {
             @Override

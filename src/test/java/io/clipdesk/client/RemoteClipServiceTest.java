@@ -65,6 +65,14 @@ class RemoteClipServiceTest {
     }
 
     @Test
+    void create_withTheFormsLife_isAcceptedAtBothEnds_keptAFewSecondsInsideTheRange() {
+        long nowS = clock.millis() / 1000; // the clip ended before now: available now, on both machines
+        assertEquals(nowS + 3600, clips.create(ClipRequest.of(1, dvrStartS() + 1, 1).withLife(3600)).expirationS());
+        assertEquals(nowS + 65, clips.create(ClipRequest.of(1, dvrStartS() + 1, 1).withLife(60)).expirationS());
+        assertEquals(nowS + 14395, clips.create(ClipRequest.of(1, dvrStartS() + 1, 1).withLife(14400)).expirationS());
+    }
+
+    @Test
     void create_list_get_delete_roundTripThroughTheServer() throws Exception {
         Clip created = clips.create(ClipRequest.of(1, dvrStartS() + 1, 2).withName("Save of the match"));
         assertTrue(created.id().matches("[a-z0-9]{12}"));

@@ -22,26 +22,21 @@ class ClipRequestTest {
     }
 
     @Test
-    void exactRange_reachingOutsideTheSeconds_isRejectedWithBoth() {
-        IllegalArgumentException early = assertThrows(IllegalArgumentException.class,
-                () -> seconds.withExactRange(new ExactRange(999_960, 1_003_000)));
-        assertThrows(IllegalArgumentException.class, () -> seconds.withExactRange(new ExactRange(1_000_000, 1_004_040)));
-        assertTrue(early.getMessage().contains("999960"), early.getMessage());
+    void exactRange_emptyOrReversed_isAnInvalidRequest() {
+        assertThrows(InvalidRequestException.class, () -> new ExactRange(1_000_500, 1_000_500));
+        InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                () -> new ExactRange(1_000_500, 1_000_400));
+        assertTrue(e.getMessage().contains("cut_from_ms < cut_to_ms"), e.getMessage());
     }
 
     @Test
-    void exactRange_emptyOrReversed_isRejected() {
-        assertThrows(IllegalArgumentException.class, () -> new ExactRange(1_000_500, 1_000_500));
-        assertThrows(IllegalArgumentException.class, () -> new ExactRange(1_000_500, 1_000_400));
-    }
+    void life_replacesAnExpiration_andSurvivesTheOtherChanges() {
+        ClipRequest kept = seconds.withExpiration(2000).withLife(300).withVod(true).withName("Goal")
+                .withExactRange(new ExactRange(1_000_520, 1_003_280));
 
-    @Test
-    void exactRange_withoutFrameAccuracyOrStart_isRejected() {
-        Optional<ExactRange> range = Optional.of(new ExactRange(1_000_520, 1_003_280));
-        assertThrows(IllegalArgumentException.class, () -> new ClipRequest(1, OptionalLong.of(1000), 4,
-                OptionalLong.empty(), false, "", ClipAccuracy.SEGMENT, range));
-        assertThrows(IllegalArgumentException.class, () -> new ClipRequest(1, OptionalLong.empty(), 4,
-                OptionalLong.empty(), false, "", ClipAccuracy.FRAME, range));
+        assertEquals(OptionalLong.of(300), kept.lifeS());
+        assertEquals(OptionalLong.empty(), kept.expirationS());
+        assertEquals(OptionalLong.empty(), kept.withExpiration(2000).lifeS());
     }
 
     @Test

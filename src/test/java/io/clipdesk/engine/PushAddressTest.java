@@ -40,7 +40,7 @@ class PushAddressTest {
 
     @Test
     void passphrase_outsideSrtsRule_isRefusedWithTheRule() {
-        var e = assertThrows(IllegalArgumentException.class, () -> PushAddress.srt(9000, "short"));
+        var e = assertThrows(InvalidRequestException.class, () -> PushAddress.srt(9000, "short"));
         assertEquals("passphrase must be 10–79 characters of letters, digits and - _ . ~", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> PushAddress.srt(9000, "has spaces in it"));
         assertThrows(IllegalArgumentException.class, () -> new PushAddress(SourceKind.RTMP_PUSH, 1935, "0123456789"));
@@ -49,7 +49,7 @@ class PushAddressTest {
     @Test
     void port_belowTheUnprivilegedRange_isRefused() {
         assertEquals("port must be 1024–65535, got 80",
-                assertThrows(IllegalArgumentException.class, () -> PushAddress.rtmp(80)).getMessage());
+                assertThrows(InvalidRequestException.class, () -> PushAddress.rtmp(80)).getMessage());
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.clipdesk.engine.DvrSlice;
+import io.clipdesk.engine.DvrWindow;
 import io.clipdesk.engine.Segment;
 import io.clipdesk.engine.StoreException;
 import java.nio.file.Path;
@@ -161,5 +163,17 @@ class SqliteSegmentStoreTest {
 
     private static List<Long> sequences(List<Segment> list) {
         return list.stream().map(Segment::sequence).toList();
+    }
+
+    @Test
+    void slice_readsTheOverlappingSegmentsAndTheWindowTogether() {
+        for (int i = 0; i < 5; i++) {
+            segments.insert(new Segment(stream, i, T0_MS + i * 2000L, TWO_S_US, false));
+        }
+        DvrSlice slice = segments.slice(stream, T0_MS + 3000, T0_MS + 5000);
+
+        assertEquals(List.of(1L, 2L), slice.segments().stream().map(Segment::sequence).toList());
+        assertEquals(new DvrWindow(T0_MS, T0_MS + 10_000), slice.window());
+        assertEquals(new DvrSlice(List.of(), DvrWindow.EMPTY), segments.slice(otherStream, 0, Long.MAX_VALUE));
     }
 }

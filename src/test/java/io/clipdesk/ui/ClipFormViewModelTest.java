@@ -2,7 +2,8 @@ package io.clipdesk.ui;
 
 import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipAccuracy;
-import io.clipdesk.engine.ClipAccuracy;
+import io.clipdesk.engine.ClipPlan;
+import io.clipdesk.engine.ClipPolicy;
 import io.clipdesk.engine.ClipRequest;
 import io.clipdesk.engine.ClipStatus;
 import io.clipdesk.engine.DvrWindow;
@@ -21,6 +22,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -45,8 +47,9 @@ class ClipFormViewModelTest {
     private void accept(ClipRequest request, java.util.function.Consumer<Clip> onCreated,
                         java.util.function.Consumer<RuntimeException> onFailure) {
         sent.add(request);
+        ClipPlan plan = ClipPolicy.plan(request, streamProp.get(), window.get(), now.get(), UTC);
         onCreated.accept(new Clip("abcdefabcdef", 1, request.name().isEmpty() ? "Clip" : request.name(),
-                request.startS().getAsLong(), (int) request.durationS(), request.expirationS().getAsLong(), NOW_MS,
+                plan.startS(), (int) plan.durationS(), plan.expirationS(), NOW_MS,
                 request.vodRequired(), 0, List.of(), ClipStatus.RECORDING, "", 0, 0, ClipAccuracy.SEGMENT));
     }
 
@@ -73,7 +76,8 @@ class ClipFormViewModelTest {
         ClipRequest r = sent.get(0);
         assertEquals((NOW_MS - 61_000) / 1000, r.startS().getAsLong());
         assertEquals(31, r.durationS());
-        assertEquals(r.startS().getAsLong() + 31 + 3600, r.expirationS().getAsLong());
+        assertEquals(OptionalLong.of(3600), r.lifeS(), "an hour once available, counted by the engine");
+        assertEquals(OptionalLong.empty(), r.expirationS());
         assertEquals(Marks.CLEARED, vm.getMarks(), "marks are cleared for the next clip");
     }
 
@@ -87,14 +91,24 @@ class ClipFormViewModelTest {
     }
 
     @Test
-    void problem_startBeforeTheDvrTail_namesTheWindowInLocalTime_andNothingIsCreated() {
-        vm.editMarks(new Marks(DVR_START_MS - 20_000, DVR_START_MS + 10_000));
+    void problem_marksWhollyBeforeTheDvrTail_nameTheWindowInLocalTime_andNothingIsCreated() {
+        vm.editMarks(new Marks(DVR_START_MS - 20_000, DVR_START_MS - 10_000));
         String problem = vm.problemProperty().get();
-        assertTrue(problem.startsWith("Start 14:36:20 is before the DVR window 14:36:40–"), problem);
+        assertTrue(problem.startsWith("Start 14:36:20 + duration 10 s ends at 14:36:30, before the DVR window"
+                + " 14:36:40–"), problem);
         assertFalse(vm.canCreateProperty().get());
         vm.create();
         assertTrue(sent.isEmpty());
         assertEquals(problem, vm.noticeProperty().get());
+    }
+
+    @Test
+    void create_marksReachingBeforeTheDvrTail_makeTheClipOfWhatTheDvrHolds() {
+        vm.editMarks(new Marks(DVR_START_MS - 20_000, DVR_START_MS + 10_000));
+        assertEquals("", vm.problemProperty().get());
+        vm.create();
+        assertEquals(1, sent.size());
+        assertTrue(vm.noticeProperty().get().contains("00:00:10 from 14:36:40"), vm.noticeProperty().get());
     }
 
     @Test
@@ -110,6 +124,8 @@ class ClipFormViewModelTest {
         vm.editMarks(new Marks(DVR_START_MS + 5_000, DVR_START_MS + 15_000));
         assertTrue(vm.canCreateProperty().get());
         window.set(new DvrWindow(DVR_START_MS + 10_000, NOW_MS));
+        assertTrue(vm.canCreateProperty().get(), "the part still in the DVR can be clipped");
+        window.set(new DvrWindow(DVR_START_MS + 15_000, NOW_MS));
         assertFalse(vm.canCreateProperty().get());
     }
 
@@ -121,7 +137,7 @@ class ClipFormViewModelTest {
         vm.setName("Penalty");
         vm.create();
         ClipRequest r = sent.get(0);
-        assertEquals(r.startS().getAsLong() + r.durationS() + 300, r.expirationS().getAsLong());
+        assertEquals(OptionalLong.of(300), r.lifeS());
         assertTrue(r.vodRequired());
         assertEquals("Penalty", r.name());
     }

@@ -1,5 +1,6 @@
 package io.clipdesk.ui.clips;
 
+import io.clipdesk.engine.ClipPhase;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
 import javafx.css.PseudoClass;
@@ -104,8 +105,13 @@ final class ClipCell extends ListCell<ClipItem> {
 
     private void showPhase(ClipPhase phase) {
         for (ClipPhase p : ClipPhase.values()) {
-            pseudoClassStateChanged(PseudoClass.getPseudoClass(p.styleClass()), p == phase);
+            pseudoClassStateChanged(PseudoClass.getPseudoClass(styleClass(p)), p == phase);
         }
         progress.setVisible(phase == ClipPhase.RECORDING);
+    }
+
+    /** The CSS pseudo-class of a row in this phase. */
+    static String styleClass(ClipPhase phase) {
+        return "clip-" + phase.name().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -1,6 +1,8 @@
 package io.clipdesk.ui.clips;
 
 import io.clipdesk.engine.Clip;
+import io.clipdesk.engine.ClipLifecycle;
+import io.clipdesk.engine.ClipPhase;
 import io.clipdesk.ui.timeline.GapBand;
 
 /**
@@ -12,32 +14,24 @@ import io.clipdesk.ui.timeline.GapBand;
 public record ClipCountdown(ClipPhase phase, String text, double progress) {
 
     /**
-     * @param segmentDurationMs the DVR segment length: the clip is expected ready one segment after its end,
-     *                          when the segment holding its last second is closed
+     * @param segmentDurationMs the DVR segment length: the clip is expected ready one segment after its end
+     *                          ({@link ClipLifecycle})
      */
     public static ClipCountdown of(Clip clip, long nowMs, int segmentDurationMs) {
-        long expiresAtMs = clip.expirationS() * 1000;
-        if (clip.status() == io.clipdesk.engine.ClipStatus.EXPIRED || nowMs >= expiresAtMs) {
-            return new ClipCountdown(ClipPhase.EXPIRED, "expired", 1);
-        }
-        return switch (clip.status()) {
-            case RECORDING -> recording(clip, nowMs, readyAtMs(clip, segmentDurationMs));
+        ClipLifecycle lifecycle = new ClipLifecycle(segmentDurationMs);
+        return switch (lifecycle.phaseAt(clip, nowMs)) {
+            case EXPIRED -> new ClipCountdown(ClipPhase.EXPIRED, "expired", 1);
+            case RECORDING -> recording(clip, nowMs, lifecycle.readyAtMs(clip));
             case READY -> new ClipCountdown(ClipPhase.READY, "ready · " + gap(clip) + "expires in "
-                    + hms(expiresAtMs - nowMs), 1);
+                    + hms(lifecycle.expiresAtMs(clip) - nowMs), 1);
             case FAILED -> new ClipCountdown(ClipPhase.FAILED,
                     clip.error().isBlank() ? "failed" : "failed: " + clip.error(), 1);
-            case EXPIRED -> throw new AssertionError("handled above");
         };
     }
 
     /** "crosses a 12 s gap · " when the source lost media inside the clip, so nobody is surprised by a jump. */
     private static String gap(Clip clip) {
         return clip.crossesGap() ? "crosses a " + GapBand.lengthText(clip.gapMs()) + " gap · " : "";
-    }
-
-    /** When the engine expects the clip's media to be complete (wall-clock ms). */
-    public static long readyAtMs(Clip clip, int segmentDurationMs) {
-        return clip.endS() * 1000 + segmentDurationMs;
     }
 
     private static ClipCountdown recording(Clip clip, long nowMs, long readyAtMs) {

@@ -1,6 +1,7 @@
 package io.clipdesk.ui.clips;
 
 import io.clipdesk.engine.Clip;
+import io.clipdesk.engine.ClipPhase;
 import io.clipdesk.engine.Video;
 import io.clipdesk.engine.VideoStatus;
 import javafx.beans.binding.Bindings;

@@ -1,6 +1,7 @@
 package io.clipdesk.ui.clips;
 
 import io.clipdesk.engine.ClipEngine;
+import io.clipdesk.engine.ClipPhase;
 import io.clipdesk.ui.FxBridge;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanExpression;

@@ -2,6 +2,7 @@ package io.clipdesk.ui.clips;
 
 import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipEngine;
+import io.clipdesk.engine.ClipPhase;
 import io.clipdesk.engine.MediaContent;
 import io.clipdesk.engine.MediaPaths;
 import io.clipdesk.engine.NotFoundException;

@@ -1,6 +1,7 @@
 package io.clipdesk.ui.clips;
 
 import io.clipdesk.engine.Clip;
+import io.clipdesk.engine.ClipLifecycle;
 import io.clipdesk.engine.ClipStatus;
 import io.clipdesk.engine.Video;
 
@@ -55,9 +56,10 @@ public record PreviewSource(String key, String title, Links links, long wallStar
             case EXPIRED -> DELETED;
             case RECORDING, READY -> "";
         };
-        long readyAtMs = clip.status() == ClipStatus.RECORDING ? ClipCountdown.readyAtMs(clip, segmentDurationMs) : 0;
+        ClipLifecycle lifecycle = new ClipLifecycle(segmentDurationMs);
+        long readyAtMs = clip.status() == ClipStatus.RECORDING ? lifecycle.readyAtMs(clip) : 0;
         return new PreviewSource("clip:" + clip.id(), clip.name(), links.clip(clip), clip.cutStartMs(), readyAtMs,
-                clip.expirationS() * 1000, blocked);
+                lifecycle.expiresAtMs(clip), blocked);
     }
 
     /** @param wallStartMs the wall-clock time of the video's first frame (its clip's cut start), 0 when unknown */

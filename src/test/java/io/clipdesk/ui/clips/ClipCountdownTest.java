@@ -2,6 +2,7 @@ package io.clipdesk.ui.clips;
 
 import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipAccuracy;
+import io.clipdesk.engine.ClipPhase;
 import io.clipdesk.engine.ClipStatus;
 import org.junit.jupiter.api.Test;
 
