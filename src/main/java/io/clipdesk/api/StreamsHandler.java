@@ -6,6 +6,7 @@ import io.clipdesk.engine.SourceSpec;
 import io.clipdesk.engine.StreamDraft;
 import io.clipdesk.engine.StreamPatch;
 import io.clipdesk.engine.StreamService;
+import io.clipdesk.engine.WaveformRange;
 
 import java.io.IOException;
 import java.util.List;
@@ -13,12 +14,14 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
-/** /streaming/streams: list, create, get, patch, delete, dvr_cleanup. */
+/** /streaming/streams: list, create, get, patch, delete, dvr_cleanup, (ext) waveform. */
 final class StreamsHandler {
 
     static final String STREAMS = "/streaming/streams";
     static final String ONE = STREAMS + "/([0-9]{1,18})";
     private static final int MAX_NAME = 255;
+    /** Year 9999: a larger number is a time in the wrong unit (ms or µs), not a date. */
+    private static final long MAX_UNIX_S = 253_402_300_799L;
 
     private final StreamService streams;
 
@@ -39,12 +42,34 @@ final class StreamsHandler {
                 Route.of("PUT", ONE + "/dvr_cleanup", ex -> {
                     streams.cleanupDvr(ex.longParam(0));
                     ex.sendNoContent();
-                }));
+                }),
+                Route.of("GET", ONE + "/waveform", this::waveform));
     }
 
     private void list(ApiExchange ex) throws IOException {
         ListPage page = ListPage.of(ex.query());
         ex.sendJson(200, page.slice(streams.list()).stream().map(s -> dto(s, ex)).toList());
+    }
+
+    /** (ext) {@code ?from=&to=} in Unix seconds like every time on the wire, {@code buckets} at most (default 2000). */
+    private void waveform(ApiExchange ex) throws IOException {
+        QueryParams query = ex.query();
+        long fromS = requiredSeconds(query, "from");
+        long toS = requiredSeconds(query, "to");
+        long buckets = query.optionalLong("buckets").orElse(WaveformRange.DEFAULT_BUCKETS);
+        int bucketCount = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, buckets));
+        long id = ex.longParam(0);
+        ex.sendJson(200, WaveformDto.of(id, streams.waveform(id, fromS * 1000, toS * 1000, bucketCount)));
+    }
+
+    private static long requiredSeconds(QueryParams query, String name) {
+        long s = query.optionalLong(name).orElseThrow(() -> new InvalidRequestException("Query parameter " + name
+                + " is required: a Unix time in seconds, e.g. the stream's dvr_start or dvr_end."));
+        if (s < 0 || s > MAX_UNIX_S) {
+            throw new InvalidRequestException("Query parameter " + name + " must be a Unix time in seconds (0–"
+                    + MAX_UNIX_S + "), got " + s + ".");
+        }
+        return s;
     }
 
     private void create(ApiExchange ex) throws IOException {

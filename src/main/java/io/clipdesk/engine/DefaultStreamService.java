@@ -16,6 +16,8 @@ final class DefaultStreamService implements StreamService {
 
     private static final Logger LOG = Logger.getLogger(DefaultStreamService.class.getName());
     private static final int MAX_NAME_LENGTH = 255;
+    /** How far a segment's audio may reach past its pictures (the cutter waits at most 1 s for late audio). */
+    private static final long AUDIO_EDGE_MS = 1_000;
 
     private final EngineConfig config;
     private final Clock clock;
@@ -205,6 +207,14 @@ final class DefaultStreamService implements StreamService {
     @Override
     public List<Segment> latestSegments(long streamId, int count) {
         return segments.latest(streamId, count);
+    }
+
+    @Override
+    public AudioEnvelope waveform(long streamId, long fromMs, long toMs, int maxBuckets) {
+        WaveformRange range = WaveformRange.of(fromMs, toMs, maxBuckets);
+        get(streamId);
+        return range.collect(segments.envelopes(streamId, range.startMs() - AUDIO_EDGE_MS,
+                range.endMs() + AUDIO_EDGE_MS));
     }
 
     @Override

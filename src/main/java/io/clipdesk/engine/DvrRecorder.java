@@ -82,7 +82,7 @@ final class DvrRecorder implements SegmentSink {
                 DurableFiles.moveInto(draft.thumbnailFile(), layout.thumbnail(stream.id(), sequence));
             }
             Segment segment = new Segment(stream.id(), sequence, draft.startMs(), draft.durationUs(), discontinuity);
-            store.insert(segment);
+            store.insert(segment, draft.envelope());
             dvrBytes.addAndGet(bytes);
             firstOfSession = false;
             lastSegmentAtMs = clock.millis();

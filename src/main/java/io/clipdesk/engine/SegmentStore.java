@@ -9,7 +9,23 @@ import java.util.Optional;
  */
 public interface SegmentStore {
 
-    void insert(Segment segment);
+    /** Indexes a segment with no audio envelope. */
+    default void insert(Segment segment) {
+        insert(segment, AudioEnvelope.EMPTY);
+    }
+
+    /**
+     * Indexes a segment together with the envelope of its audio, atomically. The envelope belongs to the row:
+     * whatever deletes the segment's row (retention, cleanup, a disk budget, the stream going) deletes it too.
+     */
+    void insert(Segment segment, AudioEnvelope envelope);
+
+    /**
+     * The envelopes of the segments overlapping [{@code fromMs}, {@code toMs}), oldest first (segments stored
+     * without one have none). A segment's audio may reach a little past its video edges: widen the range to
+     * catch the sound at its edges.
+     */
+    List<AudioEnvelope> envelopes(long streamId, long fromMs, long toMs);
 
     /** Segments with {@code startMs < toMs && endMs > fromMs}, oldest first. */
     List<Segment> overlapping(long streamId, long fromMs, long toMs);
@@ -30,10 +46,10 @@ public interface SegmentStore {
     /** Segments that ended at or before {@code endMs}, oldest first. */
     List<Segment> endedBy(long streamId, long endMs);
 
-    /** Deletes one segment's row. */
+    /** Deletes one segment's row and its envelope. */
     void delete(long streamId, long sequence);
 
-    /** Deletes every row of the stream. */
+    /** Deletes every row of the stream, envelopes included. */
     void deleteAll(long streamId);
 
     int count(long streamId);

@@ -29,6 +29,15 @@ public interface StreamService {
     /** The newest {@code count} segments, oldest first. */
     List<Segment> latestSegments(long streamId, int count);
 
+    /**
+     * The DVR's sound over [{@code fromMs}, {@code toMs}) on the grid of {@link WaveformRange#of}: at most
+     * {@code maxBuckets} buckets, as fine as 20 ms. Measured at ingest from each segment's decoded audio.
+     *
+     * @throws NotFoundException for an unknown stream
+     * @throws InvalidRequestException for an empty or too long range, or a bucket count out of bounds
+     */
+    AudioEnvelope waveform(long streamId, long fromMs, long toMs, int maxBuckets);
+
     void addListener(SegmentListener listener);
 
     void removeListener(SegmentListener listener);

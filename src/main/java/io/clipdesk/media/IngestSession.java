@@ -1,5 +1,6 @@
 package io.clipdesk.media;
 
+import io.clipdesk.engine.AudioEnvelope;
 import io.clipdesk.engine.MediaException;
 import io.clipdesk.engine.Rendition;
 import io.clipdesk.engine.SegmentDraft;
@@ -25,7 +26,8 @@ import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
  * One connection's worth of ingest: the packets of one input become keyframe-aligned TS segments. H.264 video is
  * remuxed as one rendition at the source's size (cheap: no decode but one keyframe per segment for its thumbnail);
  * other video is decoded and encoded into the stream's ladder with libx264. AAC audio is copied, other audio
- * re-encoded to AAC. Segments are stamped through the session's {@link WallClockMap}; the first one says
+ * re-encoded to AAC; the AAC that goes into each segment is decoded once more for its envelope (the timeline's
+ * waveform). Segments are stamped through the session's {@link WallClockMap}; the first one says
  * discontinuity, because a new connection restarts the timestamps. Owned by the ingest thread.
  */
 final class IngestSession implements AutoCloseable {
@@ -45,6 +47,7 @@ final class IngestSession implements AutoCloseable {
     private final SegmentCutter cutter;
     private final KeyframePicture picture;
     private final Thumbnailer thumbnailer = new Thumbnailer();
+    private final EnvelopeDecoder envelope;
     private final int sourceWidth;
     private final int sourceHeight;
     private List<Rendition> ladder;
@@ -70,6 +73,7 @@ final class IngestSession implements AutoCloseable {
         AacTranscoder audioBuilt = null;
         List<TsSegmentWriter.Track> tracksBuilt = List.of();
         TsSegmentWriter.Track audioTrackBuilt = null;
+        EnvelopeDecoder envelopeBuilt = null;
         try {
             ladderBuilt = remux ? null : new VideoLadder(video, input.frameRate(), streamLadder, segmentDurationMs);
             tracksBuilt = remux ? List.of(new TsSegmentWriter.Track(copyOf(video.codecpar()), videoTimeBase))
@@ -78,12 +82,18 @@ final class IngestSession implements AutoCloseable {
             audioTrackBuilt = audio == null ? null : copyAudio
                     ? new TsSegmentWriter.Track(copyOf(audio.codecpar()), copyOf(audio.time_base()))
                     : audioBuilt.track();
+            envelopeBuilt = audioTrackBuilt == null ? null
+                    : new EnvelopeDecoder(audioTrackBuilt.params(), audioTrackBuilt.timeBase());
             picture = new KeyframePicture(tracksBuilt.get(0).params());
         } catch (RuntimeException e) {
             // The caller never gets an object to close: free what was opened before the failure.
             free(ladderBuilt, audioBuilt, tracksBuilt, audioTrackBuilt);
+            if (envelopeBuilt != null) {
+                envelopeBuilt.close();
+            }
             throw e;
         }
+        envelope = envelopeBuilt;
         videoLadder = ladderBuilt;
         audioTranscoder = audioBuilt;
         videoTracks = tracksBuilt;
@@ -163,8 +173,10 @@ final class IngestSession implements AutoCloseable {
                 thumbnailer.capture(image);
             }
             thumbnail = thumbnailer.write(dir, filePrefix + "thumb-");
+            AudioEnvelope sound = envelope == null ? AudioEnvelope.EMPTY
+                    : envelope.measure(gop.audio(), wallClock::wallUs);
             SegmentDraft draft = new SegmentDraft(wallClock.wallMs(gop.startUs()), gop.durationUs(), first, files,
-                    thumbnail);
+                    thumbnail, sound);
             first = false;
             sink.accept(draft);
         } catch (IOException | RuntimeException e) {
@@ -205,6 +217,9 @@ final class IngestSession implements AutoCloseable {
     public void close() {
         cutter.close();
         picture.close();
+        if (envelope != null) {
+            envelope.close();
+        }
         free(videoLadder, audioTranscoder, videoTracks, audioTrack);
     }
 

@@ -1,5 +1,6 @@
 package io.clipdesk.media;
 
+import io.clipdesk.engine.AudioEnvelope;
 import io.clipdesk.engine.MediaException;
 import io.clipdesk.engine.Rendition;
 import io.clipdesk.engine.SegmentDraft;
@@ -19,12 +20,14 @@ import java.util.function.Consumer;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_free;
 import static org.bytedeco.ffmpeg.global.avutil.*;
 
 /**
  * The test signal's chain: paint → YUV per rendition → libx264 per rendition, plus one AAC encoder whose packets
- * go into every rendition. Encoders live as long as the chain, so timestamps run on across segments; {@link #cut}
- * turns the packets of one GOP into one TS file per rendition. Not thread-safe: the ingest thread owns it.
+ * go into every rendition and, decoded again, into the segment's audio envelope. Encoders live as long as the
+ * chain, so timestamps run on across segments; {@link #cut} turns the packets of one GOP into one TS file per
+ * rendition. Not thread-safe: the ingest thread owns it.
  */
 final class TestSignalEncoder implements AutoCloseable {
 
@@ -46,6 +49,8 @@ final class TestSignalEncoder implements AutoCloseable {
     private final List<List<AVPacket>> videoPending = new ArrayList<>();
     private final List<Consumer<AVPacket>> videoSinks = new ArrayList<>();
     private final Encoder audio;
+    private final EnvelopeDecoder envelope;
+    private final long originMs;
     private final AVFrame audioFrame;
     private final float[] samples;
     private final ArrayDeque<AVPacket> audioPending = new ArrayDeque<>();
@@ -59,8 +64,10 @@ final class TestSignalEncoder implements AutoCloseable {
         this.filePrefix = filePrefix;
         this.pattern = new TestPattern(streamName);
         this.tone = new TestTone(originMs);
+        this.originMs = originMs;
         PictureScaler scalerBuilt = null;
         Encoder audioBuilt = null;
+        EnvelopeDecoder envelopeBuilt = null;
         AVFrame frameBuilt = null;
         try {
             scalerBuilt = new PictureScaler(TestPattern.WIDTH, TestPattern.HEIGHT, renditions);
@@ -71,6 +78,7 @@ final class TestSignalEncoder implements AutoCloseable {
                 videoSinks.add(pending::add);
             }
             audioBuilt = Encoder.aac(TestTone.SAMPLE_RATE, CHANNELS, 128_000);
+            envelopeBuilt = envelopeOf(audioBuilt);
             frameBuilt = av_frame_alloc();
             frameBuilt.nb_samples(audioBuilt.context().frame_size()).format(AV_SAMPLE_FMT_FLTP)
                     .sample_rate(TestTone.SAMPLE_RATE);
@@ -82,6 +90,9 @@ final class TestSignalEncoder implements AutoCloseable {
             if (audioBuilt != null) {
                 audioBuilt.close();
             }
+            if (envelopeBuilt != null) {
+                envelopeBuilt.close();
+            }
             av_frame_free(frameBuilt);
             if (scalerBuilt != null) {
                 scalerBuilt.close();
@@ -90,6 +101,7 @@ final class TestSignalEncoder implements AutoCloseable {
         }
         this.scaler = scalerBuilt;
         this.audio = audioBuilt;
+        this.envelope = envelopeBuilt;
         this.audioFrame = frameBuilt;
         samples = new float[audioFrame.nb_samples()];
     }
@@ -156,13 +168,24 @@ final class TestSignalEncoder implements AutoCloseable {
             }
             Path thumbnail = thumbnailer.write(incomingDir, filePrefix + "thumb-");
             long durationUs = (endFrame - startFrame) * FRAME_MS * 1000L;
-            return new SegmentDraft(startMs, durationUs, discontinuity, files, thumbnail);
+            // Audio pts count samples from frame 0, which sounds at originMs.
+            AudioEnvelope sound = envelope.measure(audioPackets, mediaUs -> originMs * 1000 + mediaUs);
+            return new SegmentDraft(startMs, durationUs, discontinuity, files, thumbnail, sound);
         } catch (IOException | RuntimeException e) {
             files.values().forEach(f -> f.toFile().delete());
             throw e instanceof MediaException m ? m : new MediaException("cannot write a segment: " + e.getMessage(), e);
         } finally {
             audioPackets.forEach(p -> av_packet_free(p));
             videoPending.forEach(TestSignalEncoder::freeAll);
+        }
+    }
+
+    private static EnvelopeDecoder envelopeOf(Encoder aac) {
+        TsSegmentWriter.Track track = TsSegmentWriter.Track.of(aac);
+        try {
+            return new EnvelopeDecoder(track.params(), track.timeBase());
+        } finally {
+            avcodec_parameters_free(track.params());
         }
     }
 
@@ -186,6 +209,7 @@ final class TestSignalEncoder implements AutoCloseable {
         audioPending.clear();
         video.forEach(Encoder::close);
         audio.close();
+        envelope.close();
         av_frame_free(audioFrame);
         scaler.close();
     }

@@ -97,7 +97,7 @@ public final class TestSignalRecorder {
                 }
                 Path thumbnail = Files.move(draft.thumbnailFile(), dir.resolve("thumb_" + index + ".jpg"));
                 segments.add(new SegmentDraft(draft.startMs(), draft.durationUs(), draft.discontinuity(), files,
-                        thumbnail));
+                        thumbnail, draft.envelope()));
                 if (segments.size() == wanted) {
                     done.countDown();
                 }

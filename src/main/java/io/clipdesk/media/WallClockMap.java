@@ -36,6 +36,11 @@ final class WallClockMap {
 
     /** Wall-clock time of {@code mediaUs}, from the latest anchor at or before it (or the first one). */
     long wallMs(long mediaUs) {
+        return Math.floorDiv(wallUs(mediaUs), 1000);
+    }
+
+    /** {@link #wallMs} in µs since the epoch, for audio samples that fall between milliseconds. */
+    long wallUs(long mediaUs) {
         if (anchors.isEmpty()) {
             throw new IllegalStateException("no anchor yet");
         }
@@ -46,6 +51,6 @@ final class WallClockMap {
                 best = a;
             }
         }
-        return best.wallMs() + Math.floorDiv(mediaUs - best.mediaUs(), 1000);
+        return best.wallMs() * 1000 + mediaUs - best.mediaUs();
     }
 }

@@ -88,8 +88,24 @@ final class Schema {
             "ALTER TABLE clips ADD COLUMN exact_from_ms INTEGER",
             "ALTER TABLE clips ADD COLUMN exact_to_ms INTEGER"));
 
+    /**
+     * Each segment's audio envelope, a row of its own so that listing segments stays lean. It dies with its
+     * segment's row by the foreign key, so no path that drops a segment can leave its envelope behind.
+     */
+    private static final Migration V4 = new Migration(4, List.of(
+            """
+            CREATE TABLE envelopes (
+                stream_id INTEGER NOT NULL,
+                sequence  INTEGER NOT NULL,
+                start_ms  INTEGER NOT NULL,
+                bucket_ms INTEGER NOT NULL,
+                levels    BLOB    NOT NULL,
+                PRIMARY KEY (stream_id, sequence),
+                FOREIGN KEY (stream_id, sequence) REFERENCES segments (stream_id, sequence) ON DELETE CASCADE
+            ) STRICT, WITHOUT ROWID"""));
+
     /** Every migration in order; the file's {@code user_version} is the last one applied. */
-    static final List<Migration> MIGRATIONS = List.of(V1, V2, V3);
+    static final List<Migration> MIGRATIONS = List.of(V1, V2, V3, V4);
 
     private Schema() {
     }

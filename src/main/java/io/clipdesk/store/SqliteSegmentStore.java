@@ -1,5 +1,6 @@
 package io.clipdesk.store;
 
+import io.clipdesk.engine.AudioEnvelope;
 import io.clipdesk.engine.DvrSlice;
 import io.clipdesk.engine.DvrWindow;
 import io.clipdesk.engine.Segment;
@@ -15,9 +16,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The {@code segments} table, the DVR index. Every time query is a range of the index on (stream_id, start_ms)
- * bounded on both sides, so its cost follows the rows it returns, not the DVR's length; end_ms is stored so the
- * overlap and retention tests need no arithmetic on the row.
+ * The {@code segments} table, the DVR index, and its {@code envelopes} (each segment's audio levels, inserted in
+ * the segment's transaction and deleted by the foreign key with its row). Every time query is a range of the
+ * index on (stream_id, start_ms) bounded on both sides, so its cost follows the rows it returns, not the DVR's
+ * length; end_ms is stored so the overlap and retention tests need no arithmetic on the row.
  */
 public final class SqliteSegmentStore implements SegmentStore {
 
@@ -50,6 +52,18 @@ public final class SqliteSegmentStore implements SegmentStore {
     static final String NEWEST = SELECT + NEWEST_FIRST + " LIMIT 1";
     /** A segment never starts after it ends, so {@code start_ms <= ?} bounds the scan. Parameters: stream, end, end. */
     static final String ENDED_BY = SELECT + " AND " + START_MS + " <= ? AND " + END_MS + " <= ?" + OLDEST_FIRST;
+    static final String ENVELOPES = "envelopes";
+    static final String BUCKET_MS = "bucket_ms";
+    static final String LEVELS = "levels";
+    static final String INSERT_ENVELOPE = "INSERT INTO " + ENVELOPES + " (" + STREAM_ID + ", " + SEQUENCE + ", "
+            + START_MS + ", " + BUCKET_MS + ", " + LEVELS + ") VALUES (?, ?, ?, ?, ?)";
+    /** The envelopes of the segments {@link #OVERLAPPING} finds, by the same index search. Same parameters. */
+    static final String ENVELOPES_OVERLAPPING = "SELECT e." + START_MS + ", e." + BUCKET_MS + ", e." + LEVELS
+            + " FROM " + TABLE + " s JOIN " + ENVELOPES + " e ON e." + STREAM_ID + " = s." + STREAM_ID + " AND e."
+            + SEQUENCE + " = s." + SEQUENCE + " WHERE s." + STREAM_ID + " = ? AND s." + START_MS + " < ? AND s."
+            + END_MS + " > ? AND s." + START_MS + " >= ? - (SELECT MAX(" + DURATION_US + ") FROM " + TABLE
+            + " WHERE " + STREAM_ID + " = ?) / 1000 ORDER BY s." + START_MS + ", s." + SEQUENCE;
+    /** Envelopes go with their segment's row (the foreign key cascades), so deletes name segments only. */
     static final String DELETE = "DELETE FROM " + TABLE + " WHERE " + STREAM_ID + " = ? AND " + SEQUENCE + " = ?";
     static final String DELETE_ALL = "DELETE FROM " + TABLE + " WHERE " + STREAM_ID + " = ?";
     static final String COUNT = "SELECT COUNT(*) FROM " + TABLE + " WHERE " + STREAM_ID + " = ?";
@@ -62,8 +76,8 @@ public final class SqliteSegmentStore implements SegmentStore {
 
     /** Fails (StoreException) for a sequence already stored or a stream that does not exist. */
     @Override
-    public void insert(Segment segment) {
-        database.run("insert segment " + segment.streamId() + "/" + segment.sequence(), c -> {
+    public void insert(Segment segment, AudioEnvelope envelope) {
+        database.inTransaction("insert segment " + segment.streamId() + "/" + segment.sequence(), c -> {
             try (PreparedStatement statement = c.prepareStatement(INSERT)) {
                 statement.setLong(1, segment.streamId());
                 statement.setLong(2, segment.sequence());
@@ -71,7 +85,29 @@ public final class SqliteSegmentStore implements SegmentStore {
                 statement.setLong(4, segment.endMs());
                 statement.setLong(5, segment.durationUs());
                 statement.setBoolean(6, segment.discontinuity());
+                statement.executeUpdate();
+            }
+            if (envelope.isEmpty()) {
+                return null;
+            }
+            try (PreparedStatement statement = c.prepareStatement(INSERT_ENVELOPE)) {
+                statement.setLong(1, segment.streamId());
+                statement.setLong(2, segment.sequence());
+                statement.setLong(3, envelope.startMs());
+                statement.setInt(4, envelope.bucketMs());
+                statement.setBytes(5, EnvelopeLevels.encode(envelope));
                 return statement.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public List<AudioEnvelope> envelopes(long streamId, long fromMs, long toMs) {
+        return database.run("find envelopes of stream " + streamId, c -> {
+            try (PreparedStatement statement = c.prepareStatement(ENVELOPES_OVERLAPPING)) {
+                bind(statement, streamId, toMs, fromMs, fromMs, streamId);
+                return Rows.readAll(statement, row -> EnvelopeLevels.decode(row.getLong(1), row.getInt(2),
+                        row.getBytes(3)));
             }
         });
     }

@@ -49,6 +49,7 @@ public final class MainView extends BorderPane implements AutoCloseable {
         timeline.setId("dvr-timeline");
         timeline.setZone(vm.zone());
         timeline.segmentsProperty().bind(vm.segmentsProperty());
+        timeline.waveformProperty().bind(vm.waveformProperty());
         timeline.dvrStartMsProperty().bind(Bindings.createLongBinding(() -> vm.windowProperty().get().startMs(), vm.windowProperty()));
         timeline.liveEdgeMsProperty().bind(Bindings.createLongBinding(() -> vm.windowProperty().get().endMs(), vm.windowProperty()));
         timeline.playheadMsProperty().bind(playback.positionMsProperty());

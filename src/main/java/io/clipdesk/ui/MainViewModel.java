@@ -15,7 +15,9 @@ import io.clipdesk.engine.SegmentListener;
 import io.clipdesk.engine.SourceHealth;
 import io.clipdesk.engine.StreamState;
 import io.clipdesk.ui.dvr.DvrIndex;
+import io.clipdesk.ui.dvr.DvrWaveform;
 import io.clipdesk.ui.dvr.SegmentIndex;
+import io.clipdesk.ui.dvr.WaveformPyramid;
 import io.clipdesk.ui.player.DvrPlayer;
 import io.clipdesk.ui.player.SoundTrack;
 import io.clipdesk.ui.timeline.ClipBand;
@@ -52,6 +54,7 @@ public final class MainViewModel implements AutoCloseable {
     private final FxBridge bridge;
     private final EngineLane lane;
     private final DvrIndex index;
+    private final DvrWaveform sound;
     private final SegmentListener healthListener;
     private final PlaybackViewModel playback;
     private final ClipFormViewModel form;
@@ -60,6 +63,8 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<LiveStream> stream = new ReadOnlyObjectWrapper<>(this, "stream");
     private final ReadOnlyObjectWrapper<SegmentIndex> segments = new ReadOnlyObjectWrapper<>(this, "segments", SegmentIndex.EMPTY);
     private final ReadOnlyObjectWrapper<DvrWindow> window = new ReadOnlyObjectWrapper<>(this, "window", DvrWindow.EMPTY);
+    private final ReadOnlyObjectWrapper<WaveformPyramid> waveform =
+            new ReadOnlyObjectWrapper<>(this, "waveform", WaveformPyramid.EMPTY);
     private final ReadOnlyLongWrapper nowMs = new ReadOnlyLongWrapper(this, "nowMs");
     private final ReadOnlyObjectWrapper<List<Clip>> clips = new ReadOnlyObjectWrapper<>(this, "clips", List.of());
     private final ReadOnlyObjectWrapper<List<ClipBand>> clipBands = new ReadOnlyObjectWrapper<>(this, "clipBands", List.of());
@@ -79,6 +84,7 @@ public final class MainViewModel implements AutoCloseable {
         nowMs.set(engine.clock().millis());
         Runnable indexChanged = bridge.coalescing(this::indexChanged);
         this.index = new DvrIndex(streamId, indexChanged);
+        this.sound = new DvrWaveform(streamId, engine.streams(), bridge.coalescing(this::waveformChanged));
         this.healthListener = new SegmentListener() {
             @Override
             public void onSegment(Segment segment) {
@@ -184,7 +190,13 @@ public final class MainViewModel implements AutoCloseable {
     private void indexChanged() {
         SegmentIndex now = index.snapshot();
         segments.set(now);
-        window.set(now.isEmpty() ? DvrWindow.EMPTY : new DvrWindow(now.firstStartMs(), now.lastEndMs()));
+        DvrWindow dvr = now.isEmpty() ? DvrWindow.EMPTY : new DvrWindow(now.firstStartMs(), now.lastEndMs());
+        window.set(dvr);
+        lane.run(() -> sound.follow(dvr));
+    }
+
+    private void waveformChanged() {
+        waveform.set(sound.snapshot());
     }
 
     private void showClips(List<Clip> list) {
@@ -224,6 +236,8 @@ public final class MainViewModel implements AutoCloseable {
     public ReadOnlyLongProperty nowMsProperty() { return nowMs.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<SegmentIndex> segmentsProperty() { return segments.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<DvrWindow> windowProperty() { return window.getReadOnlyProperty(); }
+    /** The DVR's sound for the timeline, fetched from the engine off the FX thread. */
+    public ReadOnlyObjectProperty<WaveformPyramid> waveformProperty() { return waveform.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<List<Clip>> clipsProperty() { return clips.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<List<ClipBand>> clipBandsProperty() { return clipBands.getReadOnlyProperty(); }
 

@@ -4,6 +4,7 @@ import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipRequest;
 import io.clipdesk.engine.ClipStatus;
 import io.clipdesk.engine.DvrSlice;
+import io.clipdesk.engine.AudioEnvelope;
 import io.clipdesk.engine.Segment;
 import io.clipdesk.engine.SegmentStore;
 import org.junit.jupiter.api.AfterEach;
@@ -70,6 +71,7 @@ class ClipAdvanceRaceTest {
         private final AtomicLong holdEndingByMs = new AtomicLong(Long.MAX_VALUE);
         private volatile long rangeFromMs = Long.MIN_VALUE;
         private volatile long rangeToMs = Long.MIN_VALUE;
+        private volatile AudioEnvelope heldEnvelope = AudioEnvelope.EMPTY;
 
         void holdFirstEndingBy(long endMs, long fromMs, long toMs) {
             rangeFromMs = fromMs;
@@ -78,11 +80,17 @@ class ClipAdvanceRaceTest {
         }
 
         @Override
-        public void insert(Segment segment) {
+        public void insert(Segment segment, AudioEnvelope envelope) {
             if (segment.endMs() >= holdEndingByMs.get() && landed.get() == null && held.compareAndSet(null, segment)) {
+                heldEnvelope = envelope;
                 return; // stored by the next read of the clip's range, right after it
             }
-            real.insert(segment);
+            real.insert(segment, envelope);
+        }
+
+        @Override
+        public List<AudioEnvelope> envelopes(long streamId, long fromMs, long toMs) {
+            return real.envelopes(streamId, fromMs, toMs);
         }
 
         @Override
@@ -103,7 +111,7 @@ class ClipAdvanceRaceTest {
             if (fromMs == rangeFromMs && toMs == rangeToMs) {
                 Segment segment = held.getAndSet(null);
                 if (segment != null) {
-                    real.insert(segment);
+                    real.insert(segment, heldEnvelope);
                     landed.set(segment);
                 }
             }

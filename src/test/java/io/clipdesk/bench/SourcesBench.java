@@ -32,14 +32,7 @@ final class SourcesBench {
 
     static void run(Path work, int seconds) throws Exception {
         BenchReport.section("Remux-only ingest: 1080p H.264 5 Mbps + AAC file played as live, 2 s segments, real clock");
-        Path feed = work.resolve("feed-1080p-5mbps.mp4");
-        long madeMs = System.currentTimeMillis();
-        FfmpegCli.run("-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=25", "-f", "lavfi", "-i",
-                "sine=frequency=440:sample_rate=48000", "-t", "20", "-c:v", "libx264", "-preset", "ultrafast",
-                "-b:v", "5M", "-maxrate", "5M", "-bufsize", "10M", "-g", "50", "-keyint_min", "50", "-sc_threshold", "0",
-                "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "128k", feed.toString());
-        BenchReport.line("feed made by the ffmpeg CLI", String.format(Locale.ROOT, "%.1f MB",
-                java.nio.file.Files.size(feed) / 1e6), "in " + (System.currentTimeMillis() - madeMs) + " ms");
+        Path feed = feed(work);
 
         int cores = Runtime.getRuntime().availableProcessors();
         Result one = measure(work.resolve("one"), feed, 1, seconds);
@@ -67,6 +60,22 @@ final class SourcesBench {
         }
         BenchReport.line("streams held at once on this machine", held + " (" + cores + " cores, shared)",
                 "all DVRs within 2 segments of the clock");
+    }
+
+    /** The 1080p 5 Mbps H.264 + AAC file, 20 s, a keyframe every 2 s; made once per run. */
+    static Path feed(Path work) throws java.io.IOException {
+        Path feed = work.resolve("feed-1080p-5mbps.mp4");
+        if (java.nio.file.Files.exists(feed)) {
+            return feed;
+        }
+        long madeMs = System.currentTimeMillis();
+        FfmpegCli.run("-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=25", "-f", "lavfi", "-i",
+                "sine=frequency=440:sample_rate=48000", "-t", "20", "-c:v", "libx264", "-preset", "ultrafast",
+                "-b:v", "5M", "-maxrate", "5M", "-bufsize", "10M", "-g", "50", "-keyint_min", "50", "-sc_threshold", "0",
+                "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "128k", feed.toString());
+        BenchReport.line("feed made by the ffmpeg CLI", String.format(Locale.ROOT, "%.1f MB",
+                java.nio.file.Files.size(feed) / 1e6), "in " + (System.currentTimeMillis() - madeMs) + " ms");
+        return feed;
     }
 
     private record Result(double ingestPercentPerStream, double processPercent, long worstLagMs) {
@@ -133,7 +142,8 @@ final class SourcesBench {
         }
     }
 
-    private static long ingestCpuNs(ThreadMXBean threads) {
+    /** CPU ns so far of this JVM's {@code ingest-*} threads. */
+    static long ingestCpuNs(ThreadMXBean threads) {
         long total = 0;
         for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
             if (info != null && info.getThreadName().startsWith("ingest-")) {

@@ -82,6 +82,14 @@ class SegmentQueryPlanTest {
     }
 
     @Test
+    void envelopes_searchTheStartIndexThenEachEnvelopeByItsKey() {
+        List<String> plan = plan(SqliteSegmentStore.ENVELOPES_OVERLAPPING, stream, T0_MS + 20_000, T0_MS + 10_000,
+                T0_MS + 10_000, stream);
+        assertSearchOnly(plan);
+        assertTrue(plan.stream().anyMatch(line -> line.startsWith("SEARCH e USING PRIMARY KEY")), plan.toString());
+    }
+
+    @Test
     void deleteAndCount_searchByStream() {
         assertSearchOnly(plan(SqliteSegmentStore.DELETE, stream, 3));
         assertSearchOnly(plan(SqliteSegmentStore.DELETE_ALL, stream));

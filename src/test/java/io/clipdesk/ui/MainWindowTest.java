@@ -116,10 +116,12 @@ class MainWindowTest extends FxRobot {
 
         long tailMs = window().startMs();
         fx(() -> {
-            view.viewModel().form().editMarks(new Marks(tailMs - 20_000, tailMs + 5_000));
+            // Wholly before the DVR: nothing to clip (a range that overlaps it is cut to what it holds).
+            view.viewModel().form().editMarks(new Marks(tailMs - 20_000, tailMs - 5_000));
             return null;
         });
-        await("the DVR rule", () -> problem.getText().startsWith("Start ") && problem.getText().contains("before the DVR window"));
+        await("the DVR rule", () -> problem.getText().startsWith("Start ")
+                && problem.getText().contains("before the DVR window") && problem.getText().contains("nothing to clip"));
         type(KeyCode.ENTER);
         drainUi();
         assertEquals(clipsBefore, engine.clips().list(STREAM).size());

@@ -1,6 +1,7 @@
 package io.clipdesk.ui.timeline;
 
 import io.clipdesk.ui.dvr.SegmentIndex;
+import io.clipdesk.ui.dvr.WaveformPyramid;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
@@ -27,7 +28,7 @@ import java.util.function.LongConsumer;
 
 /**
  * The DVR timeline: the rolling window (tail to live edge), the visible range (zoom and pan), the playhead,
- * in/out marks, clip bands and one thumbnail per segment, all as properties. {@link DvrTimelineSkin} draws and
+ * in/out marks, clip bands, one thumbnail per segment and the waveform of the sound, all as properties. {@link DvrTimelineSkin} draws and
  * handles the pointer; what the editor does comes out through {@link #onSeekProperty()} and
  * {@link #onMarksEditedProperty()} so a view model stays the owner of playhead and marks.
  */
@@ -46,6 +47,8 @@ public class DvrTimeline extends Control {
     private final ObjectProperty<List<ClipBand>> clips = new SimpleObjectProperty<>(this, "clips", List.of());
     private final ObjectProperty<SegmentIndex> segments = new SimpleObjectProperty<>(this, "segments", SegmentIndex.EMPTY);
     private final ObjectProperty<ThumbnailCache> thumbnails = new SimpleObjectProperty<>(this, "thumbnails");
+    private final ObjectProperty<WaveformPyramid> waveform =
+            new SimpleObjectProperty<>(this, "waveform", WaveformPyramid.EMPTY);
     private final ObjectProperty<ZoneId> zone = new SimpleObjectProperty<>(this, "zone", ZoneId.systemDefault());
     private final ObjectProperty<LongConsumer> onSeek = new SimpleObjectProperty<>(this, "onSeek", ms -> { });
     private final ObjectProperty<Consumer<Marks>> onMarksEdited = new SimpleObjectProperty<>(this, "onMarksEdited", m -> { });
@@ -77,6 +80,13 @@ public class DvrTimeline extends Control {
     private final StyleableProperty<Paint> gapHatchColor =
             STYLES.createStyleablePaintProperty(this, "gapHatchColor", "-cd-gap-hatch-color", t -> t.gapHatchColor,
                     Color.web("#4a3326"));
+
+    private final StyleableProperty<Paint> wavePeakColor =
+            STYLES.createStyleablePaintProperty(this, "wavePeakColor", "-cd-wave-peak-color", t -> t.wavePeakColor,
+                    Color.web("#5fd3a0", 0.42));
+    private final StyleableProperty<Paint> waveRmsColor =
+            STYLES.createStyleablePaintProperty(this, "waveRmsColor", "-cd-wave-rms-color", t -> t.waveRmsColor,
+                    Color.web("#5fd3a0"));
 
     public DvrTimeline() {
         getStyleClass().add("dvr-timeline");
@@ -170,6 +180,8 @@ public class DvrTimeline extends Control {
     Paint markColor() { return markColor.getValue(); }
     Paint gapColor() { return gapColor.getValue(); }
     Paint gapHatchColor() { return gapHatchColor.getValue(); }
+    Paint wavePeakColor() { return wavePeakColor.getValue(); }
+    Paint waveRmsColor() { return waveRmsColor.getValue(); }
 
     public LongProperty dvrStartMsProperty() { return dvrStartMs; }
     public long getDvrStartMs() { return dvrStartMs.get(); }
@@ -204,6 +216,11 @@ public class DvrTimeline extends Control {
     public ObjectProperty<ThumbnailCache> thumbnailsProperty() { return thumbnails; }
     public ThumbnailCache getThumbnails() { return thumbnails.get(); }
     public void setThumbnails(ThumbnailCache v) { thumbnails.set(v); }
+
+    /** The DVR's sound, drawn in a lane under the thumbnails; empty draws nothing there. */
+    public ObjectProperty<WaveformPyramid> waveformProperty() { return waveform; }
+    public WaveformPyramid getWaveform() { return waveform.get(); }
+    public void setWaveform(WaveformPyramid v) { waveform.set(v == null ? WaveformPyramid.EMPTY : v); }
 
     public ObjectProperty<ZoneId> zoneProperty() { return zone; }
     public ZoneId getZone() { return zone.get(); }

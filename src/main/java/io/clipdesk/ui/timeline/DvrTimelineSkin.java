@@ -17,7 +17,7 @@ import javafx.scene.input.ZoomEvent;
 public class DvrTimelineSkin extends SkinBase<DvrTimeline> {
 
     private static final double HANDLE_GRAB_PX = 6;
-    private static final double MIN_HEIGHT = 110;
+    private static final double MIN_HEIGHT = 140;
 
     private enum Gesture { NONE, SCRUB, DRAG_IN, DRAG_OUT, PAN, OVERVIEW }
 
@@ -33,7 +33,7 @@ public class DvrTimelineSkin extends SkinBase<DvrTimeline> {
         getChildren().add(canvas);
         Observable[] repaintOn = {t.dvrStartMsProperty(), t.liveEdgeMsProperty(), t.visibleStartMsProperty(),
                 t.visibleEndMsProperty(), t.marksProperty(), t.clipsProperty(),
-                t.segmentsProperty(), t.zoneProperty(), t.scrubbingProperty(), t.scrubMsProperty(),
+                t.segmentsProperty(), t.waveformProperty(), t.zoneProperty(), t.scrubbingProperty(), t.scrubMsProperty(),
                 t.hoverMsProperty()};
         for (Observable o : repaintOn) {
             o.addListener(x -> invalidate());
@@ -100,7 +100,7 @@ public class DvrTimelineSkin extends SkinBase<DvrTimeline> {
 
     @Override
     protected double computePrefHeight(double width, double top, double right, double bottom, double left) {
-        return 140;
+        return 172;
     }
 
     @Override

@@ -17,7 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * Draws a {@link DvrTimeline} onto a canvas. Everything is culled to the visible range, so the cost depends on
+ * Draws a {@link DvrTimeline} onto a canvas: ruler, thumbnails, the sound's lane, clips, marks, overview strip. Everything is culled to the visible range, so the cost depends on
  * the width in pixels, not on the DVR's length: a 4 h DVR paints like a 2 min one. Public so a benchmark can
  * time {@link #paint} without a window.
  */
@@ -26,15 +26,19 @@ public final class TimelinePainter {
     public static final double RULER_H = 24;
     public static final double CLIPS_H = 20;
     public static final double OVERVIEW_H = 12;
+    /** The sound's lane, between the thumbnails and the clips. */
+    public static final double WAVE_H = 32;
     private static final double HATCH_PX = 9;
 
     private static final DateTimeFormatter HOVER = DateTimeFormatter.ofPattern("HH:mm:ss.S");
     private final Font labelFont = Font.font("System", 11);
     private final Font clipFont = Font.font("System", FontWeight.BOLD, 11);
+    private final WaveformLane waveform = new WaveformLane();
 
     public void paint(GraphicsContext g, DvrTimeline t, double w, double h) {
         TimelineScale s = t.scale(w);
-        double thumbsBottom = h - OVERVIEW_H - CLIPS_H;
+        double lanesBottom = h - OVERVIEW_H - CLIPS_H;
+        double waveTop = lanesBottom - WAVE_H;
         g.setFill(t.goneColor());
         g.fillRect(0, 0, w, h);
         boolean hasDvr = t.getLiveEdgeMs() > t.getDvrStartMs();
@@ -43,13 +47,17 @@ public final class TimelinePainter {
             double x1 = clampX(s.xOf(t.getLiveEdgeMs()), w);
             g.setFill(t.dvrColor());
             g.fillRect(x0, 0, x1 - x0, h - OVERVIEW_H);
-            paintThumbnails(g, t, s, w, RULER_H, thumbsBottom - RULER_H);
+            paintThumbnails(g, t, s, w, RULER_H, waveTop - RULER_H);
+            g.setFill(Color.gray(0, 0.3));
+            g.fillRect(x0, waveTop, x1 - x0, WAVE_H);
+            waveform.paint(g, t.getWaveform(), s, w, waveTop, WAVE_H, t.getDvrStartMs(), t.getLiveEdgeMs(),
+                    t.wavePeakColor(), t.waveRmsColor());
         }
         List<GapBand> gaps = t.gapBands();
-        paintGaps(g, t, s, w, gaps, thumbsBottom);
+        paintGaps(g, t, s, w, gaps, lanesBottom);
         paintRuler(g, t, s, w, h - OVERVIEW_H);
-        paintClips(g, t, s, w, thumbsBottom);
-        paintMarks(g, t, s, w, thumbsBottom + CLIPS_H);
+        paintClips(g, t, s, w, lanesBottom);
+        paintMarks(g, t, s, w, lanesBottom + CLIPS_H);
         if (hasDvr) {
             paintLine(g, t.liveColor(), s.xOf(t.getLiveEdgeMs()), w, 0, h - OVERVIEW_H, 2);
         }
@@ -96,8 +104,8 @@ public final class TimelinePainter {
 
     /** Where the source delivered nothing: a dark hatched band over the lanes, its length written in it. */
     private void paintGaps(GraphicsContext g, DvrTimeline t, TimelineScale s, double w, List<GapBand> gaps,
-                           double thumbsBottom) {
-        double bottom = thumbsBottom + CLIPS_H;
+                           double lanesBottom) {
+        double bottom = lanesBottom + CLIPS_H;
         for (GapBand gap : gaps) {
             double x0 = clampX(s.xOf(gap.startMs()), w);
             double x1 = clampX(s.xOf(gap.endMs()), w);
@@ -121,7 +129,7 @@ public final class TimelinePainter {
                 g.setFont(labelFont);
                 g.setTextAlign(TextAlignment.CENTER);
                 g.setTextBaseline(VPos.CENTER);
-                g.fillText(text, x0 + width / 2, (RULER_H + thumbsBottom) / 2, width - 8);
+                g.fillText(text, x0 + width / 2, (RULER_H + lanesBottom) / 2, width - 8);
                 g.setTextAlign(TextAlignment.LEFT);
             }
         }

@@ -2,6 +2,7 @@ package io.clipdesk.ui.timeline;
 
 import io.clipdesk.engine.Segment;
 import io.clipdesk.ui.dvr.SegmentIndex;
+import io.clipdesk.ui.dvr.WaveformPyramid;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -15,8 +16,8 @@ import java.util.List;
 import static io.clipdesk.testing.OnFx.fx;
 
 /**
- * Repaints a 1600 px timeline over a 4 h DVR of 2 s segments (7,200 segments, 200 clips) and times it; shared by
- * the culling test and the benchmark.
+ * Repaints a 1600 px timeline over a 4 h DVR of 2 s segments (7,200 segments, 200 clips), without and with 4 h of
+ * sound in its waveform lane, and times it; shared by the culling test and the benchmark.
  */
 public final class TimelineRepaint {
 
@@ -26,9 +27,21 @@ public final class TimelineRepaint {
 
     private static final long T0 = 1_716_562_000_000L;
     private static final long FOUR_HOURS_MS = 4 * 3_600_000L;
+    /** The timeline's preferred height: thumbnails and the waveform lane both drawn. */
+    public static final double HEIGHT = 182;
 
     /** Median milliseconds per repaint, and how many thumbnails the 10-minute view asked for. */
-    public record Result(double tenMinutesMs, double fourHoursMs, double rasterMs, int thumbnailsAsked) {
+    public record Result(double tenMinutesMs, double fourHoursMs, double rasterMs, int thumbnailsAsked,
+                         Waveform waveform) {
+    }
+
+    /**
+     * Median ms per repaint with 4 h of sound in the waveform lane, each beside the same without it ([with,
+     * without]), measured in alternating batches so a busy machine weighs on both alike; 10 s is the close-up, and
+     * panning slides the 10-minute view a pixel per repaint (the other figures move only the playhead).
+     */
+    public record Waveform(double[] tenSecondsMs, double[] tenMinutesMs, double[] panningMs, double[] fourHoursMs,
+                           double[] rasterMs) {
     }
 
     /** Needs the FX toolkit (TestFX's FxToolkit starts it, headless under Monocle). */
@@ -51,7 +64,7 @@ public final class TimelineRepaint {
             t.showLive(600_000);
             t.setPlayheadMs(T0 + FOUR_HOURS_MS - 120_000);
             t.setMarks(new Marks(T0 + FOUR_HOURS_MS - 200_000, T0 + FOUR_HOURS_MS - 150_000));
-            stage.setScene(new Scene(new StackPane(t), 1600, 160));
+            stage.setScene(new Scene(new StackPane(t), 1600, HEIGHT));
             stage.show();
             return t;
         });
@@ -65,14 +78,60 @@ public final class TimelineRepaint {
         });
         org.testfx.util.WaitForAsyncUtils.sleep(1, java.util.concurrent.TimeUnit.SECONDS); // thumbnails load
         double rasterMs = fx(() -> median(rasterisations(timeline, 50)));
+
+        // Ten silent minutes and ten without sound an hour and two hours in, beeps every second elsewhere.
+        WaveformPyramid sound = WaveformSamples.beeps(T0, FOUR_HOURS_MS, T0 + 3_600_000, T0 + 7_200_000, 600_000);
+        double[] tenSeconds = fx(() -> {
+            timeline.showLive(10_000);
+            return withAndWithout(timeline, sound, () -> median(repaints(skin, timeline, 50)));
+        });
+        double[] tenMinutes = fx(() -> {
+            timeline.showLive(600_000);
+            return withAndWithout(timeline, sound, () -> median(repaints(skin, timeline, 50)));
+        });
+        double[] panning = fx(() -> withAndWithout(timeline, sound, () -> median(pans(skin, timeline, 50))));
+        org.testfx.util.WaitForAsyncUtils.sleep(1, java.util.concurrent.TimeUnit.SECONDS); // thumbnails load
+        double[] raster = fx(() -> withAndWithout(timeline, sound, () -> median(rasterisations(timeline, 12))));
+        double[] fourHours = fx(() -> {
+            timeline.setVisibleRange(T0, T0 + FOUR_HOURS_MS);
+            return withAndWithout(timeline, sound, () -> median(repaints(skin, timeline, 50)));
+        });
         FxToolkit.cleanupStages();
-        return new Result(tenMinutesMs, fourHoursMs, rasterMs, thumbnailsAsked);
+        return new Result(tenMinutesMs, fourHoursMs, rasterMs, thumbnailsAsked,
+                new Waveform(tenSeconds, tenMinutes, panning, fourHours, raster));
+    }
+
+    /** [with, without]: medians of four alternating batches each. */
+    private static double[] withAndWithout(DvrTimeline timeline, WaveformPyramid sound,
+                                           java.util.function.DoubleSupplier batch) {
+        double[] with = new double[4];
+        double[] without = new double[4];
+        for (int i = 0; i < 4; i++) {
+            timeline.setWaveform(WaveformPyramid.EMPTY);
+            without[i] = batch.getAsDouble();
+            timeline.setWaveform(sound);
+            with[i] = batch.getAsDouble();
+        }
+        return new double[] {median(with), median(without)};
     }
 
     private static double[] repaints(DvrTimelineSkin skin, DvrTimeline timeline, int n) {
         double[] ms = new double[n];
         for (int i = 0; i < n; i++) {
             timeline.setPlayheadMs(timeline.getPlayheadMs() + 40);
+            long t = System.nanoTime();
+            skin.paint();
+            ms[i] = (System.nanoTime() - t) / 1e6;
+        }
+        return ms;
+    }
+
+    /** Repaints while the view slides a pixel each time (following live, dragging): the lane is drawn anew. */
+    private static double[] pans(DvrTimelineSkin skin, DvrTimeline timeline, int n) {
+        double[] ms = new double[n];
+        for (int i = 0; i < n; i++) {
+            long step = Math.max(1, Math.round(timeline.scale(timeline.getWidth()).msPerPx()));
+            timeline.setVisibleRange(timeline.getVisibleStartMs() - step, timeline.getVisibleEndMs() - step);
             long t = System.nanoTime();
             skin.paint();
             ms[i] = (System.nanoTime() - t) / 1e6;
