@@ -174,7 +174,11 @@ public final class SinkRecorder implements AutoCloseable {
             parec.destroy();
             parec.waitFor(2, TimeUnit.SECONDS);
         }
-        run("pactl", "unload-module", module);
+        try {
+            run("pactl", "unload-module", module);
+        } catch (IOException e) {
+            // The sound server went away (and its modules with it).
+        }
     }
 
     private static String run(String... command) throws IOException, InterruptedException {

@@ -255,7 +255,8 @@ class DeskSoundTest extends FxRobot {
         int from = recorder.indexAt(startNanos);
         double mediaPerWall = (playback().getPositionMs() - startMs) * 1e6 / (System.nanoTime() - startNanos);
         List<Integer> onsets = recorder.onsets(from, BEEP, 500);
-        double beepMs = onsets.isEmpty() ? 0 : recorder.toneMs(onsets.get(0), BEEP);
+        // atempo overlaps windows of the stretched sound: its level dips inside the beep, so a lower threshold.
+        double beepMs = onsets.isEmpty() ? 0 : recorder.toneMs(onsets.get(0), BEEP / 5);
         System.out.printf(Locale.ROOT, "half speed: %.2f s of media per s, beep heard for %.0f ms (%d beeps); %s%n",
                 mediaPerWall, beepMs, onsets.size(), playback().statusProperty().get());
         assertEquals(0.5, mediaPerWall, 0.1, "pictures at half speed");
