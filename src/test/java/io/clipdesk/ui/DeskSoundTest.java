@@ -15,6 +15,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -116,6 +117,18 @@ class DeskSoundTest extends FxRobot {
         };
         timer.start();
         return timer;
+    }
+
+    /** Each test starts from a paused player at full volume, whatever the test before it left playing. */
+    @BeforeEach
+    void paused() throws InterruptedException {
+        fx(() -> {
+            playback().pause();
+            return null;
+        });
+        setVolume(100, false);
+        await("paused", () -> !playback().isPlaying());
+        Thread.sleep(300); // what was queued on the output before the pause is heard out
     }
 
     @AfterAll
@@ -260,7 +273,8 @@ class DeskSoundTest extends FxRobot {
         double mediaPerWall = (playback().getPositionMs() - startMs) * 1e6 / (System.nanoTime() - startNanos);
         List<Integer> onsets = recorder.onsets(from, BEEP, 500);
         // atempo overlaps windows of the stretched sound: its level dips inside the beep, so a lower threshold.
-        double beepMs = onsets.isEmpty() ? 0 : recorder.toneMs(onsets.get(0), BEEP / 5);
+        // The longest beep: on a busy machine an underrun can split one, and its pieces count as onsets of their own.
+        double beepMs = onsets.stream().mapToDouble(o -> recorder.toneMs(o, BEEP / 5)).max().orElse(0);
         System.out.printf(Locale.ROOT, "half speed: %.2f s of media per s, beep heard for %.0f ms (%d beeps); %s%n",
                 mediaPerWall, beepMs, onsets.size(), playback().statusProperty().get());
         assertEquals(0.5, mediaPerWall, 0.1, "pictures at half speed");
