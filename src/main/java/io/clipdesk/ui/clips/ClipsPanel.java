@@ -16,6 +16,8 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -25,6 +27,7 @@ import javafx.stage.FileChooser;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -71,7 +74,9 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
         header.setAlignment(Pos.CENTER_LEFT);
 
         Tab clipsTab = new Tab();
-        clipsTab.textProperty().bind(Bindings.size(vm.clips()).asString("Clips (%d)"));
+        clipsTab.textProperty().bind(Bindings.createStringBinding(() -> vm.shownClips().size() == vm.clips().size()
+                ? "Clips (" + vm.clips().size() + ")" : "Clips (" + vm.shownClips().size() + " of " + vm.clips().size()
+                + ")", vm.shownClips(), vm.clips()));
         clipsTab.setContent(clipsPage());
         Tab videosTab = new Tab();
         videosTab.textProperty().bind(Bindings.size(vm.videos()).asString("Videos (%d)"));
@@ -97,12 +102,24 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
 
     private Node clipsPage() {
         ClipActions actions = new ClipActions(vm::previewHls, vm::previewMp4, vm::copyHlsLink, vm::copyMp4Link,
-                this::saveMp4, vm::reveal, vm::keepPermanent, this::confirmDelete);
-        ListView<ClipItem> list = new ListView<>(vm.clips());
+                this::saveMp4, vm::reveal, vm::keepPermanent, this::confirmDelete, this::describe);
+        TextField filter = new TextField();
+        filter.setId("clips-filter");
+        filter.setPromptText("Filter: words, #tag");
+        filter.setAccessibleText("Filter clips by words in the title, tags or description, or by #tag");
+        filter.textProperty().bindBidirectional(vm.filterProperty());
+        filter.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE && !filter.getText().isEmpty()) {
+                filter.clear();
+                e.consume();
+            }
+        });
+        ListView<ClipItem> list = new ListView<>(vm.shownClips());
         list.setId("clips-list");
         list.setFocusTraversable(false);
         list.setCellFactory(v -> new ClipCell(actions));
-        list.setPlaceholder(new Label("No clips yet: mark in and out, then Create clip."));
+        list.placeholderProperty().bind(Bindings.createObjectBinding(() -> new Label(vm.clips().isEmpty()
+                ? "No clips yet: mark in and out, then Create clip." : "No clip matches the filter."), vm.clips()));
         list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.selectClip(now));
         vm.selectedClipProperty().addListener((o, was, now) -> {
             if (now != null && list.getSelectionModel().getSelectedItem() != now) {
@@ -120,12 +137,20 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
                 button("Copy MP4", "clip-copy-mp4", none, () -> on(vm.selectedClipProperty().get(), vm::copyMp4Link)),
                 button("Save MP4…", "clip-save-mp4", notReady, () -> on(vm.selectedClipProperty().get(), this::saveMp4)),
                 button("Reveal", "clip-reveal", none, () -> on(vm.selectedClipProperty().get(), vm::reveal)),
+                button("Describe…", "clip-describe", none,
+                        () -> on(vm.selectedClipProperty().get(), this::describe)),
                 button("Keep", "clip-keep", vm.canKeepProperty().not(),
                         () -> on(vm.selectedClipProperty().get(), vm::keepPermanent)),
                 button("Delete…", "clip-delete", none, () -> on(vm.selectedClipProperty().get(), this::confirmDelete)));
-        VBox page = new VBox(6, list, bar);
+        VBox page = new VBox(6, filter, list, bar);
         page.getStyleClass().add("clips-page");
         return page;
+    }
+
+    private void describe(ClipItem item) {
+        new ClipDescribeDialog(item.getClip(), getScene() == null ? null : getScene().getWindow(),
+                getScene() == null ? List.of() : List.copyOf(getScene().getStylesheets())).showAndWait()
+                .ifPresent(edit -> vm.describe(item, edit.title(), edit.tagsLine(), edit.description()));
     }
 
     private Node videosPage() {

@@ -1,6 +1,7 @@
 package io.clipdesk.ui.clips;
 
 import io.clipdesk.engine.Clip;
+import io.clipdesk.engine.ClipDescription;
 import io.clipdesk.engine.ClipEngine;
 import io.clipdesk.engine.ClipPhase;
 import io.clipdesk.engine.MediaContent;
@@ -10,6 +11,7 @@ import io.clipdesk.engine.TooEarlyException;
 import io.clipdesk.engine.Video;
 import io.clipdesk.ui.EngineLane;
 import io.clipdesk.ui.FxBridge;
+import javafx.beans.Observable;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -18,8 +20,11 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,7 +61,11 @@ public final class ClipsViewModel implements AutoCloseable {
     private final ZoneId zone;
     private final int segmentMs;
     private final PreviewViewModel preview;
-    private final ObservableList<ClipItem> clips = FXCollections.observableArrayList();
+    /** A described clip fires a list update, so the filter tests it again. */
+    private final ObservableList<ClipItem> clips = FXCollections.observableArrayList(i -> new Observable[] {
+        i.clipProperty()});
+    private final FilteredList<ClipItem> shownClips = new FilteredList<>(clips);
+    private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private final ObservableList<VideoItem> videos = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<ClipItem> selectedClip = new ReadOnlyObjectWrapper<>(this, "selectedClip");
     private final ReadOnlyObjectWrapper<VideoItem> selectedVideo = new ReadOnlyObjectWrapper<>(this, "selectedVideo");
@@ -77,6 +86,10 @@ public final class ClipsViewModel implements AutoCloseable {
         this.zone = engine.config().zone();
         this.segmentMs = engine.config().segmentDurationMs();
         this.preview = new PreviewViewModel(ticker.nowMsProperty(), zone);
+        filter.addListener((o, was, typed) -> {
+            ClipFilter kept = ClipFilter.of(typed == null ? "" : typed);
+            shownClips.setPredicate(kept.keepsAll() ? null : item -> kept.test(item.getClip()));
+        });
         selectedClip.addListener((o, was, item) -> {
             selectedPhase.unbind();
             canKeep.unbind();
@@ -207,6 +220,18 @@ public final class ClipsViewModel implements AutoCloseable {
         }, this::failed);
     }
 
+    /**
+     * The editor's title, tags (typed with commas between) and description; the clip keeps who made it. A broken
+     * rule is said in the notice and changes nothing.
+     */
+    public void describe(ClipItem item, String title, String tagsLine, String description) {
+        lane.call(() -> engine.clips().describe(item.id(), title, item.getClip().description()
+                .withTags(ClipDescription.parseTags(tagsLine)).withDescription(description)), described -> {
+                    item.update(described, Optional.empty());
+                    notice.set("Described " + described.name() + ".");
+                }, this::failed);
+    }
+
     // ---- video commands
 
     public void previewVideo(VideoItem item, PreviewFormat format) {
@@ -323,6 +348,10 @@ public final class ClipsViewModel implements AutoCloseable {
     // ---- read-only state
 
     public ObservableList<ClipItem> clips() { return FXCollections.unmodifiableObservableList(clips); }
+    /** The clips the filter keeps, in the list's order. */
+    public ObservableList<ClipItem> shownClips() { return shownClips; }
+    /** What the editor typed in the filter field (see {@link ClipFilter}). */
+    public StringProperty filterProperty() { return filter; }
     public ObservableList<VideoItem> videos() { return FXCollections.unmodifiableObservableList(videos); }
     public ReadOnlyObjectProperty<ClipItem> selectedClipProperty() { return selectedClip.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<VideoItem> selectedVideoProperty() { return selectedVideo.getReadOnlyProperty(); }
