@@ -38,7 +38,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 
 /**
@@ -266,24 +267,34 @@ public final class ClipsViewModel implements AutoCloseable {
 
     // ---- export
 
-    /** LosslessCut's CSV (start,end,label in seconds from the DVR's oldest segment). */
-    public void exportCsv(Path target) {
-        export(target, e -> e.csv(), e -> e.outsideDvr() == 0 ? ""
-                : " (" + e.outsideDvr() + " starting before the DVR window left out)");
-    }
-
-    public void exportJson(Path target) {
-        export(target, ClipListExport::json, e -> "");
-    }
-
-    private void export(Path target, Function<ClipListExport, String> text, Function<ClipListExport, String> note) {
+    /** The clips the filter shows, in {@code format}, referencing their MP4s ({@link #mediaUrl}) where it does. */
+    public void export(ClipListExport.Format format, Path target) {
+        Set<String> shown = shownClips.stream().map(ClipItem::id).collect(Collectors.toSet());
         lane.call(() -> {
-            List<Clip> list = engine.clips().list(streamId);
+            List<Clip> list = engine.clips().list(streamId).stream().filter(c -> shown.contains(c.id())).toList();
             long dvrStartMs = engine.streams().state(streamId).window().startMs();
-            ClipListExport export = new ClipListExport(list, dvrStartMs, links);
-            write(target, text.apply(export));
-            return "Exported " + list.size() + " clips to " + target.getFileName() + note.apply(export) + ".";
+            write(target, new ClipListExport(list, dvrStartMs, links, zone).render(format,
+                    "Clipdesk stream " + streamId + " clips", CutTimes.DEFAULT_FPS, this::mediaUrl));
+            return "Exported " + list.size() + (list.size() == 1 ? " clip" : " clips") + " to " + target.getFileName()
+                    + ".";
         }, notice::set, this::failed);
+    }
+
+    /**
+     * Where an editing suite finds a clip's MP4: the file itself (file: URL) when this desk's engine has it on disk,
+     * else its HTTP link (a remote server, or a clip still recording). Either lasts only as long as the clip: keep it
+     * permanent or save the MP4 for an edit that outlives it. Worker thread.
+     */
+    private String mediaUrl(Clip clip) {
+        try {
+            if (engine.media().clip(clip.streamId(), MediaPaths.clipMasterMp4(clip.id()))
+                    instanceof MediaContent.FileContent file) {
+                return file.path().toUri().toString();
+            }
+        } catch (RuntimeException notThere) {
+            // recording, expired or remote: the link is what there is
+        }
+        return links.clip(clip).mp4Master();
     }
 
     private void save(Supplier<MediaContent> media, Path target) {
