@@ -2,12 +2,14 @@
 # Installs the Debian packages Clipdesk needs at run time and for its tests, only when missing.
 # Maven runs it in the validate phase, so `mvn test` and the run command work on a fresh Debian 12 machine.
 #   runtime: libpulse0 (bytedeco FFmpeg), libgtk-3-0 + libavcodec59 + libavformat59 (JavaFX media),
-#            fontconfig + fonts-dejavu-core (text burned into the test signal)
+#            fontconfig + fonts-dejavu-core (text burned into the test signal),
+#            libasound2-plugins (the DVR player's sound: Java Sound speaks ALSA, whose pulse plugin reaches the
+#            sound server's default output; the pulseaudio package routes ALSA's default there)
 #   test:    ffmpeg (ffprobe checks the produced files), pulseaudio (audio sink for media previews), xvfb
 #   bench:   nginx-light and wrk (HTTP reference and load tool)
 set -euo pipefail
 level=${1:-runtime}
-packages=(libpulse0 libgtk-3-0 libavcodec59 libavformat59 fontconfig fonts-dejavu-core)
+packages=(libpulse0 libgtk-3-0 libavcodec59 libavformat59 fontconfig fonts-dejavu-core libasound2-plugins)
 case "$level" in
   runtime) ;;
   test) packages+=(ffmpeg pulseaudio xvfb xauth) ;;

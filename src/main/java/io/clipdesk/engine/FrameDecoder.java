@@ -19,6 +19,11 @@ public interface FrameDecoder {
     /** Pays the one-off cost of the first open (native libraries) before an editor waits for a picture. */
     void warmUp();
 
+    /** The sound of the same segments, on the same time origin; a decoder without sound finds none in any. */
+    default SoundDecoder sound() {
+        return SoundDecoder.NONE;
+    }
+
     /** Forward-only decoding position inside one segment. Not thread safe: one owner thread. */
     interface Cursor extends AutoCloseable {
 

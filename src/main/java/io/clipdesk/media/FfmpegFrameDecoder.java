@@ -2,6 +2,7 @@ package io.clipdesk.media;
 
 import io.clipdesk.engine.FrameDecoder;
 import io.clipdesk.engine.MediaException;
+import io.clipdesk.engine.SoundDecoder;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -23,6 +24,8 @@ public final class FfmpegFrameDecoder implements FrameDecoder {
 
     private static final long DEFAULT_FRAME_US = 40_000;
 
+    private final SoundDecoder sound = new FfmpegSoundDecoder();
+
     public FfmpegFrameDecoder() {
         FfmpegLog.install(); // not a lower log level: the RTMP listeners need FFmpeg's warnings (FfmpegLog)
     }
@@ -36,6 +39,11 @@ public final class FfmpegFrameDecoder implements FrameDecoder {
             throw new MediaException("segment " + segmentFile.getFileName() + " is not on disk");
         }
         return new FfmpegCursor(segmentFile, width, height);
+    }
+
+    @Override
+    public SoundDecoder sound() {
+        return sound;
     }
 
     @Override

@@ -88,7 +88,14 @@ final class DeskKeys {
             case SPACE -> p.togglePlay();
             case K -> p.pause();
             case J -> p.shuttle(false);
-            case L -> p.shuttle(true);
+            case L -> {
+                if (shift) {
+                    p.slower();
+                } else {
+                    p.shuttle(true);
+                }
+            }
+            case M -> p.toggleMute();
             case LEFT -> p.skip(shift ? -10_000 : -1_000);
             case RIGHT -> p.skip(shift ? 10_000 : 1_000);
             case COMMA -> p.stepFrames(-1);

@@ -4,6 +4,7 @@ import io.clipdesk.engine.ClipEngine;
 import io.clipdesk.engine.FrameDecoder;
 import io.clipdesk.engine.LiveStream;
 import io.clipdesk.engine.SourceHealth;
+import io.clipdesk.ui.sound.LevelMetersView;
 import io.clipdesk.ui.timeline.DvrTimeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -101,7 +102,8 @@ public final class MainView extends BorderPane implements AutoCloseable {
         StackPane player = new StackPane(new PlayerView(playback), noMedia);
         HBox.setHgrow(player, Priority.ALWAYS);
         ClipFormView form = new ClipFormView(vm.form());
-        HBox top = new HBox(player, form);
+        LevelMetersView meters = new LevelMetersView(playback::levels);
+        HBox top = new HBox(player, meters, form);
         top.getStyleClass().add("desk-top");
         VBox.setVgrow(top, Priority.ALWAYS);
 

@@ -19,6 +19,7 @@ import io.clipdesk.ui.dvr.DvrWaveform;
 import io.clipdesk.ui.dvr.SegmentIndex;
 import io.clipdesk.ui.dvr.WaveformPyramid;
 import io.clipdesk.ui.player.DvrPlayer;
+import io.clipdesk.ui.player.SoundTrack;
 import io.clipdesk.ui.timeline.ClipBand;
 import io.clipdesk.ui.timeline.ThumbnailCache;
 import javafx.beans.binding.Bindings;
@@ -30,12 +31,14 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
 
 /**
  * The editor's desk for one stream of an embedded {@link ClipEngine}: the DVR as the UI knows it, the player,
@@ -105,15 +108,19 @@ public final class MainViewModel implements AutoCloseable {
         };
         Rendition small = initial.renditions().stream().min(Comparator.comparingInt(Rendition::height)).orElseThrow();
         PlaybackViewModel[] self = new PlaybackViewModel[1];
-        DvrPlayer player = new DvrPlayer(streamId, decoder, index::snapshot,
-                seq -> engine.layout().dvrSegment(streamId, small.name(), seq), small.width(), small.height(),
-                engine.config().segmentDurationMs(), engine.clock(), bridge.coalescing(() -> self[0].refresh()));
-        this.playback = new PlaybackViewModel(player, engine.config().zone(), window);
+        LongFunction<Path> segmentFile = seq -> engine.layout().dvrSegment(streamId, small.name(), seq);
+        SoundTrack sound = new SoundTrack(streamId, decoder.sound(), index::snapshot, segmentFile,
+                note -> bridge.run(() -> self[0].noteSound(note)));
+        DvrPlayer player = new DvrPlayer(streamId, decoder, index::snapshot, segmentFile, small.width(),
+                small.height(), engine.config().segmentDurationMs(), engine.clock(),
+                bridge.coalescing(() -> self[0].refresh()), sound);
+        this.playback = new PlaybackViewModel(player, sound, engine.config().zone(), window);
         self[0] = playback;
         this.form = new ClipFormViewModel(this::submit, engine.config().zone(), stream, window, nowMs,
                 playback.positionMsProperty());
         this.dvrLengthMs = Bindings.createLongBinding(() -> window.get().lengthMs(), window);
-        this.status = new StatusViewModel(playback.statusProperty(), dvrLengthMs, stream);
+        this.status = new StatusViewModel(playback.statusProperty(), playback.soundNoteProperty(), dvrLengthMs,
+                stream);
         this.thumbnails = new ThumbnailCache(seq -> engine.layout().thumbnail(streamId, seq), 160, 90, 600);
     }
 
@@ -122,12 +129,26 @@ public final class MainViewModel implements AutoCloseable {
         engine.streams().addListener(index);
         engine.streams().addListener(healthListener);
         lane.call(() -> QuickMarkerSettings.load(engine.settings()), quickMarkers::setAll, e -> { });
+        lane.call(() -> SoundSettings.load(engine.settings()), this::keepSoundSettings, e -> { });
         lane.run(() -> {
             index.takeStale();
             index.reload(engine.streams().segments(streamId, 0, Long.MAX_VALUE));
             playback.start();
         });
         lane.every(POLL_MS, this::poll);
+    }
+
+    /** FX thread: applies the stored listening level, then stores every change the editor makes to it. */
+    private void keepSoundSettings(SoundSettings stored) {
+        playback.volumePercentProperty().set(stored.volumePercent());
+        playback.mutedProperty().set(stored.muted());
+        Runnable save = () -> {
+            SoundSettings now = new SoundSettings(playback.volumePercentProperty().get(),
+                    playback.mutedProperty().get());
+            lane.run(() -> now.save(engine.settings()));
+        };
+        playback.volumePercentProperty().addListener((o, was, now) -> save.run());
+        playback.mutedProperty().addListener((o, was, now) -> save.run());
     }
 
     public void setEngineAddress(String address) {

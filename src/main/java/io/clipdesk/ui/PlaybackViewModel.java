@@ -4,6 +4,14 @@ import io.clipdesk.ui.player.DvrPlayer;
 import io.clipdesk.ui.player.PlayerCommand;
 import io.clipdesk.ui.player.PlayerPicture;
 import io.clipdesk.ui.player.PlayerStatus;
+import io.clipdesk.ui.player.SoundTrack;
+import io.clipdesk.ui.sound.Levels;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -28,6 +36,10 @@ import java.time.ZoneId;
 public final class PlaybackViewModel implements AutoCloseable {
 
     private final DvrPlayer player;
+    private final SoundTrack sound;
+    private final IntegerProperty volumePercent = new SimpleIntegerProperty(this, "volumePercent", 100);
+    private final BooleanProperty muted = new SimpleBooleanProperty(this, "muted");
+    private final ReadOnlyStringWrapper soundNote = new ReadOnlyStringWrapper(this, "soundNote", "");
     private final PlayerPicture picture;
     private final ReadOnlyLongWrapper positionMs = new ReadOnlyLongWrapper(this, "positionMs");
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing");
@@ -38,9 +50,15 @@ public final class PlaybackViewModel implements AutoCloseable {
     private final StringBinding badgeText;
     private boolean resumeAfterScrub;
 
-    /** @param player not started yet; its updates must be wired to {@link #refresh()} through the bridge */
-    PlaybackViewModel(DvrPlayer player, ZoneId zone, ObservableValue<DvrWindow> window) {
+    /**
+     * @param player not started yet; its updates must be wired to {@link #refresh()} through the bridge
+     * @param sound  the player's sound, not started yet
+     */
+    PlaybackViewModel(DvrPlayer player, SoundTrack sound, ZoneId zone, ObservableValue<DvrWindow> window) {
         this.player = player;
+        this.sound = sound;
+        volumePercent.addListener((o, was, now) -> applyVolume());
+        muted.addListener((o, was, now) -> applyVolume());
         this.picture = new PlayerPicture(player);
         positionText = Bindings.createStringBinding(() -> timecode(positionMs.get(), zone), positionMs);
         badgeText = Bindings.createStringBinding(() -> live.get() ? "LIVE"
@@ -55,7 +73,17 @@ public final class PlaybackViewModel implements AutoCloseable {
     }
 
     void start() {
+        sound.start();
         player.start();
+    }
+
+    private void applyVolume() {
+        sound.setVolume(volumePercent.get() / 100.0, muted.get());
+    }
+
+    /** FX thread: a short, quiet note about the sound ("no audio output"), shown once in the status bar. */
+    void noteSound(String note) {
+        soundNote.set(note);
     }
 
     /** FX thread: takes the newest picture and status from the player. */
@@ -77,6 +105,30 @@ public final class PlaybackViewModel implements AutoCloseable {
 
     public void pause() {
         player.send(PlayerCommand.of(PlayerCommand.Kind.PAUSE));
+    }
+
+    /** Slow motion forwards at 1/{@code divisor} speed: 2 (½×) or 4 (¼×). */
+    public void slow(int divisor) {
+        player.send(PlayerCommand.slow(divisor));
+    }
+
+    /** Shift+L: ½×, and from ½× on to ¼×. */
+    public void slower() {
+        slow(isPlaying() && status.get().rate() == 0.5 ? 4 : 2);
+    }
+
+    public void toggleMute() {
+        muted.set(!muted.get());
+    }
+
+    /** The meters' levels for the sound heard now (any thread). */
+    public Levels levels() {
+        return sound.levels();
+    }
+
+    /** Times the sound output ran dry while playing. */
+    public long soundUnderruns() {
+        return sound.underruns();
     }
 
     /** J (backwards) and L (forwards). */
@@ -134,8 +186,14 @@ public final class PlaybackViewModel implements AutoCloseable {
 
     public ReadOnlyLongProperty framesShownProperty() { return framesShown.getReadOnlyProperty(); }
 
+    /** Listening level 0–100, remembered between runs (the meters do not follow it). */
+    public IntegerProperty volumePercentProperty() { return volumePercent; }
+    public BooleanProperty mutedProperty() { return muted; }
+    public ReadOnlyStringProperty soundNoteProperty() { return soundNote.getReadOnlyProperty(); }
+
     @Override
     public void close() {
         player.close();
+        sound.close();
     }
 }

@@ -31,8 +31,8 @@ public final class StatusViewModel {
     private final StringBinding diskText;
     private final StringBinding playerText;
 
-    StatusViewModel(ObservableValue<PlayerStatus> player, ObservableValue<Number> dvrLengthMs,
-                    ObservableValue<LiveStream> stream) {
+    StatusViewModel(ObservableValue<PlayerStatus> player, ObservableValue<String> soundNote,
+                    ObservableValue<Number> dvrLengthMs, ObservableValue<LiveStream> stream) {
         healthText = Bindings.createStringBinding(() -> {
             StreamState s = state.get();
             String word = switch (health.get()) {
@@ -60,9 +60,18 @@ public final class StatusViewModel {
         playerText = Bindings.createStringBinding(() -> {
             PlayerStatus p = player.getValue();
             String mode = p.live() ? "live, " + String.format(Locale.ROOT, "%.1f s behind", p.latencyMs() / 1000.0)
-                    : p.playing() ? (p.rate() == 1 ? "playing DVR" : "shuttle " + p.rate() + "×") : "paused";
-            return "Player " + mode + (p.recoveries() > 0 ? " · " + p.recoveries() + " recovered" : "");
-        }, player);
+                    : p.playing() ? (p.rate() == 1 ? "playing DVR" : rateText(p.rate())) : "paused";
+            return "Player " + mode + (p.recoveries() > 0 ? " · " + p.recoveries() + " recovered" : "")
+                    + (soundNote.getValue().isEmpty() ? "" : " · " + soundNote.getValue());
+        }, player, soundNote);
+    }
+
+    /** "slow ½×", "slow ¼×", "shuttle 2×", "shuttle −4×". */
+    static String rateText(double rate) {
+        if (rate > 0 && rate < 1) {
+            return "slow " + (rate == 0.5 ? "½" : rate == 0.25 ? "¼" : String.valueOf(rate)) + "×";
+        }
+        return "shuttle " + (rate < 0 ? "−" : "") + Math.round(Math.abs(rate)) + "×";
     }
 
     void update(StreamState newState, Disk newDisk) {

@@ -7,6 +7,7 @@ import io.clipdesk.engine.Rendition;
 import io.clipdesk.ui.clips.ClipsPanel;
 import io.clipdesk.ui.clips.ClipsViewModel;
 import io.clipdesk.ui.clips.DesktopShell;
+import io.clipdesk.ui.clips.PreviewViewModel;
 import io.clipdesk.ui.streams.StreamBar;
 import io.clipdesk.ui.streams.StreamDialog;
 import io.clipdesk.ui.streams.StreamDialogViewModel;
@@ -86,10 +87,25 @@ public final class StreamDesk extends BorderPane implements AutoCloseable {
         desk.setEngineAddress(engineAddress);
         clips = new ClipsPanel(new ClipsViewModel(engine, streamId, engineAddress, new FxBridge(), shell));
         desk.setRight(clips);
+        oneAtATime(desk.viewModel().playback(), clips.viewModel().preview());
         deskRenditions = desk.viewModel().streamProperty().get().renditions();
         desk.viewModel().streamProperty().addListener((o, was, now) -> renditionsMayHaveChanged(now));
         setCenter(desk);
         desk.requestFocus();
+    }
+
+    /** The DVR player and the clip preview never play over each other: starting one pauses the other. */
+    private static void oneAtATime(PlaybackViewModel dvr, PreviewViewModel preview) {
+        dvr.playingProperty().addListener((o, was, now) -> {
+            if (now) {
+                preview.pause();
+            }
+        });
+        preview.playingProperty().addListener((o, was, now) -> {
+            if (now) {
+                dvr.pause();
+            }
+        });
     }
 
     private void renditionsMayHaveChanged(LiveStream now) {

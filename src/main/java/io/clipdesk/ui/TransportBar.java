@@ -3,6 +3,8 @@ package io.clipdesk.ui;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -23,6 +25,26 @@ public final class TransportBar extends HBox {
         in.setId("mark-in");
         Button out = button("Mark out  O", "Set the out point at the playhead (O)", form::markOut, "mark");
         out.setId("mark-out");
+        Button half = button("½×", "Slow motion, half speed with sound (Shift+L)", () -> playback.slow(2), "skip");
+        half.setId("slow-half");
+        Button quarter = button("¼×", "Slow motion, quarter speed, muted (Shift+L twice)", () -> playback.slow(4),
+                "skip");
+        quarter.setId("slow-quarter");
+        ToggleButton mute = new ToggleButton();
+        mute.setId("mute");
+        mute.getStyleClass().add("mute");
+        mute.setTooltip(new Tooltip("Mute the desk's sound (M)"));
+        mute.setFocusTraversable(false);
+        mute.selectedProperty().bindBidirectional(playback.mutedProperty());
+        mute.textProperty().bind(Bindings.when(playback.mutedProperty()).then("Muted").otherwise("Sound"));
+        Slider volume = new Slider(0, 100, playback.volumePercentProperty().get());
+        volume.setId("volume");
+        volume.getStyleClass().add("volume");
+        volume.setTooltip(new Tooltip("Listening volume (the meters show the material, not this)"));
+        volume.setFocusTraversable(false);
+        volume.setPrefWidth(90);
+        volume.valueProperty().addListener((o, was, now) -> playback.volumePercentProperty().set(now.intValue()));
+        playback.volumePercentProperty().addListener((o, was, now) -> volume.setValue(now.doubleValue()));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         getChildren().addAll(
@@ -33,7 +55,7 @@ public final class TransportBar extends HBox {
                 button("1f ▶", "Next frame (.)", () -> playback.stepFrames(1), "skip"),
                 button("+1 s", "Forward 1 second (→)", () -> playback.skip(1_000), "skip"),
                 button("+10 s", "Forward 10 seconds (Shift+→)", () -> playback.skip(10_000), "skip"),
-                live, gap, in, out,
+                live, half, quarter, mute, volume, gap, in, out,
                 button("Clear", "Clear the marks (Esc)", form::clearMarks, "skip"));
     }
 

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The benchmark entry point: {@code mvn -q -Pbench test-compile} (README). Prints figures against the reference
  * tools measured in the same run. Arguments pick parts: remux, create, live, http, slow, timeline, sources,
- * frame, waveform (default: all).
+ * frame, waveform, sound (default: all).
  */
 public final class Bench {
 
@@ -18,7 +18,8 @@ public final class Bench {
         List<String> parts = java.util.Arrays.stream(String.join(" ", args).split("[ ,]+"))
                 .filter(p -> !p.isBlank()).toList();
         if (parts.isEmpty()) {
-            parts = List.of("remux", "create", "live", "http", "slow", "timeline", "sources", "frame", "waveform");
+            parts = List.of("remux", "create", "live", "http", "slow", "timeline", "sources", "frame", "waveform",
+                    "sound");
         }
         Path work = Files.createTempDirectory("clipdesk-bench");
         System.out.println("Clipdesk benchmarks (" + Runtime.getRuntime().availableProcessors() + " cores), work dir "
@@ -35,6 +36,7 @@ public final class Bench {
                 case "sources" -> SourcesBench.run(work, 60);
                 case "frame" -> FrameCutBench.run(work);
                 case "waveform" -> WaveformBench.run(work, 30);
+                case "sound" -> SoundBench.run(work, 60);
                 default -> System.out.println("unknown part " + part
                         + " (remux, create, live, http, slow, timeline, sources, frame, waveform)");
             }

@@ -7,6 +7,7 @@ import io.clipdesk.engine.StreamState;
 import io.clipdesk.ui.player.PlayerStatus;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,8 +17,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StatusViewModelTest {
 
     private static final long MB = 1L << 20;
-    private final StatusViewModel vm = new StatusViewModel(new SimpleObjectProperty<>(PlayerStatus.IDLE),
-            new SimpleLongProperty(0), new SimpleObjectProperty<LiveStream>());
+    private final SimpleObjectProperty<PlayerStatus> player = new SimpleObjectProperty<>(PlayerStatus.IDLE);
+    private final SimpleStringProperty soundNote = new SimpleStringProperty("");
+    private final StatusViewModel vm = new StatusViewModel(player, soundNote, new SimpleLongProperty(0),
+            new SimpleObjectProperty<LiveStream>());
+
+    @Test
+    void playerLine_namesSlowMotion_andSaysQuietlyWhenNothingCanBeHeard() {
+        player.set(new PlayerStatus(0, true, 0.5, false, 0, 0, 0, 0, 0, 0, 0, ""));
+        assertEquals("Player slow ½×", vm.playerTextProperty().get());
+        soundNote.set("no audio output");
+        assertEquals("Player slow ½× · no audio output", vm.playerTextProperty().get());
+        player.set(new PlayerStatus(0, true, -4, false, 0, 0, 0, 0, 0, 0, 0, ""));
+        assertEquals("Player shuttle −4× · no audio output", vm.playerTextProperty().get());
+    }
 
     private static StreamState state(SourceHealth health, String detail) {
         return new StreamState(1, health, detail, DvrWindow.EMPTY, 0, 0, 6 * MB);

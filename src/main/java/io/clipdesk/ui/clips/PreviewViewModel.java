@@ -106,6 +106,15 @@ public final class PreviewViewModel implements AutoCloseable {
         }
     }
 
+    /** Pauses where it is (the desk's DVR player started), staying paused if it was still loading. */
+    public void pause() {
+        MediaPlayer p = player.get();
+        playWhenLoaded = false;
+        if (p != null) {
+            p.pause();
+        }
+    }
+
     public void seek(long ms) {
         MediaPlayer p = player.get();
         if (p != null) {

@@ -37,6 +37,8 @@ public final class DvrPlayer implements AutoCloseable {
     private final Clock clock;
     private final FrameExchange exchange;
     private final Runnable onUpdate;
+    private final PlayerSound sound;
+    private final SoundPacing soundPacing;
     private final BlockingQueue<PlayerCommand> commands = new LinkedBlockingQueue<>();
     private final Thread thread;
     private final PlaybackCounters counters = new PlaybackCounters();
@@ -45,7 +47,7 @@ public final class DvrPlayer implements AutoCloseable {
 
     private final SegmentCursor cursor;
     private boolean playing;
-    private int rate = 1;
+    private double rate = 1;
     private boolean live;
     private long frameMs;
     private long pendingSeekMs = PlayerCommand.NONE;
@@ -60,6 +62,16 @@ public final class DvrPlayer implements AutoCloseable {
     public DvrPlayer(long streamId, FrameDecoder decoder, Supplier<SegmentIndex> segments,
                      LongFunction<Path> fileOfSequence, int width, int height, long segmentDurationMs, Clock clock,
                      Runnable onUpdate) {
+        this(streamId, decoder, segments, fileOfSequence, width, height, segmentDurationMs, clock, onUpdate,
+                PlayerSound.SILENT);
+    }
+
+    /** As above, with sound: the picture follows it where the stream has sound and this machine an output. */
+    public DvrPlayer(long streamId, FrameDecoder decoder, Supplier<SegmentIndex> segments,
+                     LongFunction<Path> fileOfSequence, int width, int height, long segmentDurationMs, Clock clock,
+                     Runnable onUpdate, PlayerSound sound) {
+        this.sound = sound;
+        this.soundPacing = new SoundPacing(sound, pacer);
         this.decoder = decoder;
         this.segments = segments;
         this.segmentDurationNanos = TimeUnit.MILLISECONDS.toNanos(segmentDurationMs);
@@ -129,7 +141,7 @@ public final class DvrPlayer implements AutoCloseable {
             } else if (frameMs <= segments.get().firstStartMs()) {
                 pause();
             } else {
-                showAt(frameMs + rate * 200L);
+                showAt(frameMs + Math.round(rate * 200));
                 pacer.retryIn(now, SHUTTLE_STEP_NANOS);
             }
         }
@@ -162,6 +174,10 @@ public final class DvrPlayer implements AutoCloseable {
                 pendingSeekMs = from + command.value() * cursor.frameDurationMs();
             }
             case SHUTTLE -> shuttle(command.value() > 0);
+            case SLOW -> {
+                live = false;
+                play(1.0 / command.value());
+            }
             case GO_LIVE -> {
                 SegmentIndex index = segments.get();
                 play(1);
@@ -185,11 +201,12 @@ public final class DvrPlayer implements AutoCloseable {
         return Math.max(index.startMs(newest), Math.min(index.endMs(newest) - 1, target));
     }
 
-    private void play(int newRate) {
+    private void play(double newRate) {
         playing = true;
         rate = newRate;
         pacer.anchor(System.nanoTime(), frameMs);
         lastFrameNanos = System.nanoTime();
+        sound.play(frameMs, rate);
     }
 
     private void pause() {
@@ -197,17 +214,25 @@ public final class DvrPlayer implements AutoCloseable {
         rate = 1;
         live = false;
         holdSinceNanos = -1;
+        sound.stop();
     }
 
-    /** J and L: each press doubles the speed in its direction, a press the other way starts over at 1×. */
+    /**
+     * J and L: each press doubles the speed in its direction, a press the other way (or from slow motion) starts
+     * over at 1×.
+     */
     private void shuttle(boolean forward) {
         live = false;
-        int next = !playing ? 1 : (forward == rate > 0 ? Math.min(MAX_RATE, Math.abs(rate) * 2) : 1);
+        boolean faster = playing && forward == rate > 0 && Math.abs(rate) >= 1;
+        double next = faster ? Math.min(MAX_RATE, Math.abs(rate) * 2) : 1;
         play(forward ? next : -next);
     }
 
     /** Decodes the next picture when due; at the end of a segment moves on to the next one, or waits for it. */
     private void advance(long now) {
+        if (cursor.isOpen() && soundPacing.waitsAt(now, frameMs + cursor.frameDurationMs(), rate)) {
+            return;
+        }
         if (!cursor.isOpen()) {
             SegmentIndex index = segments.get();
             if (live && !index.isEmpty()) {
@@ -243,6 +268,7 @@ public final class DvrPlayer implements AutoCloseable {
             pacer.anchor(now, at);
         }
         show(at, now);
+        soundPacing.follow(now);
         if (live) {
             pacer.shown(at, cursor.frameDurationMs(), rate, now, segmentDurationNanos);
         } else {
@@ -261,7 +287,8 @@ public final class DvrPlayer implements AutoCloseable {
             }
             return false;
         }
-        if (live && index.size() - 1 - next >= 2) {
+        boolean jump = live && index.size() - 1 - next >= 2;
+        if (jump) {
             next = index.size() - 1;
             counters.liveJumps++;
         }
@@ -269,6 +296,9 @@ public final class DvrPlayer implements AutoCloseable {
         boolean opened = cursor.open(index, next);
         if (opened && gap) {
             pacer.anchor(System.nanoTime(), index.startMs(next));
+        }
+        if (opened && jump) {
+            sound.play(index.startMs(next), rate);
         }
         return opened || openFollowing();
     }
@@ -300,6 +330,11 @@ public final class DvrPlayer implements AutoCloseable {
             show(at, now);
             pacer.anchor(now, at);
             pacer.shown(at, cursor.frameDurationMs(), rate, now);
+            if (playing) {
+                sound.play(at, rate);
+            } else {
+                sound.burst(at);
+            }
         }
     }
 

@@ -21,7 +21,7 @@ final class FramePacer {
     }
 
     /** The picture at {@code atMs} has just been shown; the next one is due a frame later at {@code rate}. */
-    void shown(long atMs, long frameDurationMs, int rate, long now) {
+    void shown(long atMs, long frameDurationMs, double rate, long now) {
         shown(atMs, frameDurationMs, rate, now, LATE_NANOS);
     }
 
@@ -29,9 +29,9 @@ final class FramePacer {
      * As {@link #shown(long, long, int, long)}, tolerating up to {@code maxLateNanos} of lateness: following the
      * live edge, a player that fell behind decodes flat out to win its latency back instead of keeping it.
      */
-    void shown(long atMs, long frameDurationMs, int rate, long now, long maxLateNanos) {
-        long frameNanos = TimeUnit.MILLISECONDS.toNanos(frameDurationMs) / Math.abs(rate);
-        long due = anchorNanos + TimeUnit.MILLISECONDS.toNanos(atMs - anchorMs) / rate + frameNanos;
+    void shown(long atMs, long frameDurationMs, double rate, long now, long maxLateNanos) {
+        long frameNanos = (long) (TimeUnit.MILLISECONDS.toNanos(frameDurationMs) / Math.abs(rate));
+        long due = anchorNanos + (long) (TimeUnit.MILLISECONDS.toNanos(atMs - anchorMs) / rate) + frameNanos;
         if (rate < 0 || due < now - maxLateNanos || due > now + LATE_NANOS + frameNanos) {
             anchor(now, atMs);
             due = now + frameNanos;

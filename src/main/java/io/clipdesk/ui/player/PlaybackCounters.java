@@ -21,7 +21,7 @@ final class PlaybackCounters {
         }
     }
 
-    PlayerStatus status(long frameMs, boolean playing, int rate, boolean live) {
+    PlayerStatus status(long frameMs, boolean playing, double rate, boolean live) {
         return new PlayerStatus(frameMs, playing, rate, live, latencyMs, framesDecoded, holds, heldMs, liveJumps,
                 recoveries, seekMs, problem);
     }

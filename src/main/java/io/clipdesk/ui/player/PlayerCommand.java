@@ -17,7 +17,9 @@ public record PlayerCommand(Kind kind, long value) {
         /** J (value −1) or L (value +1): play that way, faster with each press. */
         SHUTTLE,
         /** Play the newest segment and follow the live edge. */
-        GO_LIVE
+        GO_LIVE,
+        /** Play forwards in slow motion, at 1/{@code value} speed (2 or 4). */
+        SLOW
     }
 
     public static PlayerCommand of(Kind kind) {
@@ -34,6 +36,10 @@ public record PlayerCommand(Kind kind, long value) {
 
     public static PlayerCommand stepFrames(int frames) {
         return new PlayerCommand(Kind.STEP_FRAMES, frames);
+    }
+
+    public static PlayerCommand slow(int divisor) {
+        return new PlayerCommand(Kind.SLOW, divisor);
     }
 
     public static PlayerCommand shuttle(boolean forward) {

@@ -1,0 +1,163 @@
+package io.clipdesk.ui.player;
+
+import io.clipdesk.engine.MediaException;
+import io.clipdesk.engine.SoundDecoder;
+import io.clipdesk.ui.dvr.SegmentIndex;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.LongFunction;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+
+/**
+ * The DVR's sound from a wall-clock time on, segment after segment, handed out in chunks that each know the media
+ * time of their first sample. Where two segments' sound overlaps the overlap is dropped; across a gap in the DVR
+ * the sound jumps as the picture does; a segment without sound plays as silence of its length, so the clock the
+ * picture follows keeps running. One owner thread.
+ */
+final class SoundFeed implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(SoundFeed.class.getName());
+
+    /** A run of output frames: {@code samples} from frame {@code from}, the first one heard as {@code mediaUs}. */
+    record Chunk(short[] samples, int from, int frames, long mediaUs) {
+    }
+
+    private final SoundDecoder decoder;
+    private final Supplier<SegmentIndex> segments;
+    private final LongFunction<Path> fileOfSequence;
+    private SoundDecoder.Cursor cursor;
+    private long sequence = -1;
+    private long segmentStartMs;
+    private long segmentEndMs;
+    private short[] silence = new short[0];
+    private double rate = 1;
+    private SoundDecoder.Block block;
+    private long blockStartUs;
+    private int position;
+    private long nextUs;
+    private boolean silentSegment;
+
+    SoundFeed(SoundDecoder decoder, Supplier<SegmentIndex> segments, LongFunction<Path> fileOfSequence) {
+        this.decoder = decoder;
+        this.segments = segments;
+        this.fileOfSequence = fileOfSequence;
+    }
+
+    /** Starts over at wall-clock {@code fromMs}; false when the DVR is empty there. */
+    boolean start(long fromMs, double newRate) {
+        close();
+        rate = newRate;
+        nextUs = fromMs * 1000;
+        SegmentIndex index = segments.get();
+        if (index.isEmpty()) {
+            return false;
+        }
+        open(index, Math.max(0, Math.min(index.size() - 1, index.indexAt(fromMs))));
+        return true;
+    }
+
+    /** True when the segment being played carries no sound at all. */
+    boolean silentSegment() {
+        return silentSegment;
+    }
+
+    /** Where the sound stands: the media time of the next chunk. */
+    long nextUs() {
+        return nextUs;
+    }
+
+    /** The next chunk of at most {@code maxFrames}, or null while the next segment has not arrived (live edge). */
+    Chunk next(int maxFrames) {
+        double usPerFrame = 1e6 / SoundDecoder.SAMPLE_RATE * rate;
+        if (silentSegment && cursor == null && nextUs < segmentEndMs * 1000) {
+            return silence(maxFrames, usPerFrame);
+        }
+        while (block == null || position >= block.frames()) {
+            block = cursor == null ? null : decode();
+            position = 0;
+            if (block == null) {
+                if (!openFollowing()) {
+                    return null;
+                }
+                if (silentSegment) {
+                    return silence(maxFrames, usPerFrame);
+                }
+                continue;
+            }
+            blockStartUs = segmentStartMs * 1000 + block.offsetUs();
+            if (blockStartUs + block.frames() * usPerFrame <= nextUs) {
+                block = null; // before the position asked for, or already played from the segment before
+            } else if (blockStartUs < nextUs) {
+                position = (int) ((nextUs - blockStartUs) / usPerFrame);
+            }
+        }
+        int frames = Math.min(maxFrames, block.frames() - position);
+        long mediaUs = blockStartUs + Math.round(position * usPerFrame);
+        Chunk chunk = new Chunk(block.samples(), position, frames, mediaUs);
+        position += frames;
+        nextUs = blockStartUs + Math.round(position * usPerFrame);
+        return chunk;
+    }
+
+    private Chunk silence(int maxFrames, double usPerFrame) {
+        if (silence.length < maxFrames * SoundDecoder.CHANNELS) {
+            silence = new short[maxFrames * SoundDecoder.CHANNELS];
+        }
+        nextUs = Math.max(nextUs, segmentStartMs * 1000);
+        int frames = (int) Math.max(1, Math.min(maxFrames, (segmentEndMs * 1000 - nextUs) / usPerFrame));
+        Chunk chunk = new Chunk(silence, 0, frames, nextUs);
+        nextUs += Math.round(frames * usPerFrame);
+        return chunk;
+    }
+
+    private SoundDecoder.Block decode() {
+        try {
+            return cursor.next();
+        } catch (MediaException e) {
+            LOG.warning("sound: segment " + sequence + " ends early: " + e.getMessage());
+            closeCursor();
+            return null;
+        }
+    }
+
+    private boolean openFollowing() {
+        SegmentIndex index = segments.get();
+        int here = index.indexOfSequence(sequence);
+        int next = here >= 0 ? here + 1 : index.indexAt(nextUs / 1000) + 1;
+        if (next <= 0 || next >= index.size()) {
+            return false;
+        }
+        open(index, next);
+        return true;
+    }
+
+    private void open(SegmentIndex index, int i) {
+        closeCursor();
+        sequence = index.sequence(i);
+        segmentStartMs = index.startMs(i);
+        segmentEndMs = index.endMs(i);
+        try {
+            Optional<SoundDecoder.Cursor> opened = decoder.open(fileOfSequence.apply(sequence), rate);
+            silentSegment = opened.isEmpty();
+            cursor = opened.orElse(null);
+        } catch (MediaException e) {
+            LOG.warning("sound: segment " + sequence + " skipped: " + e.getMessage());
+        }
+    }
+
+    private void closeCursor() {
+        if (cursor != null) {
+            cursor.close();
+            cursor = null;
+        }
+        block = null;
+    }
+
+    @Override
+    public void close() {
+        closeCursor();
+        silentSegment = false;
+    }
+}

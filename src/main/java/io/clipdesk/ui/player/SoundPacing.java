@@ -1,0 +1,54 @@
+package io.clipdesk.ui.player;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sound as the playback clock: the next picture waits until its sound is heard, and the pacer is anchored on
+ * the media time heard, so picture and sound cannot drift apart. Where there is no sound (a silent stream, no
+ * output, shuttling) nothing changes and the pacer keeps its own time. One owner: the player thread.
+ */
+final class SoundPacing {
+
+    /** How long the picture waits for its sound to come before it goes on at its own pace. */
+    private static final long MAX_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+    /** A picture further ahead of its sound than this is not waited for: the sound is elsewhere. */
+    private static final long MAX_AHEAD_MS = 300;
+    private static final long STARTING_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+
+    private final PlayerSound sound;
+    private final FramePacer pacer;
+    private long waitingSinceNanos = -1;
+
+    SoundPacing(PlayerSound sound, FramePacer pacer) {
+        this.sound = sound;
+        this.pacer = pacer;
+    }
+
+    /** True (and the pacer told when to look again) while the picture at {@code nextMs} must wait for its sound. */
+    boolean waitsAt(long now, long nextMs, double rate) {
+        long heard = sound.mediaMsAt(now);
+        long aheadMs = heard == PlayerSound.STARTING ? 0 : nextMs - heard;
+        boolean elsewhere = heard != PlayerSound.STARTING && (aheadMs <= 0 || aheadMs > MAX_AHEAD_MS);
+        if (heard == PlayerCommand.NONE || elsewhere) {
+            waitingSinceNanos = -1;
+            return false;
+        }
+        if (waitingSinceNanos < 0) {
+            waitingSinceNanos = now;
+        } else if (now - waitingSinceNanos > MAX_WAIT_NANOS) {
+            return false;
+        }
+        pacer.retryIn(now, heard == PlayerSound.STARTING ? STARTING_POLL_NANOS
+                : Math.max(1_000_000, (long) (TimeUnit.MILLISECONDS.toNanos(aheadMs) / rate)));
+        return true;
+    }
+
+    /** After a picture was shown: pace the next one from the media time heard now. */
+    void follow(long now) {
+        waitingSinceNanos = -1;
+        long heard = sound.mediaMsAt(now);
+        if (heard != PlayerCommand.NONE && heard != PlayerSound.STARTING) {
+            pacer.anchor(now, heard);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.clipdesk.ui;
+
+import io.clipdesk.app.Engines;
+import io.clipdesk.engine.ClipEngine;
+import io.clipdesk.media.FfmpegFrameDecoder;
+import javafx.animation.PauseTransition;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * Runs the desk on a real engine with the real clock (test signal, 2 s segments) at a given window size and, after
+ * a while, writes a PNG of the window: the README's screenshots, made under Xvfb.
+ * {@code java ... io.clipdesk.ui.DeskScreenshot DATA_DIR WIDTH HEIGHT SECONDS OUT.png}
+ */
+public final class DeskScreenshot {
+
+    public static void main(String[] args) {
+        Application.launch(Window.class, args);
+    }
+
+    /** The JavaFX application; kept apart so the launcher class itself needs no JavaFX module setup. */
+    public static final class Window extends Application {
+
+        private ClipEngine engine;
+
+        @Override
+        public void start(Stage stage) {
+            var a = getParameters().getRaw();
+            engine = Engines.open(Path.of(a.get(0)), Clock.systemDefaultZone(), 2000);
+            ClipdeskWindow.show(stage, engine, new FfmpegFrameDecoder(), "embedded · no HTTP");
+            stage.setWidth(Integer.parseInt(a.get(1)));
+            stage.setHeight(Integer.parseInt(a.get(2)));
+            PauseTransition wait = new PauseTransition(Duration.seconds(Integer.parseInt(a.get(3))));
+            wait.setOnFinished(e -> {
+                write(stage.getScene().snapshot(null), Path.of(a.get(4)));
+                Platform.exit();
+            });
+            wait.play();
+        }
+
+        private static void write(WritableImage shot, Path out) {
+            int w = (int) shot.getWidth();
+            int h = (int) shot.getHeight();
+            BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+            PixelReader r = shot.getPixelReader();
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    image.setRGB(x, y, r.getArgb(x, y));
+                }
+            }
+            try {
+                ImageIO.write(image, "png", out.toFile());
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void stop() {
+            engine.close();
+        }
+    }
+}
