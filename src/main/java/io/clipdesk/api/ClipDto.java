@@ -7,7 +7,10 @@ import io.clipdesk.engine.MediaPaths;
 import java.util.List;
 import java.util.Locale;
 
-/** The Clip object of API.md, plus (ext) cut range, gap, accuracy and description; field names become snake_case on the wire. */
+/**
+ * The Clip object of API.md, plus (ext) cut range, gap, accuracy and description; field names become snake_case on
+ * the wire.
+ */
 record ClipDto(
         String id,
         long start,

@@ -16,7 +16,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** /streaming/streams/{id}/clip_recording: create (PUT as Gcore, POST too), list, and (ext) get, describe (PATCH) and delete one. */
+/**
+ * /streaming/streams/{id}/clip_recording: create (PUT as Gcore, POST too), list, and (ext) get, describe (PATCH) and
+ * delete one.
+ */
 final class ClipsHandler {
 
     static final String CLIPS = StreamsHandler.ONE + "/clip_recording";

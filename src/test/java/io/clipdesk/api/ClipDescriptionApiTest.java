@@ -85,7 +85,8 @@ class ClipDescriptionApiTest {
                 + " \"tags\": [\"Save\"], \"created_by\": \"ana\"}"));
         String one = CLIPS + "/" + created.get("id").asText();
 
-        JsonNode patched = ok(f.api("PATCH", one, "{\"tags\": [\"Save\", \"keeper\"], \"description\": \"Top corner\"}"));
+        JsonNode patched = ok(f.api("PATCH", one,
+                "{\"tags\": [\"Save\", \"keeper\"], \"description\": \"Top corner\"}"));
         assertEquals("Save", patched.get("name").asText(), "name not sent, kept");
         assertEquals("ana", patched.get("created_by").asText(), "created_by not sent, kept");
         assertEquals(List.of("Save", "keeper"), tags(patched));

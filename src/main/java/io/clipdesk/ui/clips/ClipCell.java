@@ -17,8 +17,8 @@ import javafx.scene.layout.VBox;
 import java.util.function.Consumer;
 
 /**
- * One clip in the list: title and VOD badge, its tags, start · length · renditions, and the live state line with a progress
- * bar while recording. Binds to the row's {@link ClipItem}; a recycled cell unbinds first. The context menu
+ * One clip in the list: title and VOD badge, its tags, start · length · renditions, and the live state line with a
+ * progress bar while recording. Binds to the row's {@link ClipItem}; a recycled cell unbinds first. The context menu
  * forwards to the panel's actions.
  */
 final class ClipCell extends ListCell<ClipItem> {

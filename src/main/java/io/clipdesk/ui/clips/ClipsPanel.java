@@ -64,13 +64,13 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
         export.setId("clips-export");
         export.setFocusTraversable(false);
         MenuItem csv = new MenuItem("CSV (wall clock, LosslessCut columns)…");
-        csv.setOnAction(e -> chooseTarget("clips.csv", "CSV", "*.csv").ifPresent(p -> vm.export(ClipListExport.Format.CSV, p)));
+        csv.setOnAction(e -> export(ClipListExport.Format.CSV, "clips.csv", "CSV", "*.csv"));
         MenuItem json = new MenuItem("JSON…");
-        json.setOnAction(e -> chooseTarget("clips.json", "JSON", "*.json").ifPresent(p -> vm.export(ClipListExport.Format.JSON, p)));
+        json.setOnAction(e -> export(ClipListExport.Format.JSON, "clips.json", "JSON", "*.json"));
         MenuItem edl = new MenuItem("EDL (CMX 3600)…");
-        edl.setOnAction(e -> chooseTarget("clips.edl", "EDL", "*.edl").ifPresent(p -> vm.export(ClipListExport.Format.EDL, p)));
+        edl.setOnAction(e -> export(ClipListExport.Format.EDL, "clips.edl", "EDL", "*.edl"));
         MenuItem xml = new MenuItem("Final Cut XML (Premiere, Resolve)…");
-        xml.setOnAction(e -> chooseTarget("clips.xml", "XML", "*.xml").ifPresent(p -> vm.export(ClipListExport.Format.XMEML, p)));
+        xml.setOnAction(e -> export(ClipListExport.Format.XMEML, "clips.xml", "XML", "*.xml"));
         export.getItems().addAll(csv, json, edl, xml);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -149,6 +149,10 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
         VBox page = new VBox(6, filter, list, bar);
         page.getStyleClass().add("clips-page");
         return page;
+    }
+
+    private void export(ClipListExport.Format format, String suggested, String kind, String pattern) {
+        chooseTarget(suggested, kind, pattern).ifPresent(p -> vm.export(format, p));
     }
 
     private void describe(ClipItem item) {
