@@ -134,6 +134,10 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
 
         BooleanExpression none = vm.clipSelectedProperty().not();
         BooleanExpression notReady = vm.selectedPhaseProperty().isNotEqualTo(ClipPhase.READY);
+        Button describe = button("Describe…", "clip-describe", none,
+                () -> on(vm.selectedClipProperty().get(), this::describe));
+        describe.setFocusTraversable(true); // Tab from the filter field reaches it: describing is a keyboard task
+        describe.setAccessibleText("Describe the selected clip: title, tags, description");
         GridPane bar = actionGrid(
                 button("▶ HLS", "clip-preview-hls", none, () -> on(vm.selectedClipProperty().get(), vm::previewHls)),
                 button("▶ MP4", "clip-preview-mp4", none, () -> on(vm.selectedClipProperty().get(), vm::previewMp4)),
@@ -141,8 +145,7 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
                 button("Copy MP4", "clip-copy-mp4", none, () -> on(vm.selectedClipProperty().get(), vm::copyMp4Link)),
                 button("Save MP4…", "clip-save-mp4", notReady, () -> on(vm.selectedClipProperty().get(), this::saveMp4)),
                 button("Reveal", "clip-reveal", none, () -> on(vm.selectedClipProperty().get(), vm::reveal)),
-                button("Describe…", "clip-describe", none,
-                        () -> on(vm.selectedClipProperty().get(), this::describe)),
+                describe,
                 button("Keep", "clip-keep", vm.canKeepProperty().not(),
                         () -> on(vm.selectedClipProperty().get(), vm::keepPermanent)),
                 button("Delete…", "clip-delete", none, () -> on(vm.selectedClipProperty().get(), this::confirmDelete)));

@@ -89,10 +89,13 @@ class ClipDescribePanelTest extends FxRobot {
     }
 
     @Test
-    void describe_fromThePanel_opensOnTheTags_savesWithEnter_andTheFilterFindsTheNewTag() {
+    void describe_reachedByTab_opensOnTheTags_savesWithEnter_andTheFilterFindsTheNewTag() {
         Clip clip = clip("Chance");
         f.select(this, clip);
-        clickOn("#clip-describe");
+        clickOn("#clips-filter");
+        type(KeyCode.TAB);
+        f.await("Tab reaches Describe", () -> fx(() -> lookup("#clip-describe").query().isFocused()));
+        type(KeyCode.SPACE);
         f.await("the dialog, tags focused", () -> fx(() -> lookup("#describe-tags").tryQuery()
                 .map(n -> n.isFocused()).orElse(false)));
         clickOn("#describe-tags"); // Monocle sends keys to the window it last clicked, not the new dialog
