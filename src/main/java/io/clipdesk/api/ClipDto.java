@@ -7,7 +7,10 @@ import io.clipdesk.engine.MediaPaths;
 import java.util.List;
 import java.util.Locale;
 
-/** The Clip object of API.md, plus (ext) cut range, gap and accuracy; field names become snake_case on the wire. */
+/**
+ * The Clip object of API.md, plus (ext) cut range, gap, accuracy and description; field names become snake_case on
+ * the wire.
+ */
 record ClipDto(
         String id,
         long start,
@@ -25,7 +28,10 @@ record ClipDto(
         long cutStartMs,
         long cutEndMs,
         long gapMs,
-        String accuracy) {
+        String accuracy,
+        String description,
+        List<String> tags,
+        String createdBy) {
 
     static ClipDto of(Clip clip, ApiExchange exchange) {
         return new ClipDto(
@@ -45,6 +51,9 @@ record ClipDto(
                 clip.cutStartMs(),
                 clip.cutEndMs(),
                 clip.gapMs(),
-                clip.accuracy().name().toLowerCase(Locale.ROOT));
+                clip.accuracy().name().toLowerCase(Locale.ROOT),
+                clip.description().description(),
+                clip.description().tags(),
+                clip.description().createdBy());
     }
 }

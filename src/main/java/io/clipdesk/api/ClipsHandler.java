@@ -2,6 +2,7 @@ package io.clipdesk.api;
 
 import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipAccuracy;
+import io.clipdesk.engine.ClipDescription;
 import io.clipdesk.engine.ClipRequest;
 import io.clipdesk.engine.ClipService;
 import io.clipdesk.engine.ExactRange;
@@ -15,7 +16,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** /streaming/streams/{id}/clip_recording: create (PUT as Gcore, POST too), list, and (ext) get and delete one. */
+/**
+ * /streaming/streams/{id}/clip_recording: create (PUT as Gcore, POST too), list, and (ext) get, describe (PATCH) and
+ * delete one.
+ */
 final class ClipsHandler {
 
     static final String CLIPS = StreamsHandler.ONE + "/clip_recording";
@@ -35,6 +39,7 @@ final class ClipsHandler {
                 Route.of("POST", CLIPS, this::create),
                 Route.of("GET", CLIPS, this::list),
                 Route.of("GET", ONE, ex -> ex.sendJson(200, ClipDto.of(clipOfStream(ex), ex))),
+                Route.of("PATCH", ONE, this::describe),
                 Route.of("DELETE", ONE, ex -> {
                     clips.delete(clipOfStream(ex).id());
                     ex.sendNoContent();
@@ -55,8 +60,23 @@ final class ClipsHandler {
                 body.optionalBoolean("vod_required").orElse(false),
                 body.optionalString("name").orElse(""),
                 accuracy,
-                exact);
+                exact).withDescription(description(body, ClipDescription.EMPTY));
         ex.sendJson(200, ClipDto.of(clips.create(request), ex));
+    }
+
+    /** (ext) PATCH: the fields sent replace the clip's, the others stay; {@code name} is the title. */
+    private void describe(ApiExchange ex) throws IOException {
+        Clip clip = clipOfStream(ex);
+        JsonBody body = ex.body();
+        String name = body.optionalString("name").orElse(clip.name());
+        ex.sendJson(200, ClipDto.of(clips.describe(clip.id(), name, description(body, clip.description())), ex));
+    }
+
+    private static ClipDescription description(JsonBody body, ClipDescription current) {
+        return new ClipDescription(
+                body.optionalString("description").orElse(current.description()),
+                body.optionalStringList("tags").orElse(current.tags()),
+                body.optionalString("created_by").orElse(current.createdBy()));
     }
 
     /** (ext) An exact ms range, as the desk's marks: both fields or neither ({@code ClipPolicy} checks the rest). */

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clipdesk.engine.InvalidRequestException;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -123,6 +125,26 @@ final class JsonBody {
             throw new InvalidRequestException(field + " must be a string, not " + describe(value) + ".");
         }
         return Optional.of(value.textValue());
+    }
+
+    /** An array of strings ({@code "tags": ["goal", "home"]}); an element of another type is a 400 naming it. */
+    Optional<List<String>> optionalStringList(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (!value.isArray()) {
+            throw new InvalidRequestException(field + " must be an array of strings, not " + describe(value) + ".");
+        }
+        List<String> strings = new ArrayList<>();
+        for (JsonNode element : value) {
+            if (!element.isTextual()) {
+                throw new InvalidRequestException(field + " must be an array of strings; it holds "
+                        + describe(element) + ".");
+            }
+            strings.add(element.textValue());
+        }
+        return Optional.of(strings);
     }
 
     private static String describe(JsonNode value) {

@@ -7,7 +7,10 @@ import io.clipdesk.engine.Video;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The permanent Video object of API.md ({@code duration} in ms, as Gcore). */
+/**
+ * The permanent Video object of API.md ({@code duration} in ms, as Gcore); {@code description} is Gcore's own field,
+ * {@code tags} and {@code created_by} are (ext).
+ */
 record VideoDto(
         long id,
         String name,
@@ -19,7 +22,10 @@ record VideoDto(
         String screenshot,
         long streamId,
         String createdAt,
-        String clipId) {
+        String clipId,
+        String description,
+        List<String> tags,
+        String createdBy) {
 
     /** One downloadable rendition; {@code id} numbers them within the video. */
     record ConvertedVideo(int id, String name, int height, String mp4Url) {
@@ -43,7 +49,10 @@ record VideoDto(
                 exchange.absolute(MediaPaths.videoUrl(video.pathKey(), MediaPaths.SCREENSHOT)),
                 video.streamId(),
                 WireTime.iso(video.createdAtMs()),
-                video.clipId().isEmpty() ? null : video.clipId());
+                video.clipId().isEmpty() ? null : video.clipId(),
+                video.description().description(),
+                video.description().tags(),
+                video.description().createdBy());
     }
 
     /** media_2_720 → 720. */

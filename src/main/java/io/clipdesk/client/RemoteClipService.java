@@ -3,6 +3,7 @@ package io.clipdesk.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipAccuracy;
+import io.clipdesk.engine.ClipDescription;
 import io.clipdesk.engine.ClipPolicy;
 import io.clipdesk.engine.ClipRequest;
 import io.clipdesk.engine.ClipService;
@@ -56,6 +57,7 @@ public final class RemoteClipService implements ClipService {
         if (!request.name().isEmpty()) {
             body.put("name", request.name());
         }
+        putDescription(body, request.description());
         if (request.accuracy() == ClipAccuracy.FRAME) {
             body.put("accuracy", "frame");
         }
@@ -107,6 +109,22 @@ public final class RemoteClipService implements ClipService {
     public Clip keepPermanent(String clipId) {
         throw new InvalidRequestException("A remote server makes a permanent video only when the clip is created "
                 + "with vod_required; create the clip again with \"keep permanently\" ticked.");
+    }
+
+    @Override
+    public Clip describe(String clipId, String name, ClipDescription description) {
+        long streamId = get(clipId).streamId();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", name);
+        putDescription(body, description);
+        return remember(server.send("PATCH", clipsPath(streamId) + "/" + clipId, body), streamId);
+    }
+
+    /** The (ext) fields of API.md; a server without them ignores them. */
+    private static void putDescription(Map<String, Object> body, ClipDescription description) {
+        body.put("description", description.description());
+        body.put("tags", description.tags());
+        body.put("created_by", description.createdBy());
     }
 
     /**
@@ -161,7 +179,16 @@ public final class RemoteClipService implements ClipService {
                 node.path("cut_start_ms").asLong(0),
                 node.path("cut_end_ms").asLong(0),
                 "frame".equals(node.path("accuracy").asText()) ? ClipAccuracy.FRAME : ClipAccuracy.SEGMENT,
-                node.path("gap_ms").asLong(0));
+                node.path("gap_ms").asLong(0),
+                Optional.empty(),
+                description(node));
+    }
+
+    /** A server that does not describe clips (Gcore's own) gives an undescribed clip. */
+    private static ClipDescription description(JsonNode node) {
+        List<String> tags = new ArrayList<>();
+        node.path("tags").forEach(t -> tags.add(t.asText()));
+        return new ClipDescription(node.path("description").asText(""), tags, node.path("created_by").asText(""));
     }
 
     private ClipStatus status(JsonNode node, long endS) {

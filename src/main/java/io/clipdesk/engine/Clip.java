@@ -31,9 +31,11 @@ public record Clip(
         long cutEndMs,
         ClipAccuracy accuracy,
         long gapMs,
-        Optional<ExactRange> exactRange) {
+        Optional<ExactRange> exactRange,
+        ClipDescription description) {
 
     public Clip {
+        Objects.requireNonNull(description, "description");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(exactRange, "exactRange");
         Objects.requireNonNull(name, "name");
@@ -47,6 +49,14 @@ public record Clip(
         if (gapMs < 0) {
             throw new IllegalArgumentException("gapMs must be >= 0, got " + gapMs);
         }
+    }
+
+    /** A clip nobody has described yet. */
+    public Clip(String id, long streamId, String name, long startS, int durationS, long expirationS, long createdAtMs,
+                boolean vodRequired, long videoId, List<String> renditions, ClipStatus status, String error,
+                long cutStartMs, long cutEndMs, ClipAccuracy accuracy, long gapMs, Optional<ExactRange> exactRange) {
+        this(id, streamId, name, startS, durationS, expirationS, createdAtMs, vodRequired, videoId, renditions,
+                status, error, cutStartMs, cutEndMs, accuracy, gapMs, exactRange, ClipDescription.EMPTY);
     }
 
     /** A clip cut at its whole seconds (or on segments). */
@@ -86,18 +96,27 @@ public record Clip(
 
     public Clip withStatus(ClipStatus newStatus, String newError) {
         return new Clip(id, streamId, name, startS, durationS, expirationS, createdAtMs, vodRequired, videoId,
-                renditions, newStatus, newError, cutStartMs, cutEndMs, accuracy, gapMs, exactRange);
+                renditions, newStatus, newError, cutStartMs, cutEndMs, accuracy, gapMs, exactRange,
+                description);
     }
 
     public Clip withVideo(long newVideoId) {
         return new Clip(id, streamId, name, startS, durationS, expirationS, createdAtMs, newVideoId > 0, newVideoId,
-                renditions, status, error, cutStartMs, cutEndMs, accuracy, gapMs, exactRange);
+                renditions, status, error, cutStartMs, cutEndMs, accuracy, gapMs, exactRange,
+                description);
     }
 
     /** The delivered range and what is missing inside it. */
     public Clip withCut(long newCutStartMs, long newCutEndMs, long newGapMs) {
         return new Clip(id, streamId, name, startS, durationS, expirationS, createdAtMs, vodRequired, videoId,
-                renditions, status, error, newCutStartMs, newCutEndMs, accuracy, newGapMs, exactRange);
+                renditions, status, error, newCutStartMs, newCutEndMs, accuracy, newGapMs, exactRange,
+                description);
+    }
+
+    /** Another title and description; the title has {@link ClipPolicy}'s name rule. */
+    public Clip withDescription(String newName, ClipDescription newDescription) {
+        return new Clip(id, streamId, newName, startS, durationS, expirationS, createdAtMs, vodRequired, videoId,
+                renditions, status, error, cutStartMs, cutEndMs, accuracy, gapMs, exactRange, newDescription);
     }
 
     /** Whether the source lost media inside the delivered range. */

@@ -54,15 +54,29 @@ public final class ClipPolicy {
         Optional<ExactRange> exact = inDvr(request.exactRange(), startS, endS, window);
         long deliveredStartS = Math.max(startS, Math.floorDiv(window.startMs(), 1000));
         long expirationS = expiration(request, availableAtS(nowMs, endS), nowS);
-        String name = request.name();
-        if (name.length() > MAX_NAME_LENGTH) {
-            throw new ClipRejectedException(ClipRejectedException.Rule.NAME,
-                    "name is " + name.length() + " characters; at most " + MAX_NAME_LENGTH + " allowed");
-        }
+        String name = checkNameLength(request.name());
         if (name.isEmpty()) {
             name = "Clip " + NAME_TIME.format(Instant.ofEpochSecond(deliveredStartS).atZone(zone));
         }
         return new ClipPlan(deliveredStartS, endS - deliveredStartS, expirationS, name, exact);
+    }
+
+    /** A clip's new title (renaming it): not empty, at most {@link #MAX_NAME_LENGTH} characters. */
+    public static String title(String name) {
+        String title = checkNameLength(name == null ? "" : name.strip());
+        if (title.isEmpty()) {
+            throw new ClipRejectedException(ClipRejectedException.Rule.NAME,
+                    "name cannot be empty; give the clip a title");
+        }
+        return title;
+    }
+
+    private static String checkNameLength(String name) {
+        if (name.length() > MAX_NAME_LENGTH) {
+            throw new ClipRejectedException(ClipRejectedException.Rule.NAME,
+                    "name is " + name.length() + " characters; at most " + MAX_NAME_LENGTH + " allowed");
+        }
+        return name;
     }
 
     /**

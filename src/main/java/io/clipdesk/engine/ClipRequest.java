@@ -21,15 +21,25 @@ public record ClipRequest(
         String name,
         ClipAccuracy accuracy,
         Optional<ExactRange> exactRange,
-        OptionalLong lifeS) {
+        OptionalLong lifeS,
+        ClipDescription description) {
 
     public ClipRequest {
+        Objects.requireNonNull(description, "description");
         Objects.requireNonNull(startS, "startS");
         Objects.requireNonNull(expirationS, "expirationS");
         Objects.requireNonNull(exactRange, "exactRange");
         Objects.requireNonNull(lifeS, "lifeS");
         name = name == null ? "" : name.strip();
         accuracy = accuracy == null ? ClipAccuracy.SEGMENT : accuracy;
+    }
+
+    /** A request nobody has described (the editor's title is {@code name}). */
+    public ClipRequest(long streamId, OptionalLong startS, long durationS, OptionalLong expirationS,
+                       boolean vodRequired, String name, ClipAccuracy accuracy, Optional<ExactRange> exactRange,
+                       OptionalLong lifeS) {
+        this(streamId, startS, durationS, expirationS, vodRequired, name, accuracy, exactRange, lifeS,
+                ClipDescription.EMPTY);
     }
 
     /** A request whose expiration, if any, is a Unix second (scripts). */
@@ -51,34 +61,39 @@ public record ClipRequest(
 
     public ClipRequest withExpiration(long newExpirationS) {
         return new ClipRequest(streamId, startS, durationS, OptionalLong.of(newExpirationS), vodRequired, name,
-                accuracy, exactRange, OptionalLong.empty());
+                accuracy, exactRange, OptionalLong.empty(), description);
     }
 
     /** Lives {@code newLifeS} after the clip is available (the later of now and its end), instead of until a time. */
     public ClipRequest withLife(long newLifeS) {
         return new ClipRequest(streamId, startS, durationS, OptionalLong.empty(), vodRequired, name, accuracy,
-                exactRange, OptionalLong.of(newLifeS));
+                exactRange, OptionalLong.of(newLifeS), description);
     }
 
     public ClipRequest withVod(boolean newVodRequired) {
         return new ClipRequest(streamId, startS, durationS, expirationS, newVodRequired, name, accuracy, exactRange,
-                lifeS);
+                lifeS, description);
     }
 
     /** Another accuracy; an exact range only means something to a frame cut, so any other drops it. */
     public ClipRequest withAccuracy(ClipAccuracy newAccuracy) {
         return new ClipRequest(streamId, startS, durationS, expirationS, vodRequired, name, newAccuracy,
-                newAccuracy == ClipAccuracy.FRAME ? exactRange : Optional.empty(), lifeS);
+                newAccuracy == ClipAccuracy.FRAME ? exactRange : Optional.empty(), lifeS, description);
     }
 
     /** A frame-accurate cut at exactly {@code range}, which must lie inside the whole-second range. */
     public ClipRequest withExactRange(ExactRange range) {
         return new ClipRequest(streamId, startS, durationS, expirationS, vodRequired, name, ClipAccuracy.FRAME,
-                Optional.of(range), lifeS);
+                Optional.of(range), lifeS, description);
     }
 
     public ClipRequest withName(String newName) {
         return new ClipRequest(streamId, startS, durationS, expirationS, vodRequired, newName, accuracy, exactRange,
-                lifeS);
+                lifeS, description);
+    }
+
+    public ClipRequest withDescription(ClipDescription newDescription) {
+        return new ClipRequest(streamId, startS, durationS, expirationS, vodRequired, name, accuracy, exactRange,
+                lifeS, newDescription);
     }
 }

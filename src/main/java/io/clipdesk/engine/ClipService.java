@@ -28,4 +28,12 @@ public interface ClipService {
 
     /** Makes a permanent video of a clip that did not ask for one (while the clip exists). */
     Clip keepPermanent(String clipId);
+
+    /**
+     * Gives the clip a new title ({@code name}) and description; its permanent video, if any, takes them too.
+     *
+     * @throws NotFoundException       unknown or expired
+     * @throws InvalidRequestException the title breaks {@link ClipPolicy#title}
+     */
+    Clip describe(String clipId, String name, ClipDescription description);
 }

@@ -54,10 +54,12 @@ final class DefaultClipService implements ClipService, SegmentListener {
                 request.vodRequired()), "a " + plan.durationS() + " s clip" + (request.vodRequired()
                 ? " with a permanent video" : ""));
         String id = ClipIds.random();
-        long videoId = request.vodRequired() ? videos.reserve(stream.id(), id, plan.name()) : 0;
+        long videoId = request.vodRequired()
+                ? videos.reserve(stream.id(), id, plan.name(), request.description()) : 0;
         Clip clip = new Clip(id, stream.id(), plan.name(), plan.startS(), (int) plan.durationS(), plan.expirationS(),
                 nowMs, request.vodRequired(), videoId, stream.renditions().stream().map(Rendition::name).toList(),
-                ClipStatus.RECORDING, "", 0, 0, request.accuracy(), 0, plan.exactRange());
+                ClipStatus.RECORDING, "", 0, 0, request.accuracy(), 0, plan.exactRange(),
+                request.description());
         clips.insert(clip);
         begin(clip, stream.renditions());
         return clip;
@@ -94,7 +96,7 @@ final class DefaultClipService implements ClipService, SegmentListener {
         if (clip.status() == ClipStatus.FAILED) {
             throw new InvalidRequestException("clip " + clipId + " failed (" + clip.error() + "); nothing to keep");
         }
-        long videoId = videos.reserve(clip.streamId(), clip.id(), clip.name());
+        long videoId = videos.reserve(clip.streamId(), clip.id(), clip.name(), clip.description());
         ClipRecording recording = recordings.get(clipId);
         if (recording != null) {
             synchronized (recording) {
@@ -115,6 +117,23 @@ final class DefaultClipService implements ClipService, SegmentListener {
             case FAILED -> videos.fail(videoId, "the clip it was made from failed: " + latest.error());
             case EXPIRED -> videos.fail(videoId, "the clip it was made from was deleted before its copy was made");
             case RECORDING -> { } // its finish or its expiry settles the video
+        }
+        return updated;
+    }
+
+    /** Under the recording's lock as its finish, so neither writes over the other's change with a stale row. */
+    @Override
+    public synchronized Clip describe(String clipId, String name, ClipDescription description) {
+        String title = ClipPolicy.title(name);
+        Clip clip = get(clipId);
+        ClipRecording recording = recordings.get(clipId);
+        Clip updated;
+        synchronized (recording != null ? recording : this) {
+            updated = clips.find(clipId).orElse(clip).withDescription(title, description);
+            clips.update(updated);
+        }
+        if (updated.hasVideo()) {
+            videos.describe(updated.videoId(), title, description);
         }
         return updated;
     }

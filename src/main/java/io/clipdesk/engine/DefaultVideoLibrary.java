@@ -56,11 +56,18 @@ final class DefaultVideoLibrary implements VideoLibrary {
         videos.delete(videoId);
     }
 
-    long reserve(long streamId, String clipId, String name) {
+    long reserve(long streamId, String clipId, String name, ClipDescription description) {
         List<String> renditions = streams.find(streamId).map(s -> s.renditions().stream().map(Rendition::name)
                 .toList()).orElse(List.of());
         return videos.insert(new Video(0, ClipIds.random(), streamId, clipId, name, VideoStatus.PENDING, "", 0,
-                clock.millis(), renditions)).id();
+                clock.millis(), renditions, description)).id();
+    }
+
+    /** The title and description of the clip it was made from, which the editor changed. */
+    void describe(long videoId, String name, ClipDescription description) {
+        synchronized (lockOf(videoId)) {
+            videos.find(videoId).ifPresent(v -> videos.update(v.withDescription(name, description)));
+        }
     }
 
     /** A pending video that will never be made: error, with the reason. One already ready or failed stays so. */

@@ -17,9 +17,11 @@ public record Video(
         String error,
         long durationMs,
         long createdAtMs,
-        List<String> renditions) {
+        List<String> renditions,
+        ClipDescription description) {
 
     public Video {
+        Objects.requireNonNull(description, "description");
         Objects.requireNonNull(mediaKey, "mediaKey");
         Objects.requireNonNull(clipId, "clipId");
         Objects.requireNonNull(name, "name");
@@ -28,16 +30,32 @@ public record Video(
         renditions = List.copyOf(renditions);
     }
 
+    /** A video nobody has described. */
+    public Video(long id, String mediaKey, long streamId, String clipId, String name, VideoStatus status, String error,
+                 long durationMs, long createdAtMs, List<String> renditions) {
+        this(id, mediaKey, streamId, clipId, name, status, error, durationMs, createdAtMs, renditions,
+                ClipDescription.EMPTY);
+    }
+
+    /** The clip's title and description, when the clip it was made from is described. */
+    public Video withDescription(String newName, ClipDescription newDescription) {
+        return new Video(id, mediaKey, streamId, clipId, newName, status, error, durationMs, createdAtMs, renditions,
+                newDescription);
+    }
+
     public Video withId(long newId) {
-        return new Video(newId, mediaKey, streamId, clipId, name, status, error, durationMs, createdAtMs, renditions);
+        return new Video(newId, mediaKey, streamId, clipId, name, status, error, durationMs, createdAtMs, renditions,
+                description);
     }
 
     public Video withStatus(VideoStatus newStatus, String newError) {
-        return new Video(id, mediaKey, streamId, clipId, name, newStatus, newError, durationMs, createdAtMs, renditions);
+        return new Video(id, mediaKey, streamId, clipId, name, newStatus, newError, durationMs, createdAtMs, renditions,
+                description);
     }
 
     public Video withDurationMs(long newDurationMs) {
-        return new Video(id, mediaKey, streamId, clipId, name, status, error, newDurationMs, createdAtMs, renditions);
+        return new Video(id, mediaKey, streamId, clipId, name, status, error, newDurationMs, createdAtMs, renditions,
+                description);
     }
 
     /** The folder and URL name: {@code {id}_{mediaKey}}. */

@@ -63,7 +63,7 @@ final class RenditionColumns {
         List<String> names = new ArrayList<>();
         for (JsonNode node : array(json)) {
             if (!node.isTextual()) {
-                throw new SQLDataException("stored rendition name is not a string");
+                throw new SQLDataException("a stored name or tag is not a string");
             }
             names.add(node.asText());
         }

@@ -104,8 +104,20 @@ final class Schema {
                 FOREIGN KEY (stream_id, sequence) REFERENCES segments (stream_id, sequence) ON DELETE CASCADE
             ) STRICT, WITHOUT ROWID"""));
 
+    /**
+     * What the editor says about a clip and its permanent video: description, tags (a JSON array) and who made it.
+     * Rows from before are undescribed, which the defaults say.
+     */
+    private static final Migration V5 = new Migration(5, List.of(
+            "ALTER TABLE clips ADD COLUMN description TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE clips ADD COLUMN tags TEXT NOT NULL DEFAULT '[]'",
+            "ALTER TABLE clips ADD COLUMN created_by TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE videos ADD COLUMN description TEXT NOT NULL DEFAULT ''",
+            "ALTER TABLE videos ADD COLUMN tags TEXT NOT NULL DEFAULT '[]'",
+            "ALTER TABLE videos ADD COLUMN created_by TEXT NOT NULL DEFAULT ''"));
+
     /** Every migration in order; the file's {@code user_version} is the last one applied. */
-    static final List<Migration> MIGRATIONS = List.of(V1, V2, V3, V4);
+    static final List<Migration> MIGRATIONS = List.of(V1, V2, V3, V4, V5);
 
     private Schema() {
     }

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** The {@code clips} table. No foreign key to streams: a clip outlives the stream it was cut from. */
 public final class SqliteClipRepository implements ClipRepository {
@@ -37,9 +38,9 @@ public final class SqliteClipRepository implements ClipRepository {
     static final String EXACT_TO_MS = "exact_to_ms";
 
     /** Every column but the id, in the order {@link #bindValues} binds them. */
-    private static final List<String> VALUES = List.of(STREAM_ID, NAME, START_S, DURATION_S, EXPIRATION_S,
-            CREATED_AT_MS, VOD_REQUIRED, VIDEO_ID, RENDITIONS, STATUS, ERROR, CUT_START_MS, CUT_END_MS, ACCURACY, GAP_MS,
-            EXACT_FROM_MS, EXACT_TO_MS);
+    private static final List<String> VALUES = Stream.concat(Stream.of(STREAM_ID, NAME, START_S, DURATION_S,
+            EXPIRATION_S, CREATED_AT_MS, VOD_REQUIRED, VIDEO_ID, RENDITIONS, STATUS, ERROR, CUT_START_MS, CUT_END_MS,
+            ACCURACY, GAP_MS, EXACT_FROM_MS, EXACT_TO_MS), DescriptionColumns.ALL.stream()).toList();
     private static final String SELECT = "SELECT " + ID + ", " + String.join(", ", VALUES) + " FROM " + TABLE;
 
     static final String INSERT = "INSERT INTO " + TABLE + " (" + String.join(", ", VALUES) + ", " + ID
@@ -117,6 +118,7 @@ public final class SqliteClipRepository implements ClipRepository {
             statement.setNull(16, Types.INTEGER);
             statement.setNull(17, Types.INTEGER);
         }
+        DescriptionColumns.bind(statement, 18, clip.description());
     }
 
     private List<Clip> query(String action, String sql, Object parameter) {
@@ -146,7 +148,7 @@ public final class SqliteClipRepository implements ClipRepository {
                     EnumColumn.read(ClipStatus.class, row.getString(STATUS)), row.getString(ERROR),
                     row.getLong(CUT_START_MS), row.getLong(CUT_END_MS),
                     EnumColumn.read(ClipAccuracy.class, row.getString(ACCURACY)), row.getLong(GAP_MS),
-                    exactRange(row));
+                    exactRange(row), DescriptionColumns.read(row));
         } catch (IllegalArgumentException | SQLDataException e) {
             throw new SQLDataException("stored clip " + id + " is invalid: " + e.getMessage(), e);
         }

@@ -9,6 +9,7 @@ import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The {@code videos} table. Ids come from AUTOINCREMENT: increasing and never reused, because a video's id is in
@@ -29,8 +30,8 @@ public final class SqliteVideoRepository implements VideoRepository {
     static final String RENDITIONS = "renditions";
 
     /** Every column but the id, in the order {@link #bindValues} binds them. */
-    private static final List<String> VALUES = List.of(MEDIA_KEY, STREAM_ID, CLIP_ID, NAME, STATUS, ERROR,
-            DURATION_MS, CREATED_AT_MS, RENDITIONS);
+    private static final List<String> VALUES = Stream.concat(Stream.of(MEDIA_KEY, STREAM_ID, CLIP_ID, NAME, STATUS,
+            ERROR, DURATION_MS, CREATED_AT_MS, RENDITIONS), DescriptionColumns.ALL.stream()).toList();
     private static final String SELECT = "SELECT " + ID + ", " + String.join(", ", VALUES) + " FROM " + TABLE;
 
     static final String INSERT = "INSERT INTO " + TABLE + " (" + String.join(", ", VALUES) + ") VALUES ("
@@ -107,6 +108,7 @@ public final class SqliteVideoRepository implements VideoRepository {
         statement.setLong(7, video.durationMs());
         statement.setLong(8, video.createdAtMs());
         statement.setString(9, RenditionColumns.namesToJson(video.renditions()));
+        DescriptionColumns.bind(statement, 10, video.description());
     }
 
     /** {@code id} null runs the statement without parameters. */
@@ -127,7 +129,7 @@ public final class SqliteVideoRepository implements VideoRepository {
             return new Video(id, row.getString(MEDIA_KEY), row.getLong(STREAM_ID), row.getString(CLIP_ID),
                     row.getString(NAME), EnumColumn.read(VideoStatus.class, row.getString(STATUS)),
                     row.getString(ERROR), row.getLong(DURATION_MS), row.getLong(CREATED_AT_MS),
-                    RenditionColumns.namesFromJson(row.getString(RENDITIONS)));
+                    RenditionColumns.namesFromJson(row.getString(RENDITIONS)), DescriptionColumns.read(row));
         } catch (IllegalArgumentException | SQLDataException e) {
             throw new SQLDataException("stored video " + id + " is invalid: " + e.getMessage(), e);
         }

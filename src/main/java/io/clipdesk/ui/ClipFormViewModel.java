@@ -2,6 +2,7 @@ package io.clipdesk.ui;
 
 import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipAccuracy;
+import io.clipdesk.engine.ClipDescription;
 import io.clipdesk.engine.ClipRequest;
 import io.clipdesk.engine.DvrWindow;
 import io.clipdesk.engine.LiveStream;
@@ -154,16 +155,17 @@ public final class ClipFormViewModel {
         DvrWindow w = window.getValue();
         long edgeMs = w == null || w.isEmpty() ? nowMs.get() : w.endMs();
         long endMs = Math.floorDiv(edgeMs, 1000) * 1000; // whole seconds, so the clip is exactly that long
-        quick(endMs - seconds * 1000L, endMs, "Last " + seconds + " s " + clock(endMs));
+        quick(endMs - seconds * 1000L, endMs, "Last " + seconds + " s " + clock(endMs), ClipDescription.EMPTY);
     }
 
-    /** A quick marker: the configured rolls around the playhead, the label in the name. */
+    /** A quick marker: the configured rolls around the playhead, the label in the name and in the tags. */
     public void createAround(QuickMarker marker) {
         long at = playheadMs.get();
-        quick(at - marker.preRollS() * 1000L, at + marker.postRollS() * 1000L, marker.label() + " " + clock(at));
+        quick(at - marker.preRollS() * 1000L, at + marker.postRollS() * 1000L, marker.label() + " " + clock(at),
+                ClipDescription.EMPTY.withTags(List.of(marker.label())));
     }
 
-    private void quick(long startMs, long endMs, String clipName) {
+    private void quick(long startMs, long endMs, String clipName, ClipDescription description) {
         LiveStream s = stream.getValue();
         if (s == null) {
             return;
@@ -174,7 +176,7 @@ public final class ClipFormViewModel {
             notice.set(clip.problem());
             return;
         }
-        send(clip.request(), () -> { });
+        send(clip.request().withDescription(description), () -> { });
     }
 
     private void send(ClipRequest asked, Runnable afterCreate) {

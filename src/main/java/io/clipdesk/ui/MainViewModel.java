@@ -48,6 +48,7 @@ import java.util.function.LongFunction;
 public final class MainViewModel implements AutoCloseable {
 
     private static final long POLL_MS = 1000;
+    private static final String EDITOR = System.getProperty("user.name", "");
 
     private final ClipEngine engine;
     private final long streamId;
@@ -205,11 +206,13 @@ public final class MainViewModel implements AutoCloseable {
                 c.status() == ClipStatus.READY)).toList());
     }
 
+    /** Every clip the desk makes says who made it: the OS user for now (the desk has no sign-in). */
     private void submit(ClipRequest request, Consumer<Clip> onCreated, Consumer<RuntimeException> onFailure) {
-        lane.call(() -> engine.clips().create(request), created -> {
-            onCreated.accept(created);
-            lane.call(() -> engine.clips().list(streamId), this::showClips, e -> { });
-        }, onFailure);
+        lane.call(() -> engine.clips().create(request.withDescription(request.description().withCreatedBy(EDITOR))),
+                created -> {
+                    onCreated.accept(created);
+                    lane.call(() -> engine.clips().list(streamId), this::showClips, e -> { });
+                }, onFailure);
     }
 
     /** F1–F8: the marker's clip around the playhead. */

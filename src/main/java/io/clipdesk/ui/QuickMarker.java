@@ -1,10 +1,12 @@
 package io.clipdesk.ui;
 
+import io.clipdesk.engine.ClipDescription;
+
 import java.util.List;
 import java.util.Objects;
 
 /**
- * A one-key clip (F1–F8): a label that goes into the clip's name and how much to keep before and after the
+ * A one-key clip (F1–F8): a label that goes into the clip's name and tags, and how much to keep before and after the
  * playhead.
  */
 public record QuickMarker(String label, int preRollS, int postRollS) {
@@ -27,6 +29,7 @@ public record QuickMarker(String label, int preRollS, int postRollS) {
         if (label.isEmpty()) {
             throw new IllegalArgumentException("a quick marker needs a label");
         }
+        label = ClipDescription.tag(label); // it becomes the clip's tag, so it follows the tag rule
         if (preRollS < 0 || postRollS < 0 || preRollS + postRollS < 1) {
             throw new IllegalArgumentException("pre and post roll are whole seconds, together at least 1");
         }

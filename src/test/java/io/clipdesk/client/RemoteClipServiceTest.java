@@ -6,6 +6,7 @@ import io.clipdesk.app.HeadlessServer;
 import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipRejectedException;
 import io.clipdesk.engine.ClipAccuracy;
+import io.clipdesk.engine.ClipDescription;
 import io.clipdesk.engine.ClipRequest;
 import io.clipdesk.engine.ExactRange;
 import io.clipdesk.engine.ClipStatus;
@@ -70,6 +71,20 @@ class RemoteClipServiceTest {
         assertEquals(nowS + 3600, clips.create(ClipRequest.of(1, dvrStartS() + 1, 1).withLife(3600)).expirationS());
         assertEquals(nowS + 65, clips.create(ClipRequest.of(1, dvrStartS() + 1, 1).withLife(60)).expirationS());
         assertEquals(nowS + 14395, clips.create(ClipRequest.of(1, dvrStartS() + 1, 1).withLife(14400)).expirationS());
+    }
+
+    @Test
+    void description_travelsOnCreate_andDescribeChangesItOnTheServer() {
+        ClipDescription asked = new ClipDescription("Header", List.of("Goal"), "ana");
+        Clip created = clips.create(ClipRequest.of(1, dvrStartS() + 1, 1).withName("Goal").withDescription(asked));
+        assertEquals(asked, created.description());
+
+        Clip described = clips.describe(created.id(), "Goal 1-0", asked.withTags(List.of("Goal", "home team")));
+        assertEquals("Goal 1-0", described.name());
+        assertEquals(List.of("Goal", "home team"), server.engine().clips().get(created.id()).description().tags());
+        assertEquals("ana", clips.get(created.id()).description().createdBy());
+        assertThrows(InvalidRequestException.class, () -> clips.describe(created.id(), " ", asked),
+                "the server's 400 is the engine's exception here too");
     }
 
     @Test

@@ -194,13 +194,14 @@ class ClipFormViewModelTest {
     }
 
     @Test
-    void createAround_quickMarker_keepsItsRollsAroundThePlayhead_andItsLabel() {
+    void createAround_quickMarker_keepsItsRollsAroundThePlayhead_andItsLabelInNameAndTags() {
         playhead.set(NOW_MS - 100_000);
         vm.createAround(new QuickMarker("Goal", 20, 10));
         ClipRequest r = sent.get(0);
         assertEquals((NOW_MS - 120_000) / 1000, r.startS().getAsLong());
         assertEquals(30, r.durationS());
         assertTrue(r.name().startsWith("Goal 14:45:00"), r.name());
+        assertEquals(List.of("Goal"), r.description().tags());
     }
 
     @Test

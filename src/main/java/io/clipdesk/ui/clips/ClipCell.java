@@ -17,8 +17,8 @@ import javafx.scene.layout.VBox;
 import java.util.function.Consumer;
 
 /**
- * One clip in the list: name and VOD badge, start · length · renditions, and the live state line with a progress
- * bar while recording. Binds to the row's {@link ClipItem}; a recycled cell unbinds first. The context menu
+ * One clip in the list: title and VOD badge, its tags, start · length · renditions, and the live state line with a
+ * progress bar while recording. Binds to the row's {@link ClipItem}; a recycled cell unbinds first. The context menu
  * forwards to the panel's actions.
  */
 final class ClipCell extends ListCell<ClipItem> {
@@ -26,6 +26,7 @@ final class ClipCell extends ListCell<ClipItem> {
     private final Label name = new Label();
     private final Label vod = new Label();
     private final Label details = new Label();
+    private final Label tags = new Label();
     private final Label state = new Label();
     private final ProgressBar progress = new ProgressBar();
     private final VBox box;
@@ -37,6 +38,8 @@ final class ClipCell extends ListCell<ClipItem> {
         name.getStyleClass().add("clip-name");
         vod.getStyleClass().add("vod-badge");
         details.getStyleClass().add("clip-details");
+        tags.getStyleClass().add("clip-tags");
+        tags.managedProperty().bind(tags.textProperty().isNotEmpty());
         state.getStyleClass().add("clip-state");
         progress.getStyleClass().add("clip-progress");
         progress.setPrefWidth(110);
@@ -44,12 +47,13 @@ final class ClipCell extends ListCell<ClipItem> {
         vod.managedProperty().bind(vod.visibleProperty());
         HBox stateRow = new HBox(8, state, progress);
         stateRow.setAlignment(Pos.CENTER_LEFT);
-        box = new VBox(2, new HBox(8, name, vod), details, stateRow);
+        box = new VBox(2, new HBox(8, name, vod), tags, details, stateRow);
         setContextMenu(menu(actions));
         setText(null);
         setPrefWidth(0); // as wide as the list, never wider: no horizontal scroll bar
         name.setMinWidth(0);
         details.setMinWidth(0);
+        tags.setMinWidth(0);
     }
 
     private ContextMenu menu(ClipActions actions) {
@@ -59,7 +63,8 @@ final class ClipCell extends ListCell<ClipItem> {
                 item("Copy HLS link", actions.copyHls()), item("Copy MP4 link", actions.copyMp4()),
                 item("Save MP4 as…", actions.saveMp4()), item("Reveal in file manager", actions.reveal()),
                 new SeparatorMenuItem(),
-                item("Keep permanent", actions.keep()), item("Delete…", actions.delete()));
+                item("Describe…", actions.describe()), item("Keep permanent", actions.keep()),
+                item("Delete…", actions.delete()));
     }
 
     private MenuItem item(String text, Consumer<ClipItem> action) {
@@ -78,6 +83,7 @@ final class ClipCell extends ListCell<ClipItem> {
         if (bound != null) {
             name.textProperty().unbind();
             details.textProperty().unbind();
+            tags.textProperty().unbind();
             state.textProperty().unbind();
             vod.textProperty().unbind();
             vod.visibleProperty().unbind();
@@ -94,6 +100,8 @@ final class ClipCell extends ListCell<ClipItem> {
         name.textProperty().bind(Bindings.createStringBinding(() -> item.getClip().name(),
                 item.clipProperty()));
         details.textProperty().bind(item.detailsProperty());
+        tags.textProperty().bind(Bindings.createStringBinding(() -> ClipItem.tagLine(item.getClip()),
+                item.clipProperty()));
         state.textProperty().bind(item.stateTextProperty());
         vod.textProperty().bind(item.vodTextProperty());
         vod.visibleProperty().bind(item.vodTextProperty().isNotEmpty());

@@ -52,7 +52,9 @@ public final class ClipItem {
     }
 
     void update(Clip latest, Optional<Video> video) {
-        clip.set(latest);
+        if (!latest.equals(clip.get())) { // each change is a list update the filter re-tests; polls repeat the same
+            clip.set(latest);
+        }
         vod.set(video.map(Video::status));
     }
 
@@ -85,6 +87,11 @@ public final class ClipItem {
     /** "14:32:10 · 0:30 · 360p 720p": local start, length, renditions. */
     public StringBinding detailsProperty() {
         return details;
+    }
+
+    /** "#Goal #home team", the tags as the list shows them; empty without tags. */
+    static String tagLine(Clip clip) {
+        return clip.description().tags().stream().map(t -> "#" + t).collect(Collectors.joining(" "));
     }
 
     /** "VOD pending", "VOD ready", "VOD error", or empty without a permanent video. */

@@ -7,17 +7,22 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.clipdesk.engine.Clip;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * The clip list as a cut list. CSV is LosslessCut's import format, {@code start,end,label} without a header, in
- * seconds from the start of the stream's DVR recording (its oldest segment), so the DVR's HLS opened in LosslessCut
- * lines up. Clips that start before the DVR window are no longer in that recording and are left out of the CSV.
- * JSON carries every clip with both the DVR-relative and the absolute times.
+ * The clip list as a cut list. CSV has a header; its first three columns are LosslessCut's {@code start,end,label},
+ * in seconds from the start of the export's first clip (so they stay meaningful after the DVR rolls), then the
+ * wall-clock start and end as ISO 8601 with the desk's offset, the length, the tags and the clip id. JSON carries
+ * every clip with both the DVR-relative and the absolute times. EDL and XML: {@link EdlExport}, {@link XmemlExport}.
  */
 public final class ClipListExport {
 
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX");
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(SerializationFeature.INDENT_OUTPUT);
@@ -25,12 +30,14 @@ public final class ClipListExport {
     private final List<Clip> clips;
     private final long dvrStartMs;
     private final MediaLinks links;
+    private final ZoneId zone;
 
     /** {@code clips} in any order; the export is oldest first, as a cut list reads. */
-    public ClipListExport(List<Clip> clips, long dvrStartMs, MediaLinks links) {
-        this.clips = clips.stream().sorted(Comparator.comparingLong(Clip::startS).thenComparing(Clip::id)).toList();
+    public ClipListExport(List<Clip> clips, long dvrStartMs, MediaLinks links, ZoneId zone) {
+        this.clips = clips.stream().sorted(Comparator.comparingLong(Clip::fromMs).thenComparing(Clip::id)).toList();
         this.dvrStartMs = dvrStartMs;
         this.links = links;
+        this.zone = zone;
     }
 
     /** One exported clip; times in DVR seconds are null for a clip that starts before the DVR window. */
@@ -39,14 +46,49 @@ public final class ClipListExport {
                       long cutEndMs, String hlsMaster, String mp4Master) {
     }
 
+    /** What the panel's Export menu offers. */
+    public enum Format { CSV, JSON, EDL, XMEML }
+
+    public String render(Format format, String title, int fps, Function<Clip, String> mediaUrl) {
+        return switch (format) {
+            case CSV -> csv();
+            case JSON -> json();
+            case EDL -> edl(title, fps, mediaUrl);
+            case XMEML -> xmeml(title, fps, mediaUrl);
+        };
+    }
+
+    static final String CSV_HEADER = "start,end,label,start_time,end_time,duration_s,tags,id";
+
     public String csv() {
-        StringBuilder out = new StringBuilder();
-        for (Clip clip : inDvr()) {
-            out.append(seconds(dvrOffsetMs(clip))).append(',')
-                    .append(seconds(dvrOffsetMs(clip) + clip.durationS() * 1000L)).append(',')
-                    .append(quoted(clip.name())).append('\n');
+        StringBuilder out = new StringBuilder(CSV_HEADER).append('\n');
+        long originMs = clips.isEmpty() ? 0 : clips.get(0).fromMs();
+        for (Clip clip : clips) {
+            out.append(seconds(clip.fromMs() - originMs)).append(',')
+                    .append(seconds(clip.toMs() - originMs)).append(',')
+                    .append(quoted(clip.name())).append(',')
+                    .append(wallClock(clip.fromMs())).append(',')
+                    .append(wallClock(clip.toMs())).append(',')
+                    .append(seconds(clip.toMs() - clip.fromMs())).append(',')
+                    .append(quoted(String.join(", ", clip.description().tags()))).append(',')
+                    .append(clip.id()).append('\n');
         }
         return out.toString();
+    }
+
+    /** CMX 3600, the clips' MP4s at {@code mediaUrl}. */
+    public String edl(String title, int fps, Function<Clip, String> mediaUrl) {
+        return EdlExport.of(title, clips, new CutTimes(fps, zone), mediaUrl);
+    }
+
+    /** FCP 7 XML (xmeml 5), the clips' MP4s at {@code mediaUrl}. */
+    public String xmeml(String title, int fps, Function<Clip, String> mediaUrl) {
+        return XmemlExport.of(title, clips, new CutTimes(fps, zone), mediaUrl);
+    }
+
+    /** "2024-05-24T14:53:32.520+02:00". */
+    private String wallClock(long ms) {
+        return ISO.format(Instant.ofEpochMilli(ms).atZone(zone));
     }
 
     public String json() {
@@ -56,15 +98,6 @@ public final class ClipListExport {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("clip rows are plain values and always serialize", e);
         }
-    }
-
-    /** How many clips the CSV leaves out because the DVR no longer holds their start. */
-    public int outsideDvr() {
-        return clips.size() - inDvr().size();
-    }
-
-    private List<Clip> inDvr() {
-        return clips.stream().filter(c -> dvrOffsetMs(c) >= 0).toList();
     }
 
     private long dvrOffsetMs(Clip clip) {

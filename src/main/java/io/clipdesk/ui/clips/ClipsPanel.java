@@ -16,6 +16,8 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -25,6 +27,7 @@ import javafx.stage.FileChooser;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -60,18 +63,24 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
         MenuButton export = new MenuButton("Export");
         export.setId("clips-export");
         export.setFocusTraversable(false);
-        MenuItem csv = new MenuItem("CSV for LosslessCut…");
-        csv.setOnAction(e -> chooseTarget("clips.csv", "CSV", "*.csv").ifPresent(vm::exportCsv));
+        MenuItem csv = new MenuItem("CSV (wall clock, LosslessCut columns)…");
+        csv.setOnAction(e -> export(ClipListExport.Format.CSV, "clips.csv", "CSV", "*.csv"));
         MenuItem json = new MenuItem("JSON…");
-        json.setOnAction(e -> chooseTarget("clips.json", "JSON", "*.json").ifPresent(vm::exportJson));
-        export.getItems().addAll(csv, json);
+        json.setOnAction(e -> export(ClipListExport.Format.JSON, "clips.json", "JSON", "*.json"));
+        MenuItem edl = new MenuItem("EDL (CMX 3600)…");
+        edl.setOnAction(e -> export(ClipListExport.Format.EDL, "clips.edl", "EDL", "*.edl"));
+        MenuItem xml = new MenuItem("Final Cut XML (Premiere, Resolve)…");
+        xml.setOnAction(e -> export(ClipListExport.Format.XMEML, "clips.xml", "XML", "*.xml"));
+        export.getItems().addAll(csv, json, edl, xml);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox header = new HBox(6, title, spacer, export);
         header.setAlignment(Pos.CENTER_LEFT);
 
         Tab clipsTab = new Tab();
-        clipsTab.textProperty().bind(Bindings.size(vm.clips()).asString("Clips (%d)"));
+        clipsTab.textProperty().bind(Bindings.createStringBinding(() -> vm.shownClips().size() == vm.clips().size()
+                ? "Clips (" + vm.clips().size() + ")" : "Clips (" + vm.shownClips().size() + " of " + vm.clips().size()
+                + ")", vm.shownClips(), vm.clips()));
         clipsTab.setContent(clipsPage());
         Tab videosTab = new Tab();
         videosTab.textProperty().bind(Bindings.size(vm.videos()).asString("Videos (%d)"));
@@ -97,12 +106,24 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
 
     private Node clipsPage() {
         ClipActions actions = new ClipActions(vm::previewHls, vm::previewMp4, vm::copyHlsLink, vm::copyMp4Link,
-                this::saveMp4, vm::reveal, vm::keepPermanent, this::confirmDelete);
-        ListView<ClipItem> list = new ListView<>(vm.clips());
+                this::saveMp4, vm::reveal, vm::keepPermanent, this::confirmDelete, this::describe);
+        TextField filter = new TextField();
+        filter.setId("clips-filter");
+        filter.setPromptText("Filter: words, #tag");
+        filter.setAccessibleText("Filter clips by words in the title, tags or description, or by #tag");
+        filter.textProperty().bindBidirectional(vm.filterProperty());
+        filter.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE && !filter.getText().isEmpty()) {
+                filter.clear();
+                e.consume();
+            }
+        });
+        ListView<ClipItem> list = new ListView<>(vm.shownClips());
         list.setId("clips-list");
         list.setFocusTraversable(false);
         list.setCellFactory(v -> new ClipCell(actions));
-        list.setPlaceholder(new Label("No clips yet: mark in and out, then Create clip."));
+        list.placeholderProperty().bind(Bindings.createObjectBinding(() -> new Label(vm.clips().isEmpty()
+                ? "No clips yet: mark in and out, then Create clip." : "No clip matches the filter."), vm.clips()));
         list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.selectClip(now));
         vm.selectedClipProperty().addListener((o, was, now) -> {
             if (now != null && list.getSelectionModel().getSelectedItem() != now) {
@@ -113,6 +134,10 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
 
         BooleanExpression none = vm.clipSelectedProperty().not();
         BooleanExpression notReady = vm.selectedPhaseProperty().isNotEqualTo(ClipPhase.READY);
+        Button describe = button("Describe…", "clip-describe", none,
+                () -> on(vm.selectedClipProperty().get(), this::describe));
+        describe.setFocusTraversable(true); // Tab from the filter field reaches it: describing is a keyboard task
+        describe.setAccessibleText("Describe the selected clip: title, tags, description");
         GridPane bar = actionGrid(
                 button("▶ HLS", "clip-preview-hls", none, () -> on(vm.selectedClipProperty().get(), vm::previewHls)),
                 button("▶ MP4", "clip-preview-mp4", none, () -> on(vm.selectedClipProperty().get(), vm::previewMp4)),
@@ -120,12 +145,23 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
                 button("Copy MP4", "clip-copy-mp4", none, () -> on(vm.selectedClipProperty().get(), vm::copyMp4Link)),
                 button("Save MP4…", "clip-save-mp4", notReady, () -> on(vm.selectedClipProperty().get(), this::saveMp4)),
                 button("Reveal", "clip-reveal", none, () -> on(vm.selectedClipProperty().get(), vm::reveal)),
+                describe,
                 button("Keep", "clip-keep", vm.canKeepProperty().not(),
                         () -> on(vm.selectedClipProperty().get(), vm::keepPermanent)),
                 button("Delete…", "clip-delete", none, () -> on(vm.selectedClipProperty().get(), this::confirmDelete)));
-        VBox page = new VBox(6, list, bar);
+        VBox page = new VBox(6, filter, list, bar);
         page.getStyleClass().add("clips-page");
         return page;
+    }
+
+    private void export(ClipListExport.Format format, String suggested, String kind, String pattern) {
+        chooseTarget(suggested, kind, pattern).ifPresent(p -> vm.export(format, p));
+    }
+
+    private void describe(ClipItem item) {
+        new ClipDescribeDialog(item.getClip(), getScene() == null ? null : getScene().getWindow(),
+                getScene() == null ? List.of() : List.copyOf(getScene().getStylesheets())).showAndWait()
+                .ifPresent(edit -> vm.describe(item, edit.title(), edit.tagsLine(), edit.description()));
     }
 
     private Node videosPage() {

@@ -1,6 +1,7 @@
 package io.clipdesk.ui.clips;
 
 import io.clipdesk.engine.Clip;
+import io.clipdesk.engine.ClipDescription;
 import io.clipdesk.engine.ClipEngine;
 import io.clipdesk.engine.ClipPhase;
 import io.clipdesk.engine.MediaContent;
@@ -10,6 +11,7 @@ import io.clipdesk.engine.TooEarlyException;
 import io.clipdesk.engine.Video;
 import io.clipdesk.ui.EngineLane;
 import io.clipdesk.ui.FxBridge;
+import javafx.beans.Observable;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -18,8 +20,11 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,7 +38,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 
 /**
@@ -56,7 +62,11 @@ public final class ClipsViewModel implements AutoCloseable {
     private final ZoneId zone;
     private final int segmentMs;
     private final PreviewViewModel preview;
-    private final ObservableList<ClipItem> clips = FXCollections.observableArrayList();
+    /** A described clip fires a list update, so the filter tests it again. */
+    private final ObservableList<ClipItem> clips = FXCollections.observableArrayList(i -> new Observable[] {
+        i.clipProperty()});
+    private final FilteredList<ClipItem> shownClips = new FilteredList<>(clips);
+    private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
     private final ObservableList<VideoItem> videos = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<ClipItem> selectedClip = new ReadOnlyObjectWrapper<>(this, "selectedClip");
     private final ReadOnlyObjectWrapper<VideoItem> selectedVideo = new ReadOnlyObjectWrapper<>(this, "selectedVideo");
@@ -77,6 +87,10 @@ public final class ClipsViewModel implements AutoCloseable {
         this.zone = engine.config().zone();
         this.segmentMs = engine.config().segmentDurationMs();
         this.preview = new PreviewViewModel(ticker.nowMsProperty(), zone);
+        filter.addListener((o, was, typed) -> {
+            ClipFilter kept = ClipFilter.of(typed == null ? "" : typed);
+            shownClips.setPredicate(kept.keepsAll() ? null : item -> kept.test(item.getClip()));
+        });
         selectedClip.addListener((o, was, item) -> {
             selectedPhase.unbind();
             canKeep.unbind();
@@ -207,6 +221,18 @@ public final class ClipsViewModel implements AutoCloseable {
         }, this::failed);
     }
 
+    /**
+     * The editor's title, tags (typed with commas between) and description; the clip keeps who made it. A broken
+     * rule is said in the notice and changes nothing.
+     */
+    public void describe(ClipItem item, String title, String tagsLine, String description) {
+        lane.call(() -> engine.clips().describe(item.id(), title, item.getClip().description()
+                .withTags(ClipDescription.parseTags(tagsLine)).withDescription(description)), described -> {
+                    item.update(described, Optional.empty());
+                    notice.set("Described " + described.name() + ".");
+                }, this::failed);
+    }
+
     // ---- video commands
 
     public void previewVideo(VideoItem item, PreviewFormat format) {
@@ -241,24 +267,34 @@ public final class ClipsViewModel implements AutoCloseable {
 
     // ---- export
 
-    /** LosslessCut's CSV (start,end,label in seconds from the DVR's oldest segment). */
-    public void exportCsv(Path target) {
-        export(target, e -> e.csv(), e -> e.outsideDvr() == 0 ? ""
-                : " (" + e.outsideDvr() + " starting before the DVR window left out)");
-    }
-
-    public void exportJson(Path target) {
-        export(target, ClipListExport::json, e -> "");
-    }
-
-    private void export(Path target, Function<ClipListExport, String> text, Function<ClipListExport, String> note) {
+    /** The clips the filter shows, in {@code format}, referencing their MP4s ({@link #mediaUrl}) where it does. */
+    public void export(ClipListExport.Format format, Path target) {
+        Set<String> shown = shownClips.stream().map(ClipItem::id).collect(Collectors.toSet());
         lane.call(() -> {
-            List<Clip> list = engine.clips().list(streamId);
+            List<Clip> list = engine.clips().list(streamId).stream().filter(c -> shown.contains(c.id())).toList();
             long dvrStartMs = engine.streams().state(streamId).window().startMs();
-            ClipListExport export = new ClipListExport(list, dvrStartMs, links);
-            write(target, text.apply(export));
-            return "Exported " + list.size() + " clips to " + target.getFileName() + note.apply(export) + ".";
+            write(target, new ClipListExport(list, dvrStartMs, links, zone).render(format,
+                    "Clipdesk stream " + streamId + " clips", CutTimes.DEFAULT_FPS, this::mediaUrl));
+            return "Exported " + list.size() + (list.size() == 1 ? " clip" : " clips") + " to " + target.getFileName()
+                    + ".";
         }, notice::set, this::failed);
+    }
+
+    /**
+     * Where an editing suite finds a clip's MP4: the file itself (file: URL) when this desk's engine has it on disk,
+     * else its HTTP link (a remote server, or a clip still recording). Either lasts only as long as the clip: keep it
+     * permanent or save the MP4 for an edit that outlives it. Worker thread.
+     */
+    private String mediaUrl(Clip clip) {
+        try {
+            if (engine.media().clip(clip.streamId(), MediaPaths.clipMasterMp4(clip.id()))
+                    instanceof MediaContent.FileContent file) {
+                return file.path().toUri().toString();
+            }
+        } catch (RuntimeException notThere) {
+            // recording, expired or remote: the link is what there is
+        }
+        return links.clip(clip).mp4Master();
     }
 
     private void save(Supplier<MediaContent> media, Path target) {
@@ -323,6 +359,10 @@ public final class ClipsViewModel implements AutoCloseable {
     // ---- read-only state
 
     public ObservableList<ClipItem> clips() { return FXCollections.unmodifiableObservableList(clips); }
+    /** The clips the filter keeps, in the list's order. */
+    public ObservableList<ClipItem> shownClips() { return shownClips; }
+    /** What the editor typed in the filter field (see {@link ClipFilter}). */
+    public StringProperty filterProperty() { return filter; }
     public ObservableList<VideoItem> videos() { return FXCollections.unmodifiableObservableList(videos); }
     public ReadOnlyObjectProperty<ClipItem> selectedClipProperty() { return selectedClip.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<VideoItem> selectedVideoProperty() { return selectedVideo.getReadOnlyProperty(); }

@@ -13,6 +13,7 @@ import org.testfx.api.FxRobot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import static io.clipdesk.ui.clips.PanelFixture.STREAM;
 import static io.clipdesk.ui.clips.PanelFixture.fx;
@@ -90,23 +91,35 @@ class ClipsPanelTest extends FxRobot {
     }
 
     @Test
-    void saveMp4_copiesTheClipsMp4_andExportCsv_writesLosslessCutRowsFromTheDvrStart() throws Exception {
+    void saveMp4_copiesTheClipsMp4_andTheExportsOfTheFilteredList_referenceItsFile() throws Exception {
         Clip clip = f.readyClip("Saved");
         Path mp4 = dir.resolve("saved.mp4");
         Path csv = dir.resolve("clips.csv");
+        Path edl = dir.resolve("clips.edl");
         f.select(this, clip);
         fx(() -> {
             f.vm().saveMp4(f.item(clip.id()), mp4);
-            f.vm().exportCsv(csv);
+            f.vm().filterProperty().set("saved");
+            f.vm().export(ClipListExport.Format.CSV, csv);
+            f.vm().export(ClipListExport.Format.EDL, edl);
             return null;
         });
-        f.await("the export", () -> fx(() -> f.vm().noticeProperty().get()).startsWith("Exported"));
+        f.await("the exports", () -> Files.exists(edl) && fx(() -> f.vm().noticeProperty().get())
+                .equals("Exported 1 clip to clips.edl."));
+        fx(() -> {
+            f.vm().filterProperty().set("");
+            return null;
+        });
         assertEquals(5.0, Ffprobe.durationS(mp4), 1.1, "the clip's 5 s, segment aligned");
 
-        long dvrStartMs = f.engine.streams().state(STREAM).window().startMs();
-        String expected = ClipListExport.seconds(clip.startS() * 1000 - dvrStartMs) + ","
-                + ClipListExport.seconds(clip.endS() * 1000 - dvrStartMs) + ",Saved";
-        assertTrue(Files.readAllLines(csv).contains(expected), expected);
+        List<String> rows = Files.readAllLines(csv);
+        assertEquals(List.of(ClipListExport.CSV_HEADER, "0,5,Saved,"), rows.stream()
+                .map(r -> r.startsWith("0,5,Saved,") ? "0,5,Saved," : r).toList(), "the filtered list only");
+        String edlText = Files.readString(edl);
+        String fileLine = edlText.lines().filter(l -> l.startsWith("* SOURCE FILE: ")).findFirst().orElseThrow();
+        Path referenced = Path.of(java.net.URI.create(fileLine.substring("* SOURCE FILE: ".length())));
+        assertTrue(Files.isRegularFile(referenced), "the EDL names the clip's MP4 on disk: " + referenced);
+        assertTrue(referenced.getFileName().toString().endsWith(clip.id() + "_master.mp4"), referenced.toString());
     }
 
     /** Real playback: the position advances (JavaFX media with the test signal's tone needs an audio sink). */
