@@ -41,7 +41,7 @@ class ClipLifecycleApiTest {
 
     private static final Set<String> CLIP_FIELDS = new TreeSet<>(List.of("id", "start", "duration", "expiration",
             "created_at", "vod_required", "video_id", "renditions", "hls_master", "mp4_master", "name", "status",
-            "cut_start_ms", "cut_end_ms", "gap_ms", "accuracy"));
+            "cut_start_ms", "cut_end_ms", "gap_ms", "accuracy", "description", "tags", "created_by"));
 
     Path dir;
     ServerFixture f;
