@@ -10,7 +10,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
-/** Transport and marking buttons; each names its key, so the mouse teaches the keyboard. */
+/**
+ * Transport and marking buttons; each names its key, so the mouse teaches the keyboard. They keep their labels in
+ * a 1280x720 window: the volume slider and the gap give way first.
+ */
 public final class TransportBar extends HBox {
 
     public TransportBar(PlaybackViewModel playback, ClipFormViewModel form, Runnable goLive) {
@@ -21,9 +24,9 @@ public final class TransportBar extends HBox {
         Button live = button("LIVE", "Back to the live edge (End)", goLive, "go-live");
         live.setId("go-live");
         playback.liveProperty().addListener((o, was, now) -> live.pseudoClassStateChanged(Pseudo.LIVE, now));
-        Button in = button("Mark in  I", "Set the in point at the playhead (I)", form::markIn, "mark");
+        Button in = button("In  I", "Set the in point at the playhead (I)", form::markIn, "mark");
         in.setId("mark-in");
-        Button out = button("Mark out  O", "Set the out point at the playhead (O)", form::markOut, "mark");
+        Button out = button("Out  O", "Set the out point at the playhead (O)", form::markOut, "mark");
         out.setId("mark-out");
         Button half = button("½×", "Slow motion, half speed with sound (Shift+L)", () -> playback.slow(2), "skip");
         half.setId("slow-half");
@@ -42,7 +45,8 @@ public final class TransportBar extends HBox {
         volume.getStyleClass().add("volume");
         volume.setTooltip(new Tooltip("Listening volume (the meters show the material, not this)"));
         volume.setFocusTraversable(false);
-        volume.setPrefWidth(90);
+        volume.setPrefWidth(70);
+        volume.setMinWidth(30);
         volume.valueProperty().addListener((o, was, now) -> playback.volumePercentProperty().set(now.intValue()));
         playback.volumePercentProperty().addListener((o, was, now) -> volume.setValue(now.doubleValue()));
         Region gap = new Region();
@@ -57,6 +61,8 @@ public final class TransportBar extends HBox {
                 button("+10 s", "Forward 10 seconds (Shift+→)", () -> playback.skip(10_000), "skip"),
                 live, half, quarter, mute, volume, gap, in, out,
                 button("Clear", "Clear the marks (Esc)", form::clearMarks, "skip"));
+        getChildren().stream().filter(n -> n != volume && n != gap)
+                .forEach(n -> ((Region) n).setMinWidth(Region.USE_PREF_SIZE));
     }
 
     static Button button(String text, String tip, Runnable action, String styleClass) {

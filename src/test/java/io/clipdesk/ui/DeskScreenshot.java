@@ -3,6 +3,7 @@ package io.clipdesk.ui;
 import io.clipdesk.app.Engines;
 import io.clipdesk.engine.ClipEngine;
 import io.clipdesk.media.FfmpegFrameDecoder;
+import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -37,14 +38,23 @@ public final class DeskScreenshot {
         public void start(Stage stage) {
             var a = getParameters().getRaw();
             engine = Engines.open(Path.of(a.get(0)), Clock.systemDefaultZone(), 2000);
-            ClipdeskWindow.show(stage, engine, new FfmpegFrameDecoder(), "embedded · no HTTP");
+            StreamDesk desk = ClipdeskWindow.show(stage, engine, new FfmpegFrameDecoder(), "embedded · no HTTP");
             stage.setWidth(Integer.parseInt(a.get(1)));
             stage.setHeight(Integer.parseInt(a.get(2)));
             PauseTransition wait = new PauseTransition(Duration.seconds(Integer.parseInt(a.get(3))));
-            wait.setOnFinished(e -> {
-                write(stage.getScene().snapshot(null), Path.of(a.get(4)));
-                Platform.exit();
-            });
+            // Taken on a beep (just after a whole second of the picture), so the meters show the test tone.
+            AnimationTimer onBeep = new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    long intoSecondMs = Math.floorMod(desk.desk().viewModel().playback().getPositionMs(), 1000);
+                    if (intoSecondMs >= 60 && intoSecondMs <= 100) {
+                        stop();
+                        write(stage.getScene().snapshot(null), Path.of(a.get(4)));
+                        Platform.exit();
+                    }
+                }
+            };
+            wait.setOnFinished(e -> onBeep.start());
             wait.play();
         }
 
