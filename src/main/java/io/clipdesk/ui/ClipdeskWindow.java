@@ -10,6 +10,7 @@ import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
+import java.util.List;
 import java.util.Objects;
 
 /** The desktop window: the stream switcher and the chosen stream's desk in a dark-themed scene. */
@@ -35,18 +36,37 @@ public final class ClipdeskWindow {
                                   DesktopShell shell) {
         StreamDesk desk = new StreamDesk(engine, decoder, engineAddress, shell);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(desk, Math.min(1600, screen.getWidth()), Math.min(900, screen.getHeight()));
+        List<Rectangle2D> screens = Screen.getScreens().stream().map(Screen::getVisualBounds).toList();
+        WindowPlacement placement = WindowPlacement.load(engine.settings()).map(p -> p.onto(screens))
+                .orElseGet(() -> WindowPlacement.fitting(screen));
+        desk.sideSplitProperty().set(placement.sideSplit());
+        Scene scene = new Scene(desk, placement.width(), placement.height());
         scene.getStylesheets().add(Objects.requireNonNull(ClipdeskWindow.class.getResource(STYLESHEET),
                 "the theme " + STYLESHEET + " is not on the classpath").toExternalForm());
         scene.getStylesheets().add(Objects.requireNonNull(ClipsPanel.class.getResource(ClipsPanel.STYLESHEET),
                 ClipsPanel.STYLESHEET + " is not on the classpath").toExternalForm());
         stage.setTitle("Clipdesk");
         stage.setScene(scene);
-        stage.setOnHidden(e -> desk.close());
+        stage.setMinWidth(Math.min(WindowPlacement.MIN_WIDTH, screen.getWidth()));
+        stage.setMinHeight(Math.min(WindowPlacement.MIN_HEIGHT, screen.getHeight()));
+        stage.setX(placement.x());
+        stage.setY(placement.y());
+        stage.setMaximized(placement.maximized());
+        stage.setOnHidden(e -> {
+            keep(stage, desk, engine);
+            desk.close();
+        });
         stage.show();
         if (desk.desk() != null) {
             desk.desk().requestFocus(); // keys drive the desk; the name field gets focus only when clicked
         }
         return desk;
+    }
+
+    /** Stores where the window is now, for the next run (also called when it closes). */
+    public static void keep(Stage stage, StreamDesk desk, ClipEngine engine) {
+        WindowPlacement now = new WindowPlacement(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+                stage.isMaximized(), desk.sideSplitProperty().get());
+        now.save(engine.settings());
     }
 }

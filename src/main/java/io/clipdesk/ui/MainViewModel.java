@@ -48,6 +48,7 @@ import java.util.function.LongFunction;
 public final class MainViewModel implements AutoCloseable {
 
     private static final long POLL_MS = 1000;
+    static final String EXACT_CUT_KEY = "ui.form.exactCut";
     private static final String EDITOR = System.getProperty("user.name", "");
 
     private final ClipEngine engine;
@@ -117,7 +118,7 @@ public final class MainViewModel implements AutoCloseable {
         this.playback = new PlaybackViewModel(player, sound, engine.config().zone(), window);
         self[0] = playback;
         this.form = new ClipFormViewModel(this::submit, engine.config().zone(), stream, window, nowMs,
-                playback.positionMsProperty());
+                playback.positionMsProperty(), segments, engine.config().segmentDurationMs());
         this.dvrLengthMs = Bindings.createLongBinding(() -> window.get().lengthMs(), window);
         this.status = new StatusViewModel(playback.statusProperty(), playback.soundNoteProperty(), dvrLengthMs,
                 stream);
@@ -130,6 +131,8 @@ public final class MainViewModel implements AutoCloseable {
         engine.streams().addListener(healthListener);
         lane.call(() -> QuickMarkerSettings.load(engine.settings()), quickMarkers::setAll, e -> { });
         lane.call(() -> SoundSettings.load(engine.settings()), this::keepSoundSettings, e -> { });
+        lane.call(() -> engine.settings().get(EXACT_CUT_KEY).map(Boolean::parseBoolean).orElse(true),
+                this::keepCutMode, e -> { });
         lane.run(() -> {
             index.takeStale();
             index.reload(engine.streams().segments(streamId, 0, Long.MAX_VALUE));
@@ -149,6 +152,15 @@ public final class MainViewModel implements AutoCloseable {
         };
         playback.volumePercentProperty().addListener((o, was, now) -> save.run());
         playback.mutedProperty().addListener((o, was, now) -> save.run());
+    }
+
+    /** FX thread: the cut mode the editor chose last (exact until then), stored at each change. */
+    private void keepCutMode(boolean exact) {
+        form.setExactCut(exact);
+        form.exactCutProperty().addListener((o, was, now) -> {
+            boolean kept = now;
+            lane.run(() -> engine.settings().put(EXACT_CUT_KEY, Boolean.toString(kept)));
+        });
     }
 
     public void setEngineAddress(String address) {

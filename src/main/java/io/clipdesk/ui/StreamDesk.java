@@ -14,6 +14,8 @@ import io.clipdesk.ui.streams.StreamDialogViewModel;
 import io.clipdesk.ui.streams.StreamEntry;
 import io.clipdesk.ui.streams.StreamRemoval;
 import io.clipdesk.ui.streams.StreamsViewModel;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -43,6 +45,8 @@ public final class StreamDesk extends BorderPane implements AutoCloseable {
     private ClipsPanel clips;
     private long deskStreamId = StreamsViewModel.NONE;
     private List<Rendition> deskRenditions = List.of();
+    /** The divider between desk and clips panel: one place for every stream's desk, kept by the window. */
+    private final DoubleProperty sideSplit = new SimpleDoubleProperty(this, "sideSplit", MainView.DEFAULT_SIDE_SPLIT);
 
     public StreamDesk(ClipEngine engine, FrameDecoder decoder, String engineAddress, DesktopShell shell) {
         this.engine = engine;
@@ -86,7 +90,9 @@ public final class StreamDesk extends BorderPane implements AutoCloseable {
         desk = new MainView(engine, decoder, streamId);
         desk.setEngineAddress(engineAddress);
         clips = new ClipsPanel(new ClipsViewModel(engine, streamId, engineAddress, new FxBridge(), shell));
-        desk.setRight(clips);
+        desk.sideSplitProperty().set(sideSplit.get());
+        desk.setSidePanel(clips);
+        desk.sideSplitProperty().addListener((o, was, now) -> sideSplit.set(now.doubleValue()));
         oneAtATime(desk.viewModel().playback(), clips.viewModel().preview());
         deskRenditions = desk.viewModel().streamProperty().get().renditions();
         desk.viewModel().streamProperty().addListener((o, was, now) -> renditionsMayHaveChanged(now));
@@ -182,6 +188,11 @@ public final class StreamDesk extends BorderPane implements AutoCloseable {
     /** The shown stream's desk, or null when the engine has no stream. */
     public MainView desk() {
         return desk;
+    }
+
+    /** Where the divider between the desk and the clips panel is (0–1 of the width); the window remembers it. */
+    public DoubleProperty sideSplitProperty() {
+        return sideSplit;
     }
 
     public ClipsPanel clipsPanel() {

@@ -4,6 +4,7 @@ import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipPhase;
 import io.clipdesk.engine.Video;
 import io.clipdesk.engine.VideoStatus;
+import io.clipdesk.ui.Timecode;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.DoubleBinding;
@@ -84,7 +85,7 @@ public final class ClipItem {
         return phase;
     }
 
-    /** "14:32:10 · 0:30 · 360p 720p": local start, length, renditions. */
+    /** "14:32:10:04 · 0:30.0 · 360p 720p": where the delivered media starts, how long it is, renditions. */
     public StringBinding detailsProperty() {
         return details;
     }
@@ -105,8 +106,22 @@ public final class ClipItem {
     }
 
     private static String details(Clip clip, ZoneId zone) {
-        return HMS.format(Instant.ofEpochSecond(clip.startS()).atZone(zone)) + " · "
-                + ClipCountdown.span(clip.durationS() * 1000L) + " · "
+        boolean cut = clip.cutEndMs() > clip.cutStartMs();
+        // Known once delivered; before, an exact clip will deliver its marks and a segment clip about its seconds.
+        String about = cut || clip.exactRange().isPresent() ? "" : "≈";
+        return Timecode.format(deliveredStartMs(clip), zone) + " · " + about
+                + Timecode.length(deliveredLengthMs(clip)) + " · "
                 + clip.renditions().stream().map(r -> MediaLinks.height(r) + "p").collect(Collectors.joining(" "));
+    }
+
+    /** Where the clip's media starts (wall clock): its delivered cut, or until then the start it was asked for. */
+    static long deliveredStartMs(Clip clip) {
+        return clip.cutEndMs() > clip.cutStartMs() ? clip.cutStartMs() : clip.fromMs();
+    }
+
+    /** How long the clip's MP4 is: the delivered cut less the media a source gap left out, or until known the asked. */
+    static long deliveredLengthMs(Clip clip) {
+        return clip.cutEndMs() > clip.cutStartMs() ? clip.cutEndMs() - clip.cutStartMs() - clip.gapMs()
+                : clip.toMs() - clip.fromMs();
     }
 }

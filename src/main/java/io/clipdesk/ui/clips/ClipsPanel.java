@@ -42,6 +42,7 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
     public static final String STYLESHEET = "/assets/css/clips.css";
 
     private final ClipsViewModel vm;
+    private final ClipActionBar actionBar;
 
     /**
      * The panel of an embedded engine's stream, with the system clipboard and file manager. FX thread.
@@ -55,6 +56,7 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
 
     public ClipsPanel(ClipsViewModel vm) {
         this.vm = vm;
+        this.actionBar = new ClipActionBar(vm.selectedClipProperty(), vm.selectedPhaseProperty());
         getStyleClass().add("clips-panel");
         setId("clips-panel");
 
@@ -62,9 +64,11 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
         title.getStyleClass().add("panel-title");
         MenuButton export = new MenuButton("Export");
         export.setId("clips-export");
-        export.setFocusTraversable(false);
+        export.setAccessibleText("Export the listed clips");
+        export.setAccessibleHelp("As CSV, JSON, an EDL or Final Cut XML");
         MenuItem csv = new MenuItem("CSV (wall clock, LosslessCut columns)…");
         csv.setOnAction(e -> export(ClipListExport.Format.CSV, "clips.csv", "CSV", "*.csv"));
+        csv.setId("export-csv");
         MenuItem json = new MenuItem("JSON…");
         json.setOnAction(e -> export(ClipListExport.Format.JSON, "clips.json", "JSON", "*.json"));
         MenuItem edl = new MenuItem("EDL (CMX 3600)…");
@@ -88,7 +92,7 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
         TabPane tabs = new TabPane(clipsTab, videosTab);
         tabs.setId("clips-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.setFocusTraversable(false);
+        tabs.setAccessibleText("Clips and permanent videos");
         VBox.setVgrow(tabs, Priority.ALWAYS);
 
         PreviewView preview = new PreviewView(vm.preview());
@@ -105,8 +109,6 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
     }
 
     private Node clipsPage() {
-        ClipActions actions = new ClipActions(vm::previewHls, vm::previewMp4, vm::copyHlsLink, vm::copyMp4Link,
-                this::saveMp4, vm::reveal, vm::keepPermanent, this::confirmDelete, this::describe);
         TextField filter = new TextField();
         filter.setId("clips-filter");
         filter.setPromptText("Filter: words, #tag");
@@ -120,8 +122,9 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
         });
         ListView<ClipItem> list = new ListView<>(vm.shownClips());
         list.setId("clips-list");
-        list.setFocusTraversable(false);
-        list.setCellFactory(v -> new ClipCell(actions));
+        list.setAccessibleText("Clips");
+        list.setAccessibleHelp("Up and down choose a clip; Tab reaches its actions");
+        list.setCellFactory(v -> new ClipCell(actionBar::actions));
         list.placeholderProperty().bind(Bindings.createObjectBinding(() -> new Label(vm.clips().isEmpty()
                 ? "No clips yet: mark in and out, then Create clip." : "No clip matches the filter."), vm.clips()));
         list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.selectClip(now));
@@ -130,32 +133,42 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
                 list.getSelectionModel().select(now);
             }
         });
+        list.setMinHeight(90);
         VBox.setVgrow(list, Priority.ALWAYS);
 
-        BooleanExpression none = vm.clipSelectedProperty().not();
-        BooleanExpression notReady = vm.selectedPhaseProperty().isNotEqualTo(ClipPhase.READY);
-        Button describe = button("Describe…", "clip-describe", none,
-                () -> on(vm.selectedClipProperty().get(), this::describe));
-        describe.setFocusTraversable(true); // Tab from the filter field reaches it: describing is a keyboard task
-        describe.setAccessibleText("Describe the selected clip: title, tags, description");
-        GridPane bar = actionGrid(
-                button("▶ HLS", "clip-preview-hls", none, () -> on(vm.selectedClipProperty().get(), vm::previewHls)),
-                button("▶ MP4", "clip-preview-mp4", none, () -> on(vm.selectedClipProperty().get(), vm::previewMp4)),
-                button("Copy HLS", "clip-copy-hls", none, () -> on(vm.selectedClipProperty().get(), vm::copyHlsLink)),
-                button("Copy MP4", "clip-copy-mp4", none, () -> on(vm.selectedClipProperty().get(), vm::copyMp4Link)),
-                button("Save MP4…", "clip-save-mp4", notReady, () -> on(vm.selectedClipProperty().get(), this::saveMp4)),
-                button("Reveal", "clip-reveal", none, () -> on(vm.selectedClipProperty().get(), vm::reveal)),
-                describe,
-                button("Keep", "clip-keep", vm.canKeepProperty().not(),
-                        () -> on(vm.selectedClipProperty().get(), vm::keepPermanent)),
-                button("Delete…", "clip-delete", none, () -> on(vm.selectedClipProperty().get(), this::confirmDelete)));
-        VBox page = new VBox(6, filter, list, bar);
+        ClipPhase ready = ClipPhase.READY;
+        addAction(ClipAction.always("clip-preview-hls", "▶ HLS", "Preview the selected clip's HLS", vm::previewHls),
+                true);
+        addAction(ClipAction.always("clip-preview-mp4", "▶ MP4", "Preview the selected clip's MP4", vm::previewMp4),
+                true);
+        addAction(new ClipAction("clip-save-mp4", "Save MP4…", "Save the selected clip's MP4 as a file",
+                c -> c.phaseProperty().get() == ready, this::saveMp4), true);
+        addAction(ClipAction.always("clip-describe", "Describe…",
+                "Describe the selected clip: title, tags, description", this::describe), true);
+        addAction(ClipAction.always("clip-delete", "Delete…", "Delete the selected clip", this::confirmDelete), true);
+        addAction(ClipAction.always("clip-copy-hls", "Copy HLS link", "Copy the selected clip's HLS link",
+                vm::copyHlsLink), false);
+        addAction(ClipAction.always("clip-copy-mp4", "Copy MP4 link", "Copy the selected clip's MP4 link",
+                vm::copyMp4Link), false);
+        addAction(ClipAction.always("clip-reveal", "Reveal in file manager", "Show the clip's folder",
+                vm::reveal), false);
+        addAction(new ClipAction("clip-keep", "Keep permanent", "Keep a permanent copy of the selected clip",
+                c -> c.canKeepProperty().get(), vm::keepPermanent), false);
+        VBox page = new VBox(6, filter, list, actionBar);
         page.getStyleClass().add("clips-page");
         return page;
     }
 
+    /**
+     * Adds an action on the selected clip to the action bar and the rows' context menu: a button when
+     * {@code primary} (keep these few: the panel is narrow), else an item of "More ▾".
+     */
+    public void addAction(ClipAction action, boolean primary) {
+        actionBar.add(action, primary);
+    }
+
     private void export(ClipListExport.Format format, String suggested, String kind, String pattern) {
-        chooseTarget(suggested, kind, pattern).ifPresent(p -> vm.export(format, p));
+        chooseTarget(suggested, kind, pattern, ClipsViewModel.Folder.EXPORT).ifPresent(p -> vm.export(format, p));
     }
 
     private void describe(ClipItem item) {
@@ -167,7 +180,7 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
     private Node videosPage() {
         ListView<VideoItem> list = new ListView<>(vm.videos());
         list.setId("videos-list");
-        list.setFocusTraversable(false);
+        list.setAccessibleText("Permanent videos");
         list.setCellFactory(v -> new VideoCell());
         list.setPlaceholder(new Label("No permanent videos: tick \"Keep permanent copy\" or press Keep on a clip."));
         list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.selectVideo(now));
@@ -180,7 +193,7 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
                 button("Copy HLS", "video-copy-hls", none, () -> onVideo(v -> vm.copyVideoLink(v, PreviewFormat.HLS))),
                 button("Copy MP4", "video-copy-mp4", none, () -> onVideo(v -> vm.copyVideoLink(v, PreviewFormat.MP4))),
                 button("Save MP4…", "video-save-mp4", none, () -> onVideo(v -> chooseTarget(v.getVideo().name() + ".mp4",
-                        "MP4", "*.mp4").ifPresent(p -> vm.saveVideoMp4(v, p)))),
+                        "MP4", "*.mp4", ClipsViewModel.Folder.MP4).ifPresent(p -> vm.saveVideoMp4(v, p)))),
                 button("Delete…", "video-delete", none, () -> onVideo(v -> {
                     if (confirm("Delete the permanent video \"" + v.getVideo().name() + "\"?")) {
                         vm.deleteVideo(v);
@@ -202,7 +215,8 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
     }
 
     private void saveMp4(ClipItem item) {
-        chooseTarget(item.getClip().name() + ".mp4", "MP4", "*.mp4").ifPresent(p -> vm.saveMp4(item, p));
+        chooseTarget(item.getClip().name() + ".mp4", "MP4", "*.mp4", ClipsViewModel.Folder.MP4)
+                .ifPresent(p -> vm.saveMp4(item, p));
     }
 
     private void confirmDelete(ClipItem item) {
@@ -218,12 +232,17 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
         return alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
     }
 
-    private Optional<Path> chooseTarget(String suggested, String kind, String pattern) {
+    /** A save chooser opening where the last file of this kind went (the home folder the first time). */
+    private Optional<Path> chooseTarget(String suggested, String kind, String pattern, ClipsViewModel.Folder folder) {
         FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save " + kind);
         chooser.setInitialFileName(suggested.replaceAll("[/\\\\:*?\"<>|]", "_"));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
+        chooser.setInitialDirectory(vm.folderFor(folder).toFile());
         File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        return Optional.ofNullable(file).map(File::toPath);
+        Optional<Path> chosen = Optional.ofNullable(file).map(File::toPath);
+        chosen.map(Path::getParent).ifPresent(dir -> vm.rememberFolder(folder, dir));
+        return chosen;
     }
 
     private static GridPane actionGrid(Button... buttons) {
@@ -241,8 +260,8 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
         Button b = new Button(text);
         b.setId(id);
         b.getStyleClass().add("clip-action");
-        b.setFocusTraversable(false);
         b.disableProperty().bind(disabled);
+        b.setAccessibleText(text.replace("▶", "Preview").replace("…", "") + " (selected video)");
         b.setOnAction(e -> action.run());
         return b;
     }

@@ -52,6 +52,19 @@ public final class ClipsViewModel implements AutoCloseable {
 
     private static final long POLL_MS = 1000;
 
+    /** The kinds of file the panel saves, each remembering the folder the last one went to. */
+    public enum Folder {
+        MP4("ui.folder.mp4"), EXPORT("ui.folder.export");
+
+        private final String key;
+
+        Folder(String key) {
+            this.key = key;
+        }
+    }
+
+    private final Map<Folder, Path> folders = new java.util.EnumMap<>(Folder.class);
+
     private final ClipEngine engine;
     private final long streamId;
     private final MediaLinks links;
@@ -106,6 +119,13 @@ public final class ClipsViewModel implements AutoCloseable {
 
     /** Starts the countdowns and the poll. FX thread. */
     public void start() {
+        lane.call(() -> {
+            Map<Folder, Path> stored = new java.util.EnumMap<>(Folder.class);
+            for (Folder f : Folder.values()) {
+                engine.settings().get(f.key).map(Path::of).filter(Files::isDirectory).ifPresent(p -> stored.put(f, p));
+            }
+            return stored;
+        }, stored -> stored.forEach(folders::putIfAbsent), e -> { });
         ticker.start();
         lane.run(this::poll);
         lane.every(POLL_MS, this::poll);
@@ -304,7 +324,11 @@ public final class ClipsViewModel implements AutoCloseable {
             }
             try {
                 Path partial = target.resolveSibling(target.getFileName() + ".part");
-                Files.copy(file.path(), partial, StandardCopyOption.REPLACE_EXISTING);
+                // Created afresh, so the file gets the editor's umask (0644 under 022), not the clip store's 0600
+                // that Files.copy would carry over: a saved MP4 is for sharing.
+                try (java.io.OutputStream out = Files.newOutputStream(partial)) {
+                    Files.copy(file.path(), out);
+                }
                 Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -354,6 +378,21 @@ public final class ClipsViewModel implements AutoCloseable {
 
     private static String clipKey(ClipItem item) {
         return "clip:" + item.id();
+    }
+
+    /** Where a chooser for {@code kind} opens: the folder the last such file went to, else the home folder. */
+    public Path folderFor(Folder kind) {
+        Path last = folders.get(kind);
+        if (last != null && Files.isDirectory(last)) {
+            return last;
+        }
+        return Path.of(System.getProperty("user.home"));
+    }
+
+    /** The editor saved a file of {@code kind} into {@code folder}: the next chooser opens there, this run and next. */
+    public void rememberFolder(Folder kind, Path folder) {
+        folders.put(kind, folder);
+        lane.run(() -> engine.settings().put(kind.key, folder.toString()));
     }
 
     // ---- read-only state

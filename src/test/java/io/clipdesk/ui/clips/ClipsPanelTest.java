@@ -41,7 +41,8 @@ class ClipsPanelTest extends FxRobot {
     void keep_makesAPermanentVideo_shownOnTheClipAndInTheVideosList() {
         Clip clip = f.readyClip("Keeper");
         f.select(this, clip);
-        clickOn("#clip-keep");
+        clickOn("#clip-more");
+        clickOn("Keep permanent");
         f.await("VOD on the clip", () -> fx(() -> f.item(clip.id()).vodTextProperty().get()).startsWith("VOD "));
         long videoId = f.engine.clips().get(clip.id()).videoId();
         f.await("the video listed", () -> fx(() -> f.vm().videos().stream().anyMatch(v -> v.id() == videoId)));
@@ -74,7 +75,8 @@ class ClipsPanelTest extends FxRobot {
     void copyHlsLink_putsTheAbsoluteMasterUrlOnTheClipboard() {
         Clip clip = f.readyClip("Links");
         f.select(this, clip);
-        clickOn("#clip-copy-hls");
+        clickOn("#clip-more");
+        clickOn("Copy HLS link");
         f.await("the copy", () -> !f.copied.isEmpty());
         assertEquals(f.server.baseUrl() + "/rec/1/rec_" + clip.id() + "_master.m3u8",
                 f.copied.get(f.copied.size() - 1));
