@@ -13,6 +13,8 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -94,6 +96,17 @@ final class DeskKeys {
             }
             return;
         }
+        if (e.getCode() == KeyCode.TAB && e.getTarget() == desk) {
+            // The desk itself is no stop of the Tab order: from it, Tab enters at its first control (Shift+Tab its
+            // last), as from a window that just opened.
+            List<Node> stops = new ArrayList<>();
+            collectStops(desk, stops);
+            if (!stops.isEmpty()) {
+                stops.get(e.isShiftDown() ? stops.size() - 1 : 0).requestFocus();
+                e.consume();
+            }
+            return;
+        }
         boolean typing = e.getTarget() instanceof TextInputControl;
         if (e.getCode() == KeyCode.ESCAPE && (typing || operable(e.getTarget()))) {
             if (e.getTarget() instanceof TimecodeField field) {
@@ -111,6 +124,20 @@ final class DeskKeys {
         }
         if (handled(e.getCode(), e.isShiftDown(), typing)) {
             e.consume();
+        }
+    }
+
+    private static void collectStops(Node node, List<Node> stops) {
+        if (!node.isVisible() || node.isDisabled()) {
+            return;
+        }
+        if (node.isFocusTraversable()) {
+            stops.add(node);
+        }
+        if (node instanceof javafx.scene.Parent p) {
+            for (Node child : p.getChildrenUnmodifiable()) {
+                collectStops(child, stops);
+            }
         }
     }
 

@@ -29,6 +29,9 @@ public final class EngineLane implements AutoCloseable {
 
     /** Runs {@code call} on the worker and hands its result, or its exception, to the FX thread. */
     public <T> void call(Supplier<T> call, Consumer<T> onResult, Consumer<RuntimeException> onFailure) {
+        if (worker.isShutdown()) {
+            return; // see run()
+        }
         worker.execute(() -> {
             try {
                 T result = call.get();
@@ -41,6 +44,11 @@ public final class EngineLane implements AutoCloseable {
 
     /** Runs {@code task} on the worker; a failure is logged (background refreshes retry on their next tick). */
     public void run(Runnable task) {
+        if (worker.isShutdown()) {
+            // A closed desk's late FX work (a coalesced DVR update queued before the switch) serves nobody; the lane
+            // is closed on the FX thread, so this check and that close cannot interleave.
+            return;
+        }
         worker.execute(guarded(task));
     }
 

@@ -2,14 +2,14 @@ package io.clipdesk.ui;
 
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
-
-import java.util.ArrayList;
-import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The fast paths: clip the last 30/60/90 s (keys 3, 6, 9) and the quick markers on F1–F8. The buttons keep their

@@ -90,9 +90,8 @@ public final class StreamDesk extends BorderPane implements AutoCloseable {
         desk = new MainView(engine, decoder, streamId);
         desk.setEngineAddress(engineAddress);
         clips = new ClipsPanel(new ClipsViewModel(engine, streamId, engineAddress, new FxBridge(), shell));
-        desk.sideSplitProperty().set(sideSplit.get());
+        desk.sideSplitProperty().bindBidirectional(sideSplit);
         desk.setSidePanel(clips);
-        desk.sideSplitProperty().addListener((o, was, now) -> sideSplit.set(now.doubleValue()));
         oneAtATime(desk.viewModel().playback(), clips.viewModel().preview());
         deskRenditions = desk.viewModel().streamProperty().get().renditions();
         desk.viewModel().streamProperty().addListener((o, was, now) -> renditionsMayHaveChanged(now));
@@ -128,6 +127,7 @@ public final class StreamDesk extends BorderPane implements AutoCloseable {
             clips = null;
         }
         if (desk != null) {
+            desk.sideSplitProperty().unbindBidirectional(sideSplit);
             desk.close();
             desk = null;
         }

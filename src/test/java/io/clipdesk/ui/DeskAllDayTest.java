@@ -26,7 +26,10 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,6 +60,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * what a clip is listed as against what its MP4 holds.
  */
 @Tag("full-hd-screen")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DeskAllDayTest extends FxRobot {
 
     private static final int SEGMENT_MS = 1000;
@@ -92,9 +96,11 @@ class DeskAllDayTest extends FxRobot {
             form().clearMarks();
             form().setExactCut(true);
             playback().goLive();
-            view.requestFocus();
             return null;
         });
+        // The keys to this window (Monocle sends them where it clicked last), the desk; on the picture, which has no
+        // tooltip: a tooltip's popup window would take the keys that follow on headless Monocle.
+        clickOn(".player");
     }
 
     // ---- layout and keyboard reach
@@ -136,7 +142,8 @@ class DeskAllDayTest extends FxRobot {
                 missed.add(n.getId() + " (not traversable)");
             }
         }
-        assertEquals(List.of(), missed, "Tab reaches every action");
+        assertEquals(List.of(), missed, "Tab reaches every action; it stopped at " + reached.stream()
+                .map(n -> n.getId() == null ? n.getClass().getSimpleName() : n.getId()).toList());
     }
 
     /** The controls an editor acts with in the clips panel and the status bar, and the clip form's. */
@@ -156,10 +163,8 @@ class DeskAllDayTest extends FxRobot {
 
     /** Tab from the desk until the focus comes round again; every control it stopped at. */
     private Set<Node> walkTheFocusChain() {
-        fx(() -> {
-            view.requestFocus();
-            return null;
-        });
+        clickOn(".player"); // Monocle sends keys to the window clicked last; a click on no control is the desk
+        await("the desk has the keys", () -> fx(() -> stage.getScene().getFocusOwner() == view));
         Set<Node> reached = new LinkedHashSet<>();
         for (int i = 0; i < 160; i++) {
             type(KeyCode.TAB);
@@ -176,6 +181,7 @@ class DeskAllDayTest extends FxRobot {
         resize(1280, 720);
         selectAClip();
         Node more = lookup("#clip-more").query();
+        clickOn(".player");
         fx(() -> {
             more.requestFocus();
             return null;
@@ -192,6 +198,42 @@ class DeskAllDayTest extends FxRobot {
         });
         type(KeyCode.ESCAPE);
         await("the desk has the keys", () -> fx(() -> stage.getScene().getFocusOwner() == view));
+    }
+
+    // ---- the window remembers
+
+    @Test
+    @Order(Integer.MAX_VALUE) // another window takes the keyboard from the desk's: last, so no key test follows
+    void windowPlacementAndSplit_areRestored_andKeptWhenTheWindowCloses() {
+        engine.settings().put(WindowPlacement.KEY, "100.0,50.0,1300.0,740.0,false,0.6");
+        Stage second = fx(Stage::new);
+        StreamDesk desk = fx(() -> ClipdeskWindow.show(second, engine, new FfmpegFrameDecoder(), "embedded"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(100, fx(second::getX), 0.5);
+        assertEquals(50, fx(second::getY), 0.5);
+        assertEquals(1300, fx(second::getWidth), 0.5);
+        assertEquals(740, fx(second::getHeight), 0.5);
+        javafx.scene.control.SplitPane split = (javafx.scene.control.SplitPane) fx(() -> second.getScene()
+                .lookup("#desk-split"));
+        assertEquals(0.6, fx(() -> split.getDividerPositions()[0]), 0.01, "the divider where it was left");
+
+        fx(() -> {
+            split.setDividerPositions(0.66);
+            second.setX(120);
+            second.setWidth(1280);
+            second.setHeight(720);
+            second.hide();
+            return null;
+        });
+        WindowPlacement kept = WindowPlacement.load(engine.settings()).orElseThrow();
+        assertEquals(new WindowPlacement(120, 50, 1280, 720, false, 0.66), new WindowPlacement(kept.x(),
+                kept.y(), kept.width(), kept.height(), kept.maximized(), Math.round(kept.sideSplit() * 100) / 100.0));
+        assertTrue(desk.desk() == null, "closing the window closed its desk");
+        fx(() -> {
+            stage.toFront(); // headless Monocle leaves the keyboard with no window once the second one hides
+            stage.requestFocus();
+            return null;
+        });
     }
 
     // ---- marks
@@ -266,10 +308,9 @@ class DeskAllDayTest extends FxRobot {
     void lastThirtySeconds_countsBackFromThePictureOnScreen() {
         pauseAt(window().endMs() - 9_000);
         long shownMs = playback().getPositionMs();
-        int before = engine.clips().list(STREAM).size();
+        Set<String> before = ids();
         type(KeyCode.DIGIT3);
-        await("a clip", () -> engine.clips().list(STREAM).size() == before + 1);
-        Clip clip = newest();
+        Clip clip = awaitNew(before);
         assertEquals(shownMs, clip.exactRange().orElseThrow().toMs(), "ends at the shown picture");
         assertEquals(shownMs - 30_000, clip.exactRange().orElseThrow().fromMs());
     }
@@ -279,10 +320,9 @@ class DeskAllDayTest extends FxRobot {
         DvrWindow w = window();
         pauseAt(w.startMs() + 10_000);
         long shownMs = playback().getPositionMs();
-        int before = engine.clips().list(STREAM).size();
+        Set<String> before = ids();
         type(KeyCode.DIGIT9);
-        await("a clip", () -> engine.clips().list(STREAM).size() == before + 1);
-        Clip clip = newest();
+        Clip clip = awaitNew(before);
         long deskTailMs = fx(() -> view.viewModel().windowProperty().get().startMs());
         assertEquals(deskTailMs, clip.exactRange().orElseThrow().fromMs(), "from the DVR's oldest picture; shown "
                 + shownMs + ", engine's DVR " + w + " then, " + window() + " now, " + clip.exactRange());
@@ -364,13 +404,12 @@ class DeskAllDayTest extends FxRobot {
         String listedLength = fx(() -> form().durationTextProperty().get());
         String listedStart = fx(() -> form().startTextProperty().get());
         long listedMs = fx(() -> form().deliveredProperty().get().orElseThrow().lengthMs());
-        int before = engine.clips().list(STREAM).size();
+        Set<String> before = ids();
         fx(() -> {
             form().create();
             return null;
         });
-        await("a clip", () -> engine.clips().list(STREAM).size() == before + 1);
-        Clip clip = newest();
+        Clip clip = awaitNew(before);
         LiveFeed.produce(clock, engine, STREAM, Duration.ofSeconds(2));
         LiveFeed.await("ready", () -> engine.clips().get(clip.id()).status() == io.clipdesk.engine.ClipStatus.READY);
         Path mp4 = ((MediaContent.FileContent) engine.media().clip(STREAM, MediaPaths.clipMasterMp4(clip.id())))
@@ -429,9 +468,14 @@ class DeskAllDayTest extends FxRobot {
                 && Math.abs(playback().getPositionMs() - timeMs) <= 40);
     }
 
-    private static Clip newest() {
-        return engine.clips().list(STREAM).stream().max(java.util.Comparator.comparingLong(Clip::createdAtMs))
-                .orElseThrow();
+    private static Set<String> ids() {
+        return engine.clips().list(STREAM).stream().map(Clip::id).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** The clip made since {@code before} was taken (the test clock stands still, so creation times tie). */
+    private static Clip awaitNew(Set<String> before) {
+        await("a new clip", () -> engine.clips().list(STREAM).size() > before.size());
+        return engine.clips().list(STREAM).stream().filter(c -> !before.contains(c.id())).findFirst().orElseThrow();
     }
 
     private static ClipFormViewModel form() {

@@ -14,9 +14,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableLongValue;
 
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -25,8 +23,6 @@ import java.util.stream.Collectors;
  * stays selected) and the state line derived from it and the engine's clock.
  */
 public final class ClipItem {
-
-    private static final DateTimeFormatter HMS = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final ReadOnlyObjectWrapper<Clip> clip;
     private final ReadOnlyObjectWrapper<Optional<VideoStatus>> vod = new ReadOnlyObjectWrapper<>(Optional.empty());

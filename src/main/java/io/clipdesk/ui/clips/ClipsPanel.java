@@ -229,6 +229,8 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.OK, ButtonType.CANCEL);
         alert.setHeaderText(null);
         alert.initOwner(getScene() == null ? null : getScene().getWindow());
+        io.clipdesk.ui.Themed.apply(alert.getDialogPane(),
+                getScene() == null ? List.of() : List.copyOf(getScene().getStylesheets()));
         return alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
     }
 
