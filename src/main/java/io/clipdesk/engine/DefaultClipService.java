@@ -30,9 +30,12 @@ final class DefaultClipService implements ClipService, SegmentListener {
     private final ExecutorService cutPool;
     private final Map<String, ClipRecording> recordings = new ConcurrentHashMap<>();
     private final ClipLifecycle lifecycle;
+    private final ChangeLog changes;
 
     DefaultClipService(EngineConfig config, Clock clock, DefaultStreamService streams, ClipRepository clips,
-                       DefaultVideoLibrary videos, ClipPackager packager, ClipEdges edges, ExecutorService cutPool) {
+                       DefaultVideoLibrary videos, ClipPackager packager, ClipEdges edges, ExecutorService cutPool,
+                       ChangeLog changes) {
+        this.changes = changes;
         this.config = config;
         this.clock = clock;
         this.streams = streams;
@@ -61,6 +64,7 @@ final class DefaultClipService implements ClipService, SegmentListener {
                 ClipStatus.RECORDING, "", 0, 0, request.accuracy(), 0, plan.exactRange(),
                 request.description());
         clips.insert(clip);
+        changed(ChangeType.CLIP_CREATED, clip);
         begin(clip, stream.renditions());
         return clip;
     }
@@ -84,7 +88,7 @@ final class DefaultClipService implements ClipService, SegmentListener {
     /** Serialized with {@link #keepPermanent} and the sweep, so a video asked for meanwhile is settled too. */
     @Override
     public synchronized void delete(String clipId) {
-        expire(get(clipId), "was deleted");
+        expire(get(clipId), ChangeType.CLIP_DELETED);
     }
 
     @Override
@@ -104,6 +108,7 @@ final class DefaultClipService implements ClipService, SegmentListener {
                     // Still recording: finish() reads the video id from the stored row.
                     Clip updated = clips.find(clipId).orElse(clip).withVideo(videoId);
                     clips.update(updated);
+                    changed(ChangeType.CLIP_UPDATED, updated);
                     return updated;
                 }
             }
@@ -112,6 +117,7 @@ final class DefaultClipService implements ClipService, SegmentListener {
         Clip latest = clips.find(clipId).orElse(clip);
         Clip updated = latest.withVideo(videoId);
         clips.update(updated);
+        changed(ChangeType.CLIP_UPDATED, updated);
         switch (latest.status()) {
             case READY -> cutPool.execute(() -> videos.materialize(updated));
             case FAILED -> videos.fail(videoId, "the clip it was made from failed: " + latest.error());
@@ -132,6 +138,7 @@ final class DefaultClipService implements ClipService, SegmentListener {
             updated = clips.find(clipId).orElse(clip).withDescription(title, description);
             clips.update(updated);
         }
+        changed(ChangeType.CLIP_UPDATED, updated);
         if (updated.hasVideo()) {
             videos.describe(updated.videoId(), title, description);
         }
@@ -156,7 +163,7 @@ final class DefaultClipService implements ClipService, SegmentListener {
         for (ClipStatus status : List.of(ClipStatus.READY, ClipStatus.RECORDING, ClipStatus.FAILED)) {
             for (Clip clip : clips.listByStatus(status)) {
                 if (!lifecycle.aliveAt(clip, nowMs)) {
-                    expire(clip, "expired");
+                    expire(clip, ChangeType.CLIP_EXPIRED);
                 }
             }
         }
@@ -249,6 +256,7 @@ final class DefaultClipService implements ClipService, SegmentListener {
             Clip ready = clip.withCut(linked.get(0).startMs(), recording.cutEndMs(), DvrGaps.missingMs(linked))
                     .withStatus(ClipStatus.READY, "");
             clips.update(ready);
+            changed(ChangeType.CLIP_READY, ready);
             if (ready.hasVideo()) {
                 videos.materialize(ready);
             }
@@ -261,6 +269,7 @@ final class DefaultClipService implements ClipService, SegmentListener {
     private void fail(Clip clip, String reason) {
         Clip latest = clips.find(clip.id()).orElse(clip);
         clips.update(latest.withStatus(ClipStatus.FAILED, reason));
+        changed(ChangeType.CLIP_FAILED, latest);
         if (latest.hasVideo()) {
             videos.fail(latest.videoId(), "the clip it was made from failed: " + reason);
         }
@@ -270,9 +279,11 @@ final class DefaultClipService implements ClipService, SegmentListener {
      * Stops a recording in progress (waiting for a finish under way), settles the clip's video, then deletes the
      * files and marks the row.
      *
-     * @param why what happened to the clip, for its video's error ("was deleted", "expired")
+     * @param gone {@link ChangeType#CLIP_DELETED} or {@link ChangeType#CLIP_EXPIRED}: what followers are told, and
+     *             what the video's error says happened to its clip
      */
-    private void expire(Clip clip, String why) {
+    private void expire(Clip clip, ChangeType gone) {
+        String why = gone == ChangeType.CLIP_DELETED ? "was deleted" : "expired";
         ClipRecording recording = recordings.get(clip.id());
         if (recording != null) {
             synchronized (recording) {
@@ -287,7 +298,12 @@ final class DefaultClipService implements ClipService, SegmentListener {
         DurableFiles.deleteTree(config.layout().clipDir(clip.id()));
         if (latest != null) {
             clips.update(latest.withStatus(ClipStatus.EXPIRED, latest.error()));
+            changed(gone, latest);
         }
+    }
+
+    private void changed(ChangeType type, Clip clip) {
+        changes.publish(type, clip.streamId(), clip.id(), clip.videoId());
     }
 
     /**
