@@ -6,6 +6,7 @@ import io.clipdesk.engine.DiskReserve;
 import io.clipdesk.engine.DiskSpace;
 import io.clipdesk.engine.EngineConfig;
 import io.clipdesk.engine.SegmentStore;
+import io.clipdesk.media.FfmpegReframer;
 import io.clipdesk.media.FfmpegRemuxer;
 import io.clipdesk.media.FfmpegSegmentTrimmer;
 import io.clipdesk.media.MediaRuntime;
@@ -13,6 +14,7 @@ import io.clipdesk.media.MediaSourceFactory;
 import io.clipdesk.media.TestSignalSource;
 import io.clipdesk.store.Database;
 import io.clipdesk.store.SqliteClipRepository;
+import io.clipdesk.store.SqliteReframeRepository;
 import io.clipdesk.store.SqliteSegmentStore;
 import io.clipdesk.store.SqliteSettingsRepository;
 import io.clipdesk.store.SqliteStreamRepository;
@@ -60,7 +62,8 @@ public final class Engines {
                     segments.apply(new SqliteSegmentStore(database)), new SqliteClipRepository(database),
                     new SqliteVideoRepository(database), new SqliteSettingsRepository(database),
                     new MediaSourceFactory(TestSignalSource.Pacing.REAL_TIME, config.ingestBind()),
-                    new FfmpegRemuxer(), new FfmpegSegmentTrimmer(), database, disk);
+                    new FfmpegRemuxer(), new FfmpegSegmentTrimmer(), database, disk,
+                    new SqliteReframeRepository(database), new FfmpegReframer());
             return ClipEngine.start(config, clock, ports);
         } catch (RuntimeException e) {
             database.close();
