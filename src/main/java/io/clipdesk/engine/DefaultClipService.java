@@ -30,6 +30,7 @@ final class DefaultClipService implements ClipService, SegmentListener {
     private final ExecutorService cutPool;
     private final Map<String, ClipRecording> recordings = new ConcurrentHashMap<>();
     private final ClipLifecycle lifecycle;
+    private final ClipTrims trims;
     private final ChangeLog changes;
 
     DefaultClipService(EngineConfig config, Clock clock, DefaultStreamService streams, ClipRepository clips,
@@ -45,6 +46,7 @@ final class DefaultClipService implements ClipService, SegmentListener {
         this.edges = edges;
         this.cutPool = cutPool;
         this.lifecycle = config.clipLifecycle();
+        this.trims = new ClipTrims(config, videos, packager, edges);
     }
 
     @Override
@@ -143,6 +145,62 @@ final class DefaultClipService implements ClipService, SegmentListener {
             videos.describe(updated.videoId(), title, description);
         }
         return updated;
+    }
+
+    /** Serialized with delete and the sweep: the old clip goes only once the corrected one is recording. */
+    @Override
+    public synchronized Clip adjust(String clipId, long fromMs, long toMs) {
+        Clip old = get(clipId);
+        Clip corrected = create(ClipPolicy.adjusted(old, fromMs, toMs, streams.window(old.streamId())));
+        retire(old);
+        return corrected;
+    }
+
+    @Override
+    public synchronized Clip trim(String clipId, long fromMs, long toMs) {
+        Clip old = clips.find(get(clipId).id()).orElseThrow();
+        ExactRange range = ClipPolicy.trimmed(old, fromMs, toMs);
+        String id = ClipIds.random();
+        long videoId = old.hasVideo() ? videos.reserve(old.streamId(), id, old.name(), old.description()) : 0;
+        Clip trimmed;
+        try {
+            trimmed = trims.cut(old, range, id, videoId, clock.millis());
+        } catch (IOException | RuntimeException e) {
+            DurableFiles.deleteTree(config.layout().clipDir(id));
+            if (videoId > 0) {
+                videos.fail(videoId, "trimming the clip it was made from failed: " + FailureReason.of(e));
+            }
+            throw new MediaException("cannot trim clip " + clipId + ": " + FailureReason.of(e), e);
+        }
+        clips.insert(trimmed);
+        changed(ChangeType.CLIP_CREATED, trimmed);
+        changed(ChangeType.CLIP_READY, trimmed);
+        if (trimmed.hasVideo()) {
+            cutPool.execute(() -> videos.materialize(trimmed));
+        }
+        retire(old);
+        return trimmed;
+    }
+
+    /**
+     * The clip an adjust or trim replaced: it goes with its files, and its permanent video with it (the new clip
+     * makes its own), so the desk and scripts see one clip, not two.
+     */
+    private void retire(Clip old) {
+        ClipRecording recording = recordings.get(old.id());
+        if (recording != null) {
+            synchronized (recording) {
+                recording.markDone();
+                recordings.remove(old.id());
+            }
+        }
+        Clip latest = clips.find(old.id()).orElse(old);
+        DurableFiles.deleteTree(config.layout().clipDir(old.id()));
+        clips.update(latest.withStatus(ClipStatus.EXPIRED, latest.error()));
+        changed(ChangeType.CLIP_DELETED, latest);
+        if (latest.hasVideo()) {
+            videos.discard(latest.videoId());
+        }
     }
 
     @Override

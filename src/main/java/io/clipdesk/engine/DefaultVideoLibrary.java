@@ -59,6 +59,17 @@ final class DefaultVideoLibrary implements VideoLibrary {
         changed(ChangeType.VIDEO_DELETED, video);
     }
 
+    /** A video whose clip was replaced by an adjusted or trimmed one: gone with its files, whatever its state. */
+    void discard(long videoId) {
+        synchronized (lockOf(videoId)) {
+            videos.find(videoId).ifPresent(v -> {
+                DurableFiles.deleteTree(layout.videoDir(v.pathKey()));
+                videos.delete(videoId);
+                changed(ChangeType.VIDEO_DELETED, v);
+            });
+        }
+    }
+
     long reserve(long streamId, String clipId, String name, ClipDescription description) {
         List<String> renditions = streams.find(streamId).map(s -> s.renditions().stream().map(Rendition::name)
                 .toList()).orElse(List.of());
@@ -164,7 +175,7 @@ final class DefaultVideoLibrary implements VideoLibrary {
         }
     }
 
-    private List<Rendition> renditionsOf(Clip clip) {
+    List<Rendition> renditionsOf(Clip clip) {
         List<Rendition> ladder = streams.find(clip.streamId()).map(LiveStream::renditions).orElse(List.of());
         List<Rendition> out = new ArrayList<>();
         for (String name : clip.renditions()) {
