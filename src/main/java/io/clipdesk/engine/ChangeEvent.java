@@ -15,4 +15,9 @@ public record ChangeEvent(String id, ChangeType type, long streamId, String clip
         Objects.requireNonNull(type, "type");
         clipId = clipId == null ? "" : clipId;
     }
+
+    /** The place of this event in its epoch (the part of the id after the dash). */
+    public long sequence() {
+        return Long.parseLong(id.substring(id.lastIndexOf('-') + 1));
+    }
 }
