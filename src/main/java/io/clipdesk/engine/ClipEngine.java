@@ -55,19 +55,21 @@ public final class ClipEngine implements AutoCloseable {
     private final ScheduledExecutorService deliveryTick;
     private final DeliveryService deliveryService;
     private final DataDirLock lock;
+    private final ChangeLog changes;
 
     private ClipEngine(EngineConfig config, Clock clock, Ports ports, DataDirLock lock) {
         this.lock = lock;
         this.config = config;
         this.clock = clock;
         this.ports = ports;
+        this.changes = new ChangeLog(clock);
         ClipPackager packager = new ClipPackager(ports.remuxer());
         this.cutPool = Executors.newFixedThreadPool(config.cutThreads(), named("clip-cut-"));
         this.streamService = new DefaultStreamService(config, clock, ports.streams(), ports.segments(),
-                ports.sources(), new DiskWatch(ports.disk(), config.diskReserve()));
-        this.videoLibrary = new DefaultVideoLibrary(config.layout(), clock, ports.videos(), ports.streams(), packager);
+                ports.sources(), new DiskWatch(ports.disk(), config.diskReserve()), changes);
+        this.videoLibrary = new DefaultVideoLibrary(config.layout(), clock, ports.videos(), ports.streams(), packager, changes);
         this.clipService = new DefaultClipService(config, clock, streamService, ports.clips(), videoLibrary, packager,
-                new ClipEdges(config.layout(), ports.trimmer(), config.segmentDurationMs()), cutPool);
+                new ClipEdges(config.layout(), ports.trimmer(), config.segmentDurationMs()), cutPool, changes);
         this.mediaFiles = new DefaultMediaFiles(config, clock, ports.clips(), ports.videos(), streamService);
         this.health = new EngineHealth(streamService);
         this.retention = Executors.newSingleThreadScheduledExecutor(named("retention"));
@@ -142,6 +144,11 @@ public final class ClipEngine implements AutoCloseable {
     /** Small named settings kept with the data (e.g. the desk's quick markers), so they survive restarts. */
     public SettingsRepository settings() {
         return ports.settings();
+    }
+
+    /** Every change to streams, clips and videos since this start, for followers (desks, the events route). */
+    public ChangeLog changes() {
+        return changes;
     }
 
     public Clock clock() {
