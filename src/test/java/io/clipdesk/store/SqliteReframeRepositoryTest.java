@@ -14,7 +14,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Reframe rows (schema version 6): every field and a moving crop path survive reopening; a file from version 5 migrates. */
+/**
+ * Reframe rows (schema version 7): every field and a moving crop path survive reopening; a file from version 6
+ * migrates.
+ */
 class SqliteReframeRepositoryTest {
 
     private static final CropPath MOVING = new CropPath(List.of(new CropPath.Key(0, 0.25, 0.5),
@@ -59,10 +62,10 @@ class SqliteReframeRepositoryTest {
     }
 
     @Test
-    void aFileAtVersion5_migrates_keepingItsClips_andTakesReframes() {
-        Path file = dir.resolve("v5.db");
-        try (Database v5 = Database.open(file, Schema.MIGRATIONS.subList(0, 5))) {
-            new SqliteClipRepository(v5).insert(StoreSamples.clip("oldclip00005", 1, 1_716_559_200L));
+    void aFileAtVersion6_migrates_keepingItsClips_andTakesReframes() {
+        Path file = dir.resolve("v6.db");
+        try (Database v6 = Database.open(file, Schema.MIGRATIONS.subList(0, 6))) {
+            new SqliteClipRepository(v6).insert(StoreSamples.clip("oldclip00005", 1, 1_716_559_200L));
         }
         try (Database migrated = Database.open(file)) {
             assertTrue(new SqliteClipRepository(migrated).find("oldclip00005").isPresent());
