@@ -33,7 +33,7 @@ class LayeringTest {
         noClasses().that().resideInAPackage("io.clipdesk.engine..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.clipdesk.media..", "io.clipdesk.store..",
                         "io.clipdesk.api..", "io.clipdesk.client..", "io.clipdesk.ui..", "io.clipdesk.app..",
-                        "io.clipdesk.desk..")
+                        "io.clipdesk.desk..", "io.clipdesk.transport..")
                 .because("outer layers implement the engine's ports, never the other way round")
                 .check(MAIN);
     }
@@ -117,8 +117,8 @@ class LayeringTest {
 
     @Test
     void adapters_dependOnlyOnEngine() {
-        for (String layer : new String[] {"media", "store", "api", "client", "ui"}) {
-            String[] others = java.util.stream.Stream.of("media", "store", "api", "client", "ui", "app")
+        for (String layer : new String[] {"media", "store", "api", "client", "ui", "transport"}) {
+            String[] others = java.util.stream.Stream.of("media", "store", "api", "client", "ui", "app", "transport")
                     .filter(o -> !o.equals(layer)).map(o -> "io.clipdesk." + o + "..").toArray(String[]::new);
             noClasses().that().resideInAPackage("io.clipdesk." + layer + "..")
                     .should().dependOnClassesThat().resideInAnyPackage(others)
