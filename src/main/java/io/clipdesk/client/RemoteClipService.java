@@ -170,6 +170,17 @@ public final class RemoteClipService implements ClipService {
         return Optional.ofNullable(links.get(clipId));
     }
 
+    /** A clip the server told of in a change event: its links kept as for one listed. */
+    Clip learn(JsonNode node, long streamId) {
+        return remember(node, streamId);
+    }
+
+    /** A clip the server said is gone. */
+    void forget(String clipId) {
+        streamOfClip.remove(clipId);
+        links.remove(clipId);
+    }
+
     private Clip remember(JsonNode node, long streamId) {
         Clip clip = toClip(node, streamId);
         streamOfClip.put(clip.id(), streamId);
