@@ -77,7 +77,8 @@ public final class ClipEngine implements AutoCloseable {
         this.deliverySenders = Executors.newFixedThreadPool(DELIVERY_THREADS, named("delivery-"));
         this.deliveryTick = Executors.newSingleThreadScheduledExecutor(named("delivery-tick"));
         this.deliveryService = new DeliveryService(clock, clipService, new ClipLifecycle(config.segmentDurationMs()),
-                mediaFiles, ports.destinations(), ports.deliveries(), ports.transports(), RetryPolicy.DEFAULT,
+                mediaFiles, ports.destinations(), ports.deliveries(), ports.settings(), ports.transports(),
+                RetryPolicy.DEFAULT,
                 deliverySenders);
     }
 
@@ -111,6 +112,7 @@ public final class ClipEngine implements AutoCloseable {
         expiry.scheduleWithFixedDelay(guarded(clipService::sweep), config.sweepIntervalMs(), config.sweepIntervalMs(),
                 TimeUnit.MILLISECONDS);
         deliveryService.resume();
+        changes.follow(changes.lastId(), deliveryService::onChange);
         deliveryTick.scheduleWithFixedDelay(guarded(deliveryService::tick), DELIVERY_TICK_MS, DELIVERY_TICK_MS,
                 TimeUnit.MILLISECONDS);
     }

@@ -219,6 +219,25 @@ class DeliveryTest {
         assertEquals(1, f.engine.deliveries().ofClip(clip.id()).size());
     }
 
+    @Test
+    void autoSendRule_sendsEveryClipWithTheTag_andNoOther() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("social"));
+        Destination social = f.engine.deliveries().save(Destination.draft("Social", DestinationKind.FOLDER,
+                folder.toString(), ""));
+        f.engine.deliveries().autoSend("Goal", social.id());
+        assertEquals(List.of(new io.clipdesk.engine.delivery.AutoSend("Goal", social.id())),
+                f.engine.deliveries().autoSends());
+
+        Clip goal = readyClip("goal by Musiala");
+        Clip card = readyClip("Card for Rice");
+        Delivery sent = await(goal, 0, d -> d.status() == DeliveryStatus.SENT);
+
+        assertEquals("Goal", sent.origin(), "the receipt names the rule");
+        assertEquals(List.of(), f.engine.deliveries().ofClip(card.id()), "a clip without the tag stays");
+        f.engine.deliveries().remove(social.id());
+        assertEquals(List.of(), f.engine.deliveries().autoSends(), "a removed destination takes its rules along");
+    }
+
     private Clip readyClip(String name) {
         long startS = f.window().startMs() / 1000 + 1;
         Clip clip = f.engine.clips().create(ClipRequest.of(EngineFixture.STREAM, startS, 2).withName(name)
@@ -231,12 +250,14 @@ class DeliveryTest {
                 MediaPaths.clipMasterMp4(clip.id()))).path();
     }
 
+    /** The clip's delivery {@code id}, or with id 0 its only one. */
     private Delivery delivery(Clip clip, long id) {
-        return f.engine.deliveries().ofClip(clip.id()).stream().filter(d -> d.id() == id).findFirst().orElseThrow();
+        return f.engine.deliveries().ofClip(clip.id()).stream().filter(d -> id == 0 || d.id() == id).findFirst()
+                .orElse(null);
     }
 
     private Delivery await(Clip clip, long id, java.util.function.Predicate<Delivery> condition) {
-        EngineFixture.await("delivery " + id, () -> condition.test(delivery(clip, id)));
+        EngineFixture.await("delivery " + id, () -> delivery(clip, id) != null && condition.test(delivery(clip, id)));
         return delivery(clip, id);
     }
 

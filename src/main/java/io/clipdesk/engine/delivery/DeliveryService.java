@@ -3,12 +3,15 @@ package io.clipdesk.engine.delivery;
 import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipLifecycle;
 import io.clipdesk.engine.ClipPhase;
+import io.clipdesk.engine.ChangeEvent;
+import io.clipdesk.engine.ChangeType;
 import io.clipdesk.engine.ClipService;
 import io.clipdesk.engine.InvalidRequestException;
 import io.clipdesk.engine.MediaContent;
 import io.clipdesk.engine.MediaFiles;
 import io.clipdesk.engine.MediaPaths;
 import io.clipdesk.engine.NotFoundException;
+import io.clipdesk.engine.SettingsRepository;
 import io.clipdesk.engine.TooEarlyException;
 
 import java.io.IOException;
@@ -19,7 +22,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -37,7 +42,7 @@ import java.util.logging.Logger;
  * <p>Waiting and back-off are read from the injected clock by {@link #tick()}, which the engine calls twice a second
  * (tests call it after moving their clock); attempts run on the executor given, never on the caller's thread.
  */
-public final class DeliveryService {
+public final class DeliveryService implements Deliveries {
 
     private static final Logger LOG = Logger.getLogger(DeliveryService.class.getName());
     private static final long PROGRESS_EVERY_MS = 200;
@@ -54,11 +59,16 @@ public final class DeliveryService {
     /** Deliveries with an attempt on a sender thread, and the bytes it has handed over so far. */
     private final Map<Long, Long> inFlight = new ConcurrentHashMap<>();
     private final List<Consumer<Delivery>> listeners = new CopyOnWriteArrayList<>();
+    private final SettingsRepository settings;
+    /** Clips made since the last tick, for the auto-send rules (looked at on the tick, not in the clip's create). */
+    private final Queue<String> madeClips = new ConcurrentLinkedQueue<>();
 
     public DeliveryService(Clock clock, ClipService clips, ClipLifecycle lifecycle, MediaFiles media,
                            DestinationRepository destinations, DeliveryRepository deliveries,
-                           List<DeliveryTransport> transports, RetryPolicy retry, Executor senders) {
+                           SettingsRepository settings, List<DeliveryTransport> transports, RetryPolicy retry,
+                           Executor senders) {
         this.clock = clock;
+        this.settings = settings;
         this.clips = clips;
         this.lifecycle = lifecycle;
         this.media = media;
@@ -74,6 +84,7 @@ public final class DeliveryService {
     // ---- destinations
 
     /** By name. */
+    @Override
     public List<Destination> destinations() {
         return destinations.list();
     }
@@ -85,6 +96,7 @@ public final class DeliveryService {
      * @throws InvalidRequestException another destination has the name, the folder is missing or read-only
      * @throws NotFoundException       an id that is not stored
      */
+    @Override
     public synchronized Destination save(Destination destination) {
         if (destination.id() != 0 && destinations.find(destination.id()).isEmpty()) {
             throw new NotFoundException("destination " + destination.id() + " does not exist");
@@ -114,8 +126,61 @@ public final class DeliveryService {
     }
 
     /** Removes a destination; sends to it not made yet fail with a receipt saying so. */
+    @Override
     public synchronized void remove(long destinationId) {
         destinations.delete(destinationId);
+        List<AutoSend> kept = autoSends().stream().filter(r -> r.destinationId() != destinationId).toList();
+        settings.put(AutoSend.SETTINGS_KEY, AutoSend.encode(kept));
+    }
+
+    // ---- auto-send rules
+
+    @Override
+    public List<AutoSend> autoSends() {
+        return settings.get(AutoSend.SETTINGS_KEY).map(AutoSend::decode).orElse(List.of());
+    }
+
+    @Override
+    public synchronized void autoSend(String tag, long destinationId) {
+        String stored = io.clipdesk.engine.ClipDescription.tag(tag);
+        if (destinationId != 0 && destinations.find(destinationId).isEmpty()) {
+            throw new InvalidRequestException("That destination is no longer configured; choose another.");
+        }
+        List<AutoSend> rules = new java.util.ArrayList<>(autoSends().stream().filter(r -> !r.isFor(stored)).toList());
+        if (destinationId != 0) {
+            rules.add(new AutoSend(stored, destinationId));
+        }
+        settings.put(AutoSend.SETTINGS_KEY, AutoSend.encode(rules));
+    }
+
+    /**
+     * Follows the engine's changes: a clip made from now on is looked at by the next tick for the auto-send rules.
+     * Cheap and never blocking, since the change is told on the thread that made the clip.
+     */
+    public void onChange(ChangeEvent event) {
+        if (event.type() == ChangeType.CLIP_CREATED) {
+            madeClips.add(event.clipId());
+        }
+    }
+
+    private void applyAutoSends() {
+        List<AutoSend> rules = null;
+        for (String clipId; (clipId = madeClips.poll()) != null; ) {
+            rules = rules == null ? autoSends() : rules;
+            if (rules.isEmpty()) {
+                continue;
+            }
+            try {
+                Clip clip = clips.get(clipId);
+                for (AutoSend rule : rules) {
+                    if (clip.description().hasTag(rule.tag())) {
+                        send(clip.id(), rule.destinationId(), rule.tag());
+                    }
+                }
+            } catch (NotFoundException | InvalidRequestException e) {
+                LOG.info("auto-send of clip " + clipId + " skipped: " + e.getMessage());
+            }
+        }
     }
 
     // ---- deliveries
@@ -128,6 +193,7 @@ public final class DeliveryService {
      * @throws NotFoundException       the clip is unknown or expired
      * @throws InvalidRequestException the destination is not (or no longer) configured
      */
+    @Override
     public synchronized Delivery send(String clipId, long destinationId, String origin) {
         Clip clip = clips.get(clipId);
         Destination destination = destinations.find(destinationId).orElseThrow(() -> new InvalidRequestException(
@@ -144,11 +210,13 @@ public final class DeliveryService {
     }
 
     /** The clip's deliveries, newest first, with the progress of a running attempt. */
+    @Override
     public List<Delivery> ofClip(String clipId) {
         return deliveries.ofClip(clipId).stream().map(this::withProgress).toList();
     }
 
     /** The newest deliveries of any clip, newest first. */
+    @Override
     public List<Delivery> recent(int limit) {
         return deliveries.recent(limit).stream().map(this::withProgress).toList();
     }
@@ -175,6 +243,7 @@ public final class DeliveryService {
 
     /** Starts every attempt that is due: clips that became ready, back-offs that ran out. */
     public synchronized void tick() {
+        applyAutoSends();
         long nowMs = clock.millis();
         for (Delivery d : deliveries.unfinished()) {
             if (inFlight.containsKey(d.id()) || d.status() == DeliveryStatus.SENDING
