@@ -2,9 +2,9 @@ package io.clipdesk.ui.player;
 
 import io.clipdesk.engine.FrameDecoder;
 import io.clipdesk.engine.MediaException;
+import io.clipdesk.engine.SegmentMedia;
 import io.clipdesk.ui.dvr.SegmentIndex;
 
-import java.nio.file.Path;
 import java.util.function.LongFunction;
 import java.util.logging.Logger;
 
@@ -17,7 +17,7 @@ final class SegmentCursor {
     private static final Logger LOG = Logger.getLogger(SegmentCursor.class.getName());
 
     private final FrameDecoder decoder;
-    private final LongFunction<Path> fileOfSequence;
+    private final LongFunction<SegmentMedia> mediaOfSequence;
     private final int width;
     private final int height;
     private FrameDecoder.Cursor cursor;
@@ -26,9 +26,9 @@ final class SegmentCursor {
     private long endMs;
     private long frameDurationMs = 40;
 
-    SegmentCursor(FrameDecoder decoder, LongFunction<Path> fileOfSequence, int width, int height) {
+    SegmentCursor(FrameDecoder decoder, LongFunction<SegmentMedia> mediaOfSequence, int width, int height) {
         this.decoder = decoder;
-        this.fileOfSequence = fileOfSequence;
+        this.mediaOfSequence = mediaOfSequence;
         this.width = width;
         this.height = height;
     }
@@ -48,7 +48,7 @@ final class SegmentCursor {
         startMs = index.startMs(i);
         endMs = index.endMs(i);
         try {
-            cursor = decoder.open(fileOfSequence.apply(sequence), width, height);
+            cursor = decoder.open(mediaOfSequence.apply(sequence), width, height);
             frameDurationMs = Math.max(1, cursor.frameDurationUs() / 1000);
             return true;
         } catch (MediaException e) {

@@ -1,10 +1,10 @@
 package io.clipdesk.ui.player;
 
 import io.clipdesk.engine.MediaException;
+import io.clipdesk.engine.SegmentMedia;
 import io.clipdesk.engine.SoundDecoder;
 import io.clipdesk.ui.dvr.SegmentIndex;
 
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
@@ -26,7 +26,7 @@ final class SoundFeed implements AutoCloseable {
 
     private final SoundDecoder decoder;
     private final Supplier<SegmentIndex> segments;
-    private final LongFunction<Path> fileOfSequence;
+    private final LongFunction<SegmentMedia> mediaOfSequence;
     private SoundDecoder.Cursor cursor;
     private long sequence = -1;
     private long segmentStartMs;
@@ -39,10 +39,10 @@ final class SoundFeed implements AutoCloseable {
     private long nextUs;
     private boolean silentSegment;
 
-    SoundFeed(SoundDecoder decoder, Supplier<SegmentIndex> segments, LongFunction<Path> fileOfSequence) {
+    SoundFeed(SoundDecoder decoder, Supplier<SegmentIndex> segments, LongFunction<SegmentMedia> mediaOfSequence) {
         this.decoder = decoder;
         this.segments = segments;
-        this.fileOfSequence = fileOfSequence;
+        this.mediaOfSequence = mediaOfSequence;
     }
 
     /** Starts over at wall-clock {@code fromMs}; false when the DVR is empty there. */
@@ -139,7 +139,7 @@ final class SoundFeed implements AutoCloseable {
         segmentStartMs = index.startMs(i);
         segmentEndMs = index.endMs(i);
         try {
-            Optional<SoundDecoder.Cursor> opened = decoder.open(fileOfSequence.apply(sequence), rate);
+            Optional<SoundDecoder.Cursor> opened = decoder.open(mediaOfSequence.apply(sequence), rate);
             silentSegment = opened.isEmpty();
             cursor = opened.orElse(null);
         } catch (MediaException e) {
