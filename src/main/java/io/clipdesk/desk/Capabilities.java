@@ -27,7 +27,11 @@ public final class Capabilities {
         /** The engine's disk figures in the status bar. */
         DISK,
         /** Clip files on this machine: save from disk, show in the file manager. */
-        LOCAL_FILES
+        LOCAL_FILES,
+        /** Adjust a clip's in/out afterwards, or trim it inside its own media (ext …/adjust, …/trim). */
+        ADJUST,
+        /** Social versions of a clip, 9:16, 1:1 and 4:5 (ext …/reframes). */
+        REFRAME
     }
 
     public static final Capabilities ALL = new Capabilities(Map.of());

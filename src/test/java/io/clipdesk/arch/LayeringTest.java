@@ -48,9 +48,9 @@ class LayeringTest {
             "AudioEnvelope", "Clip", "ClipAccuracy", "ClipDescription", "ClipPhase", "ClipRequest", "ClipStatus",
             "DiskStatus", "DvrWindow", "ExactRange", "LiveStream", "PushAddress", "Rendition", "Segment",
             "SegmentMedia", "SourceHealth", "SourceKind", "SourceSpec", "StreamDraft", "StreamPatch", "StreamState",
-            "Video", "VideoStatus", "ClipPlan",
-            // stateless rules
-            "ClipPolicy", "ClipLifecycle", "DvrGaps", "WaveformRange",
+            "Video", "VideoStatus", "ClipPlan", "Reframe", "ReframeAspect", "ReframeStatus", "CropPath",
+            // stateless rules (CropWindow: the desk draws the crop window as the encoder will cut it)
+            "ClipPolicy", "ClipLifecycle", "DvrGaps", "WaveformRange", "CropWindow",
             // exceptions
             "ClipRejectedException", "InvalidRequestException", "MediaException", "NotFoundException",
             "TooEarlyException", "InsufficientStorageException",
