@@ -11,6 +11,7 @@ import io.clipdesk.engine.TooEarlyException;
 import io.clipdesk.engine.Video;
 import io.clipdesk.ui.EngineLane;
 import io.clipdesk.ui.FxBridge;
+import io.clipdesk.ui.delivery.DeliveriesViewModel;
 import javafx.beans.Observable;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -74,6 +75,7 @@ public final class ClipsViewModel implements AutoCloseable {
     private final BooleanBinding clipSelected = selectedClip.isNotNull();
     private final ReadOnlyObjectWrapper<ClipPhase> selectedPhase = new ReadOnlyObjectWrapper<>(this, "selectedPhase");
     private final ReadOnlyBooleanWrapper canKeep = new ReadOnlyBooleanWrapper(this, "canKeep");
+    private final DeliveriesViewModel deliveries;
 
     /** @param engineAddress the engine's HTTP base URL (previews and links need it), e.g. http://127.0.0.1:38917 */
     public ClipsViewModel(ClipEngine engine, long streamId, String engineAddress, FxBridge bridge, DesktopShell shell) {
@@ -87,11 +89,14 @@ public final class ClipsViewModel implements AutoCloseable {
         this.zone = engine.config().zone();
         this.segmentMs = engine.config().segmentDurationMs();
         this.preview = new PreviewViewModel(ticker.nowMsProperty(), zone);
+        this.deliveries = new DeliveriesViewModel(engine.deliveries(), bridge, zone);
+        deliveries.noticeProperty().addListener((o, was, now) -> notice.set(now));
         filter.addListener((o, was, typed) -> {
             ClipFilter kept = ClipFilter.of(typed == null ? "" : typed);
             shownClips.setPredicate(kept.keepsAll() ? null : item -> kept.test(item.getClip()));
         });
         selectedClip.addListener((o, was, item) -> {
+            deliveries.show(item == null ? null : item.id());
             selectedPhase.unbind();
             canKeep.unbind();
             if (item == null) {
@@ -107,6 +112,7 @@ public final class ClipsViewModel implements AutoCloseable {
     /** Starts the countdowns and the poll. FX thread. */
     public void start() {
         ticker.start();
+        deliveries.start();
         lane.run(this::poll);
         lane.every(POLL_MS, this::poll);
     }
@@ -184,6 +190,11 @@ public final class ClipsViewModel implements AutoCloseable {
     public void saveMp4(ClipItem item, Path target) {
         Clip clip = item.getClip();
         save(() -> engine.media().clip(clip.streamId(), MediaPaths.clipMasterMp4(clip.id())), target);
+    }
+
+    /** "Send to…" and the selected clip's receipts. */
+    public DeliveriesViewModel deliveries() {
+        return deliveries;
     }
 
     public void reveal(ClipItem item) {
@@ -377,6 +388,7 @@ public final class ClipsViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        deliveries.close();
         lane.close();
         ticker.close();
         preview.close();

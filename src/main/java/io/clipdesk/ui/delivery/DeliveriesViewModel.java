@@ -76,7 +76,11 @@ public final class DeliveriesViewModel implements AutoCloseable {
     }
 
     public void reloadDestinations() {
-        lane.call(deliveries::destinations, destinations::setAll, e -> notice.set(e.getMessage()));
+        lane.call(deliveries::destinations, latest -> {
+            if (!latest.equals(destinations)) {
+                destinations.setAll(latest);
+            }
+        }, e -> notice.set(e.getMessage()));
     }
 
     /** Saves a destination; {@code onSaved} gets it stored, {@code onRefused} the engine's sentence. */

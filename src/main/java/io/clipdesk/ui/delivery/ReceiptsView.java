@@ -33,7 +33,7 @@ public final class ReceiptsView extends VBox {
         visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.receipts()));
     }
 
-    private static HBox row(Delivery d, DeliveriesViewModel vm) {
+    private static VBox row(Delivery d, DeliveriesViewModel vm) {
         Label where = new Label(d.destinationName());
         where.getStyleClass().add("receipt-destination");
         where.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -41,18 +41,19 @@ public final class ReceiptsView extends VBox {
         Label what = new Label(text);
         what.getStyleClass().add("receipt-text");
         what.setTooltip(new Tooltip(text));
-        what.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(what, Priority.ALWAYS);
-        HBox row = new HBox(6, where);
+        what.setWrapText(true); // the destination's answer is the point of a receipt: show it whole
+        what.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox head = new HBox(6, where);
+        head.setAlignment(Pos.CENTER_LEFT);
         if (d.status() == DeliveryStatus.SENDING || d.status() == DeliveryStatus.WAITING) {
             ProgressBar bar = new ProgressBar(d.status() == DeliveryStatus.WAITING ? ProgressBar.INDETERMINATE_PROGRESS
                     : d.progress());
             bar.getStyleClass().add("receipt-progress");
-            bar.setPrefWidth(70);
-            row.getChildren().add(bar);
+            bar.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(bar, Priority.ALWAYS);
+            head.getChildren().add(bar);
         }
-        row.getChildren().add(what);
-        row.setAlignment(Pos.CENTER_LEFT);
+        VBox row = new VBox(0, head, what);
         row.getStyleClass().addAll("receipt", "receipt-" + d.status().name().toLowerCase(Locale.ROOT));
         row.setId("receipt-" + d.id());
         return row;

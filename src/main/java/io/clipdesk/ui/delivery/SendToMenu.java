@@ -24,7 +24,8 @@ public final class SendToMenu extends MenuButton {
         setFocusTraversable(false);
         setAccessibleText("Send the selected clip to a destination");
         disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(disabled::get, disabled));
-        setOnShowing(e -> fill(vm, send, editDestinations));
+        // Another desk or a script may have changed them: the list refills the menu when the answer comes.
+        setOnShowing(e -> vm.reloadDestinations());
         fill(vm, send, editDestinations);
         vm.destinations().addListener((javafx.collections.ListChangeListener<Destination>) c ->
                 fill(vm, send, editDestinations));
