@@ -1,5 +1,6 @@
 package io.clipdesk.api;
 
+import io.clipdesk.engine.ChangeLog;
 import io.clipdesk.engine.ClipEngine;
 import io.clipdesk.engine.ClipService;
 import io.clipdesk.engine.DataLayout;
@@ -14,7 +15,8 @@ import java.util.Objects;
 
 /**
  * The engine services the HTTP layer drives; nothing else of the engine is reachable from a request.
- * {@code ingestBind} is where the engine's push listeners listen, for the push URLs the API hands out.
+ * {@code ingestBind} is where the engine's push listeners listen, for the push URLs the API hands out;
+ * {@code changes} is what /streaming/events follows.
  */
 public record ApiBackend(
         StreamService streams,
@@ -24,6 +26,7 @@ public record ApiBackend(
         Clock clock,
         DataLayout layout,
         HealthService health,
+        ChangeLog changes,
         String ingestBind) {
 
     public ApiBackend {
@@ -34,17 +37,18 @@ public record ApiBackend(
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(layout, "layout");
         Objects.requireNonNull(health, "health");
+        Objects.requireNonNull(changes, "changes");
         Objects.requireNonNull(ingestBind, "ingestBind");
     }
 
     /** A backend whose push listeners listen on every interface. */
     public ApiBackend(StreamService streams, ClipService clips, VideoLibrary videos, MediaFiles media, Clock clock,
-                      DataLayout layout, HealthService health) {
-        this(streams, clips, videos, media, clock, layout, health, PushAddress.ANY_INTERFACE);
+                      DataLayout layout, HealthService health, ChangeLog changes) {
+        this(streams, clips, videos, media, clock, layout, health, changes, PushAddress.ANY_INTERFACE);
     }
 
     public static ApiBackend of(ClipEngine engine) {
         return new ApiBackend(engine.streams(), engine.clips(), engine.videos(), engine.media(), engine.clock(),
-                engine.layout(), engine.health(), engine.config().ingestBind());
+                engine.layout(), engine.health(), engine.changes(), engine.config().ingestBind());
     }
 }

@@ -13,13 +13,19 @@ import io.clipdesk.media.MediaSourceFactory;
 import io.clipdesk.media.TestSignalSource;
 import io.clipdesk.store.Database;
 import io.clipdesk.store.SqliteClipRepository;
+import io.clipdesk.store.SqliteDeliveryRepository;
+import io.clipdesk.store.SqliteDestinationRepository;
 import io.clipdesk.store.SqliteSegmentStore;
 import io.clipdesk.store.SqliteSettingsRepository;
 import io.clipdesk.store.SqliteStreamRepository;
 import io.clipdesk.store.SqliteVideoRepository;
 
+import io.clipdesk.transport.FolderTransport;
+import io.clipdesk.transport.HttpTransport;
+
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /** Wires the embedded engine: SQLite store + FFmpeg media behind the engine's ports. */
@@ -60,7 +66,9 @@ public final class Engines {
                     segments.apply(new SqliteSegmentStore(database)), new SqliteClipRepository(database),
                     new SqliteVideoRepository(database), new SqliteSettingsRepository(database),
                     new MediaSourceFactory(TestSignalSource.Pacing.REAL_TIME, config.ingestBind()),
-                    new FfmpegRemuxer(), new FfmpegSegmentTrimmer(), database, disk);
+                    new FfmpegRemuxer(), new FfmpegSegmentTrimmer(), database, disk,
+                    new SqliteDestinationRepository(database), new SqliteDeliveryRepository(database),
+                    List.of(new FolderTransport(), new HttpTransport()));
             return ClipEngine.start(config, clock, ports);
         } catch (RuntimeException e) {
             database.close();

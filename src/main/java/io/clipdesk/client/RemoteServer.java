@@ -88,21 +88,55 @@ public final class RemoteServer implements AutoCloseable {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof PinnedCertificate.Mismatch mismatch) {
-                    throw new RemoteCallException("The clip server at " + base + " is not trusted: "
-                            + mismatch.getMessage() + ".", e);
-                }
-            }
-            throw new RemoteCallException("Cannot reach the clip server at " + base + ": " + e.getMessage(), e);
+            throw unreachable(method, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RemoteCallException("Interrupted while calling the clip server at " + base, e);
         }
-        return answer(response);
+        return answer(method, response);
     }
 
-    private JsonNode answer(HttpResponse<byte[]> response) {
+    /**
+     * (ext) The server's change events from {@code lastEventId} ("" for now on): the open response, whose body
+     * the caller reads line by line and closes. Any status is returned as it is (a server without events
+     * answers 404).
+     */
+    HttpResponse<java.io.InputStream> openEvents(String query, String lastEventId) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(base.getPath() + "/streaming/events"
+                        + query))
+                .timeout(REQUEST_TIMEOUT) // until the head; the stream itself then stays open
+                .header("Authorization", "APIKey " + apiKey)
+                .header("Accept", "text/event-stream")
+                .GET();
+        if (!lastEventId.isEmpty()) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw unreachable("GET", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RemoteCallException("Interrupted while calling the clip server at " + base, e);
+        }
+    }
+
+    private RemoteCallException unreachable(String method, IOException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PinnedCertificate.Mismatch mismatch) {
+                return new RemoteCallException("The clip server at " + base + " is not trusted: "
+                        + mismatch.getMessage() + ".", e);
+            }
+        }
+        boolean neverSent = e instanceof java.net.ConnectException
+                || e instanceof java.net.http.HttpConnectTimeoutException;
+        String why = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
+                : e.getMessage();
+        return new RemoteCallException("Cannot reach the clip server at " + base + ": " + why, e, 0,
+                RemoteCallException.retryable(method, 0, null, neverSent));
+    }
+
+    private JsonNode answer(String method, HttpResponse<byte[]> response) {
         int status = response.statusCode();
         JsonNode node = parse(response.body());
         if (status >= 200 && status < 300) {
@@ -124,10 +158,12 @@ public final class RemoteServer implements AutoCloseable {
                 throw new ClipRejectedException(ClipRejectedException.Rule.DVR_DISABLED, message);
             case 401:
             case 403:
-                throw new RemoteCallException("The clip server at " + base + " refused the API key: " + message, null);
+                throw new RemoteCallException("The clip server at " + base + " refused the API key: " + message, null,
+                        status, false);
             default:
                 throw new RemoteCallException("The clip server at " + base + " failed (HTTP " + status + "): "
-                        + message, null);
+                        + message, null, status, RemoteCallException.retryable(method, status,
+                        response.headers().firstValue("x-should-retry").orElse(null), false));
         }
     }
 

@@ -1,8 +1,15 @@
 package io.clipdesk.engine;
 
+import io.clipdesk.engine.delivery.DeliveryRepository;
+import io.clipdesk.engine.delivery.DeliveryService;
+import io.clipdesk.engine.delivery.DeliveryTransport;
+import io.clipdesk.engine.delivery.DestinationRepository;
+import io.clipdesk.engine.delivery.RetryPolicy;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,7 +21,8 @@ import java.util.logging.Logger;
 
 /**
  * The embedded clip engine: streams with their rolling DVR, instant clips and permanent videos over the
- * given ports. Owns the threads {@code retention}, {@code expiry} and {@code clip-cut-N}.
+ * given ports, and their delivery to other places. Owns the threads {@code retention}, {@code expiry},
+ * {@code clip-cut-N}, {@code delivery-N} and {@code delivery-tick}.
  */
 public final class ClipEngine implements AutoCloseable {
 
@@ -23,8 +31,14 @@ public final class ClipEngine implements AutoCloseable {
     /** What the engine needs from the outer layers (store and media). */
     public record Ports(StreamRepository streams, SegmentStore segments, ClipRepository clips, VideoRepository videos,
                         SettingsRepository settings, LiveSourceFactory sources, Remuxer remuxer,
-                        SegmentTrimmer trimmer, AutoCloseable storage, DiskSpace disk) {
+                        SegmentTrimmer trimmer, AutoCloseable storage, DiskSpace disk,
+                        DestinationRepository destinations, DeliveryRepository deliveries,
+                        List<DeliveryTransport> transports) {
     }
+
+    /** Deliveries run two at a time: enough to keep a folder and an endpoint busy without starving clip cuts. */
+    private static final int DELIVERY_THREADS = 2;
+    private static final long DELIVERY_TICK_MS = 500;
 
     private final EngineConfig config;
     private final Clock clock;
@@ -37,24 +51,35 @@ public final class ClipEngine implements AutoCloseable {
     private final ExecutorService cutPool;
     private final ScheduledExecutorService retention;
     private final ScheduledExecutorService expiry;
+    private final ExecutorService deliverySenders;
+    private final ScheduledExecutorService deliveryTick;
+    private final DeliveryService deliveryService;
     private final DataDirLock lock;
+    private final ChangeLog changes;
 
     private ClipEngine(EngineConfig config, Clock clock, Ports ports, DataDirLock lock) {
         this.lock = lock;
         this.config = config;
         this.clock = clock;
         this.ports = ports;
+        this.changes = new ChangeLog(clock);
         ClipPackager packager = new ClipPackager(ports.remuxer());
         this.cutPool = Executors.newFixedThreadPool(config.cutThreads(), named("clip-cut-"));
         this.streamService = new DefaultStreamService(config, clock, ports.streams(), ports.segments(),
-                ports.sources(), new DiskWatch(ports.disk(), config.diskReserve()));
-        this.videoLibrary = new DefaultVideoLibrary(config.layout(), clock, ports.videos(), ports.streams(), packager);
+                ports.sources(), new DiskWatch(ports.disk(), config.diskReserve()), changes);
+        this.videoLibrary = new DefaultVideoLibrary(config.layout(), clock, ports.videos(), ports.streams(), packager, changes);
         this.clipService = new DefaultClipService(config, clock, streamService, ports.clips(), videoLibrary, packager,
-                new ClipEdges(config.layout(), ports.trimmer(), config.segmentDurationMs()), cutPool);
+                new ClipEdges(config.layout(), ports.trimmer(), config.segmentDurationMs()), cutPool, changes);
         this.mediaFiles = new DefaultMediaFiles(config, clock, ports.clips(), ports.videos(), streamService);
         this.health = new EngineHealth(streamService);
         this.retention = Executors.newSingleThreadScheduledExecutor(named("retention"));
         this.expiry = Executors.newSingleThreadScheduledExecutor(named("expiry"));
+        this.deliverySenders = Executors.newFixedThreadPool(DELIVERY_THREADS, named("delivery-"));
+        this.deliveryTick = Executors.newSingleThreadScheduledExecutor(named("delivery-tick"));
+        this.deliveryService = new DeliveryService(clock, clipService, new ClipLifecycle(config.segmentDurationMs()),
+                mediaFiles, ports.destinations(), ports.deliveries(), ports.settings(), ports.transports(),
+                RetryPolicy.DEFAULT,
+                deliverySenders);
     }
 
     /** Reconciles the data dir, resumes unfinished work, starts ingest and the schedules. */
@@ -86,6 +111,10 @@ public final class ClipEngine implements AutoCloseable {
         retention.scheduleWithFixedDelay(guarded(streamService::enforceRetention), 1000, 1000, TimeUnit.MILLISECONDS);
         expiry.scheduleWithFixedDelay(guarded(clipService::sweep), config.sweepIntervalMs(), config.sweepIntervalMs(),
                 TimeUnit.MILLISECONDS);
+        deliveryService.resume();
+        changes.follow(changes.lastId(), deliveryService::onChange);
+        deliveryTick.scheduleWithFixedDelay(guarded(deliveryService::tick), DELIVERY_TICK_MS, DELIVERY_TICK_MS,
+                TimeUnit.MILLISECONDS);
     }
 
     public StreamService streams() {
@@ -100,6 +129,11 @@ public final class ClipEngine implements AutoCloseable {
         return videoLibrary;
     }
 
+    /** Destinations and the sends of clips to them, with their receipts. */
+    public DeliveryService deliveries() {
+        return deliveryService;
+    }
+
     public MediaFiles media() {
         return mediaFiles;
     }
@@ -112,6 +146,11 @@ public final class ClipEngine implements AutoCloseable {
     /** Small named settings kept with the data (e.g. the desk's quick markers), so they survive restarts. */
     public SettingsRepository settings() {
         return ports.settings();
+    }
+
+    /** Every change to streams, clips and videos since this start, for followers (desks, the events route). */
+    public ChangeLog changes() {
+        return changes;
     }
 
     public Clock clock() {
@@ -147,6 +186,9 @@ public final class ClipEngine implements AutoCloseable {
     public void close() {
         retention.shutdownNow();
         expiry.shutdownNow();
+        deliveryTick.shutdownNow();
+        // A send cut short here is resumed at the next start (its row says SENDING), so no need to wait for it.
+        deliverySenders.shutdownNow();
         streamService.stopAll();
         cutPool.shutdown();
         try {

@@ -1,5 +1,6 @@
 package io.clipdesk.api;
 
+import io.clipdesk.engine.ChangeLog;
 import io.clipdesk.engine.ClipService;
 import io.clipdesk.engine.DataLayout;
 import io.clipdesk.engine.HealthService;
@@ -47,7 +48,7 @@ class ErrorMapperApiTest {
         StoreException failure = new StoreException(INSIDE, new SQLException("database disk image is malformed"));
         ApiBackend backend = new ApiBackend(failing(StreamService.class, failure), failing(ClipService.class, failure),
                 failing(VideoLibrary.class, failure), failing(MediaFiles.class, failure), Clock.systemUTC(),
-                new DataLayout(dir), failing(HealthService.class, failure));
+                new DataLayout(dir), failing(HealthService.class, failure), new ChangeLog(Clock.systemUTC()));
         ApiKey key = ApiKey.random(new SecureRandom());
         List<LogRecord> logged = new ArrayList<>();
         Handler capture = new Handler() {
@@ -87,7 +88,7 @@ class ErrorMapperApiTest {
         RuntimeException failure = new IllegalStateException("disk full");
         ApiBackend backend = new ApiBackend(failing(StreamService.class, failure), failing(ClipService.class, failure),
                 failing(VideoLibrary.class, failure), failing(MediaFiles.class, failure), Clock.systemUTC(),
-                new DataLayout(dir), failing(HealthService.class, failure));
+                new DataLayout(dir), failing(HealthService.class, failure), new ChangeLog(Clock.systemUTC()));
         ApiKey key = ApiKey.random(new SecureRandom());
         try (ApiServer server = ApiServer.start(ApiConfig.of("127.0.0.1", 0, key), backend, new StringWriter())) {
             HttpClient http = HttpClient.newHttpClient();

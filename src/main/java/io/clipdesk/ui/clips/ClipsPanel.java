@@ -1,6 +1,6 @@
 package io.clipdesk.ui.clips;
 
-import io.clipdesk.engine.ClipEngine;
+import io.clipdesk.desk.DeskBackend;
 import io.clipdesk.engine.ClipPhase;
 import io.clipdesk.ui.FxBridge;
 import javafx.beans.binding.Bindings;
@@ -44,12 +44,11 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
     private final ClipsViewModel vm;
 
     /**
-     * The panel of an embedded engine's stream, with the system clipboard and file manager. FX thread.
-     *
-     * @param engineAddress the engine's HTTP base URL; without one (e.g. "embedded") the lists work but nothing plays
+     * The panel of one stream of the desk's engine, with the system clipboard and file manager. FX thread. Without
+     * media links (an engine without an HTTP address) the lists work but nothing plays.
      */
-    public static ClipsPanel of(ClipEngine engine, long streamId, String engineAddress) {
-        return new ClipsPanel(new ClipsViewModel(engine, streamId, engineAddress, new FxBridge(),
+    public static ClipsPanel of(DeskBackend engine, long streamId) {
+        return new ClipsPanel(new ClipsViewModel(engine, streamId, new FxBridge(),
                 new DefaultDesktopShell()));
     }
 

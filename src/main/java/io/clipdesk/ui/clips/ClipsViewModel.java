@@ -1,12 +1,10 @@
 package io.clipdesk.ui.clips;
 
+import io.clipdesk.desk.DeskBackend;
+import io.clipdesk.desk.Capabilities;
 import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipDescription;
-import io.clipdesk.engine.ClipEngine;
 import io.clipdesk.engine.ClipPhase;
-import io.clipdesk.engine.MediaContent;
-import io.clipdesk.engine.MediaPaths;
-import io.clipdesk.engine.NotFoundException;
 import io.clipdesk.engine.TooEarlyException;
 import io.clipdesk.engine.Video;
 import io.clipdesk.ui.EngineLane;
@@ -27,6 +25,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,7 +51,7 @@ public final class ClipsViewModel implements AutoCloseable {
 
     private static final long POLL_MS = 1000;
 
-    private final ClipEngine engine;
+    private final DeskBackend engine;
     private final long streamId;
     private final MediaLinks links;
     private final DesktopShell shell;
@@ -75,17 +74,16 @@ public final class ClipsViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<ClipPhase> selectedPhase = new ReadOnlyObjectWrapper<>(this, "selectedPhase");
     private final ReadOnlyBooleanWrapper canKeep = new ReadOnlyBooleanWrapper(this, "canKeep");
 
-    /** @param engineAddress the engine's HTTP base URL (previews and links need it), e.g. http://127.0.0.1:38917 */
-    public ClipsViewModel(ClipEngine engine, long streamId, String engineAddress, FxBridge bridge, DesktopShell shell) {
+    public ClipsViewModel(DeskBackend engine, long streamId, FxBridge bridge, DesktopShell shell) {
         this.engine = engine;
         this.streamId = streamId;
-        this.links = new MediaLinks(engineAddress);
+        this.links = new MediaLinks(engine.mediaUrls());
         this.shell = shell;
         this.bridge = bridge;
         this.lane = new EngineLane(bridge);
         this.ticker = new ClockTicker(engine.clock());
-        this.zone = engine.config().zone();
-        this.segmentMs = engine.config().segmentDurationMs();
+        this.zone = engine.zone();
+        this.segmentMs = engine.segmentDurationMs();
         this.preview = new PreviewViewModel(ticker.nowMsProperty(), zone);
         filter.addListener((o, was, typed) -> {
             ClipFilter kept = ClipFilter.of(typed == null ? "" : typed);
@@ -113,8 +111,8 @@ public final class ClipsViewModel implements AutoCloseable {
 
     /** Worker thread: the clips and videos as the engine has them now. */
     private void poll() {
-        List<Clip> latestClips = engine.clips().list(streamId);
-        List<Video> latestVideos = engine.videos().list();
+        List<Clip> latestClips = engine.clips(streamId);
+        List<Video> latestVideos = engine.videos();
         bridge.run(() -> show(latestClips, latestVideos));
     }
 
@@ -183,11 +181,17 @@ public final class ClipsViewModel implements AutoCloseable {
     /** Copies the clip's MP4 (highest rendition) to {@code target}. */
     public void saveMp4(ClipItem item, Path target) {
         Clip clip = item.getClip();
-        save(() -> engine.media().clip(clip.streamId(), MediaPaths.clipMasterMp4(clip.id())), target);
+        save(() -> engine.openClipMp4(clip), target);
     }
 
     public void reveal(ClipItem item) {
-        Path folder = engine.layout().clipDir(item.id());
+        Optional<Path> local = engine.clipFolder(item.getClip());
+        if (local.isEmpty()) {
+            notice.set(engine.capabilities().whyNot(Capabilities.Feature.LOCAL_FILES)
+                    .orElse("The clip's files are not on this machine."));
+            return;
+        }
+        Path folder = local.get();
         lane.call(() -> {
             try {
                 shell.reveal(folder);
@@ -203,7 +207,7 @@ public final class ClipsViewModel implements AutoCloseable {
             preview.show(PreviewSource.NONE); // let the player go before its media does
         }
         lane.call(() -> {
-            engine.clips().delete(item.id());
+            engine.deleteClip(item.id());
             return item;
         }, deleted -> {
             clips.remove(deleted);
@@ -215,7 +219,7 @@ public final class ClipsViewModel implements AutoCloseable {
     }
 
     public void keepPermanent(ClipItem item) {
-        lane.call(() -> engine.clips().keepPermanent(item.id()), kept -> {
+        lane.call(() -> engine.keepClip(item.id()), kept -> {
             item.update(kept, Optional.empty());
             notice.set(kept.name() + " will be kept as a permanent video.");
         }, this::failed);
@@ -226,7 +230,7 @@ public final class ClipsViewModel implements AutoCloseable {
      * rule is said in the notice and changes nothing.
      */
     public void describe(ClipItem item, String title, String tagsLine, String description) {
-        lane.call(() -> engine.clips().describe(item.id(), title, item.getClip().description()
+        lane.call(() -> engine.describeClip(item.id(), title, item.getClip().description()
                 .withTags(ClipDescription.parseTags(tagsLine)).withDescription(description)), described -> {
                     item.update(described, Optional.empty());
                     notice.set("Described " + described.name() + ".");
@@ -249,7 +253,7 @@ public final class ClipsViewModel implements AutoCloseable {
         Video video = item.getVideo();
         String top = video.renditions().stream().max(Comparator.comparingInt(MediaLinks::height))
                 .orElse("");
-        save(() -> engine.media().video(video.pathKey(), MediaPaths.videoMp4(top)), target);
+        save(() -> engine.openVideoMp4(video, top), target);
     }
 
     public void deleteVideo(VideoItem item) {
@@ -257,7 +261,7 @@ public final class ClipsViewModel implements AutoCloseable {
             preview.show(PreviewSource.NONE);
         }
         lane.call(() -> {
-            engine.videos().delete(item.id());
+            engine.deleteVideo(item.id());
             return item;
         }, deleted -> {
             videos.remove(deleted);
@@ -271,8 +275,8 @@ public final class ClipsViewModel implements AutoCloseable {
     public void export(ClipListExport.Format format, Path target) {
         Set<String> shown = shownClips.stream().map(ClipItem::id).collect(Collectors.toSet());
         lane.call(() -> {
-            List<Clip> list = engine.clips().list(streamId).stream().filter(c -> shown.contains(c.id())).toList();
-            long dvrStartMs = engine.streams().state(streamId).window().startMs();
+            List<Clip> list = engine.clips(streamId).stream().filter(c -> shown.contains(c.id())).toList();
+            long dvrStartMs = engine.state(streamId).window().startMs();
             write(target, new ClipListExport(list, dvrStartMs, links, zone).render(format,
                     "Clipdesk stream " + streamId + " clips", CutTimes.DEFAULT_FPS, this::mediaUrl));
             return "Exported " + list.size() + (list.size() == 1 ? " clip" : " clips") + " to " + target.getFileName()
@@ -286,25 +290,15 @@ public final class ClipsViewModel implements AutoCloseable {
      * permanent or save the MP4 for an edit that outlives it. Worker thread.
      */
     private String mediaUrl(Clip clip) {
-        try {
-            if (engine.media().clip(clip.streamId(), MediaPaths.clipMasterMp4(clip.id()))
-                    instanceof MediaContent.FileContent file) {
-                return file.path().toUri().toString();
-            }
-        } catch (RuntimeException notThere) {
-            // recording, expired or remote: the link is what there is
-        }
-        return links.clip(clip).mp4Master();
+        return engine.clipMp4File(clip).map(file -> file.toUri().toString())
+                .orElseGet(() -> links.clip(clip).mp4Master());
     }
 
-    private void save(Supplier<MediaContent> media, Path target) {
+    private void save(Supplier<InputStream> media, Path target) {
         lane.call(() -> {
-            if (!(media.get() instanceof MediaContent.FileContent file)) {
-                throw new NotFoundException("the MP4 is not a stored file");
-            }
-            try {
-                Path partial = target.resolveSibling(target.getFileName() + ".part");
-                Files.copy(file.path(), partial, StandardCopyOption.REPLACE_EXISTING);
+            Path partial = target.resolveSibling(target.getFileName() + ".part");
+            try (InputStream in = media.get()) {
+                Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
                 Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -2,9 +2,9 @@ package io.clipdesk.ui.player;
 
 import io.clipdesk.engine.FrameDecoder;
 import io.clipdesk.engine.MediaException;
+import io.clipdesk.engine.SegmentMedia;
 import io.clipdesk.ui.dvr.SegmentIndex;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -59,19 +59,19 @@ public final class DvrPlayer implements AutoCloseable {
     private long aheadMs = PlayerCommand.NONE;
 
     /**
-     * @param fileOfSequence the segment file of the rendition to show (360p is plenty for the editor)
+     * @param mediaOfSequence the segment media of the rendition to show (360p is plenty for the editor)
      * @param onUpdate       called on the player thread after each picture or state change; must return quickly
      */
     public DvrPlayer(long streamId, FrameDecoder decoder, Supplier<SegmentIndex> segments,
-                     LongFunction<Path> fileOfSequence, int width, int height, long segmentDurationMs, Clock clock,
+                     LongFunction<SegmentMedia> mediaOfSequence, int width, int height, long segmentDurationMs, Clock clock,
                      Runnable onUpdate) {
-        this(streamId, decoder, segments, fileOfSequence, width, height, segmentDurationMs, clock, onUpdate,
+        this(streamId, decoder, segments, mediaOfSequence, width, height, segmentDurationMs, clock, onUpdate,
                 PlayerSound.SILENT);
     }
 
     /** As above, with sound: the picture follows it where the stream has sound and this machine an output. */
     public DvrPlayer(long streamId, FrameDecoder decoder, Supplier<SegmentIndex> segments,
-                     LongFunction<Path> fileOfSequence, int width, int height, long segmentDurationMs, Clock clock,
+                     LongFunction<SegmentMedia> mediaOfSequence, int width, int height, long segmentDurationMs, Clock clock,
                      Runnable onUpdate, PlayerSound sound) {
         this.sound = sound;
         this.soundPacing = new SoundPacing(sound, pacer);
@@ -81,7 +81,7 @@ public final class DvrPlayer implements AutoCloseable {
         this.clock = clock;
         this.exchange = new FrameExchange(width, height);
         this.onUpdate = onUpdate;
-        this.cursor = new SegmentCursor("dvr-player-open-" + streamId, decoder, fileOfSequence, width, height);
+        this.cursor = new SegmentCursor("dvr-player-open-" + streamId, decoder, mediaOfSequence, width, height);
         this.thread = new Thread(this::loop, "dvr-player-" + streamId);
         this.thread.setDaemon(true);
     }

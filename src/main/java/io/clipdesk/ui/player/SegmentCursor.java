@@ -2,9 +2,9 @@ package io.clipdesk.ui.player;
 
 import io.clipdesk.engine.FrameDecoder;
 import io.clipdesk.engine.MediaException;
+import io.clipdesk.engine.SegmentMedia;
 import io.clipdesk.ui.dvr.SegmentIndex;
 
-import java.nio.file.Path;
 import java.util.function.LongFunction;
 import java.util.logging.Logger;
 
@@ -24,10 +24,10 @@ final class SegmentCursor {
     private long endMs;
     private long frameDurationMs = 40;
 
-    SegmentCursor(String openerThread, FrameDecoder decoder, LongFunction<Path> fileOfSequence, int width,
+    SegmentCursor(String openerThread, FrameDecoder decoder, LongFunction<SegmentMedia> mediaOfSequence, int width,
                   int height) {
         this.opener = new SegmentOpener<>(openerThread,
-                seq -> decoder.open(fileOfSequence.apply(seq), width, height), FrameDecoder.Cursor::close);
+                seq -> decoder.open(mediaOfSequence.apply(seq), width, height), FrameDecoder.Cursor::close);
     }
 
     /** Starts opening the segment after this one, when the index has it already. */

@@ -1,10 +1,10 @@
 package io.clipdesk.ui.player;
 
 import io.clipdesk.engine.MediaException;
+import io.clipdesk.engine.SegmentMedia;
 import io.clipdesk.engine.SoundDecoder;
 import io.clipdesk.ui.dvr.SegmentIndex;
 
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
@@ -40,10 +40,10 @@ final class SoundFeed implements AutoCloseable {
     private boolean silentSegment;
 
     SoundFeed(String openerThread, SoundDecoder decoder, Supplier<SegmentIndex> segments,
-              LongFunction<Path> fileOfSequence) {
+              LongFunction<SegmentMedia> mediaOfSequence) {
         this.segments = segments;
         // The rate of the moment: a segment prepared at another speed is discarded by start().
-        this.opener = new SegmentOpener<>(openerThread, seq -> decoder.open(fileOfSequence.apply(seq), rate),
+        this.opener = new SegmentOpener<>(openerThread, seq -> decoder.open(mediaOfSequence.apply(seq), rate),
                 c -> c.ifPresent(SoundDecoder.Cursor::close));
     }
 
