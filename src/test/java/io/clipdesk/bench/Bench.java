@@ -46,17 +46,25 @@ public final class Bench {
         System.exit(0);
     }
 
+    /** The 1, 5 and 15-minute load averages now, with a warning when the machine is busier than its cores. */
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).strip().split(" ");
+            double one = Double.parseDouble(fields[0]);
+            int cores = Runtime.getRuntime().availableProcessors();
+            return "load average " + fields[0] + " " + fields[1] + " " + fields[2]
+                    + (one > cores ? "  (INVALID as an absolute figure: load above " + cores
+                    + " cores; read ratios within the run only)" : "");
+        } catch (java.io.IOException | RuntimeException e) {
+            return "load average unknown";
+        }
+    }
+
     /** What a figure depends on, printed beside it so a run on another machine can be read against this one. */
     static String machine() {
-        String loadAverage;
-        try {
-            loadAverage = Files.readString(Path.of("/proc/loadavg")).strip();
-        } catch (java.io.IOException e) {
-            loadAverage = "unknown";
-        }
+        String loadAverage = loadAverage();
         return "machine: " + System.getProperty("os.name") + " kernel " + System.getProperty("os.version") + ", "
                 + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + ", Netty transport "
-                + (io.netty.channel.epoll.Epoll.isAvailable() ? "epoll (native)" : "NIO") + ", load average "
-                + loadAverage;
+                + (io.netty.channel.epoll.Epoll.isAvailable() ? "epoll (native)" : "NIO") + ", " + loadAverage;
     }
 }
