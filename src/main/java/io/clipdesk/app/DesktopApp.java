@@ -59,7 +59,7 @@ public final class DesktopApp extends Application {
                     stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
                 }
             }
-            ClipdeskWindow.show(stage, engine, new FfmpegFrameDecoder(), server.baseUrl());
+            ClipdeskWindow.show(stage, new EmbeddedDesk(engine, server.baseUrl()), new FfmpegFrameDecoder());
         } catch (Exception e) {
             LOG.log(Level.SEVERE, "Clipdesk could not start", e);
             Alert alert = new Alert(Alert.AlertType.ERROR, "Clipdesk could not start:\n" + e.getMessage()

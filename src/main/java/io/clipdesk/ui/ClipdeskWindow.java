@@ -1,6 +1,6 @@
 package io.clipdesk.ui;
 
-import io.clipdesk.engine.ClipEngine;
+import io.clipdesk.desk.DeskBackend;
 import io.clipdesk.engine.FrameDecoder;
 import io.clipdesk.ui.clips.ClipsPanel;
 import io.clipdesk.ui.clips.DefaultDesktopShell;
@@ -20,20 +20,17 @@ public final class ClipdeskWindow {
     private ClipdeskWindow() {
     }
 
-    /** {@link #show(Stage, ClipEngine, FrameDecoder, String, DesktopShell)} with the system clipboard. */
-    public static StreamDesk show(Stage stage, ClipEngine engine, FrameDecoder decoder, String engineAddress) {
-        return show(stage, engine, decoder, engineAddress, new DefaultDesktopShell());
+    /** {@link #show(Stage, DeskBackend, FrameDecoder, DesktopShell)} with the system clipboard. */
+    public static StreamDesk show(Stage stage, DeskBackend engine, FrameDecoder decoder) {
+        return show(stage, engine, decoder, new DefaultDesktopShell());
     }
 
     /**
      * Fills {@code stage} with every stream of {@code engine} (the first one shown) and shows it. Closing the stage
-     * stops the players and the UI's engine calls; the caller still owns (and closes) the engine.
-     *
-     * @param engineAddress the engine's HTTP base URL (clip previews and push URLs use it), or "embedded"
+     * stops the players and the UI's engine calls; the caller still owns (and closes) the backend.
      */
-    public static StreamDesk show(Stage stage, ClipEngine engine, FrameDecoder decoder, String engineAddress,
-                                  DesktopShell shell) {
-        StreamDesk desk = new StreamDesk(engine, decoder, engineAddress, shell);
+    public static StreamDesk show(Stage stage, DeskBackend engine, FrameDecoder decoder, DesktopShell shell) {
+        StreamDesk desk = new StreamDesk(engine, decoder, shell);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(desk, Math.min(1600, screen.getWidth()), Math.min(900, screen.getHeight()));
         scene.getStylesheets().add(Objects.requireNonNull(ClipdeskWindow.class.getResource(STYLESHEET),

@@ -1,6 +1,6 @@
 package io.clipdesk.ui;
 
-import io.clipdesk.engine.ClipEngine;
+import io.clipdesk.desk.DeskBackend;
 import io.clipdesk.engine.FrameDecoder;
 import io.clipdesk.engine.LiveStream;
 import io.clipdesk.engine.SourceHealth;
@@ -33,11 +33,11 @@ public final class MainView extends BorderPane implements AutoCloseable {
     private long autoSpanMs;
 
     /** Shows the engine's first stream (the test signal on a fresh data dir). */
-    public MainView(ClipEngine engine, FrameDecoder decoder) {
+    public MainView(DeskBackend engine, FrameDecoder decoder) {
         this(engine, decoder, firstStream(engine));
     }
 
-    public MainView(ClipEngine engine, FrameDecoder decoder, long streamId) {
+    public MainView(DeskBackend engine, FrameDecoder decoder, long streamId) {
         this(new MainViewModel(engine, decoder, streamId, new FxBridge()));
     }
 
@@ -130,10 +130,6 @@ public final class MainView extends BorderPane implements AutoCloseable {
         vm.start();
     }
 
-    public void setEngineAddress(String address) {
-        vm.setEngineAddress(address);
-    }
-
     public MainViewModel viewModel() {
         return vm;
     }
@@ -183,8 +179,8 @@ public final class MainView extends BorderPane implements AutoCloseable {
         return false;
     }
 
-    private static long firstStream(ClipEngine engine) {
-        return engine.streams().list().stream().mapToLong(LiveStream::id).findFirst()
+    private static long firstStream(DeskBackend engine) {
+        return engine.streams().stream().mapToLong(LiveStream::id).findFirst()
                 .orElseThrow(() -> new IllegalStateException("the engine has no stream to show"));
     }
 

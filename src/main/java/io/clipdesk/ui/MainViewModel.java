@@ -1,16 +1,16 @@
 package io.clipdesk.ui;
 
+import io.clipdesk.desk.DeskBackend;
 import io.clipdesk.engine.Clip;
-import io.clipdesk.engine.ClipEngine;
 import io.clipdesk.engine.ClipRequest;
 import io.clipdesk.engine.ClipStatus;
-import io.clipdesk.engine.DiskStatus;
 import io.clipdesk.engine.DvrWindow;
 import io.clipdesk.engine.FrameDecoder;
 import io.clipdesk.engine.LiveStream;
 import io.clipdesk.engine.NotFoundException;
 import io.clipdesk.engine.Rendition;
 import io.clipdesk.engine.Segment;
+import io.clipdesk.engine.SegmentMedia;
 import io.clipdesk.engine.SegmentListener;
 import io.clipdesk.engine.SourceHealth;
 import io.clipdesk.engine.StreamState;
@@ -31,7 +31,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
@@ -41,16 +40,15 @@ import java.util.function.Consumer;
 import java.util.function.LongFunction;
 
 /**
- * The editor's desk for one stream of an embedded {@link ClipEngine}: the DVR as the UI knows it, the player,
+ * The editor's desk for one stream of the engine a {@link DeskBackend} drives (embedded or remote): the DVR as the UI knows it, the player,
  * the clip form, the status bar and the quick markers. Owns the UI's threads ({@code ui-engine} for engine
  * calls and a once-a-second poll, {@code dvr-player-N}) and the engine listener; {@link #close()} ends them.
  */
 public final class MainViewModel implements AutoCloseable {
 
     private static final long POLL_MS = 1000;
-    private static final String EDITOR = System.getProperty("user.name", "");
 
-    private final ClipEngine engine;
+    private final DeskBackend engine;
     private final long streamId;
     private final FxBridge bridge;
     private final EngineLane lane;
@@ -75,17 +73,17 @@ public final class MainViewModel implements AutoCloseable {
     private final AtomicLong polls = new AtomicLong();
     private final LongBinding dvrLengthMs;
 
-    public MainViewModel(ClipEngine engine, FrameDecoder decoder, long streamId, FxBridge bridge) {
+    public MainViewModel(DeskBackend engine, FrameDecoder decoder, long streamId, FxBridge bridge) {
         this.engine = engine;
         this.streamId = streamId;
         this.bridge = bridge;
         this.lane = new EngineLane(bridge);
-        LiveStream initial = engine.streams().get(streamId);
+        LiveStream initial = engine.stream(streamId);
         stream.set(initial);
         nowMs.set(engine.clock().millis());
         Runnable indexChanged = bridge.coalescing(this::indexChanged);
         this.index = new DvrIndex(streamId, indexChanged);
-        this.sound = new DvrWaveform(streamId, engine.streams(), bridge.coalescing(this::waveformChanged));
+        this.sound = new DvrWaveform(streamId, engine, bridge.coalescing(this::waveformChanged));
         this.healthListener = new SegmentListener() {
             @Override
             public void onSegment(Segment segment) {
@@ -108,31 +106,32 @@ public final class MainViewModel implements AutoCloseable {
         };
         Rendition small = initial.renditions().stream().min(Comparator.comparingInt(Rendition::height)).orElseThrow();
         PlaybackViewModel[] self = new PlaybackViewModel[1];
-        LongFunction<Path> segmentFile = seq -> engine.layout().dvrSegment(streamId, small.name(), seq);
+        LongFunction<SegmentMedia> segmentFile = seq -> engine.segment(streamId, small.name(), seq);
         SoundTrack sound = new SoundTrack(streamId, decoder.sound(), index::snapshot, segmentFile,
                 note -> bridge.run(() -> self[0].noteSound(note)));
         DvrPlayer player = new DvrPlayer(streamId, decoder, index::snapshot, segmentFile, small.width(),
-                small.height(), engine.config().segmentDurationMs(), engine.clock(),
+                small.height(), engine.segmentDurationMs(), engine.clock(),
                 bridge.coalescing(() -> self[0].refresh()), sound);
-        this.playback = new PlaybackViewModel(player, sound, engine.config().zone(), window);
+        this.playback = new PlaybackViewModel(player, sound, engine.zone(), window);
         self[0] = playback;
-        this.form = new ClipFormViewModel(this::submit, engine.config().zone(), stream, window, nowMs,
+        this.form = new ClipFormViewModel(this::submit, engine.zone(), stream, window, nowMs,
                 playback.positionMsProperty());
         this.dvrLengthMs = Bindings.createLongBinding(() -> window.get().lengthMs(), window);
         this.status = new StatusViewModel(playback.statusProperty(), playback.soundNoteProperty(), dvrLengthMs,
                 stream);
-        this.thumbnails = new ThumbnailCache(seq -> engine.layout().thumbnail(streamId, seq), 160, 90, 600);
+        status.setEngineAddress(engine.describe());
+        this.thumbnails = new ThumbnailCache(seq -> engine.thumbnail(streamId, seq), bridge::run, 160, 90, 600);
     }
 
     /** Loads the DVR, starts the player at the live edge and the once-a-second poll. */
     public void start() {
-        engine.streams().addListener(index);
-        engine.streams().addListener(healthListener);
-        lane.call(() -> QuickMarkerSettings.load(engine.settings()), quickMarkers::setAll, e -> { });
-        lane.call(() -> SoundSettings.load(engine.settings()), this::keepSoundSettings, e -> { });
+        engine.addListener(index);
+        engine.addListener(healthListener);
+        lane.call(() -> QuickMarkerSettings.load(engine), quickMarkers::setAll, e -> { });
+        lane.call(() -> SoundSettings.load(engine), this::keepSoundSettings, e -> { });
         lane.run(() -> {
             index.takeStale();
-            index.reload(engine.streams().segments(streamId, 0, Long.MAX_VALUE));
+            index.reload(engine.segments(streamId, 0, Long.MAX_VALUE));
             playback.start();
         });
         lane.every(POLL_MS, this::poll);
@@ -145,15 +144,12 @@ public final class MainViewModel implements AutoCloseable {
         Runnable save = () -> {
             SoundSettings now = new SoundSettings(playback.volumePercentProperty().get(),
                     playback.mutedProperty().get());
-            lane.run(() -> now.save(engine.settings()));
+            lane.run(() -> now.save(engine));
         };
         playback.volumePercentProperty().addListener((o, was, now) -> save.run());
         playback.mutedProperty().addListener((o, was, now) -> save.run());
     }
 
-    public void setEngineAddress(String address) {
-        status.setEngineAddress(address);
-    }
 
     /** ui-engine thread: the slow facts (state, disk, clips), and a full DVR reload after retention. */
     private void poll() {
@@ -161,14 +157,14 @@ public final class MainViewModel implements AutoCloseable {
         if (s == null) {
             return; // removed: the window is about to show another stream
         }
-        StreamState st = engine.streams().state(streamId);
+        StreamState st = engine.state(streamId);
         if (index.takeStale()) {
             // Retention only removes the oldest segments: trimming to the engine's window is enough.
             index.trimTo(st.window().startMs(), st.window().isEmpty());
         }
-        DiskStatus d = engine.health().report().disk();
-        StatusViewModel.Disk disk = new StatusViewModel.Disk(st.dvrBytes(), d.freeBytes(), d.totalBytes(), d.full());
-        List<Clip> list = polls.getAndIncrement() % 2 == 0 ? engine.clips().list(streamId) : null;
+        StatusViewModel.Disk disk = engine.disk().map(d -> new StatusViewModel.Disk(st.dvrBytes(), d.freeBytes(),
+                d.totalBytes(), d.full())).orElse(new StatusViewModel.Disk(st.dvrBytes(), -1, -1, false));
+        List<Clip> list = polls.getAndIncrement() % 2 == 0 ? engine.clips(streamId) : null;
         long now = engine.clock().millis();
         bridge.run(() -> {
             stream.set(s);
@@ -182,7 +178,7 @@ public final class MainViewModel implements AutoCloseable {
 
     private Optional<LiveStream> current() {
         try {
-            return Optional.of(engine.streams().get(streamId));
+            return Optional.of(engine.stream(streamId));
         } catch (NotFoundException e) {
             return Optional.empty();
         }
@@ -206,12 +202,12 @@ public final class MainViewModel implements AutoCloseable {
                 c.status() == ClipStatus.READY)).toList());
     }
 
-    /** Every clip the desk makes says who made it: the OS user for now (the desk has no sign-in). */
+    /** Every clip the desk makes says who made it: the editor the backend was opened for. */
     private void submit(ClipRequest request, Consumer<Clip> onCreated, Consumer<RuntimeException> onFailure) {
-        lane.call(() -> engine.clips().create(request.withDescription(request.description().withCreatedBy(EDITOR))),
+        lane.call(() -> engine.createClip(request.withDescription(request.description().withCreatedBy(engine.editor()))),
                 created -> {
                     onCreated.accept(created);
-                    lane.call(() -> engine.clips().list(streamId), this::showClips, e -> { });
+                    lane.call(() -> engine.clips(streamId), this::showClips, e -> { });
                 }, onFailure);
     }
 
@@ -225,14 +221,14 @@ public final class MainViewModel implements AutoCloseable {
     public void editQuickMarker(int number, QuickMarker marker) {
         quickMarkers.set(number - 1, marker);
         List<QuickMarker> kept = List.copyOf(quickMarkers);
-        lane.run(() -> QuickMarkerSettings.save(engine.settings(), kept));
+        lane.run(() -> QuickMarkerSettings.save(engine, kept));
     }
 
     public PlaybackViewModel playback() { return playback; }
     public ClipFormViewModel form() { return form; }
     public StatusViewModel status() { return status; }
     public ThumbnailCache thumbnails() { return thumbnails; }
-    public ZoneId zone() { return engine.config().zone(); }
+    public ZoneId zone() { return engine.zone(); }
     public ObservableList<QuickMarker> quickMarkers() { return readOnlyQuickMarkers; }
     public ReadOnlyObjectProperty<LiveStream> streamProperty() { return stream.getReadOnlyProperty(); }
     /** The engine's clock as of the last poll (once a second). */
@@ -246,9 +242,10 @@ public final class MainViewModel implements AutoCloseable {
 
     @Override
     public void close() {
-        engine.streams().removeListener(index);
-        engine.streams().removeListener(healthListener);
+        engine.removeListener(index);
+        engine.removeListener(healthListener);
         lane.close();
         playback.close();
+        thumbnails.close();
     }
 }

@@ -1,6 +1,6 @@
 package io.clipdesk.ui;
 
-import io.clipdesk.engine.ClipEngine;
+import io.clipdesk.desk.DeskBackend;
 import io.clipdesk.engine.FrameDecoder;
 import io.clipdesk.engine.LiveStream;
 import io.clipdesk.engine.Rendition;
@@ -34,9 +34,8 @@ import java.util.List;
  */
 public final class StreamDesk extends BorderPane implements AutoCloseable {
 
-    private final ClipEngine engine;
+    private final DeskBackend engine;
     private final FrameDecoder decoder;
-    private final String engineAddress;
     private final DesktopShell shell;
     private final StreamsViewModel streams;
     private MainView desk;
@@ -44,12 +43,11 @@ public final class StreamDesk extends BorderPane implements AutoCloseable {
     private long deskStreamId = StreamsViewModel.NONE;
     private List<Rendition> deskRenditions = List.of();
 
-    public StreamDesk(ClipEngine engine, FrameDecoder decoder, String engineAddress, DesktopShell shell) {
+    public StreamDesk(DeskBackend engine, FrameDecoder decoder, DesktopShell shell) {
         this.engine = engine;
         this.decoder = decoder;
-        this.engineAddress = engineAddress;
         this.shell = shell;
-        this.streams = new StreamsViewModel(engine, engineAddress, new FxBridge());
+        this.streams = new StreamsViewModel(engine, new FxBridge());
         getStyleClass().add("clipdesk");
         setTop(new StreamBar(streams, new StreamBar.Actions(this::add, this::edit, this::remove), shell));
         streams.selectedIdProperty().addListener((o, was, now) -> show(now.longValue()));
@@ -84,8 +82,7 @@ public final class StreamDesk extends BorderPane implements AutoCloseable {
             return;
         }
         desk = new MainView(engine, decoder, streamId);
-        desk.setEngineAddress(engineAddress);
-        clips = new ClipsPanel(new ClipsViewModel(engine, streamId, engineAddress, new FxBridge(), shell));
+        clips = new ClipsPanel(new ClipsViewModel(engine, streamId, new FxBridge(), shell));
         desk.setRight(clips);
         oneAtATime(desk.viewModel().playback(), clips.viewModel().preview());
         deskRenditions = desk.viewModel().streamProperty().get().renditions();

@@ -1,5 +1,7 @@
 package io.clipdesk.bench;
 
+import io.clipdesk.app.EmbeddedDesk;
+import io.clipdesk.engine.SegmentMedia;
 import io.clipdesk.app.Engines;
 import io.clipdesk.engine.ClipEngine;
 import io.clipdesk.engine.FrameDecoder;
@@ -45,8 +47,8 @@ final class SoundBench {
                     "target 0  " + BenchReport.verdict(with[1] == 0));
             double[] without = play(stage, engine, new FrameDecoder() {
                 @Override
-                public Cursor open(Path file, int width, int height) {
-                    return real.open(file, width, height);
+                public Cursor open(SegmentMedia segment, int width, int height) {
+                    return real.open(segment, width, height);
                 }
 
                 @Override
@@ -65,7 +67,7 @@ final class SoundBench {
     /** CPU (% of a core) and sound underruns while the desk plays live for {@code seconds} after a 5 s settle. */
     private static double[] play(Stage stage, ClipEngine engine, FrameDecoder decoder, int seconds) throws Exception {
         MainView view = onFx(() -> {
-            MainView v = new MainView(engine, decoder, 1);
+            MainView v = new MainView(new EmbeddedDesk(engine, "embedded"), decoder, 1);
             stage.setScene(new Scene(v, 1280, 720));
             stage.show();
             return v;

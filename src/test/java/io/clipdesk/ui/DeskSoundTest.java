@@ -1,5 +1,7 @@
 package io.clipdesk.ui;
 
+import io.clipdesk.app.EmbeddedDesk;
+import io.clipdesk.engine.SegmentMedia;
 import io.clipdesk.app.Engines;
 import io.clipdesk.engine.ClipEngine;
 import io.clipdesk.engine.FrameDecoder;
@@ -65,7 +67,7 @@ class DeskSoundTest extends FxRobot {
         recorder = new SinkRecorder();
         recorder.startRecording();
         Stage stage = FxToolkit.registerPrimaryStage();
-        view = fx(() -> ClipdeskWindow.show(stage, engine, new FfmpegFrameDecoder(), "embedded").desk());
+        view = fx(() -> ClipdeskWindow.show(stage, new EmbeddedDesk(engine, "embedded"), new FfmpegFrameDecoder()).desk());
         await("a picture", () -> playback().getPositionMs() > 0);
         LiveFeed.await("the desk's sound on the test sink", () -> {
             try {
@@ -251,7 +253,7 @@ class DeskSoundTest extends FxRobot {
         assertEquals(0.5, half / full, 0.08, "half volume halves the level");
         assertTrue(muted < 0.01, "muted: " + muted);
         LiveFeed.await("settings stored",
-                () -> SoundSettings.load(engine.settings()).equals(new SoundSettings(50, true)));
+                () -> SoundSettings.load(new EmbeddedDesk(engine, "")).equals(new SoundSettings(50, true)));
         setVolume(100, false);
     }
 
@@ -286,8 +288,8 @@ class DeskSoundTest extends FxRobot {
         FrameDecoder real = new FfmpegFrameDecoder();
         FrameDecoder pictureOnly = new FrameDecoder() {
             @Override
-            public Cursor open(Path file, int width, int height) {
-                return real.open(file, width, height);
+            public Cursor open(SegmentMedia segment, int width, int height) {
+                return real.open(segment, width, height);
             }
 
             @Override
@@ -295,7 +297,7 @@ class DeskSoundTest extends FxRobot {
                 real.warmUp();
             }
         };
-        MainViewModel silent = fx(() -> new MainViewModel(engine, pictureOnly, STREAM, new FxBridge()));
+        MainViewModel silent = fx(() -> new MainViewModel(new EmbeddedDesk(engine, "embedded"), pictureOnly, STREAM, new FxBridge()));
         try {
             fx(() -> {
                 silent.start();

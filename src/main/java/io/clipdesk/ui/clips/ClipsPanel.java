@@ -1,6 +1,6 @@
 package io.clipdesk.ui.clips;
 
-import io.clipdesk.engine.ClipEngine;
+import io.clipdesk.desk.DeskBackend;
 import io.clipdesk.engine.ClipPhase;
 import io.clipdesk.ui.FxBridge;
 import io.clipdesk.ui.delivery.DestinationsDialog;
@@ -48,12 +48,11 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
     private final ClipsViewModel vm;
 
     /**
-     * The panel of an embedded engine's stream, with the system clipboard and file manager. FX thread.
-     *
-     * @param engineAddress the engine's HTTP base URL; without one (e.g. "embedded") the lists work but nothing plays
+     * The panel of one stream of the desk's engine, with the system clipboard and file manager. FX thread. Without
+     * media links (an engine without an HTTP address) the lists work but nothing plays.
      */
-    public static ClipsPanel of(ClipEngine engine, long streamId, String engineAddress) {
-        return new ClipsPanel(new ClipsViewModel(engine, streamId, engineAddress, new FxBridge(),
+    public static ClipsPanel of(DeskBackend engine, long streamId) {
+        return new ClipsPanel(new ClipsViewModel(engine, streamId, new FxBridge(),
                 new DefaultDesktopShell()));
     }
 
@@ -153,11 +152,19 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
                 button("Keep", "clip-keep", vm.canKeepProperty().not(),
                         () -> on(vm.selectedClipProperty().get(), vm::keepPermanent)),
                 button("Delete…", "clip-delete", none, () -> on(vm.selectedClipProperty().get(), this::confirmDelete)),
-                new SendToMenu(vm.deliveries(), d -> on(vm.selectedClipProperty().get(),
-                        item -> vm.deliveries().send(item.id(), item.getClip().name(), d)), this::destinations, none));
+                sendTo(none));
         VBox page = new VBox(6, filter, list, new ReceiptsView(vm.deliveries()), bar);
         page.getStyleClass().add("clips-page");
         return page;
+    }
+
+    private SendToMenu sendTo(BooleanExpression none) {
+        Optional<String> whyNot = vm.whyNoDelivery();
+        SendToMenu menu = new SendToMenu(vm.deliveries(), d -> on(vm.selectedClipProperty().get(),
+                item -> vm.deliveries().send(item.id(), item.getClip().name(), d)), this::destinations,
+                whyNot.isPresent() ? new javafx.beans.property.SimpleBooleanProperty(true) : none);
+        whyNot.ifPresent(reason -> menu.setTooltip(new javafx.scene.control.Tooltip(reason)));
+        return menu;
     }
 
     /** Settings › Destinations, in the panel's theme. */

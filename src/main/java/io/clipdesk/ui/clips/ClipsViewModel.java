@@ -1,12 +1,11 @@
 package io.clipdesk.ui.clips;
 
+import io.clipdesk.desk.ChangeFeed;
+import io.clipdesk.desk.DeskBackend;
+import io.clipdesk.desk.Capabilities;
 import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipDescription;
-import io.clipdesk.engine.ClipEngine;
 import io.clipdesk.engine.ClipPhase;
-import io.clipdesk.engine.MediaContent;
-import io.clipdesk.engine.MediaPaths;
-import io.clipdesk.engine.NotFoundException;
 import io.clipdesk.engine.TooEarlyException;
 import io.clipdesk.engine.Video;
 import io.clipdesk.ui.EngineLane;
@@ -28,6 +27,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.function.Supplier;
 
@@ -52,8 +53,10 @@ import java.util.function.Supplier;
 public final class ClipsViewModel implements AutoCloseable {
 
     private static final long POLL_MS = 1000;
+    /** With changes pushed, the poll is only a safety net (a change lost with a connection is caught up by then). */
+    private static final long POLL_WITH_PUSH_MS = 10_000;
 
-    private final ClipEngine engine;
+    private final DeskBackend engine;
     private final long streamId;
     private final MediaLinks links;
     private final DesktopShell shell;
@@ -76,20 +79,22 @@ public final class ClipsViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<ClipPhase> selectedPhase = new ReadOnlyObjectWrapper<>(this, "selectedPhase");
     private final ReadOnlyBooleanWrapper canKeep = new ReadOnlyBooleanWrapper(this, "canKeep");
     private final DeliveriesViewModel deliveries;
+    /** A look at the lists is queued on the worker: a burst of changes costs one. */
+    private final AtomicBoolean pollQueued = new AtomicBoolean();
+    private ChangeFeed.Subscription following = () -> { };
 
-    /** @param engineAddress the engine's HTTP base URL (previews and links need it), e.g. http://127.0.0.1:38917 */
-    public ClipsViewModel(ClipEngine engine, long streamId, String engineAddress, FxBridge bridge, DesktopShell shell) {
+    public ClipsViewModel(DeskBackend engine, long streamId, FxBridge bridge, DesktopShell shell) {
         this.engine = engine;
         this.streamId = streamId;
-        this.links = new MediaLinks(engineAddress);
+        this.links = new MediaLinks(engine.mediaUrls());
         this.shell = shell;
         this.bridge = bridge;
         this.lane = new EngineLane(bridge);
         this.ticker = new ClockTicker(engine.clock());
-        this.zone = engine.config().zone();
-        this.segmentMs = engine.config().segmentDurationMs();
+        this.zone = engine.zone();
+        this.segmentMs = engine.segmentDurationMs();
         this.preview = new PreviewViewModel(ticker.nowMsProperty(), zone);
-        this.deliveries = new DeliveriesViewModel(engine.deliveries(), bridge, zone);
+        this.deliveries = new DeliveriesViewModel(engine, bridge, zone);
         deliveries.noticeProperty().addListener((o, was, now) -> notice.set(now));
         filter.addListener((o, was, typed) -> {
             ClipFilter kept = ClipFilter.of(typed == null ? "" : typed);
@@ -112,15 +117,32 @@ public final class ClipsViewModel implements AutoCloseable {
     /** Starts the countdowns and the poll. FX thread. */
     public void start() {
         ticker.start();
-        deliveries.start();
+        if (engine.capabilities().can(Capabilities.Feature.DELIVER)) {
+            deliveries.start();
+        }
+        ChangeFeed changes = engine.changes();
+        // Following before the first look: a change made during it is looked at again after.
+        following = changes.follow(change -> {
+            if (change.concernsClipsOf(streamId)) {
+                pollSoon();
+            }
+        });
         lane.run(this::poll);
-        lane.every(POLL_MS, this::poll);
+        lane.every(changes.pushes() ? POLL_WITH_PUSH_MS : POLL_MS, this::poll);
+    }
+
+    /** Called on the feed's thread: queues one look, unless one is queued already. */
+    private void pollSoon() {
+        if (pollQueued.compareAndSet(false, true)) {
+            lane.run(this::poll);
+        }
     }
 
     /** Worker thread: the clips and videos as the engine has them now. */
     private void poll() {
-        List<Clip> latestClips = engine.clips().list(streamId);
-        List<Video> latestVideos = engine.videos().list();
+        pollQueued.set(false);
+        List<Clip> latestClips = engine.clips(streamId);
+        List<Video> latestVideos = engine.videos();
         bridge.run(() -> show(latestClips, latestVideos));
     }
 
@@ -189,7 +211,7 @@ public final class ClipsViewModel implements AutoCloseable {
     /** Copies the clip's MP4 (highest rendition) to {@code target}. */
     public void saveMp4(ClipItem item, Path target) {
         Clip clip = item.getClip();
-        save(() -> engine.media().clip(clip.streamId(), MediaPaths.clipMasterMp4(clip.id())), target);
+        save(() -> engine.openClipMp4(clip), target);
     }
 
     /** "Send to…" and the selected clip's receipts. */
@@ -197,8 +219,19 @@ public final class ClipsViewModel implements AutoCloseable {
         return deliveries;
     }
 
+    /** Why this desk cannot send clips anywhere (its backend has no delivery); empty when it can. */
+    public Optional<String> whyNoDelivery() {
+        return engine.capabilities().whyNot(Capabilities.Feature.DELIVER);
+    }
+
     public void reveal(ClipItem item) {
-        Path folder = engine.layout().clipDir(item.id());
+        Optional<Path> local = engine.clipFolder(item.getClip());
+        if (local.isEmpty()) {
+            notice.set(engine.capabilities().whyNot(Capabilities.Feature.LOCAL_FILES)
+                    .orElse("The clip's files are not on this machine."));
+            return;
+        }
+        Path folder = local.get();
         lane.call(() -> {
             try {
                 shell.reveal(folder);
@@ -214,7 +247,7 @@ public final class ClipsViewModel implements AutoCloseable {
             preview.show(PreviewSource.NONE); // let the player go before its media does
         }
         lane.call(() -> {
-            engine.clips().delete(item.id());
+            engine.deleteClip(item.id());
             return item;
         }, deleted -> {
             clips.remove(deleted);
@@ -226,7 +259,7 @@ public final class ClipsViewModel implements AutoCloseable {
     }
 
     public void keepPermanent(ClipItem item) {
-        lane.call(() -> engine.clips().keepPermanent(item.id()), kept -> {
+        lane.call(() -> engine.keepClip(item.id()), kept -> {
             item.update(kept, Optional.empty());
             notice.set(kept.name() + " will be kept as a permanent video.");
         }, this::failed);
@@ -237,7 +270,7 @@ public final class ClipsViewModel implements AutoCloseable {
      * rule is said in the notice and changes nothing.
      */
     public void describe(ClipItem item, String title, String tagsLine, String description) {
-        lane.call(() -> engine.clips().describe(item.id(), title, item.getClip().description()
+        lane.call(() -> engine.describeClip(item.id(), title, item.getClip().description()
                 .withTags(ClipDescription.parseTags(tagsLine)).withDescription(description)), described -> {
                     item.update(described, Optional.empty());
                     notice.set("Described " + described.name() + ".");
@@ -260,7 +293,7 @@ public final class ClipsViewModel implements AutoCloseable {
         Video video = item.getVideo();
         String top = video.renditions().stream().max(Comparator.comparingInt(MediaLinks::height))
                 .orElse("");
-        save(() -> engine.media().video(video.pathKey(), MediaPaths.videoMp4(top)), target);
+        save(() -> engine.openVideoMp4(video, top), target);
     }
 
     public void deleteVideo(VideoItem item) {
@@ -268,7 +301,7 @@ public final class ClipsViewModel implements AutoCloseable {
             preview.show(PreviewSource.NONE);
         }
         lane.call(() -> {
-            engine.videos().delete(item.id());
+            engine.deleteVideo(item.id());
             return item;
         }, deleted -> {
             videos.remove(deleted);
@@ -282,8 +315,8 @@ public final class ClipsViewModel implements AutoCloseable {
     public void export(ClipListExport.Format format, Path target) {
         Set<String> shown = shownClips.stream().map(ClipItem::id).collect(Collectors.toSet());
         lane.call(() -> {
-            List<Clip> list = engine.clips().list(streamId).stream().filter(c -> shown.contains(c.id())).toList();
-            long dvrStartMs = engine.streams().state(streamId).window().startMs();
+            List<Clip> list = engine.clips(streamId).stream().filter(c -> shown.contains(c.id())).toList();
+            long dvrStartMs = engine.state(streamId).window().startMs();
             write(target, new ClipListExport(list, dvrStartMs, links, zone).render(format,
                     "Clipdesk stream " + streamId + " clips", CutTimes.DEFAULT_FPS, this::mediaUrl));
             return "Exported " + list.size() + (list.size() == 1 ? " clip" : " clips") + " to " + target.getFileName()
@@ -297,25 +330,15 @@ public final class ClipsViewModel implements AutoCloseable {
      * permanent or save the MP4 for an edit that outlives it. Worker thread.
      */
     private String mediaUrl(Clip clip) {
-        try {
-            if (engine.media().clip(clip.streamId(), MediaPaths.clipMasterMp4(clip.id()))
-                    instanceof MediaContent.FileContent file) {
-                return file.path().toUri().toString();
-            }
-        } catch (RuntimeException notThere) {
-            // recording, expired or remote: the link is what there is
-        }
-        return links.clip(clip).mp4Master();
+        return engine.clipMp4File(clip).map(file -> file.toUri().toString())
+                .orElseGet(() -> links.clip(clip).mp4Master());
     }
 
-    private void save(Supplier<MediaContent> media, Path target) {
+    private void save(Supplier<InputStream> media, Path target) {
         lane.call(() -> {
-            if (!(media.get() instanceof MediaContent.FileContent file)) {
-                throw new NotFoundException("the MP4 is not a stored file");
-            }
-            try {
-                Path partial = target.resolveSibling(target.getFileName() + ".part");
-                Files.copy(file.path(), partial, StandardCopyOption.REPLACE_EXISTING);
+            Path partial = target.resolveSibling(target.getFileName() + ".part");
+            try (InputStream in = media.get()) {
+                Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
                 Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -389,6 +412,7 @@ public final class ClipsViewModel implements AutoCloseable {
     @Override
     public void close() {
         deliveries.close();
+        following.close();
         lane.close();
         ticker.close();
         preview.close();

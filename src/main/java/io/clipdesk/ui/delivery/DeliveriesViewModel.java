@@ -1,6 +1,6 @@
 package io.clipdesk.ui.delivery;
 
-import io.clipdesk.engine.delivery.Deliveries;
+import io.clipdesk.desk.DeskBackend;
 import io.clipdesk.engine.delivery.Delivery;
 import io.clipdesk.engine.delivery.Destination;
 import io.clipdesk.ui.EngineLane;
@@ -24,7 +24,7 @@ public final class DeliveriesViewModel implements AutoCloseable {
 
     private static final long POLL_MS = 500;
 
-    private final Deliveries deliveries;
+    private final DeskBackend deliveries;
     private final FxBridge bridge;
     private final EngineLane lane;
     private final ZoneId zone;
@@ -34,7 +34,7 @@ public final class DeliveriesViewModel implements AutoCloseable {
     /** The clip whose receipts are shown; null for none. Read by the worker. */
     private volatile String clipId;
 
-    public DeliveriesViewModel(Deliveries deliveries, FxBridge bridge, ZoneId zone) {
+    public DeliveriesViewModel(DeskBackend deliveries, FxBridge bridge, ZoneId zone) {
         this.deliveries = deliveries;
         this.bridge = bridge;
         this.lane = new EngineLane(bridge);
@@ -59,7 +59,7 @@ public final class DeliveriesViewModel implements AutoCloseable {
 
     private void poll() {
         String id = clipId;
-        List<Delivery> latest = id == null ? List.of() : deliveries.ofClip(id);
+        List<Delivery> latest = id == null ? List.of() : deliveries.deliveries(id);
         bridge.run(() -> {
             if (Objects.equals(id, clipId) && !latest.equals(receipts)) {
                 receipts.setAll(latest);
@@ -69,7 +69,7 @@ public final class DeliveriesViewModel implements AutoCloseable {
 
     /** Sends the clip to the destination (by hand); the receipt appears at once. */
     public void send(String sentClipId, String clipName, Destination destination) {
-        lane.call(() -> deliveries.send(sentClipId, destination.id(), Delivery.BY_HAND), asked -> {
+        lane.call(() -> deliveries.sendClip(sentClipId, destination.id(), Delivery.BY_HAND), asked -> {
             notice.set("Sending " + clipName + " to " + destination.name() + "…");
             lane.run(this::poll);
         }, e -> notice.set("Could not send " + clipName + ": " + e.getMessage()));
@@ -85,7 +85,7 @@ public final class DeliveriesViewModel implements AutoCloseable {
 
     /** Saves a destination; {@code onSaved} gets it stored, {@code onRefused} the engine's sentence. */
     public void save(Destination destination, Consumer<Destination> onSaved, Consumer<String> onRefused) {
-        lane.call(() -> deliveries.save(destination), saved -> {
+        lane.call(() -> deliveries.saveDestination(destination), saved -> {
             reloadDestinations();
             onSaved.accept(saved);
         }, e -> onRefused.accept(e.getMessage()));
@@ -93,7 +93,7 @@ public final class DeliveriesViewModel implements AutoCloseable {
 
     public void remove(Destination destination, Runnable onRemoved) {
         lane.call(() -> {
-            deliveries.remove(destination.id());
+            deliveries.removeDestination(destination.id());
             return destination;
         }, removed -> {
             reloadDestinations();
