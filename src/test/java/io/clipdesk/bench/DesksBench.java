@@ -81,11 +81,11 @@ final class DesksBench {
                 BenchReport.line("server CPU, scripts only (http-* threads)", pct(alone.httpCpuPercent()),
                         "reference: no desk connected, same run");
 
+                long joinNanos = System.nanoTime();
                 List<Desk> desks = new ArrayList<>();
                 for (int i = 0; i < DESKS; i++) {
                     desks.add(new Desk(i, base, key.token(), clock, 1 + i % STREAMS));
                 }
-                long joinNanos = System.nanoTime();
                 for (Desk desk : desks) {
                     desk.awaitFollowing();
                 }
