@@ -1,12 +1,18 @@
 package io.clipdesk.app;
 
 import io.clipdesk.desk.Capabilities;
+import io.clipdesk.desk.ChangeFeed;
+import io.clipdesk.desk.DeskChange;
 import io.clipdesk.desk.DeskBackend;
 import io.clipdesk.desk.MediaUrls;
 import io.clipdesk.engine.AudioEnvelope;
+import io.clipdesk.engine.ChangeLog;
 import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipDescription;
 import io.clipdesk.engine.ClipEngine;
+import io.clipdesk.engine.delivery.AutoSend;
+import io.clipdesk.engine.delivery.Delivery;
+import io.clipdesk.engine.delivery.Destination;
 import io.clipdesk.engine.ClipRequest;
 import io.clipdesk.engine.CropPath;
 import io.clipdesk.engine.DiskStatus;
@@ -32,6 +38,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The desk's backend over the engine embedded in this process: every call goes straight to the engine's services,
@@ -63,6 +70,24 @@ public final class EmbeddedDesk implements DeskBackend {
         return urls.available() ? "local engine · " + address : "local engine";
     }
 
+    /** The engine's own change log: every change, pushed on the thread that made it. */
+    @Override
+    public ChangeFeed changes() {
+        return new ChangeFeed() {
+            @Override
+            public boolean pushes() {
+                return true;
+            }
+
+            @Override
+            public Subscription follow(Consumer<DeskChange> listener) {
+                ChangeLog.Subscription followed = engine.changes().follow(null,
+                        event -> listener.accept(DeskChange.of(event)));
+                return followed::close;
+            }
+        };
+    }
+
     @Override
     public String editor() {
         return editor;
@@ -91,6 +116,41 @@ public final class EmbeddedDesk implements DeskBackend {
     @Override
     public Capabilities capabilities() {
         return Capabilities.ALL;
+    }
+
+    @Override
+    public List<Destination> destinations() {
+        return engine.deliveries().destinations();
+    }
+
+    @Override
+    public Destination saveDestination(Destination destination) {
+        return engine.deliveries().save(destination);
+    }
+
+    @Override
+    public void removeDestination(long destinationId) {
+        engine.deliveries().remove(destinationId);
+    }
+
+    @Override
+    public Delivery sendClip(String clipId, long destinationId, String origin) {
+        return engine.deliveries().send(clipId, destinationId, origin);
+    }
+
+    @Override
+    public List<Delivery> deliveries(String clipId) {
+        return engine.deliveries().ofClip(clipId);
+    }
+
+    @Override
+    public List<AutoSend> autoSends() {
+        return engine.deliveries().autoSends();
+    }
+
+    @Override
+    public void autoSend(String tag, long destinationId) {
+        engine.deliveries().autoSend(tag, destinationId);
     }
 
     @Override

@@ -31,7 +31,12 @@ public final class Capabilities {
         /** Adjust a clip's in/out afterwards, or trim it inside its own media (ext …/adjust, …/trim). */
         ADJUST,
         /** Social versions of a clip, 9:16, 1:1 and 4:5 (ext …/reframes). */
-        REFRAME
+        REFRAME,
+        /**
+         * Send clips to watch folders and HTTP endpoints, with receipts: the embedded engine's; a remote server has
+         * no delivery API (yet), so a desk on one says so where "Send to…" is.
+         */
+        DELIVER
     }
 
     public static final Capabilities ALL = new Capabilities(Map.of());

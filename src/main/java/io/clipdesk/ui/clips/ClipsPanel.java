@@ -4,12 +4,16 @@ import io.clipdesk.desk.DeskBackend;
 import io.clipdesk.engine.ClipPhase;
 import io.clipdesk.engine.ReframeAspect;
 import io.clipdesk.ui.FxBridge;
+import io.clipdesk.ui.delivery.DestinationsDialog;
+import io.clipdesk.ui.delivery.ReceiptsView;
+import io.clipdesk.ui.delivery.SendToMenu;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanExpression;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -153,7 +157,8 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
                 button("Keep", "clip-keep", vm.canKeepProperty().not(),
                         () -> on(vm.selectedClipProperty().get(), vm::keepPermanent)),
                 button("Delete…", "clip-delete", none, () -> on(vm.selectedClipProperty().get(), this::confirmDelete)),
-                button("Adjust…", "clip-adjust", none, this::adjustSelected));
+                button("Adjust…", "clip-adjust", none, this::adjustSelected),
+                sendTo(none));
         MenuButton social = new MenuButton("Social");
         social.setId("clip-reframe");
         social.getStyleClass().add("clip-action");
@@ -185,9 +190,24 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
         reframes.setAlignment(Pos.CENTER_LEFT);
         reframes.managedProperty().bind(versions.textProperty().isNotEmpty());
         reframes.visibleProperty().bind(reframes.managedProperty());
-        VBox page = new VBox(6, filter, list, bar, reframes);
+        VBox page = new VBox(6, filter, list, new ReceiptsView(vm.deliveries()), bar, reframes);
         page.getStyleClass().add("clips-page");
         return page;
+    }
+
+    private SendToMenu sendTo(BooleanExpression none) {
+        Optional<String> whyNot = vm.whyNoDelivery();
+        SendToMenu menu = new SendToMenu(vm.deliveries(), d -> on(vm.selectedClipProperty().get(),
+                item -> vm.deliveries().send(item.id(), item.getClip().name(), d)), this::destinations,
+                whyNot.isPresent() ? new javafx.beans.property.SimpleBooleanProperty(true) : none);
+        whyNot.ifPresent(reason -> menu.setTooltip(new javafx.scene.control.Tooltip(reason)));
+        return menu;
+    }
+
+    /** Settings › Destinations, in the panel's theme. */
+    public void destinations() {
+        new DestinationsDialog(vm.deliveries(), getScene() == null ? null : getScene().getWindow(),
+                getScene() == null ? List.of() : List.copyOf(getScene().getStylesheets())).showAndWait();
     }
 
     private void export(ClipListExport.Format format, String suggested, String kind, String pattern) {
@@ -286,7 +306,7 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
         return Optional.ofNullable(file).map(File::toPath);
     }
 
-    private static GridPane actionGrid(Button... buttons) {
+    private static GridPane actionGrid(ButtonBase... buttons) {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("clip-actions");
         for (int i = 0; i < buttons.length; i++) {

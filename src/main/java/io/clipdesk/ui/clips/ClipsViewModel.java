@@ -1,6 +1,7 @@
 package io.clipdesk.ui.clips;
 
 import io.clipdesk.desk.Capabilities;
+import io.clipdesk.desk.ChangeFeed;
 import io.clipdesk.desk.DeskBackend;
 import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipDescription;
@@ -15,6 +16,7 @@ import io.clipdesk.engine.TooEarlyException;
 import io.clipdesk.engine.Video;
 import io.clipdesk.ui.EngineLane;
 import io.clipdesk.ui.FxBridge;
+import io.clipdesk.ui.delivery.DeliveriesViewModel;
 import javafx.beans.Observable;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -46,6 +48,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -59,6 +62,8 @@ import java.util.stream.Collectors;
 public final class ClipsViewModel implements AutoCloseable {
 
     private static final long POLL_MS = 1000;
+    /** With changes pushed, the poll is only a safety net (a change lost with a connection is caught up by then). */
+    private static final long POLL_WITH_PUSH_MS = 10_000;
 
     private final DeskBackend engine;
     private final long streamId;
@@ -87,10 +92,16 @@ public final class ClipsViewModel implements AutoCloseable {
     private final ReadOnlyDoubleWrapper reframeProgress = new ReadOnlyDoubleWrapper(this, "reframeProgress", -1);
     /** The clip whose versions the poll reads (the selection, kept here for the worker). */
     private volatile Clip watched;
+    /** Whether a version of the watched clip is queued or being made (the worker then reads its progress). */
+    private volatile boolean reframing;
     /** A clip an adjust or trim just made: selected as soon as the list has it. */
     private String selectOnArrival;
     private Consumer<Clip> adjustOnTimeline = clip -> notice.set("This panel is not beside a timeline to adjust on.");
     private FrameDecoder decoder;
+    private final DeliveriesViewModel deliveries;
+    /** A look at the lists is queued on the worker: a burst of changes costs one. */
+    private final AtomicBoolean pollQueued = new AtomicBoolean();
+    private ChangeFeed.Subscription following = () -> { };
 
     public ClipsViewModel(DeskBackend engine, long streamId, FxBridge bridge, DesktopShell shell) {
         this.engine = engine;
@@ -103,11 +114,14 @@ public final class ClipsViewModel implements AutoCloseable {
         this.zone = engine.zone();
         this.segmentMs = engine.segmentDurationMs();
         this.preview = new PreviewViewModel(ticker.nowMsProperty(), zone);
+        this.deliveries = new DeliveriesViewModel(engine, bridge, zone);
+        deliveries.noticeProperty().addListener((o, was, now) -> notice.set(now));
         filter.addListener((o, was, typed) -> {
             ClipFilter kept = ClipFilter.of(typed == null ? "" : typed);
             shownClips.setPredicate(kept.keepsAll() ? null : item -> kept.test(item.getClip()));
         });
         selectedClip.addListener((o, was, item) -> {
+            deliveries.show(item == null ? null : item.id());
             selectedPhase.unbind();
             canKeep.unbind();
             if (item == null) {
@@ -123,17 +137,47 @@ public final class ClipsViewModel implements AutoCloseable {
     /** Starts the countdowns and the poll. FX thread. */
     public void start() {
         ticker.start();
+        if (engine.capabilities().can(Capabilities.Feature.DELIVER)) {
+            deliveries.start();
+        }
+        ChangeFeed changes = engine.changes();
+        // Following before the first look: a change made during it is looked at again after.
+        following = changes.follow(change -> {
+            if (change.concernsClipsOf(streamId)) {
+                pollSoon();
+            }
+        });
         lane.run(this::poll);
-        lane.every(POLL_MS, this::poll);
+        lane.every(changes.pushes() ? POLL_WITH_PUSH_MS : POLL_MS, this::poll);
+        lane.every(POLL_MS, this::pollReframes);
+    }
+
+    /** Worker thread: while a version of the selected clip is being made, its progress each second. */
+    private void pollReframes() {
+        Clip shown = watched;
+        if (shown != null && reframing) {
+            List<Reframe> versions = reframesOf(shown);
+            reframing = versions.stream().anyMatch(r -> r.status().inFlight());
+            bridge.run(() -> showReframes(shown, versions));
+        }
+    }
+
+    /** Called on the feed's thread: queues one look, unless one is queued already. */
+    private void pollSoon() {
+        if (pollQueued.compareAndSet(false, true)) {
+            lane.run(this::poll);
+        }
     }
 
     /** Worker thread: the clips and videos as the engine has them now. */
     private void poll() {
+        pollQueued.set(false);
         List<Clip> latestClips = engine.clips(streamId);
         List<Video> latestVideos = engine.videos();
         Clip shown = watched;
         List<Reframe> versions = shown == null || !engine.capabilities().can(Capabilities.Feature.REFRAME)
                 ? List.of() : reframesOf(shown);
+        reframing = versions.stream().anyMatch(r -> r.status().inFlight());
         bridge.run(() -> {
             show(latestClips, latestVideos);
             showReframes(shown, versions);
@@ -245,6 +289,16 @@ public final class ClipsViewModel implements AutoCloseable {
     public void saveMp4(ClipItem item, Path target) {
         Clip clip = item.getClip();
         save(() -> engine.openClipMp4(clip), target);
+    }
+
+    /** "Send to…" and the selected clip's receipts. */
+    public DeliveriesViewModel deliveries() {
+        return deliveries;
+    }
+
+    /** Why this desk cannot send clips anywhere (its backend has no delivery); empty when it can. */
+    public Optional<String> whyNoDelivery() {
+        return engine.capabilities().whyNot(Capabilities.Feature.DELIVER);
     }
 
     public void reveal(ClipItem item) {
@@ -378,7 +432,8 @@ public final class ClipsViewModel implements AutoCloseable {
         }
         lane.call(() -> engine.reframeClip(item.id(), aspect, crop), queued -> {
             notice.set("Making the " + aspect.wire() + " version of " + item.getClip().name() + ".");
-            lane.run(this::poll);
+            reframing = true;
+            lane.run(this::pollReframes);
         }, this::failed);
     }
 
@@ -519,6 +574,8 @@ public final class ClipsViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        deliveries.close();
+        following.close();
         lane.close();
         ticker.close();
         preview.close();
