@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The benchmark entry point: {@code mvn -q -Pbench test-compile} (README). Prints figures against the reference
  * tools measured in the same run. Arguments pick parts: remux, create, live, http, slow, timeline, sources,
- * frame, waveform, sound (default: all).
+ * frame, waveform, sound, desks (default: all but desks, which runs four live streams and twenty desks).
  */
 public final class Bench {
 
@@ -37,8 +37,9 @@ public final class Bench {
                 case "frame" -> FrameCutBench.run(work);
                 case "waveform" -> WaveformBench.run(work, 30);
                 case "sound" -> SoundBench.run(work, 60);
+                case "desks" -> DesksBench.run(work, 60);
                 default -> System.out.println("unknown part " + part
-                        + " (remux, create, live, http, slow, timeline, sources, frame, waveform)");
+                        + " (remux, create, live, http, slow, timeline, sources, frame, waveform, sound, desks)");
             }
         }
         io.clipdesk.engine.DurableFiles.deleteTree(work);
