@@ -7,6 +7,7 @@ import io.clipdesk.engine.DataLayout;
 import io.clipdesk.engine.HealthService;
 import io.clipdesk.engine.MediaFiles;
 import io.clipdesk.engine.PushAddress;
+import io.clipdesk.engine.ReframeService;
 import io.clipdesk.engine.StreamService;
 import io.clipdesk.engine.VideoLibrary;
 
@@ -27,6 +28,7 @@ public record ApiBackend(
         DataLayout layout,
         HealthService health,
         ChangeLog changes,
+        ReframeService reframes,
         String ingestBind) {
 
     public ApiBackend {
@@ -38,17 +40,18 @@ public record ApiBackend(
         Objects.requireNonNull(layout, "layout");
         Objects.requireNonNull(health, "health");
         Objects.requireNonNull(changes, "changes");
+        Objects.requireNonNull(reframes, "reframes");
         Objects.requireNonNull(ingestBind, "ingestBind");
     }
 
     /** A backend whose push listeners listen on every interface. */
     public ApiBackend(StreamService streams, ClipService clips, VideoLibrary videos, MediaFiles media, Clock clock,
-                      DataLayout layout, HealthService health, ChangeLog changes) {
-        this(streams, clips, videos, media, clock, layout, health, changes, PushAddress.ANY_INTERFACE);
+                      DataLayout layout, HealthService health, ChangeLog changes, ReframeService reframes) {
+        this(streams, clips, videos, media, clock, layout, health, changes, reframes, PushAddress.ANY_INTERFACE);
     }
 
     public static ApiBackend of(ClipEngine engine) {
         return new ApiBackend(engine.streams(), engine.clips(), engine.videos(), engine.media(), engine.clock(),
-                engine.layout(), engine.health(), engine.changes(), engine.config().ingestBind());
+                engine.layout(), engine.health(), engine.changes(), engine.reframes(), engine.config().ingestBind());
     }
 }

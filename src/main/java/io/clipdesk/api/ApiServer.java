@@ -150,7 +150,7 @@ public final class ApiServer implements AutoCloseable {
                 new MediaSender(backend.layout().root(), new HotFiles(HOT_FILES_BYTES)));
         routes.addAll(media.routes());
         routes.addAll(new HealthHandler(backend.health()).routes());
-        routes.addAll(new ClipsHandler(backend.clips(), backend.streams()).routes());
+        routes.addAll(new ClipsHandler(backend.clips(), backend.streams(), backend.reframes()).routes());
         routes.addAll(new StreamsHandler(backend.streams()).routes());
         routes.addAll(new VideosHandler(backend.videos()).routes());
         routes.addAll(new EventsHandler(events, backend.streams()).routes());

@@ -8,6 +8,8 @@ import io.clipdesk.engine.ClipService;
 import io.clipdesk.engine.ExactRange;
 import io.clipdesk.engine.InvalidRequestException;
 import io.clipdesk.engine.NotFoundException;
+import io.clipdesk.engine.ReframeAspect;
+import io.clipdesk.engine.ReframeService;
 import io.clipdesk.engine.StreamService;
 
 import java.io.IOException;
@@ -18,7 +20,8 @@ import java.util.OptionalLong;
 
 /**
  * /streaming/streams/{id}/clip_recording: create (PUT as Gcore, POST too), list, and (ext) get, describe (PATCH),
- * delete, adjust (POST …/adjust: the range again from the DVR) and trim (POST …/trim: inside the clip's media) one.
+ * delete, adjust (POST …/adjust: the range again from the DVR) and trim (POST …/trim: inside the clip's media) one,
+ * and its social versions (POST/GET …/reframes).
  */
 final class ClipsHandler {
 
@@ -27,10 +30,12 @@ final class ClipsHandler {
 
     private final ClipService clips;
     private final StreamService streams;
+    private final ReframeService reframes;
 
-    ClipsHandler(ClipService clips, StreamService streams) {
+    ClipsHandler(ClipService clips, StreamService streams, ReframeService reframes) {
         this.clips = clips;
         this.streams = streams;
+        this.reframes = reframes;
     }
 
     List<Route> routes() {
@@ -45,6 +50,15 @@ final class ClipsHandler {
                     ExactRange range = range(ex.body(), "adjust");
                     ex.sendJson(200, ClipDto.of(clips.adjust(clip.id(), range.fromMs(), range.toMs()), ex));
                 }),
+                Route.of("POST", ONE + "/reframes", ex -> {
+                    Clip clip = clipOfStream(ex);
+                    JsonBody body = ex.body();
+                    ReframeAspect aspect = ReframeAspect.parse(body.optionalString("aspect").orElseThrow(() ->
+                            new InvalidRequestException("aspect is required: \"9:16\", \"1:1\" or \"4:5\".")));
+                    ex.sendJson(202, ReframeDto.of(reframes.request(clip.id(), aspect, ReframeDto.cropOf(body)), ex));
+                }),
+                Route.of("GET", ONE + "/reframes", ex -> ex.sendJson(200, reframes.list(clipOfStream(ex).id()).stream()
+                        .map(r -> ReframeDto.of(r, ex)).toList())),
                 Route.of("POST", ONE + "/trim", ex -> {
                     Clip clip = clipOfStream(ex);
                     ExactRange range = range(ex.body(), "trim");

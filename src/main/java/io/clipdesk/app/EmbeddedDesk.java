@@ -1,9 +1,12 @@
 package io.clipdesk.app;
 
 import io.clipdesk.desk.Capabilities;
+import io.clipdesk.desk.ChangeFeed;
+import io.clipdesk.desk.DeskChange;
 import io.clipdesk.desk.DeskBackend;
 import io.clipdesk.desk.MediaUrls;
 import io.clipdesk.engine.AudioEnvelope;
+import io.clipdesk.engine.ChangeLog;
 import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipDescription;
 import io.clipdesk.engine.ClipEngine;
@@ -29,6 +32,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The desk's backend over the engine embedded in this process: every call goes straight to the engine's services,
@@ -58,6 +62,24 @@ public final class EmbeddedDesk implements DeskBackend {
     @Override
     public String describe() {
         return urls.available() ? "local engine · " + address : "local engine";
+    }
+
+    /** The engine's own change log: every change, pushed on the thread that made it. */
+    @Override
+    public ChangeFeed changes() {
+        return new ChangeFeed() {
+            @Override
+            public boolean pushes() {
+                return true;
+            }
+
+            @Override
+            public Subscription follow(Consumer<DeskChange> listener) {
+                ChangeLog.Subscription followed = engine.changes().follow(null,
+                        event -> listener.accept(DeskChange.of(event)));
+                return followed::close;
+            }
+        };
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.clipdesk.engine.DiskReserve;
 import io.clipdesk.engine.DiskSpace;
 import io.clipdesk.engine.EngineConfig;
 import io.clipdesk.engine.SegmentStore;
+import io.clipdesk.media.FfmpegReframer;
 import io.clipdesk.media.FfmpegRemuxer;
 import io.clipdesk.media.FfmpegSegmentTrimmer;
 import io.clipdesk.media.MediaRuntime;
@@ -15,6 +16,7 @@ import io.clipdesk.store.Database;
 import io.clipdesk.store.SqliteClipRepository;
 import io.clipdesk.store.SqliteDeliveryRepository;
 import io.clipdesk.store.SqliteDestinationRepository;
+import io.clipdesk.store.SqliteReframeRepository;
 import io.clipdesk.store.SqliteSegmentStore;
 import io.clipdesk.store.SqliteSettingsRepository;
 import io.clipdesk.store.SqliteStreamRepository;
@@ -68,7 +70,8 @@ public final class Engines {
                     new MediaSourceFactory(TestSignalSource.Pacing.REAL_TIME, config.ingestBind()),
                     new FfmpegRemuxer(), new FfmpegSegmentTrimmer(), database, disk,
                     new SqliteDestinationRepository(database), new SqliteDeliveryRepository(database),
-                    List.of(new FolderTransport(), new HttpTransport()));
+                    List.of(new FolderTransport(), new HttpTransport()), new SqliteReframeRepository(database),
+                    new FfmpegReframer());
             return ClipEngine.start(config, clock, ports);
         } catch (RuntimeException e) {
             database.close();

@@ -1,8 +1,8 @@
 package io.clipdesk.client;
 
 /**
- * How a {@link ChangeFeed} follows its server now, in a sentence for the status bar: {@code retryInMs} is the wait
- * before the next try when it is {@link State#UNREACHABLE} or {@link State#REFUSED}, else 0.
+ * How a {@link RemoteChangeFeed} follows its server now, in a sentence for the status bar: {@code retryInMs} is the
+ * wait before the next try when it is {@link State#UNREACHABLE} or {@link State#REFUSED}, else 0.
  */
 public record FeedStatus(State state, String detail, long retryInMs) {
 

@@ -24,6 +24,14 @@ public interface ChangeFeed {
     /** True when changes arrive by push, so a desk may poll less often. */
     boolean pushes();
 
+    /**
+     * What is wrong with the connection to the engine now, in one sentence for the picture and the status bar ("" when
+     * nothing is: the embedded engine, or a server that answers).
+     */
+    default String trouble() {
+        return "";
+    }
+
     /** Tells {@code listener} about each change from now on, on a thread of the feed's own: return quickly. */
     Subscription follow(Consumer<DeskChange> listener);
 

@@ -33,7 +33,7 @@ public final class ClipEngine implements AutoCloseable {
                         SettingsRepository settings, LiveSourceFactory sources, Remuxer remuxer,
                         SegmentTrimmer trimmer, AutoCloseable storage, DiskSpace disk,
                         DestinationRepository destinations, DeliveryRepository deliveries,
-                        List<DeliveryTransport> transports) {
+                        List<DeliveryTransport> transports, ReframeRepository reframes, Reframer reframer) {
     }
 
     /** Deliveries run two at a time: enough to keep a folder and an endpoint busy without starving clip cuts. */
@@ -47,6 +47,8 @@ public final class ClipEngine implements AutoCloseable {
     private final DefaultVideoLibrary videoLibrary;
     private final DefaultClipService clipService;
     private final DefaultMediaFiles mediaFiles;
+    private final DefaultReframeService reframeService;
+    private final ExecutorService reframeWorker;
     private final EngineHealth health;
     private final ExecutorService cutPool;
     private final ScheduledExecutorService retention;
@@ -70,6 +72,9 @@ public final class ClipEngine implements AutoCloseable {
         this.videoLibrary = new DefaultVideoLibrary(config.layout(), clock, ports.videos(), ports.streams(), packager, changes);
         this.clipService = new DefaultClipService(config, clock, streamService, ports.clips(), videoLibrary, packager,
                 new ClipEdges(config.layout(), ports.trimmer(), config.segmentDurationMs()), cutPool, changes);
+        this.reframeWorker = Executors.newSingleThreadExecutor(named("reframe"));
+        this.reframeService = new DefaultReframeService(config, clock, clipService, ports.clips(), ports.reframes(),
+                ports.reframer(), ports.remuxer(), videoLibrary, reframeWorker);
         this.mediaFiles = new DefaultMediaFiles(config, clock, ports.clips(), ports.videos(), streamService);
         this.health = new EngineHealth(streamService);
         this.retention = Executors.newSingleThreadScheduledExecutor(named("retention"));
@@ -107,9 +112,10 @@ public final class ClipEngine implements AutoCloseable {
         }
         clipService.resume();
         videoLibrary.resume(ports.clips());
+        reframeService.resume();
         streamService.startAll();
         retention.scheduleWithFixedDelay(guarded(streamService::enforceRetention), 1000, 1000, TimeUnit.MILLISECONDS);
-        expiry.scheduleWithFixedDelay(guarded(clipService::sweep), config.sweepIntervalMs(), config.sweepIntervalMs(),
+        expiry.scheduleWithFixedDelay(guarded(this::sweepClips), config.sweepIntervalMs(), config.sweepIntervalMs(),
                 TimeUnit.MILLISECONDS);
         deliveryService.resume();
         changes.follow(changes.lastId(), deliveryService::onChange);
@@ -123,6 +129,11 @@ public final class ClipEngine implements AutoCloseable {
 
     public ClipService clips() {
         return clipService;
+    }
+
+    /** Social versions (9:16, 1:1, 4:5) of clips. */
+    public ReframeService reframes() {
+        return reframeService;
     }
 
     public VideoLibrary videos() {
@@ -168,7 +179,21 @@ public final class ClipEngine implements AutoCloseable {
     /** Runs retention and the expiry sweep now (tests move a clock and call this instead of waiting). */
     public void sweepNow() {
         streamService.enforceRetention();
+        sweepClips();
+    }
+
+    private void sweepClips() {
         clipService.sweep();
+        reframeService.sweep();
+    }
+
+    /** Waits until the reframe in progress and those queued now are done (tests). */
+    public void awaitReframes() {
+        try {
+            reframeWorker.submit(() -> { }).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("the reframe worker is down", e);
+        }
     }
 
     /** Waits until the clip-cut pool has run what is queued now (tests). */
@@ -190,6 +215,7 @@ public final class ClipEngine implements AutoCloseable {
         // A send cut short here is resumed at the next start (its row says SENDING), so no need to wait for it.
         deliverySenders.shutdownNow();
         streamService.stopAll();
+        reframeWorker.shutdownNow(); // an encode in progress stops at its next frame and is made again at the next start
         cutPool.shutdown();
         try {
             if (!cutPool.awaitTermination(30, TimeUnit.SECONDS)) {

@@ -59,6 +59,42 @@ final class DefaultVideoLibrary implements VideoLibrary {
         changed(ChangeType.VIDEO_DELETED, video);
     }
 
+    /**
+     * Copies the clip's finished reframes into its ready video (same file names, so their playlists hold), so they
+     * outlive the clip as the video does. A video not made yet gets them when it is made.
+     */
+    void keepReframes(Clip clip) {
+        synchronized (lockOf(clip.videoId())) {
+            videos.find(clip.videoId()).filter(v -> v.status() == VideoStatus.READY).ifPresent(v -> {
+                try {
+                    linkReframes(clip, layout.videoDir(v.pathKey()));
+                } catch (IOException | RuntimeException e) {
+                    LOG.log(Level.WARNING, "the reframes of clip " + clip.id() + " were not kept in video " + v.id(), e);
+                }
+            });
+        }
+    }
+
+    /** The reframes whose playlist is written (so they are complete), hard linked. */
+    private void linkReframes(Clip clip, Path videoFolder) throws IOException {
+        Path clipDir = layout.clipDir(clip.id());
+        for (ReframeAspect aspect : ReframeAspect.values()) {
+            Path playlist = clipDir.resolve(MediaPaths.reframePlaylist(clip.id(), aspect));
+            if (!Files.exists(playlist)) {
+                continue;
+            }
+            String prefix = MediaPaths.reframeMp4(clip.id(), aspect).replace(".mp4", "");
+            try (java.util.stream.Stream<Path> files = Files.list(clipDir)) {
+                for (Path file : files.filter(f -> f.getFileName().toString().startsWith(prefix)).toList()) {
+                    if (!file.equals(playlist)) {
+                        DurableFiles.linkOrCopy(file, videoFolder.resolve(file.getFileName().toString()));
+                    }
+                }
+            }
+            DurableFiles.linkOrCopy(playlist, videoFolder.resolve(playlist.getFileName().toString()));
+        }
+    }
+
     /** A video whose clip was replaced by an adjusted or trimmed one: gone with its files, whatever its state. */
     void discard(long videoId) {
         synchronized (lockOf(videoId)) {
@@ -144,6 +180,7 @@ final class DefaultVideoLibrary implements VideoLibrary {
             if (Files.exists(thumb)) {
                 DurableFiles.linkOrCopy(thumb, folder.resolve(MediaPaths.SCREENSHOT));
             }
+            linkReframes(clip, folder);
             videos.update(video.withDurationMs(durationUs / 1000).withStatus(VideoStatus.READY, ""));
             changed(ChangeType.VIDEO_READY, video);
         } catch (IOException | RuntimeException e) {

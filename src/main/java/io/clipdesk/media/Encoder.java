@@ -67,6 +67,26 @@ final class Encoder implements AutoCloseable {
         return open(c, codec, options, "libx264 " + rendition.name());
     }
 
+    /**
+     * libx264 for a file encoded once (no zero-latency tuning: lookahead and frame threads are worth their delay), a
+     * fixed GOP of {@code gopFrames} without B-frames, so decode order is display order and each GOP can be a segment.
+     */
+    static Encoder h264(int width, int height, int videoKbps, int fps, int gopFrames, String preset) {
+        AVCodec codec = avcodec_find_encoder_by_name("libx264");
+        AVCodecContext c = avcodec_alloc_context3(codec);
+        c.width(width).height(height).pix_fmt(AV_PIX_FMT_YUV420P);
+        c.time_base(av_make_q(1, fps)).framerate(av_make_q(fps, 1));
+        c.gop_size(gopFrames).keyint_min(gopFrames).max_b_frames(0);
+        long bitRate = videoKbps * 1000L;
+        c.bit_rate(bitRate).rc_max_rate(bitRate * 3 / 2).rc_buffer_size((int) Math.min(Integer.MAX_VALUE, 2 * bitRate));
+        c.colorspace(AVCOL_SPC_BT709).color_primaries(AVCOL_PRI_BT709).color_trc(AVCOL_TRC_BT709);
+        c.color_range(AVCOL_RANGE_MPEG);
+        AVDictionary options = new AVDictionary(null);
+        av_dict_set(options, "preset", preset, 0);
+        av_dict_set(options, "sc_threshold", "0", 0);
+        return open(c, codec, options, "libx264 " + width + "x" + height);
+    }
+
     /** FFmpeg's native AAC-LC encoder, planar float input. */
     static Encoder aac(int sampleRate, int channels, int bitRate) {
         AVCodec codec = avcodec_find_encoder_by_name("aac");

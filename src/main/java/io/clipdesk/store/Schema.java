@@ -150,8 +150,27 @@ final class Schema {
             "CREATE INDEX deliveries_by_clip ON deliveries (clip_id, created_at_ms)",
             "CREATE INDEX deliveries_by_status ON deliveries (status, created_at_ms)"));
 
+    /**
+     * Social versions of clips: one per clip and aspect; the crop path as text (see SqliteReframeRepository). No
+     * foreign key to clips: a reframe kept in a permanent video outlives its clip's row being marked expired.
+     */
+    private static final Migration V7 = new Migration(7, List.of(
+            """
+            CREATE TABLE reframes (
+                id            TEXT    NOT NULL PRIMARY KEY,
+                clip_id       TEXT    NOT NULL,
+                stream_id     INTEGER NOT NULL,
+                aspect        TEXT    NOT NULL,
+                crop          TEXT    NOT NULL,
+                status        TEXT    NOT NULL,
+                error         TEXT    NOT NULL,
+                created_at_ms INTEGER NOT NULL,
+                duration_ms   INTEGER NOT NULL,
+                UNIQUE (clip_id, aspect)
+            ) STRICT"""));
+
     /** Every migration in order; the file's {@code user_version} is the last one applied. */
-    static final List<Migration> MIGRATIONS = List.of(V1, V2, V3, V4, V5, V6);
+    static final List<Migration> MIGRATIONS = List.of(V1, V2, V3, V4, V5, V6, V7);
 
     private Schema() {
     }

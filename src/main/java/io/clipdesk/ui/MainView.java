@@ -97,7 +97,8 @@ public final class MainView extends BorderPane implements AutoCloseable {
         noMedia.textProperty().bind(Bindings.when(empty)
                 .then(Bindings.concat("No media yet · ", vm.status().healthTextProperty()))
                 .otherwise(vm.status().healthTextProperty()));
-        noMedia.visibleProperty().bind(empty.or(signalLost));
+        BooleanBinding unreachable = vm.status().connectionTroubleProperty().isNotEmpty();
+        noMedia.visibleProperty().bind(empty.or(signalLost).or(unreachable));
         noMedia.setMouseTransparent(true);
         StackPane player = new StackPane(new PlayerView(playback), noMedia);
         HBox.setHgrow(player, Priority.ALWAYS);

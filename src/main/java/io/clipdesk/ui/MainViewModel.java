@@ -1,5 +1,6 @@
 package io.clipdesk.ui;
 
+import io.clipdesk.desk.ChangeFeed;
 import io.clipdesk.desk.DeskBackend;
 import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipRequest;
@@ -58,6 +59,7 @@ public final class MainViewModel implements AutoCloseable {
     private final PlaybackViewModel playback;
     private final ClipFormViewModel form;
     private final StatusViewModel status;
+    private ChangeFeed.Subscription following = () -> { };
     private final ThumbnailCache thumbnails;
     private final ReadOnlyObjectWrapper<LiveStream> stream = new ReadOnlyObjectWrapper<>(this, "stream");
     private final ReadOnlyObjectWrapper<SegmentIndex> segments = new ReadOnlyObjectWrapper<>(this, "segments", SegmentIndex.EMPTY);
@@ -127,6 +129,22 @@ public final class MainViewModel implements AutoCloseable {
     public void start() {
         engine.addListener(index);
         engine.addListener(healthListener);
+        following = engine.changes().follow(change -> {
+            switch (change.subject()) {
+                // Told on the feed's thread: the sentence is read there and shown on the FX thread.
+                case CONNECTION -> {
+                    String trouble = engine.changes().trouble();
+                    bridge.run(() -> status.setConnectionTrouble(trouble));
+                }
+                // The engine came back without being able to say what changed meanwhile: the whole DVR again.
+                case ALL -> lane.run(() -> {
+                    index.takeStale();
+                    index.reload(engine.segments(streamId, 0, Long.MAX_VALUE));
+                    poll();
+                });
+                default -> { }
+            }
+        });
         lane.call(() -> QuickMarkerSettings.load(engine), quickMarkers::setAll, e -> { });
         lane.call(() -> SoundSettings.load(engine), this::keepSoundSettings, e -> { });
         lane.run(() -> {
@@ -244,6 +262,7 @@ public final class MainViewModel implements AutoCloseable {
     public void close() {
         engine.removeListener(index);
         engine.removeListener(healthListener);
+        following.close();
         lane.close();
         playback.close();
         thumbnails.close();

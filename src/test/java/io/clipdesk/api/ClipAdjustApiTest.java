@@ -105,4 +105,29 @@ class ClipAdjustApiTest {
         assertEquals(400, refused.statusCode());
         assertTrue(f.json(refused).get("error").asText().contains("cut_from_ms"), refused.body());
     }
+
+    @Test
+    void reframes_postIs202_getShowsItReadyWithItsLinks_andABadAspectOrCropIs400() {
+        JsonNode old = clip(f.window().startMs() / 1000 + 1, 2);
+        String reframes = CLIPS + "/" + old.get("id").asText() + "/reframes";
+
+        HttpResponse<String> asked = f.api("POST", reframes, "{\"aspect\": \"1:1\", \"crop\": {\"x\": 0.25}}");
+        assertEquals(202, asked.statusCode(), asked.body());
+        assertEquals("1:1", f.json(asked).get("aspect").asText());
+        assertEquals(0.25, f.json(asked).get("crop").get(0).get("x").asDouble());
+        f.engine.awaitReframes();
+        JsonNode listed = ok(f.api("GET", reframes, null)).get(0);
+        assertEquals("ready", listed.get("status").asText(), listed.toString());
+        assertEquals(1.0, listed.get("progress").asDouble());
+        assertEquals(1080, listed.get("height").asInt());
+        assertEquals(200, f.media("GET", listed.get("mp4_url").asText()).statusCode());
+        assertEquals(200, f.media("GET", listed.get("hls_url").asText()).statusCode());
+
+        HttpResponse<String> badAspect = f.api("POST", reframes, "{\"aspect\": \"16:9\"}");
+        assertEquals(400, badAspect.statusCode());
+        assertTrue(f.json(badAspect).get("error").asText().contains("\"9:16\""), badAspect.body());
+        HttpResponse<String> badCrop = f.api("POST", reframes, "{\"aspect\": \"9:16\", \"crop\": {\"x\": 2}}");
+        assertEquals(400, badCrop.statusCode());
+        assertTrue(f.json(badCrop).get("error").asText().contains("0 to 1"), badCrop.body());
+    }
 }

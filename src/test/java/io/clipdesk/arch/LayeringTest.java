@@ -48,7 +48,7 @@ class LayeringTest {
             "AudioEnvelope", "Clip", "ClipAccuracy", "ClipDescription", "ClipPhase", "ClipRequest", "ClipStatus",
             "DiskStatus", "DvrWindow", "ExactRange", "LiveStream", "PushAddress", "Rendition", "Segment",
             "SegmentMedia", "SourceHealth", "SourceKind", "SourceSpec", "StreamDraft", "StreamPatch", "StreamState",
-            "Video", "VideoStatus", "ClipPlan",
+            "Video", "VideoStatus", "ClipPlan", "ChangeEvent", "ChangeType",
             // stateless rules
             "ClipPolicy", "ClipLifecycle", "DvrGaps", "WaveformRange",
             // exceptions

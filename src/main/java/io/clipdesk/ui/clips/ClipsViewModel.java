@@ -1,5 +1,6 @@
 package io.clipdesk.ui.clips;
 
+import io.clipdesk.desk.ChangeFeed;
 import io.clipdesk.desk.DeskBackend;
 import io.clipdesk.desk.Capabilities;
 import io.clipdesk.engine.Clip;
@@ -38,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.function.Supplier;
 
@@ -50,6 +52,8 @@ import java.util.function.Supplier;
 public final class ClipsViewModel implements AutoCloseable {
 
     private static final long POLL_MS = 1000;
+    /** With changes pushed, the poll is only a safety net (a change lost with a connection is caught up by then). */
+    private static final long POLL_WITH_PUSH_MS = 10_000;
 
     private final DeskBackend engine;
     private final long streamId;
@@ -73,6 +77,9 @@ public final class ClipsViewModel implements AutoCloseable {
     private final BooleanBinding clipSelected = selectedClip.isNotNull();
     private final ReadOnlyObjectWrapper<ClipPhase> selectedPhase = new ReadOnlyObjectWrapper<>(this, "selectedPhase");
     private final ReadOnlyBooleanWrapper canKeep = new ReadOnlyBooleanWrapper(this, "canKeep");
+    /** A look at the lists is queued on the worker: a burst of changes costs one. */
+    private final AtomicBoolean pollQueued = new AtomicBoolean();
+    private ChangeFeed.Subscription following = () -> { };
 
     public ClipsViewModel(DeskBackend engine, long streamId, FxBridge bridge, DesktopShell shell) {
         this.engine = engine;
@@ -105,12 +112,27 @@ public final class ClipsViewModel implements AutoCloseable {
     /** Starts the countdowns and the poll. FX thread. */
     public void start() {
         ticker.start();
+        ChangeFeed changes = engine.changes();
+        // Following before the first look: a change made during it is looked at again after.
+        following = changes.follow(change -> {
+            if (change.concernsClipsOf(streamId)) {
+                pollSoon();
+            }
+        });
         lane.run(this::poll);
-        lane.every(POLL_MS, this::poll);
+        lane.every(changes.pushes() ? POLL_WITH_PUSH_MS : POLL_MS, this::poll);
+    }
+
+    /** Called on the feed's thread: queues one look, unless one is queued already. */
+    private void pollSoon() {
+        if (pollQueued.compareAndSet(false, true)) {
+            lane.run(this::poll);
+        }
     }
 
     /** Worker thread: the clips and videos as the engine has them now. */
     private void poll() {
+        pollQueued.set(false);
         List<Clip> latestClips = engine.clips(streamId);
         List<Video> latestVideos = engine.videos();
         bridge.run(() -> show(latestClips, latestVideos));
@@ -371,6 +393,7 @@ public final class ClipsViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        following.close();
         lane.close();
         ticker.close();
         preview.close();

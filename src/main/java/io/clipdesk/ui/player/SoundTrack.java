@@ -58,7 +58,7 @@ public final class SoundTrack implements PlayerSound, AutoCloseable {
     public SoundTrack(long streamId, SoundDecoder decoder, Supplier<SegmentIndex> segments,
                       LongFunction<SegmentMedia> mediaOfSequence, Consumer<String> notice) {
         this.decoder = decoder;
-        this.feed = new SoundFeed(decoder, segments, mediaOfSequence);
+        this.feed = new SoundFeed("dvr-sound-open-" + streamId, decoder, segments, mediaOfSequence);
         this.notice = notice;
         this.thread = new Thread(this::loop, "dvr-sound-" + streamId);
         this.thread.setDaemon(true);
@@ -134,7 +134,7 @@ public final class SoundTrack implements PlayerSound, AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warning("sound: " + e);
         } finally {
-            feed.close();
+            feed.shutdown();
             output.close();
         }
     }

@@ -35,9 +35,9 @@ import java.util.logging.Logger;
  * Owns the threads {@code remote-events} (reading, polling, waiting) and {@code remote-events-watch} (a stream
  * silent for longer than three heartbeats is taken for a dead connection and opened again).
  */
-public final class ChangeFeed implements AutoCloseable {
+public final class RemoteChangeFeed implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(ChangeFeed.class.getName());
+    private static final Logger LOG = Logger.getLogger(RemoteChangeFeed.class.getName());
 
     /** What hears the feed. Called on the feed's thread, in order: hop to the UI thread there. */
     public interface Listener {
@@ -96,7 +96,7 @@ public final class ChangeFeed implements AutoCloseable {
     private ListSnapshot snapshot;
     private long pollNumber;
 
-    private ChangeFeed(RemoteServer server, RemoteClipService clips, Clock clock, Listener listener,
+    private RemoteChangeFeed(RemoteServer server, RemoteClipService clips, Clock clock, Listener listener,
                        Options options) {
         this.server = Objects.requireNonNull(server, "server");
         this.clips = Objects.requireNonNull(clips, "clips");
@@ -114,9 +114,9 @@ public final class ChangeFeed implements AutoCloseable {
     }
 
     /** Starts following {@code server}; clips it tells of are remembered by {@code clips} (for their links). */
-    public static ChangeFeed start(RemoteServer server, RemoteClipService clips, Clock clock, Listener listener,
+    public static RemoteChangeFeed start(RemoteServer server, RemoteClipService clips, Clock clock, Listener listener,
                                    Options options) {
-        ChangeFeed feed = new ChangeFeed(server, clips, clock, listener, options);
+        RemoteChangeFeed feed = new RemoteChangeFeed(server, clips, clock, listener, options);
         long checkMs = Math.max(100, options.silenceMs() / 3);
         feed.watch.scheduleWithFixedDelay(feed::checkSilence, checkMs, checkMs, TimeUnit.MILLISECONDS);
         feed.thread.start();

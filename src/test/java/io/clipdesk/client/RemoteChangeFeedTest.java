@@ -31,10 +31,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The client's change feed against a real headless server: events, a restart of the server, and polling. */
-class ChangeFeedTest {
+class RemoteChangeFeedTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final ChangeFeed.Options QUICK = ChangeFeed.Options.DEFAULTS.withPollIntervalMs(200)
+    private static final RemoteChangeFeed.Options QUICK = RemoteChangeFeed.Options.DEFAULTS.withPollIntervalMs(200)
             .withRetryMs(100, 400);
 
     final MutableClock clock = MutableClock.atWholeSecond();
@@ -42,11 +42,11 @@ class ChangeFeedTest {
     Path dir;
     HeadlessServer server;
     RemoteServer remote;
-    ChangeFeed feed;
+    RemoteChangeFeed feed;
     final Heard heard = new Heard();
 
     /** What the listener heard, in order, each a change, a resync or a status. */
-    static final class Heard implements ChangeFeed.Listener {
+    static final class Heard implements RemoteChangeFeed.Listener {
 
         final BlockingQueue<Object> all = new LinkedBlockingQueue<>();
 
@@ -116,7 +116,7 @@ class ChangeFeedTest {
         LiveFeed.produce(clock, server.engine(), 1, Duration.ofSeconds(4));
         remote = new RemoteServer(server.baseUrl(), Files.readString(dir.resolve("api-key")));
         RemoteClipService clips = new RemoteClipService(remote, clock);
-        feed = ChangeFeed.start(remote, clips, clock, heard, QUICK);
+        feed = RemoteChangeFeed.start(remote, clips, clock, heard, QUICK);
         heard.next(FeedStatus.State.FOLLOWING);
         heard.next("resync"::equals);
 
@@ -141,7 +141,7 @@ class ChangeFeedTest {
         int port = java.net.URI.create(server.baseUrl()).getPort();
         LiveFeed.produce(clock, server.engine(), 1, Duration.ofSeconds(4));
         remote = new RemoteServer(server.baseUrl(), Files.readString(dir.resolve("api-key")));
-        feed = ChangeFeed.start(remote, new RemoteClipService(remote, clock), clock, heard, QUICK);
+        feed = RemoteChangeFeed.start(remote, new RemoteClipService(remote, clock), clock, heard, QUICK);
         heard.next(FeedStatus.State.FOLLOWING);
         heard.next("resync"::equals);
         scriptCreates("Ben");
@@ -167,7 +167,7 @@ class ChangeFeedTest {
         LiveFeed.produce(clock, server.engine(), 1, Duration.ofSeconds(4));
         try (ForwardingProxy plain = new ForwardingProxy(server.baseUrl(), p -> p.startsWith("/streaming/events"))) {
             remote = new RemoteServer(plain.baseUrl(), Files.readString(dir.resolve("api-key")));
-            feed = ChangeFeed.start(remote, new RemoteClipService(remote, clock), clock, heard, QUICK);
+            feed = RemoteChangeFeed.start(remote, new RemoteClipService(remote, clock), clock, heard, QUICK);
             heard.next(FeedStatus.State.POLLING);
             heard.next("resync"::equals);
 
@@ -188,7 +188,7 @@ class ChangeFeedTest {
     void aWrongKey_isSaidAsRefused_andRetriedLater() throws Exception {
         server = startServer(0);
         remote = new RemoteServer(server.baseUrl(), "not-the-key");
-        feed = ChangeFeed.start(remote, new RemoteClipService(remote, clock), clock, heard, QUICK);
+        feed = RemoteChangeFeed.start(remote, new RemoteClipService(remote, clock), clock, heard, QUICK);
         FeedStatus refused = heard.next(FeedStatus.State.REFUSED);
         assertTrue(refused.detail().contains("refused the API key"), refused.detail());
         assertTrue(refused.retryInMs() > 0);
