@@ -1,5 +1,6 @@
 package io.clipdesk.ui;
 
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +30,7 @@ public final class EngineLane implements AutoCloseable {
 
     /** Runs {@code call} on the worker and hands its result, or its exception, to the FX thread. */
     public <T> void call(Supplier<T> call, Consumer<T> onResult, Consumer<RuntimeException> onFailure) {
-        worker.execute(() -> {
+        submit(() -> {
             try {
                 T result = call.get();
                 bridge.run(() -> onResult.accept(result));
@@ -41,12 +42,26 @@ public final class EngineLane implements AutoCloseable {
 
     /** Runs {@code task} on the worker; a failure is logged (background refreshes retry on their next tick). */
     public void run(Runnable task) {
-        worker.execute(guarded(task));
+        submit(guarded(task));
+    }
+
+    /**
+     * A desk that was closed (its stream switched away) may still get an FX event that asks for a refresh; it has
+     * no one left to show the answer to, so the call is dropped rather than thrown into the FX thread.
+     */
+    private void submit(Runnable task) {
+        try {
+            worker.execute(task);
+        } catch (RejectedExecutionException e) {
+            LOG.fine("engine call after the desk closed, dropped");
+        }
     }
 
     /** Runs {@code task} on the worker every {@code periodMs}, the first time after one period. */
     public void every(long periodMs, Runnable task) {
-        worker.scheduleWithFixedDelay(guarded(task), periodMs, periodMs, TimeUnit.MILLISECONDS);
+        if (!worker.isShutdown()) {
+            worker.scheduleWithFixedDelay(guarded(task), periodMs, periodMs, TimeUnit.MILLISECONDS);
+        }
     }
 
     private static Runnable guarded(Runnable task) {
