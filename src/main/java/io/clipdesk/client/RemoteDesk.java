@@ -27,6 +27,9 @@ import io.clipdesk.engine.StreamPatch;
 import io.clipdesk.engine.StreamState;
 import io.clipdesk.engine.Video;
 import io.clipdesk.engine.VideoStatus;
+import io.clipdesk.engine.delivery.AutoSend;
+import io.clipdesk.engine.delivery.Delivery;
+import io.clipdesk.engine.delivery.Destination;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -119,7 +122,9 @@ public final class RemoteDesk implements DeskBackend {
                 .without(Feature.KEEP_LATER, "A server keeps a clip as a permanent video only when it is created "
                         + "with \"keep permanently\" ticked.")
                 .without(Feature.DISK, "The disk is the server's.")
-                .without(Feature.LOCAL_FILES, "The clip's files are on the server: copy its link or save the MP4.");
+                .without(Feature.LOCAL_FILES, "The clip's files are on the server: copy its link or save the MP4.")
+                .without(Feature.DELIVER, "Sending clips is set up on the server's own desk: a server has no "
+                        + "delivery API yet.");
         if (!clipdesk) {
             String plain = " needs a Clipdesk server; this one speaks only Gcore's API.";
             caps = caps.without(Feature.THUMBNAILS, "Thumbnails" + plain)
@@ -658,6 +663,47 @@ public final class RemoteDesk implements DeskBackend {
                 node.path("error").asText(""), node.path("duration").asLong(0),
                 RemoteClipService.createdAtMs(node.path("created_at").asText("")), renditions,
                 new ClipDescription(node.path("description").asText(""), tags, node.path("created_by").asText("")));
+    }
+
+    // ---- delivery: not in the API, said by the capability
+
+    private RuntimeException cannotDeliver() {
+        return new InvalidRequestException(capabilities.whyNot(Feature.DELIVER).orElseThrow());
+    }
+
+    @Override
+    public List<Destination> destinations() {
+        return List.of();
+    }
+
+    @Override
+    public Destination saveDestination(Destination destination) {
+        throw cannotDeliver();
+    }
+
+    @Override
+    public void removeDestination(long destinationId) {
+        throw cannotDeliver();
+    }
+
+    @Override
+    public Delivery sendClip(String clipId, long destinationId, String origin) {
+        throw cannotDeliver();
+    }
+
+    @Override
+    public List<Delivery> deliveries(String clipId) {
+        return List.of();
+    }
+
+    @Override
+    public List<AutoSend> autoSends() {
+        return List.of();
+    }
+
+    @Override
+    public void autoSend(String tag, long destinationId) {
+        throw cannotDeliver();
     }
 
     // ---- settings
