@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One line per request: time, verb, path (never the query), status, bytes sent, milliseconds. Request
- * threads only add the line to a lock-free queue (no wake-up call per request); the {@code access-log} thread
- * looks every {@value #FLUSH_MS} ms and writes what is there in one batch. If the sink stalls and the queue
+ * threads only add the entry's fields to a lock-free queue (no formatting, no wake-up call per request); the
+ * {@code access-log} thread looks every {@value #FLUSH_MS} ms, formats what is there and writes it in one batch. If the sink stalls and the queue
  * fills, lines are dropped (and counted) rather than stalling requests.
  */
 final class AccessLog implements AutoCloseable {
@@ -22,7 +22,15 @@ final class AccessLog implements AutoCloseable {
     private static final int BATCH = 4_096;
     private static final long FLUSH_MS = 50;
 
-    private final Queue<String> lines = new ConcurrentLinkedQueue<>();
+    private record Entry(long epochMs, String method, String path, int status, long bytes, long elapsedNanos) {
+
+        String line() {
+            return Instant.ofEpochMilli(epochMs) + " " + method + " " + path + " " + status + " " + bytes + " B "
+                    + elapsedNanos / 1_000_000 + " ms\n";
+        }
+    }
+
+    private final Queue<Entry> lines = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicLong dropped = new AtomicLong();
     private final Writer sink;
@@ -37,8 +45,7 @@ final class AccessLog implements AutoCloseable {
     }
 
     void record(ApiExchange ex, long epochMs, long elapsedNanos) {
-        String line = Instant.ofEpochMilli(epochMs) + " " + ex.method() + " " + ex.path() + " " + ex.status()
-                + " " + ex.bytesSent() + " B " + elapsedNanos / 1_000_000 + " ms\n";
+        Entry line = new Entry(epochMs, ex.method(), ex.path(), ex.status(), ex.bytesSent(), elapsedNanos);
         if (queued.incrementAndGet() > QUEUE) {
             queued.decrementAndGet();
             dropped.incrementAndGet();
@@ -48,10 +55,10 @@ final class AccessLog implements AutoCloseable {
     }
 
     private void drain() {
-        List<String> batch = new ArrayList<>(BATCH);
+        List<Entry> batch = new ArrayList<>(BATCH);
         while (true) {
             boolean last = closing;
-            String line;
+            Entry line;
             while (batch.size() < BATCH && (line = lines.poll()) != null) {
                 queued.decrementAndGet();
                 batch.add(line);
@@ -72,14 +79,14 @@ final class AccessLog implements AutoCloseable {
         }
     }
 
-    private void write(List<String> batch) {
+    private void write(List<Entry> batch) {
         try {
             long lost = dropped.getAndSet(0);
             if (lost > 0) {
                 sink.write("(" + lost + " access log lines dropped: the log sink was too slow)\n");
             }
-            for (String line : batch) {
-                sink.write(line);
+            for (Entry line : batch) {
+                sink.write(line.line());
             }
             sink.flush();
         } catch (IOException e) {

@@ -1,11 +1,13 @@
 package io.clipdesk.api;
 
+import io.clipdesk.engine.ChangeLog;
 import io.clipdesk.engine.ClipEngine;
 import io.clipdesk.engine.ClipService;
 import io.clipdesk.engine.DataLayout;
 import io.clipdesk.engine.HealthService;
 import io.clipdesk.engine.MediaFiles;
 import io.clipdesk.engine.PushAddress;
+import io.clipdesk.engine.ReframeService;
 import io.clipdesk.engine.StreamService;
 import io.clipdesk.engine.VideoLibrary;
 
@@ -14,7 +16,8 @@ import java.util.Objects;
 
 /**
  * The engine services the HTTP layer drives; nothing else of the engine is reachable from a request.
- * {@code ingestBind} is where the engine's push listeners listen, for the push URLs the API hands out.
+ * {@code ingestBind} is where the engine's push listeners listen, for the push URLs the API hands out;
+ * {@code changes} is what /streaming/events follows.
  */
 public record ApiBackend(
         StreamService streams,
@@ -24,6 +27,8 @@ public record ApiBackend(
         Clock clock,
         DataLayout layout,
         HealthService health,
+        ChangeLog changes,
+        ReframeService reframes,
         String ingestBind) {
 
     public ApiBackend {
@@ -34,17 +39,19 @@ public record ApiBackend(
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(layout, "layout");
         Objects.requireNonNull(health, "health");
+        Objects.requireNonNull(changes, "changes");
+        Objects.requireNonNull(reframes, "reframes");
         Objects.requireNonNull(ingestBind, "ingestBind");
     }
 
     /** A backend whose push listeners listen on every interface. */
     public ApiBackend(StreamService streams, ClipService clips, VideoLibrary videos, MediaFiles media, Clock clock,
-                      DataLayout layout, HealthService health) {
-        this(streams, clips, videos, media, clock, layout, health, PushAddress.ANY_INTERFACE);
+                      DataLayout layout, HealthService health, ChangeLog changes, ReframeService reframes) {
+        this(streams, clips, videos, media, clock, layout, health, changes, reframes, PushAddress.ANY_INTERFACE);
     }
 
     public static ApiBackend of(ClipEngine engine) {
         return new ApiBackend(engine.streams(), engine.clips(), engine.videos(), engine.media(), engine.clock(),
-                engine.layout(), engine.health(), engine.config().ingestBind());
+                engine.layout(), engine.health(), engine.changes(), engine.reframes(), engine.config().ingestBind());
     }
 }

@@ -7,12 +7,14 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelException;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.DefaultFileRegion;
 import io.netty.channel.epoll.EpollSocketChannelConfig;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
@@ -54,7 +56,8 @@ final class ApiExchange {
     private final String path;
     private List<String> params = List.of();
     private int status;
-    private long bytesSent;
+    /** Written by the events hub's thread for a stream that stays open; read by the access log at its end. */
+    private volatile long bytesSent;
     private ChannelFuture sent;
 
     ApiExchange(ChannelHandlerContext ctx, FullHttpRequest request, ObjectMapper mapper, Addressing addressing) {
@@ -183,6 +186,37 @@ final class ApiExchange {
         if (corkable != null) {
             sent.addListener(done -> uncork(corkable));
         }
+    }
+
+    /**
+     * Starts a response that stays open (Server-Sent Events): the head goes now, chunked, and {@link #sent()} is
+     * the connection's end, so this connection answers nothing else meanwhile (no read deadline runs while the
+     * server has the turn, see {@link RequestDeadlines}).
+     */
+    void startStream(String contentType) {
+        markStarted(200);
+        responseHeaders.set("Content-Type", contentType);
+        responseHeaders.set("Transfer-Encoding", "chunked");
+        ctx.writeAndFlush(new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, responseHeaders));
+    }
+
+    /**
+     * One piece of a started stream, from any thread. A client that does not read is cut rather than buffered
+     * for: a follower resumes where it was, so nothing is lost by cutting it.
+     */
+    void stream(ByteBuf piece) {
+        if (!ctx.channel().isWritable()) {
+            piece.release();
+            ctx.close();
+            return;
+        }
+        bytesSent += piece.readableBytes();
+        ctx.writeAndFlush(new DefaultHttpContent(piece)).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+    }
+
+    /** Whether the connection is still open (a stream ends when its client goes). */
+    boolean isOpen() {
+        return ctx.channel().isActive();
     }
 
     /** HEAD: the headers a GET would send, Content-Length included, and no body. */

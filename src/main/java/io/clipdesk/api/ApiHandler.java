@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.DateFormatter;
+import io.netty.util.AsciiString;
 import io.netty.handler.codec.http.FullHttpRequest;
 import java.time.Clock;
-import java.util.Date;
 import java.util.function.Predicate;
 
 /**
@@ -20,12 +19,15 @@ final class ApiHandler {
     private static final String KEY_HELP = "send the header 'Authorization: APIKey <key>'; the key was printed "
             + "when the server first started and is kept in the file api-key in its data dir.";
 
+    private static final AsciiString NOSNIFF = AsciiString.cached("nosniff");
+
     private final Router router;
     private final ErrorMapper errors;
     private final AccessLog accessLog;
     private final ApiKey key;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final HttpDate date;
     private final Addressing addressing;
     private final Predicate<ApiExchange> cannotBlock;
 
@@ -37,6 +39,7 @@ final class ApiHandler {
         this.key = key;
         this.mapper = mapper;
         this.clock = clock;
+        this.date = new HttpDate(clock);
         this.addressing = addressing;
         this.cannotBlock = cannotBlock;
     }
@@ -54,9 +57,9 @@ final class ApiHandler {
     ChannelFuture handle(ApiExchange ex) {
         long startNanos = System.nanoTime();
         // RFC 9110 §6.6.1: caches age a response from its Date; the engine's clock is the one time source.
-        ex.responseHeaders().set("Date", DateFormatter.format(new Date(clock.millis())));
+        ex.responseHeaders().set("Date", date.now());
         // Media and JSON are exactly what their Content-Type says; a browser must not guess otherwise.
-        ex.responseHeaders().set("X-Content-Type-Options", "nosniff");
+        ex.responseHeaders().set("X-Content-Type-Options", NOSNIFF);
         try {
             ex.requireWellFormed();
             authorize(ex);

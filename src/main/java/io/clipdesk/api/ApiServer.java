@@ -52,9 +52,11 @@ public final class ApiServer implements AutoCloseable {
     private final ExecutorService pool;
     private final AccessLog accessLog;
     private final String baseUrl;
+    private final EventHub events;
 
     private ApiServer(Channel listener, EventLoopGroup loops, ExecutorService pool, AccessLog accessLog,
-                      String baseUrl) {
+                      String baseUrl, EventHub events) {
+        this.events = events;
         this.listener = listener;
         this.loops = loops;
         this.pool = pool;
@@ -73,6 +75,8 @@ public final class ApiServer implements AutoCloseable {
         SslContext tls = config.tls().isPresent() ? config.tls().get().serverContext() : null;
         ExecutorService pool = newPool(config.threads());
         AccessLog accessLog = new AccessLog(accessLogSink);
+        EventHub events = new EventHub(backend.changes(), backend.streams(), backend.clips(), backend.videos(),
+                objectMapper());
         boolean epoll = Epoll.isAvailable();
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         Class<? extends ServerChannel> listenerType = epoll ? EpollServerSocketChannel.class
@@ -85,7 +89,7 @@ public final class ApiServer implements AutoCloseable {
                     .channel(listenerType)
                     .option(ChannelOption.SO_BACKLOG, BACKLOG)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new HttpPipeline(handler(config, backend, accessLog), pool, config.limits(), tls))
+                    .childHandler(new HttpPipeline(handler(config, backend, accessLog, events), pool, config.limits(), tls))
                     .bind(address).awaitUninterruptibly();
             if (!bound.isSuccess()) {
                 throw new IOException("cannot listen on " + config.bindAddress() + ":" + config.port() + " ("
@@ -95,10 +99,11 @@ public final class ApiServer implements AutoCloseable {
             Channel listener = bound.channel();
             int port = ((InetSocketAddress) listener.localAddress()).getPort();
             String base = (tls != null ? "https" : "http") + "://" + hostForUrl(config.bindAddress()) + ":" + port;
-            return new ApiServer(listener, loops, pool, accessLog, config.publicBase().orElse(base));
+            return new ApiServer(listener, loops, pool, accessLog, config.publicBase().orElse(base), events);
         } catch (IOException | RuntimeException e) {
             loops.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             pool.shutdown();
+            events.close();
             accessLog.close();
             throw e;
         }
@@ -119,6 +124,7 @@ public final class ApiServer implements AutoCloseable {
         listener.close().syncUninterruptibly();
         // Closing the loops closes every open connection; no quiet period: nothing is half-written that matters.
         loops.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+        events.close();
         pool.shutdown();
         try {
             if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
@@ -137,16 +143,17 @@ public final class ApiServer implements AutoCloseable {
                 .build();
     }
 
-    private static ApiHandler handler(ApiConfig config, ApiBackend backend, AccessLog accessLog) {
+    private static ApiHandler handler(ApiConfig config, ApiBackend backend, AccessLog accessLog, EventHub events) {
         List<Route> routes = new ArrayList<>();
         // Media first: it is by far the most requested.
         MediaHandler media = new MediaHandler(backend.media(), backend.clock(),
                 new MediaSender(backend.layout().root(), new HotFiles(HOT_FILES_BYTES)));
         routes.addAll(media.routes());
         routes.addAll(new HealthHandler(backend.health()).routes());
-        routes.addAll(new ClipsHandler(backend.clips(), backend.streams()).routes());
+        routes.addAll(new ClipsHandler(backend.clips(), backend.streams(), backend.reframes()).routes());
         routes.addAll(new StreamsHandler(backend.streams()).routes());
         routes.addAll(new VideosHandler(backend.videos()).routes());
+        routes.addAll(new EventsHandler(events, backend.streams()).routes());
         return new ApiHandler(new Router(routes), new ErrorMapper(backend.clock()), accessLog,
                 config.apiKey(), objectMapper(), backend.clock(),
                 new Addressing(config.publicBaseUrl(), config.tls().isPresent(), backend.ingestBind()),

@@ -8,6 +8,8 @@ import io.clipdesk.engine.ClipService;
 import io.clipdesk.engine.ExactRange;
 import io.clipdesk.engine.InvalidRequestException;
 import io.clipdesk.engine.NotFoundException;
+import io.clipdesk.engine.ReframeAspect;
+import io.clipdesk.engine.ReframeService;
 import io.clipdesk.engine.StreamService;
 
 import java.io.IOException;
@@ -17,8 +19,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * /streaming/streams/{id}/clip_recording: create (PUT as Gcore, POST too), list, and (ext) get, describe (PATCH) and
- * delete one.
+ * /streaming/streams/{id}/clip_recording: create (PUT as Gcore, POST too), list, and (ext) get, describe (PATCH),
+ * delete, adjust (POST …/adjust: the range again from the DVR) and trim (POST …/trim: inside the clip's media) one,
+ * and its social versions (POST/GET …/reframes).
  */
 final class ClipsHandler {
 
@@ -27,10 +30,12 @@ final class ClipsHandler {
 
     private final ClipService clips;
     private final StreamService streams;
+    private final ReframeService reframes;
 
-    ClipsHandler(ClipService clips, StreamService streams) {
+    ClipsHandler(ClipService clips, StreamService streams, ReframeService reframes) {
         this.clips = clips;
         this.streams = streams;
+        this.reframes = reframes;
     }
 
     List<Route> routes() {
@@ -40,6 +45,25 @@ final class ClipsHandler {
                 Route.of("GET", CLIPS, this::list),
                 Route.of("GET", ONE, ex -> ex.sendJson(200, ClipDto.of(clipOfStream(ex), ex))),
                 Route.of("PATCH", ONE, this::describe),
+                Route.of("POST", ONE + "/adjust", ex -> {
+                    Clip clip = clipOfStream(ex);
+                    ExactRange range = range(ex.body(), "adjust");
+                    ex.sendJson(200, ClipDto.of(clips.adjust(clip.id(), range.fromMs(), range.toMs()), ex));
+                }),
+                Route.of("POST", ONE + "/reframes", ex -> {
+                    Clip clip = clipOfStream(ex);
+                    JsonBody body = ex.body();
+                    ReframeAspect aspect = ReframeAspect.parse(body.optionalString("aspect").orElseThrow(() ->
+                            new InvalidRequestException("aspect is required: \"9:16\", \"1:1\" or \"4:5\".")));
+                    ex.sendJson(202, ReframeDto.of(reframes.request(clip.id(), aspect, ReframeDto.cropOf(body)), ex));
+                }),
+                Route.of("GET", ONE + "/reframes", ex -> ex.sendJson(200, reframes.list(clipOfStream(ex).id()).stream()
+                        .map(r -> ReframeDto.of(r, ex)).toList())),
+                Route.of("POST", ONE + "/trim", ex -> {
+                    Clip clip = clipOfStream(ex);
+                    ExactRange range = range(ex.body(), "trim");
+                    ex.sendJson(200, ClipDto.of(clips.trim(clip.id(), range.fromMs(), range.toMs()), ex));
+                }),
                 Route.of("DELETE", ONE, ex -> {
                     clips.delete(clipOfStream(ex).id());
                     ex.sendNoContent();
@@ -90,6 +114,24 @@ final class ClipsHandler {
             throw new InvalidRequestException("cut_from_ms and cut_to_ms go together, with cut_from_ms < cut_to_ms.");
         }
         return Optional.of(new ExactRange(fromMs.getAsLong(), toMs.getAsLong()));
+    }
+
+    /**
+     * (ext) The new range of an adjust or trim: {@code cut_from_ms}/{@code cut_to_ms} (Unix ms, the desk's marks), or
+     * {@code start} (Unix s) and {@code duration} (s) as a clip is created.
+     */
+    private static ExactRange range(JsonBody body, String action) {
+        Optional<ExactRange> exact = exactRange(body);
+        if (exact.isPresent()) {
+            return exact.get();
+        }
+        OptionalLong startS = body.optionalLong("start", "Unix seconds");
+        OptionalLong durationS = body.optionalLong("duration", "seconds");
+        if (startS.isEmpty() || durationS.isEmpty()) {
+            throw new InvalidRequestException("To " + action + " a clip, send its new range: cut_from_ms and cut_to_ms"
+                    + " (Unix ms), or start (Unix s) and duration (s).");
+        }
+        return new ExactRange(startS.getAsLong() * 1000, (startS.getAsLong() + durationS.getAsLong()) * 1000);
     }
 
     private void list(ApiExchange ex) throws IOException {

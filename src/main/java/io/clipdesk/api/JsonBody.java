@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
@@ -125,6 +126,42 @@ final class JsonBody {
             throw new InvalidRequestException(field + " must be a string, not " + describe(value) + ".");
         }
         return Optional.of(value.textValue());
+    }
+
+    /** A number ({@code "x": 0.25}). */
+    OptionalDouble optionalDouble(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return OptionalDouble.empty();
+        }
+        if (!value.isNumber()) {
+            throw new InvalidRequestException(field + " must be a number, not " + describe(value) + ".");
+        }
+        return OptionalDouble.of(value.doubleValue());
+    }
+
+    /** {@code field} as a list of objects: one object is a list of one; absent is empty. */
+    List<JsonBody> objects(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (value.isObject()) {
+            return List.of(new JsonBody((ObjectNode) value));
+        }
+        if (!value.isArray()) {
+            throw new InvalidRequestException(field + " must be an object or an array of objects, not "
+                    + describe(value) + ".");
+        }
+        List<JsonBody> objects = new ArrayList<>();
+        for (JsonNode element : value) {
+            if (!element.isObject()) {
+                throw new InvalidRequestException(field + " must be an array of objects; it holds "
+                        + describe(element) + ".");
+            }
+            objects.add(new JsonBody((ObjectNode) element));
+        }
+        return objects;
     }
 
     /** An array of strings ({@code "tags": ["goal", "home"]}); an element of another type is a 400 naming it. */

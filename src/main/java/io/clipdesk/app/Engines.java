@@ -6,6 +6,7 @@ import io.clipdesk.engine.DiskReserve;
 import io.clipdesk.engine.DiskSpace;
 import io.clipdesk.engine.EngineConfig;
 import io.clipdesk.engine.SegmentStore;
+import io.clipdesk.media.FfmpegReframer;
 import io.clipdesk.media.FfmpegRemuxer;
 import io.clipdesk.media.FfmpegSegmentTrimmer;
 import io.clipdesk.media.MediaRuntime;
@@ -13,13 +14,20 @@ import io.clipdesk.media.MediaSourceFactory;
 import io.clipdesk.media.TestSignalSource;
 import io.clipdesk.store.Database;
 import io.clipdesk.store.SqliteClipRepository;
+import io.clipdesk.store.SqliteDeliveryRepository;
+import io.clipdesk.store.SqliteDestinationRepository;
+import io.clipdesk.store.SqliteReframeRepository;
 import io.clipdesk.store.SqliteSegmentStore;
 import io.clipdesk.store.SqliteSettingsRepository;
 import io.clipdesk.store.SqliteStreamRepository;
 import io.clipdesk.store.SqliteVideoRepository;
 
+import io.clipdesk.transport.FolderTransport;
+import io.clipdesk.transport.HttpTransport;
+
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.UnaryOperator;
 
 /** Wires the embedded engine: SQLite store + FFmpeg media behind the engine's ports. */
@@ -60,7 +68,10 @@ public final class Engines {
                     segments.apply(new SqliteSegmentStore(database)), new SqliteClipRepository(database),
                     new SqliteVideoRepository(database), new SqliteSettingsRepository(database),
                     new MediaSourceFactory(TestSignalSource.Pacing.REAL_TIME, config.ingestBind()),
-                    new FfmpegRemuxer(), new FfmpegSegmentTrimmer(), database, disk);
+                    new FfmpegRemuxer(), new FfmpegSegmentTrimmer(), database, disk,
+                    new SqliteDestinationRepository(database), new SqliteDeliveryRepository(database),
+                    List.of(new FolderTransport(), new HttpTransport()), new SqliteReframeRepository(database),
+                    new FfmpegReframer());
             return ClipEngine.start(config, clock, ports);
         } catch (RuntimeException e) {
             database.close();

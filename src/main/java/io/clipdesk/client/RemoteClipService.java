@@ -120,6 +120,29 @@ public final class RemoteClipService implements ClipService {
         return remember(server.send("PATCH", clipsPath(streamId) + "/" + clipId, body), streamId);
     }
 
+    /** (ext) POST …/adjust; a server without it (Gcore's own) answers 404, said as such. */
+    @Override
+    public Clip adjust(String clipId, long fromMs, long toMs) {
+        return rangeCall(clipId, "adjust", fromMs, toMs);
+    }
+
+    /** (ext) POST …/trim. */
+    @Override
+    public Clip trim(String clipId, long fromMs, long toMs) {
+        return rangeCall(clipId, "trim", fromMs, toMs);
+    }
+
+    private Clip rangeCall(String clipId, String action, long fromMs, long toMs) {
+        long streamId = get(clipId).streamId();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("cut_from_ms", fromMs);
+        body.put("cut_to_ms", toMs);
+        Clip made = remember(server.send("POST", clipsPath(streamId) + "/" + clipId + "/" + action, body), streamId);
+        streamOfClip.remove(clipId);
+        links.remove(clipId);
+        return made;
+    }
+
     /** The (ext) fields of API.md; a server without them ignores them. */
     private static void putDescription(Map<String, Object> body, ClipDescription description) {
         body.put("description", description.description());
@@ -145,6 +168,17 @@ public final class RemoteClipService implements ClipService {
     /** The playback URLs of a clip this service has created or listed. */
     public Optional<ClipLinks> links(String clipId) {
         return Optional.ofNullable(links.get(clipId));
+    }
+
+    /** A clip the server told of in a change event: its links kept as for one listed. */
+    Clip learn(JsonNode node, long streamId) {
+        return remember(node, streamId);
+    }
+
+    /** A clip the server said is gone. */
+    void forget(String clipId) {
+        streamOfClip.remove(clipId);
+        links.remove(clipId);
     }
 
     private Clip remember(JsonNode node, long streamId) {

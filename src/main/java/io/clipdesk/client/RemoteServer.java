@@ -88,21 +88,132 @@ public final class RemoteServer implements AutoCloseable {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof PinnedCertificate.Mismatch mismatch) {
-                    throw new RemoteCallException("The clip server at " + base + " is not trusted: "
-                            + mismatch.getMessage() + ".", e);
-                }
-            }
-            throw new RemoteCallException("Cannot reach the clip server at " + base + ": " + e.getMessage(), e);
+            throw unreachable(method, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RemoteCallException("Interrupted while calling the clip server at " + base, e);
         }
-        return answer(response);
+        return answer(method, response);
     }
 
-    private JsonNode answer(HttpResponse<byte[]> response) {
+    /**
+     * (ext) The server's change events from {@code lastEventId} ("" for now on): the open response, whose body
+     * the caller reads line by line and closes. Any status is returned as it is (a server without events
+     * answers 404).
+     */
+    HttpResponse<java.io.InputStream> openEvents(String query, String lastEventId) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(base.getPath() + "/streaming/events"
+                        + query))
+                .timeout(REQUEST_TIMEOUT) // until the head; the stream itself then stays open
+                .header("Authorization", "APIKey " + apiKey)
+                .header("Accept", "text/event-stream")
+                .GET();
+        if (!lastEventId.isEmpty()) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw unreachable("GET", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RemoteCallException("Interrupted while calling the clip server at " + base, e);
+        }
+    }
+
+    /** A path on the server ({@code /live/...}) or an absolute URL the server gave, as a URI. */
+    URI resolve(String pathOrUrl) {
+        URI given = URI.create(pathOrUrl.strip());
+        return given.isAbsolute() ? given : base.resolve(base.getPath() + pathOrUrl);
+    }
+
+    /**
+     * Fetches media (a playlist, a segment, a JPEG) the server links to. The API key goes only to the server
+     * itself, never to another host a link points at (a CDN).
+     *
+     * @throws NotFoundException when the server says it has no such media (gone with retention, or never made)
+     * @throws RemoteCallException when the server cannot be reached or fails
+     */
+    byte[] media(URI uri, Duration timeout) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET();
+        if (Objects.equals(uri.getHost(), base.getHost()) && uri.getPort() == base.getPort()) {
+            request.header("Authorization", "APIKey " + apiKey);
+        }
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw unreachable("GET", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RemoteCallException("Interrupted while fetching media from " + base, e);
+        }
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            return response.body();
+        }
+        if (status == 404 || status == 410) {
+            throw new NotFoundException("The clip server has no " + lastName(uri) + " (any more).");
+        }
+        throw new RemoteCallException("The clip server at " + base + " failed to send " + lastName(uri) + " (HTTP "
+                + status + ").", null);
+    }
+
+    /** The status of a GET on the server's own {@code path} with the key, and its body: for probing what it is. */
+    Probe probe(String path) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(base.getPath() + path)).timeout(CONNECT_TIMEOUT)
+                .header("Authorization", "APIKey " + apiKey).header("Accept", "application/json").GET().build();
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return new Probe(response.statusCode(), parse(response.body()));
+        } catch (IOException e) {
+            throw unreachable("GET", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RemoteCallException("Interrupted while calling the clip server at " + base, e);
+        }
+    }
+
+    /** What a probe saw: the status and the JSON body (an empty object when the body was not JSON). */
+    record Probe(int status, JsonNode json) {
+    }
+
+    private static String lastName(URI uri) {
+        String path = uri.getPath() == null ? "" : uri.getPath();
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /** The innermost cause's words: "Connection refused", "no such host", "no answer in time". */
+    private static String reason(IOException e) {
+        Throwable inner = e;
+        while (inner.getCause() != null) {
+            inner = inner.getCause();
+        }
+        if (inner instanceof java.nio.channels.UnresolvedAddressException
+                || inner instanceof java.net.UnknownHostException) {
+            return "no such host";
+        }
+        if (inner instanceof java.net.http.HttpTimeoutException) {
+            return "no answer in time";
+        }
+        String words = inner.getMessage();
+        return words == null || words.isBlank() ? inner.getClass().getSimpleName() : words;
+    }
+
+    private RemoteCallException unreachable(String method, IOException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PinnedCertificate.Mismatch mismatch) {
+                return new RemoteCallException("The clip server at " + base + " is not trusted: "
+                        + mismatch.getMessage() + ".", e);
+            }
+        }
+        boolean neverSent = e instanceof java.net.ConnectException
+                || e instanceof java.net.http.HttpConnectTimeoutException;
+        return new RemoteCallException("Cannot reach the clip server at " + base + ": " + reason(e) + ".", e, 0,
+                RemoteCallException.retryable(method, 0, null, neverSent));
+    }
+
+    private JsonNode answer(String method, HttpResponse<byte[]> response) {
         int status = response.statusCode();
         JsonNode node = parse(response.body());
         if (status >= 200 && status < 300) {
@@ -124,10 +235,12 @@ public final class RemoteServer implements AutoCloseable {
                 throw new ClipRejectedException(ClipRejectedException.Rule.DVR_DISABLED, message);
             case 401:
             case 403:
-                throw new RemoteCallException("The clip server at " + base + " refused the API key: " + message, null);
+                throw new RemoteCallException("The clip server at " + base + " refused the API key: " + message, null,
+                        status, false);
             default:
                 throw new RemoteCallException("The clip server at " + base + " failed (HTTP " + status + "): "
-                        + message, null);
+                        + message, null, status, RemoteCallException.retryable(method, status,
+                        response.headers().firstValue("x-should-retry").orElse(null), false));
         }
     }
 

@@ -92,6 +92,11 @@ final class ClipEdges {
         recording.addTrimmed(delivered, foreign, window.toUs() < segment.durationUs());
     }
 
+    /** Trims any segment file written as the DVR's (a clip's own copy), with the DVR's GOP. */
+    Optional<SegmentTrimmer.Trimmed> trimFile(Path source, Path target, Window window, Rendition rendition) {
+        return trimmer.trim(source, target, new SegmentTrimmer.Range(window.fromUs(), window.toUs(), rendition, gopMs));
+    }
+
     private static ClipPackager.Names names(ClipRecording recording) {
         return ClipPackager.Names.forClip(recording.clip().id());
     }

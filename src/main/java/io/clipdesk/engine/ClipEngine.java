@@ -1,8 +1,15 @@
 package io.clipdesk.engine;
 
+import io.clipdesk.engine.delivery.DeliveryRepository;
+import io.clipdesk.engine.delivery.DeliveryService;
+import io.clipdesk.engine.delivery.DeliveryTransport;
+import io.clipdesk.engine.delivery.DestinationRepository;
+import io.clipdesk.engine.delivery.RetryPolicy;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,7 +21,8 @@ import java.util.logging.Logger;
 
 /**
  * The embedded clip engine: streams with their rolling DVR, instant clips and permanent videos over the
- * given ports. Owns the threads {@code retention}, {@code expiry} and {@code clip-cut-N}.
+ * given ports, and their delivery to other places. Owns the threads {@code retention}, {@code expiry},
+ * {@code clip-cut-N}, {@code delivery-N} and {@code delivery-tick}.
  */
 public final class ClipEngine implements AutoCloseable {
 
@@ -23,8 +31,14 @@ public final class ClipEngine implements AutoCloseable {
     /** What the engine needs from the outer layers (store and media). */
     public record Ports(StreamRepository streams, SegmentStore segments, ClipRepository clips, VideoRepository videos,
                         SettingsRepository settings, LiveSourceFactory sources, Remuxer remuxer,
-                        SegmentTrimmer trimmer, AutoCloseable storage, DiskSpace disk) {
+                        SegmentTrimmer trimmer, AutoCloseable storage, DiskSpace disk,
+                        DestinationRepository destinations, DeliveryRepository deliveries,
+                        List<DeliveryTransport> transports, ReframeRepository reframes, Reframer reframer) {
     }
+
+    /** Deliveries run two at a time: enough to keep a folder and an endpoint busy without starving clip cuts. */
+    private static final int DELIVERY_THREADS = 2;
+    private static final long DELIVERY_TICK_MS = 500;
 
     private final EngineConfig config;
     private final Clock clock;
@@ -33,28 +47,44 @@ public final class ClipEngine implements AutoCloseable {
     private final DefaultVideoLibrary videoLibrary;
     private final DefaultClipService clipService;
     private final DefaultMediaFiles mediaFiles;
+    private final DefaultReframeService reframeService;
+    private final ExecutorService reframeWorker;
     private final EngineHealth health;
     private final ExecutorService cutPool;
     private final ScheduledExecutorService retention;
     private final ScheduledExecutorService expiry;
+    private final ExecutorService deliverySenders;
+    private final ScheduledExecutorService deliveryTick;
+    private final DeliveryService deliveryService;
     private final DataDirLock lock;
+    private final ChangeLog changes;
 
     private ClipEngine(EngineConfig config, Clock clock, Ports ports, DataDirLock lock) {
         this.lock = lock;
         this.config = config;
         this.clock = clock;
         this.ports = ports;
+        this.changes = new ChangeLog(clock);
         ClipPackager packager = new ClipPackager(ports.remuxer());
         this.cutPool = Executors.newFixedThreadPool(config.cutThreads(), named("clip-cut-"));
         this.streamService = new DefaultStreamService(config, clock, ports.streams(), ports.segments(),
-                ports.sources(), new DiskWatch(ports.disk(), config.diskReserve()));
-        this.videoLibrary = new DefaultVideoLibrary(config.layout(), clock, ports.videos(), ports.streams(), packager);
+                ports.sources(), new DiskWatch(ports.disk(), config.diskReserve()), changes);
+        this.videoLibrary = new DefaultVideoLibrary(config.layout(), clock, ports.videos(), ports.streams(), packager, changes);
         this.clipService = new DefaultClipService(config, clock, streamService, ports.clips(), videoLibrary, packager,
-                new ClipEdges(config.layout(), ports.trimmer(), config.segmentDurationMs()), cutPool);
+                new ClipEdges(config.layout(), ports.trimmer(), config.segmentDurationMs()), cutPool, changes);
+        this.reframeWorker = Executors.newSingleThreadExecutor(named("reframe"));
+        this.reframeService = new DefaultReframeService(config, clock, clipService, ports.clips(), ports.reframes(),
+                ports.reframer(), ports.remuxer(), videoLibrary, reframeWorker);
         this.mediaFiles = new DefaultMediaFiles(config, clock, ports.clips(), ports.videos(), streamService);
         this.health = new EngineHealth(streamService);
         this.retention = Executors.newSingleThreadScheduledExecutor(named("retention"));
         this.expiry = Executors.newSingleThreadScheduledExecutor(named("expiry"));
+        this.deliverySenders = Executors.newFixedThreadPool(DELIVERY_THREADS, named("delivery-"));
+        this.deliveryTick = Executors.newSingleThreadScheduledExecutor(named("delivery-tick"));
+        this.deliveryService = new DeliveryService(clock, clipService, new ClipLifecycle(config.segmentDurationMs()),
+                mediaFiles, ports.destinations(), ports.deliveries(), ports.settings(), ports.transports(),
+                RetryPolicy.DEFAULT,
+                deliverySenders);
     }
 
     /** Reconciles the data dir, resumes unfinished work, starts ingest and the schedules. */
@@ -82,9 +112,14 @@ public final class ClipEngine implements AutoCloseable {
         }
         clipService.resume();
         videoLibrary.resume(ports.clips());
+        reframeService.resume();
         streamService.startAll();
         retention.scheduleWithFixedDelay(guarded(streamService::enforceRetention), 1000, 1000, TimeUnit.MILLISECONDS);
-        expiry.scheduleWithFixedDelay(guarded(clipService::sweep), config.sweepIntervalMs(), config.sweepIntervalMs(),
+        expiry.scheduleWithFixedDelay(guarded(this::sweepClips), config.sweepIntervalMs(), config.sweepIntervalMs(),
+                TimeUnit.MILLISECONDS);
+        deliveryService.resume();
+        changes.follow(changes.lastId(), deliveryService::onChange);
+        deliveryTick.scheduleWithFixedDelay(guarded(deliveryService::tick), DELIVERY_TICK_MS, DELIVERY_TICK_MS,
                 TimeUnit.MILLISECONDS);
     }
 
@@ -96,8 +131,18 @@ public final class ClipEngine implements AutoCloseable {
         return clipService;
     }
 
+    /** Social versions (9:16, 1:1, 4:5) of clips. */
+    public ReframeService reframes() {
+        return reframeService;
+    }
+
     public VideoLibrary videos() {
         return videoLibrary;
+    }
+
+    /** Destinations and the sends of clips to them, with their receipts. */
+    public DeliveryService deliveries() {
+        return deliveryService;
     }
 
     public MediaFiles media() {
@@ -112,6 +157,11 @@ public final class ClipEngine implements AutoCloseable {
     /** Small named settings kept with the data (e.g. the desk's quick markers), so they survive restarts. */
     public SettingsRepository settings() {
         return ports.settings();
+    }
+
+    /** Every change to streams, clips and videos since this start, for followers (desks, the events route). */
+    public ChangeLog changes() {
+        return changes;
     }
 
     public Clock clock() {
@@ -129,7 +179,21 @@ public final class ClipEngine implements AutoCloseable {
     /** Runs retention and the expiry sweep now (tests move a clock and call this instead of waiting). */
     public void sweepNow() {
         streamService.enforceRetention();
+        sweepClips();
+    }
+
+    private void sweepClips() {
         clipService.sweep();
+        reframeService.sweep();
+    }
+
+    /** Waits until the reframe in progress and those queued now are done (tests). */
+    public void awaitReframes() {
+        try {
+            reframeWorker.submit(() -> { }).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("the reframe worker is down", e);
+        }
     }
 
     /** Waits until the clip-cut pool has run what is queued now (tests). */
@@ -147,7 +211,11 @@ public final class ClipEngine implements AutoCloseable {
     public void close() {
         retention.shutdownNow();
         expiry.shutdownNow();
+        deliveryTick.shutdownNow();
+        // A send cut short here is resumed at the next start (its row says SENDING), so no need to wait for it.
+        deliverySenders.shutdownNow();
         streamService.stopAll();
+        reframeWorker.shutdownNow(); // an encode in progress stops at its next frame and is made again at the next start
         cutPool.shutdown();
         try {
             if (!cutPool.awaitTermination(30, TimeUnit.SECONDS)) {

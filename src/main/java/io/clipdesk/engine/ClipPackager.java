@@ -44,7 +44,8 @@ final class ClipPackager {
     }
 
     /**
-     * Writes playlists and MP4s for segments already linked into {@code folder} under {@code names.segment}.
+     * Writes playlists and MP4s for segments already linked into {@code folder} under {@code names.segment}; all
+     * of it is durable when this returns.
      *
      * @return the MP4 duration of the top rendition in µs
      */
@@ -68,7 +69,7 @@ final class ClipPackager {
             if (rendition.equals(top)) {
                 durationUs = mp4.durationUs();
             }
-            DurableFiles.writeString(folder.resolve(names.playlist().apply(rendition.name())),
+            DurableFiles.writeStringUnsyncedRename(folder.resolve(names.playlist().apply(rendition.name())),
                     MediaPlaylist.vod(entries).write());
             variants.add(new MultivariantPlaylist.Variant(names.playlist().apply(rendition.name()),
                     (rendition.videoKbps() + Rendition.AUDIO_KBPS) * 1100L, rendition.width(), rendition.height(), 0));
@@ -76,7 +77,11 @@ final class ClipPackager {
         if (names.masterMp4() != null) {
             DurableFiles.linkOrCopy(folder.resolve(names.mp4().apply(top.name())), folder.resolve(names.masterMp4()));
         }
-        DurableFiles.writeString(folder.resolve(names.master()), new MultivariantPlaylist(variants).write());
+        DurableFiles.writeStringUnsyncedRename(folder.resolve(names.master()),
+                new MultivariantPlaylist(variants).write());
+        // Every file above is fsynced under its temp name; one folder fsync makes all renames and the segment
+        // links durable before the caller records the package as ready.
+        DurableFiles.syncFolder(folder);
         return durationUs;
     }
 

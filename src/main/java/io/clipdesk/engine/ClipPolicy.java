@@ -61,6 +61,54 @@ public final class ClipPolicy {
         return new ClipPlan(deliveredStartS, endS - deliveredStartS, expirationS, name, exact);
     }
 
+    /**
+     * The request that makes {@code clip} again at [{@code fromMs}, {@code toMs}) from the DVR: its title, description,
+     * permanent copy and accuracy (an exact cut stays exact, at the new marks), and its expiry rule — the life it was
+     * given after it became available, counted again from when the corrected clip is. {@link #plan} checks the rest.
+     *
+     * @throws ClipRejectedException ADJUST_OUTSIDE_DVR when the DVR no longer holds all of the new range
+     */
+    public static ClipRequest adjusted(Clip clip, long fromMs, long toMs, DvrWindow window) {
+        ExactRange range = new ExactRange(fromMs, toMs);
+        if (window.isEmpty() || range.fromMs() < window.startMs() || range.toMs() > window.endMs()) {
+            String held = window.isEmpty() ? "holds no media" : "holds " + Math.floorDiv(window.startMs(), 1000)
+                    + "–" + Math.floorDiv(window.endMs(), 1000);
+            throw new ClipRejectedException(ClipRejectedException.Rule.ADJUST_OUTSIDE_DVR, "ADJUST_OUTSIDE_DVR: the"
+                    + " range " + Math.floorDiv(fromMs, 1000) + "–" + Math.floorDiv(toMs + 999, 1000) + " is not all in"
+                    + " the DVR, which " + held + "; trim inside the clip's own media instead (POST …/trim)");
+        }
+        long startS = Math.floorDiv(fromMs, 1000);
+        long durationS = Math.floorDiv(toMs + 999, 1000) - startS;
+        long lifeS = clip.expirationS() - availableAtS(clip.createdAtMs(), clip.endS());
+        ClipRequest request = ClipRequest.of(clip.streamId(), startS, durationS)
+                .withLife(Math.max(MIN_EXPIRY_S, Math.min(MAX_EXPIRY_S, lifeS)))
+                .withVod(clip.hasVideo())
+                .withName(clip.name())
+                .withDescription(clip.description());
+        return clip.accuracy() == ClipAccuracy.FRAME ? request.withExactRange(range) : request;
+    }
+
+    /**
+     * A trim of a ready clip inside its own media: [{@code fromMs}, {@code toMs}) must lie in the range the clip
+     * delivered, {@code cutStartMs}–{@code cutEndMs}.
+     *
+     * @throws ClipRejectedException TRIM_OUTSIDE_CLIP otherwise, or when the clip has no media yet
+     */
+    public static ExactRange trimmed(Clip clip, long fromMs, long toMs) {
+        ExactRange range = new ExactRange(fromMs, toMs);
+        if (clip.status() != ClipStatus.READY) {
+            throw new ClipRejectedException(ClipRejectedException.Rule.TRIM_OUTSIDE_CLIP, "TRIM_OUTSIDE_CLIP: clip "
+                    + clip.id() + " is " + clip.status().name().toLowerCase(java.util.Locale.ROOT)
+                    + "; only a ready clip's media can be trimmed");
+        }
+        if (range.fromMs() < clip.cutStartMs() || range.toMs() > clip.cutEndMs()) {
+            throw new ClipRejectedException(ClipRejectedException.Rule.TRIM_OUTSIDE_CLIP, "TRIM_OUTSIDE_CLIP: the"
+                    + " trim " + fromMs + "–" + toMs + " ms must lie inside the clip's own media, " + clip.cutStartMs()
+                    + "–" + clip.cutEndMs() + " ms");
+        }
+        return range;
+    }
+
     /** A clip's new title (renaming it): not empty, at most {@link #MAX_NAME_LENGTH} characters. */
     public static String title(String name) {
         String title = checkNameLength(name == null ? "" : name.strip());

@@ -36,4 +36,23 @@ public interface ClipService {
      * @throws InvalidRequestException the title breaks {@link ClipPolicy#title}
      */
     Clip describe(String clipId, String name, ClipDescription description);
+
+    /**
+     * Makes the clip again at [{@code fromMs}, {@code toMs}) (wall-clock ms) from the DVR, with its title, description,
+     * permanent copy, accuracy and expiry rule ({@link ClipPolicy#adjusted}), then removes the old clip (and its
+     * permanent video, which the corrected clip makes anew). Nothing changes when a rule refuses.
+     *
+     * @return the corrected clip, a new id
+     * @throws NotFoundException      unknown or expired
+     * @throws ClipRejectedException  ADJUST_OUTSIDE_DVR, or another rule of {@link ClipPolicy#plan}
+     */
+    Clip adjust(String clipId, long fromMs, long toMs);
+
+    /**
+     * Cuts a ready clip down to [{@code fromMs}, {@code toMs}) inside its own media — for when the DVR no longer
+     * holds its range — keeping what {@link #adjust} keeps, and its expiration; then removes the old clip.
+     *
+     * @throws ClipRejectedException TRIM_OUTSIDE_CLIP
+     */
+    Clip trim(String clipId, long fromMs, long toMs);
 }

@@ -30,9 +30,13 @@ final class DefaultClipService implements ClipService, SegmentListener {
     private final ExecutorService cutPool;
     private final Map<String, ClipRecording> recordings = new ConcurrentHashMap<>();
     private final ClipLifecycle lifecycle;
+    private final ClipTrims trims;
+    private final ChangeLog changes;
 
     DefaultClipService(EngineConfig config, Clock clock, DefaultStreamService streams, ClipRepository clips,
-                       DefaultVideoLibrary videos, ClipPackager packager, ClipEdges edges, ExecutorService cutPool) {
+                       DefaultVideoLibrary videos, ClipPackager packager, ClipEdges edges, ExecutorService cutPool,
+                       ChangeLog changes) {
+        this.changes = changes;
         this.config = config;
         this.clock = clock;
         this.streams = streams;
@@ -42,6 +46,7 @@ final class DefaultClipService implements ClipService, SegmentListener {
         this.edges = edges;
         this.cutPool = cutPool;
         this.lifecycle = config.clipLifecycle();
+        this.trims = new ClipTrims(config, videos, packager, edges);
     }
 
     @Override
@@ -61,6 +66,7 @@ final class DefaultClipService implements ClipService, SegmentListener {
                 ClipStatus.RECORDING, "", 0, 0, request.accuracy(), 0, plan.exactRange(),
                 request.description());
         clips.insert(clip);
+        changed(ChangeType.CLIP_CREATED, clip);
         begin(clip, stream.renditions());
         return clip;
     }
@@ -84,7 +90,7 @@ final class DefaultClipService implements ClipService, SegmentListener {
     /** Serialized with {@link #keepPermanent} and the sweep, so a video asked for meanwhile is settled too. */
     @Override
     public synchronized void delete(String clipId) {
-        expire(get(clipId), "was deleted");
+        expire(get(clipId), ChangeType.CLIP_DELETED);
     }
 
     @Override
@@ -104,6 +110,7 @@ final class DefaultClipService implements ClipService, SegmentListener {
                     // Still recording: finish() reads the video id from the stored row.
                     Clip updated = clips.find(clipId).orElse(clip).withVideo(videoId);
                     clips.update(updated);
+                    changed(ChangeType.CLIP_UPDATED, updated);
                     return updated;
                 }
             }
@@ -112,6 +119,7 @@ final class DefaultClipService implements ClipService, SegmentListener {
         Clip latest = clips.find(clipId).orElse(clip);
         Clip updated = latest.withVideo(videoId);
         clips.update(updated);
+        changed(ChangeType.CLIP_UPDATED, updated);
         switch (latest.status()) {
             case READY -> cutPool.execute(() -> videos.materialize(updated));
             case FAILED -> videos.fail(videoId, "the clip it was made from failed: " + latest.error());
@@ -132,10 +140,67 @@ final class DefaultClipService implements ClipService, SegmentListener {
             updated = clips.find(clipId).orElse(clip).withDescription(title, description);
             clips.update(updated);
         }
+        changed(ChangeType.CLIP_UPDATED, updated);
         if (updated.hasVideo()) {
             videos.describe(updated.videoId(), title, description);
         }
         return updated;
+    }
+
+    /** Serialized with delete and the sweep: the old clip goes only once the corrected one is recording. */
+    @Override
+    public synchronized Clip adjust(String clipId, long fromMs, long toMs) {
+        Clip old = get(clipId);
+        Clip corrected = create(ClipPolicy.adjusted(old, fromMs, toMs, streams.window(old.streamId())));
+        retire(old);
+        return corrected;
+    }
+
+    @Override
+    public synchronized Clip trim(String clipId, long fromMs, long toMs) {
+        Clip old = clips.find(get(clipId).id()).orElseThrow();
+        ExactRange range = ClipPolicy.trimmed(old, fromMs, toMs);
+        String id = ClipIds.random();
+        long videoId = old.hasVideo() ? videos.reserve(old.streamId(), id, old.name(), old.description()) : 0;
+        Clip trimmed;
+        try {
+            trimmed = trims.cut(old, range, id, videoId, clock.millis());
+        } catch (IOException | RuntimeException e) {
+            DurableFiles.deleteTree(config.layout().clipDir(id));
+            if (videoId > 0) {
+                videos.fail(videoId, "trimming the clip it was made from failed: " + FailureReason.of(e));
+            }
+            throw new MediaException("cannot trim clip " + clipId + ": " + FailureReason.of(e), e);
+        }
+        clips.insert(trimmed);
+        changed(ChangeType.CLIP_CREATED, trimmed);
+        changed(ChangeType.CLIP_READY, trimmed);
+        if (trimmed.hasVideo()) {
+            cutPool.execute(() -> videos.materialize(trimmed));
+        }
+        retire(old);
+        return trimmed;
+    }
+
+    /**
+     * The clip an adjust or trim replaced: it goes with its files, and its permanent video with it (the new clip
+     * makes its own), so the desk and scripts see one clip, not two.
+     */
+    private void retire(Clip old) {
+        ClipRecording recording = recordings.get(old.id());
+        if (recording != null) {
+            synchronized (recording) {
+                recording.markDone();
+                recordings.remove(old.id());
+            }
+        }
+        Clip latest = clips.find(old.id()).orElse(old);
+        DurableFiles.deleteTree(config.layout().clipDir(old.id()));
+        clips.update(latest.withStatus(ClipStatus.EXPIRED, latest.error()));
+        changed(ChangeType.CLIP_DELETED, latest);
+        if (latest.hasVideo()) {
+            videos.discard(latest.videoId());
+        }
     }
 
     @Override
@@ -156,7 +221,7 @@ final class DefaultClipService implements ClipService, SegmentListener {
         for (ClipStatus status : List.of(ClipStatus.READY, ClipStatus.RECORDING, ClipStatus.FAILED)) {
             for (Clip clip : clips.listByStatus(status)) {
                 if (!lifecycle.aliveAt(clip, nowMs)) {
-                    expire(clip, "expired");
+                    expire(clip, ChangeType.CLIP_EXPIRED);
                 }
             }
         }
@@ -249,6 +314,7 @@ final class DefaultClipService implements ClipService, SegmentListener {
             Clip ready = clip.withCut(linked.get(0).startMs(), recording.cutEndMs(), DvrGaps.missingMs(linked))
                     .withStatus(ClipStatus.READY, "");
             clips.update(ready);
+            changed(ChangeType.CLIP_READY, ready);
             if (ready.hasVideo()) {
                 videos.materialize(ready);
             }
@@ -261,6 +327,7 @@ final class DefaultClipService implements ClipService, SegmentListener {
     private void fail(Clip clip, String reason) {
         Clip latest = clips.find(clip.id()).orElse(clip);
         clips.update(latest.withStatus(ClipStatus.FAILED, reason));
+        changed(ChangeType.CLIP_FAILED, latest);
         if (latest.hasVideo()) {
             videos.fail(latest.videoId(), "the clip it was made from failed: " + reason);
         }
@@ -270,9 +337,11 @@ final class DefaultClipService implements ClipService, SegmentListener {
      * Stops a recording in progress (waiting for a finish under way), settles the clip's video, then deletes the
      * files and marks the row.
      *
-     * @param why what happened to the clip, for its video's error ("was deleted", "expired")
+     * @param gone {@link ChangeType#CLIP_DELETED} or {@link ChangeType#CLIP_EXPIRED}: what followers are told, and
+     *             what the video's error says happened to its clip
      */
-    private void expire(Clip clip, String why) {
+    private void expire(Clip clip, ChangeType gone) {
+        String why = gone == ChangeType.CLIP_DELETED ? "was deleted" : "expired";
         ClipRecording recording = recordings.get(clip.id());
         if (recording != null) {
             synchronized (recording) {
@@ -287,7 +356,12 @@ final class DefaultClipService implements ClipService, SegmentListener {
         DurableFiles.deleteTree(config.layout().clipDir(clip.id()));
         if (latest != null) {
             clips.update(latest.withStatus(ClipStatus.EXPIRED, latest.error()));
+            changed(gone, latest);
         }
+    }
+
+    private void changed(ChangeType type, Clip clip) {
+        changes.publish(type, clip.streamId(), clip.id(), clip.videoId());
     }
 
     /**

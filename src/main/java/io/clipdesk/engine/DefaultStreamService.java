@@ -26,6 +26,7 @@ final class DefaultStreamService implements StreamService {
     private final LiveSourceFactory sources;
     private final DiskWatch disk;
     private final DvrFiles files;
+    private final ChangeLog changes;
     private final List<SegmentListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<Long, Ingest> running = new ConcurrentHashMap<>();
     /** Serializes read-modify-write of stored streams (API threads and ingest threads both change them). */
@@ -36,7 +37,19 @@ final class DefaultStreamService implements StreamService {
     }
 
     DefaultStreamService(EngineConfig config, Clock clock, StreamRepository streams, SegmentStore segments,
-                         LiveSourceFactory sources, DiskWatch disk) {
+                         LiveSourceFactory sources, DiskWatch disk, ChangeLog changes) {
+        this.changes = changes;
+        // Health changes come from the ingest threads through the listeners every recorder is given.
+        listeners.add(new SegmentListener() {
+            @Override
+            public void onSegment(Segment segment) {
+            }
+
+            @Override
+            public void onHealth(long streamId, SourceHealth health, String detail) {
+                changes.publish(ChangeType.STREAM_HEALTH, streamId, "", 0);
+            }
+        });
         this.config = config;
         this.disk = disk;
         this.files = new DvrFiles(config.layout());
@@ -79,6 +92,7 @@ final class DefaultStreamService implements StreamService {
             stream = streams.insert(new LiveStream(0, name, source, draft.dvrEnabled(),
                     draft.dvrDurationS(), ClipIds.random(), clock.millis(), Rendition.DEFAULT_LADDER));
         }
+        changes.publish(ChangeType.STREAM_CREATED, stream.id(), "", 0);
         startIngest(stream);
         return stream;
     }
@@ -107,6 +121,7 @@ final class DefaultStreamService implements StreamService {
             }
             streams.update(stream);
         }
+        changes.publish(ChangeType.STREAM_UPDATED, streamId, "", 0);
         if (!stream.source().equals(before.source())) {
             stopIngest(streamId);
             // The old media may have other renditions than the new source: the DVR starts afresh.
@@ -129,6 +144,7 @@ final class DefaultStreamService implements StreamService {
             }
             streams.update(before.withSource(before.source(), renditions));
         }
+        changes.publish(ChangeType.STREAM_UPDATED, streamId, "", 0);
         LOG.info("stream " + streamId + ": source ladder is now " + renditions.stream().map(Rendition::name).toList());
         drop(before, segments.endedBy(streamId, Long.MAX_VALUE));
     }
@@ -163,6 +179,7 @@ final class DefaultStreamService implements StreamService {
         segments.deleteAll(streamId);
         files.deleteAll(streamId);
         streams.delete(streamId);
+        changes.publish(ChangeType.STREAM_DELETED, streamId, "", 0);
         listeners.forEach(l -> l.onDvrChanged(streamId));
     }
 

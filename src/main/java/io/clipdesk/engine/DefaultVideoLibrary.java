@@ -24,11 +24,13 @@ final class DefaultVideoLibrary implements VideoLibrary {
     private final VideoRepository videos;
     private final StreamRepository streams;
     private final ClipPackager packager;
+    private final ChangeLog changes;
     /** Striped: one video is made by one thread at a time; a few stripes are plenty for a handful of cut threads. */
     private final Object[] makeLocks = new Object[16];
 
     DefaultVideoLibrary(DataLayout layout, Clock clock, VideoRepository videos, StreamRepository streams,
-                        ClipPackager packager) {
+                        ClipPackager packager, ChangeLog changes) {
+        this.changes = changes;
         this.layout = layout;
         this.clock = clock;
         this.videos = videos;
@@ -54,19 +56,72 @@ final class DefaultVideoLibrary implements VideoLibrary {
         Video video = get(videoId);
         DurableFiles.deleteTree(layout.videoDir(video.pathKey()));
         videos.delete(videoId);
+        changed(ChangeType.VIDEO_DELETED, video);
+    }
+
+    /**
+     * Copies the clip's finished reframes into its ready video (same file names, so their playlists hold), so they
+     * outlive the clip as the video does. A video not made yet gets them when it is made.
+     */
+    void keepReframes(Clip clip) {
+        synchronized (lockOf(clip.videoId())) {
+            videos.find(clip.videoId()).filter(v -> v.status() == VideoStatus.READY).ifPresent(v -> {
+                try {
+                    linkReframes(clip, layout.videoDir(v.pathKey()));
+                } catch (IOException | RuntimeException e) {
+                    LOG.log(Level.WARNING, "the reframes of clip " + clip.id() + " were not kept in video " + v.id(), e);
+                }
+            });
+        }
+    }
+
+    /** The reframes whose playlist is written (so they are complete), hard linked. */
+    private void linkReframes(Clip clip, Path videoFolder) throws IOException {
+        Path clipDir = layout.clipDir(clip.id());
+        for (ReframeAspect aspect : ReframeAspect.values()) {
+            Path playlist = clipDir.resolve(MediaPaths.reframePlaylist(clip.id(), aspect));
+            if (!Files.exists(playlist)) {
+                continue;
+            }
+            String prefix = MediaPaths.reframeMp4(clip.id(), aspect).replace(".mp4", "");
+            try (java.util.stream.Stream<Path> files = Files.list(clipDir)) {
+                for (Path file : files.filter(f -> f.getFileName().toString().startsWith(prefix)).toList()) {
+                    if (!file.equals(playlist)) {
+                        DurableFiles.linkOrCopy(file, videoFolder.resolve(file.getFileName().toString()));
+                    }
+                }
+            }
+            DurableFiles.linkOrCopy(playlist, videoFolder.resolve(playlist.getFileName().toString()));
+        }
+    }
+
+    /** A video whose clip was replaced by an adjusted or trimmed one: gone with its files, whatever its state. */
+    void discard(long videoId) {
+        synchronized (lockOf(videoId)) {
+            videos.find(videoId).ifPresent(v -> {
+                DurableFiles.deleteTree(layout.videoDir(v.pathKey()));
+                videos.delete(videoId);
+                changed(ChangeType.VIDEO_DELETED, v);
+            });
+        }
     }
 
     long reserve(long streamId, String clipId, String name, ClipDescription description) {
         List<String> renditions = streams.find(streamId).map(s -> s.renditions().stream().map(Rendition::name)
                 .toList()).orElse(List.of());
-        return videos.insert(new Video(0, ClipIds.random(), streamId, clipId, name, VideoStatus.PENDING, "", 0,
-                clock.millis(), renditions, description)).id();
+        Video video = videos.insert(new Video(0, ClipIds.random(), streamId, clipId, name, VideoStatus.PENDING, "",
+                0, clock.millis(), renditions, description));
+        changed(ChangeType.VIDEO_CREATED, video);
+        return video.id();
     }
 
     /** The title and description of the clip it was made from, which the editor changed. */
     void describe(long videoId, String name, ClipDescription description) {
         synchronized (lockOf(videoId)) {
-            videos.find(videoId).ifPresent(v -> videos.update(v.withDescription(name, description)));
+            videos.find(videoId).ifPresent(v -> {
+                videos.update(v.withDescription(name, description));
+                changed(ChangeType.VIDEO_UPDATED, v);
+            });
         }
     }
 
@@ -74,7 +129,10 @@ final class DefaultVideoLibrary implements VideoLibrary {
     void fail(long videoId, String reason) {
         synchronized (lockOf(videoId)) {
             videos.find(videoId).filter(v -> v.status() == VideoStatus.PENDING)
-                    .ifPresent(v -> videos.update(v.withStatus(VideoStatus.ERROR, reason)));
+                    .ifPresent(v -> {
+                        videos.update(v.withStatus(VideoStatus.ERROR, reason));
+                        changed(ChangeType.VIDEO_ERROR, v);
+                    });
         }
     }
 
@@ -122,11 +180,18 @@ final class DefaultVideoLibrary implements VideoLibrary {
             if (Files.exists(thumb)) {
                 DurableFiles.linkOrCopy(thumb, folder.resolve(MediaPaths.SCREENSHOT));
             }
+            linkReframes(clip, folder);
             videos.update(video.withDurationMs(durationUs / 1000).withStatus(VideoStatus.READY, ""));
+            changed(ChangeType.VIDEO_READY, video);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "video " + video.id() + " failed", e);
             videos.update(video.withStatus(VideoStatus.ERROR, "packaging failed: " + FailureReason.of(e)));
+            changed(ChangeType.VIDEO_ERROR, video);
         }
+    }
+
+    private void changed(ChangeType type, Video video) {
+        changes.publish(type, video.streamId(), video.clipId(), video.id());
     }
 
     /** Videos that were pending when the engine stopped: finish them from their clip, or say why not. */
@@ -147,7 +212,7 @@ final class DefaultVideoLibrary implements VideoLibrary {
         }
     }
 
-    private List<Rendition> renditionsOf(Clip clip) {
+    List<Rendition> renditionsOf(Clip clip) {
         List<Rendition> ladder = streams.find(clip.streamId()).map(LiveStream::renditions).orElse(List.of());
         List<Rendition> out = new ArrayList<>();
         for (String name : clip.renditions()) {

@@ -25,6 +25,16 @@ public final class DurableFiles {
     }
 
     public static void writeString(Path target, String text) {
+        writeStringUnsyncedRename(target, text);
+        syncFolder(target.getParent());
+    }
+
+    /**
+     * Writes {@code text} complete and fsynced under a temp name and renames it; durable once the caller syncs
+     * the folder. For packages of several files: one folder fsync for all instead of one per file (an fsync
+     * costs 5–40 ms on the build machine's ext4, and a clip turns ready only after its last one).
+     */
+    public static void writeStringUnsyncedRename(Path target, String text) {
         Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
         try {
             Files.createDirectories(target.getParent());
@@ -36,7 +46,7 @@ public final class DurableFiles {
                 }
                 ch.force(true);
             }
-            moveInto(temp, target);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
         }

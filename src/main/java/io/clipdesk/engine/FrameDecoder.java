@@ -12,9 +12,14 @@ public interface FrameDecoder {
     /**
      * Opens one finished TS segment for forward decoding from its first keyframe.
      *
-     * @throws MediaException when the file cannot be opened
+     * @throws MediaException when the media cannot be opened
      */
-    Cursor open(Path segmentFile, int width, int height);
+    Cursor open(SegmentMedia segment, int width, int height);
+
+    /** {@link #open(SegmentMedia, int, int)} on a file (tools and tests that hold segments on disk). */
+    default Cursor open(Path segmentFile, int width, int height) {
+        return open(SegmentMedia.read(segmentFile), width, height);
+    }
 
     /** Pays the one-off cost of the first open (native libraries) before an editor waits for a picture. */
     void warmUp();

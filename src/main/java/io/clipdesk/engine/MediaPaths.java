@@ -44,6 +44,24 @@ public final class MediaPaths {
         return "rec_" + clipId + "_screenshot.jpg";
     }
 
+    /** A clip's reframe in {@code aspect}: its own media playlist, served beside the clip's files. */
+    public static String reframePlaylist(String clipId, ReframeAspect aspect) {
+        return "rec_" + clipId + "_reframe_" + aspect.slug() + ".m3u8";
+    }
+
+    public static String reframeSegment(String clipId, ReframeAspect aspect, int index) {
+        return String.format("rec_%s_reframe_%s_%05d.ts", clipId, aspect.slug(), index);
+    }
+
+    public static String reframeMp4(String clipId, ReframeAspect aspect) {
+        return "rec_" + clipId + "_reframe_" + aspect.slug() + ".mp4";
+    }
+
+    /** Whether a file of a clip's folder belongs to one of its reframes (copied with it into a permanent video). */
+    public static boolean isReframeFile(String clipId, String fileName) {
+        return fileName.startsWith("rec_" + clipId + "_reframe_");
+    }
+
     public static String clipUrl(long streamId, String fileName) {
         return "/rec/" + streamId + "/" + fileName;
     }

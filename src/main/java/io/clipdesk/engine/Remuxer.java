@@ -7,7 +7,9 @@ import java.util.List;
 public interface Remuxer {
 
     /**
-     * Writes {@code mp4} durably (temp name, fsync, rename). Timestamps start at 0.
+     * Writes {@code mp4} complete and fsynced under a temp name, then renames it; the rename is durable once the
+     * caller syncs the folder ({@link DurableFiles#syncFolder}), which it does once for all files of a package.
+     * Timestamps start at 0.
      *
      * @throws MediaException when the segments cannot be read or the file cannot be written
      */

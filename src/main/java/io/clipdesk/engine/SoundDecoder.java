@@ -16,7 +16,7 @@ public interface SoundDecoder {
     /** Finds no sound in any segment: the player stays silent. */
     SoundDecoder NONE = new SoundDecoder() {
         @Override
-        public Optional<Cursor> open(Path segmentFile, double tempo) {
+        public Optional<Cursor> open(SegmentMedia segment, double tempo) {
             return Optional.empty();
         }
 
@@ -31,9 +31,14 @@ public interface SoundDecoder {
      *
      * @param tempo 1 for normal speed, or a slower speed (0.5) played longer with its pitch kept
      * @return empty when the segment carries no sound
-     * @throws MediaException when the file cannot be opened
+     * @throws MediaException when the media cannot be opened
      */
-    Optional<Cursor> open(Path segmentFile, double tempo);
+    Optional<Cursor> open(SegmentMedia segment, double tempo);
+
+    /** {@link #open(SegmentMedia, double)} on a file (tools and tests that hold segments on disk). */
+    default Optional<Cursor> open(Path segmentFile, double tempo) {
+        return open(SegmentMedia.read(segmentFile), tempo);
+    }
 
     /** The speeds below 1 at which {@link #open} keeps the pitch; any other slow speed is played muted. */
     boolean keepsPitchAt(double tempo);

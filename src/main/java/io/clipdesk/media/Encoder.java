@@ -32,6 +32,22 @@ final class Encoder implements AutoCloseable {
 
     /** libx264 with a fixed GOP of {@code gopFrames}, no B-frames and no scene-cut keyframes: every GOP is a segment. */
     static Encoder h264(Rendition rendition, int fps, int gopFrames) {
+        return h264(rendition, fps, gopFrames, null);
+    }
+
+    /**
+     * libx264 as {@link #h264}, tuned for the test signal's synthetic picture: still bars with a few rectangles
+     * moving by whole pixels. Quality-targeted under the rendition's bitrate as a cap, so a still picture costs
+     * what it needs rather than the cap; CRF 26 because its picture-init QP is ABR's 26, so SPS and PPS stay
+     * those of {@link #h264} and a frame-accurate cut's re-encoded GOP splices. No sub-pixel motion search and
+     * no sub-macroblock partitions, which whole-pixel rectangles never use. Measured unpaced, 720p + 360p + AAC,
+     * whole process: 13.6 → 9.3 % of a core at 25 fps; the 720p segment 262 → 156 KB per 2 s.
+     */
+    static Encoder h264TestSignal(Rendition rendition, int fps, int gopFrames) {
+        return h264(rendition, fps, gopFrames, "crf=26:subme=0:partitions=none");
+    }
+
+    private static Encoder h264(Rendition rendition, int fps, int gopFrames, String x264Params) {
         AVCodec codec = avcodec_find_encoder_by_name("libx264");
         AVCodecContext c = avcodec_alloc_context3(codec);
         c.width(rendition.width()).height(rendition.height()).pix_fmt(AV_PIX_FMT_YUV420P);
@@ -45,7 +61,30 @@ final class Encoder implements AutoCloseable {
         av_dict_set(options, "preset", X264_PRESET, 0);
         av_dict_set(options, "tune", "zerolatency", 0);
         av_dict_set(options, "sc_threshold", "0", 0);
+        if (x264Params != null) {
+            av_dict_set(options, "x264-params", x264Params, 0);
+        }
         return open(c, codec, options, "libx264 " + rendition.name());
+    }
+
+    /**
+     * libx264 for a file encoded once (no zero-latency tuning: lookahead and frame threads are worth their delay), a
+     * fixed GOP of {@code gopFrames} without B-frames, so decode order is display order and each GOP can be a segment.
+     */
+    static Encoder h264(int width, int height, int videoKbps, int fps, int gopFrames, String preset) {
+        AVCodec codec = avcodec_find_encoder_by_name("libx264");
+        AVCodecContext c = avcodec_alloc_context3(codec);
+        c.width(width).height(height).pix_fmt(AV_PIX_FMT_YUV420P);
+        c.time_base(av_make_q(1, fps)).framerate(av_make_q(fps, 1));
+        c.gop_size(gopFrames).keyint_min(gopFrames).max_b_frames(0);
+        long bitRate = videoKbps * 1000L;
+        c.bit_rate(bitRate).rc_max_rate(bitRate * 3 / 2).rc_buffer_size((int) Math.min(Integer.MAX_VALUE, 2 * bitRate));
+        c.colorspace(AVCOL_SPC_BT709).color_primaries(AVCOL_PRI_BT709).color_trc(AVCOL_TRC_BT709);
+        c.color_range(AVCOL_RANGE_MPEG);
+        AVDictionary options = new AVDictionary(null);
+        av_dict_set(options, "preset", preset, 0);
+        av_dict_set(options, "sc_threshold", "0", 0);
+        return open(c, codec, options, "libx264 " + width + "x" + height);
     }
 
     /** FFmpeg's native AAC-LC encoder, planar float input. */

@@ -2,6 +2,7 @@ package io.clipdesk.media;
 
 import io.clipdesk.engine.FrameDecoder;
 import io.clipdesk.engine.MediaException;
+import io.clipdesk.engine.SegmentMedia;
 import io.clipdesk.engine.SoundDecoder;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -11,8 +12,6 @@ import org.bytedeco.javacv.FrameGrabber;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.IntBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * {@link FrameDecoder} over javacv's FFmpegFrameGrabber, as measured in the DVR decoder spike (ARCHITECTURE.md):
@@ -31,14 +30,11 @@ public final class FfmpegFrameDecoder implements FrameDecoder {
     }
 
     @Override
-    public Cursor open(Path segmentFile, int width, int height) {
+    public Cursor open(SegmentMedia segment, int width, int height) {
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("picture size must be positive");
         }
-        if (!Files.isRegularFile(segmentFile)) {
-            throw new MediaException("segment " + segmentFile.getFileName() + " is not on disk");
-        }
-        return new FfmpegCursor(segmentFile, width, height);
+        return new FfmpegCursor(segment, width, height);
     }
 
     @Override
@@ -56,7 +52,7 @@ public final class FfmpegFrameDecoder implements FrameDecoder {
     }
 
     private static final class FfmpegCursor implements Cursor {
-        private final Path file;
+        private final SegmentMedia file;
         private final int width;
         private final int height;
         private FFmpegFrameGrabber grabber;
@@ -64,7 +60,7 @@ public final class FfmpegFrameDecoder implements FrameDecoder {
         private long lastOffsetUs = -1;
         private long frameUs = DEFAULT_FRAME_US;
 
-        FfmpegCursor(Path file, int width, int height) {
+        FfmpegCursor(SegmentMedia file, int width, int height) {
             this.file = file;
             this.width = width;
             this.height = height;
@@ -72,7 +68,8 @@ public final class FfmpegFrameDecoder implements FrameDecoder {
         }
 
         private void start() {
-            FFmpegFrameGrabber g = new FFmpegFrameGrabber(file.toFile());
+            // Read from memory; the size as mark limit lets the demuxer seek anywhere in it while probing.
+            FFmpegFrameGrabber g = new FFmpegFrameGrabber(file.open(), file.sizeBytes());
             g.setPixelFormat(avutil.AV_PIX_FMT_BGRA);
             g.setImageWidth(width);
             g.setImageHeight(height);
@@ -80,7 +77,7 @@ public final class FfmpegFrameDecoder implements FrameDecoder {
                 g.start();
             } catch (FrameGrabber.Exception e) {
                 release(g);
-                throw new MediaException("cannot open segment " + file.getFileName(), e);
+                throw new MediaException("cannot open segment " + file.name(), e);
             }
             double fps = g.getFrameRate();
             frameUs = fps > 1 && fps < 1000 ? Math.round(1_000_000 / fps) : DEFAULT_FRAME_US;
@@ -143,7 +140,7 @@ public final class FfmpegFrameDecoder implements FrameDecoder {
                 lastOffsetUs = Math.max(0, frame.timestamp - baseUs);
                 return frame;
             } catch (FrameGrabber.Exception e) {
-                throw new MediaException("cannot decode segment " + file.getFileName(), e);
+                throw new MediaException("cannot decode segment " + file.name(), e);
             }
         }
 

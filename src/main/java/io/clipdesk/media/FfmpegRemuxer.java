@@ -30,7 +30,6 @@ public final class FfmpegRemuxer implements Remuxer {
             long durationUs = remux(tsSegments, temp);
             DurableFile.sync(temp);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            DurableFile.syncDirectory(target.getParent());
             return new RemuxResult(durationUs, Files.size(target));
         } catch (IOException e) {
             throw new MediaException("cannot write " + target + ": " + e.getMessage(), e);

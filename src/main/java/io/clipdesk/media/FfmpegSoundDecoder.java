@@ -1,6 +1,7 @@
 package io.clipdesk.media;
 
 import io.clipdesk.engine.MediaException;
+import io.clipdesk.engine.SegmentMedia;
 import io.clipdesk.engine.SoundDecoder;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
@@ -12,8 +13,6 @@ import org.bytedeco.javacv.FrameFilter;
 import org.bytedeco.javacv.FrameGrabber;
 
 import java.nio.ShortBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -31,14 +30,11 @@ public final class FfmpegSoundDecoder implements SoundDecoder {
     }
 
     @Override
-    public Optional<Cursor> open(Path segmentFile, double tempo) {
-        if (!Files.isRegularFile(segmentFile)) {
-            throw new MediaException("segment " + segmentFile.getFileName() + " is not on disk");
-        }
+    public Optional<Cursor> open(SegmentMedia segmentFile, double tempo) {
         if (tempo != 1 && !keepsPitchAt(tempo)) {
             throw new IllegalArgumentException("sound is kept at 1× and 0.5× only, not " + tempo + "×");
         }
-        FFmpegFrameGrabber g = new FFmpegFrameGrabber(segmentFile.toFile());
+        FFmpegFrameGrabber g = new FFmpegFrameGrabber(segmentFile.open(), segmentFile.sizeBytes());
         g.setSampleFormat(avutil.AV_SAMPLE_FMT_S16);
         g.setSampleRate(SAMPLE_RATE);
         g.setAudioChannels(CHANNELS);
@@ -46,7 +42,7 @@ public final class FfmpegSoundDecoder implements SoundDecoder {
             g.start();
         } catch (FrameGrabber.Exception e) {
             release(g);
-            throw new MediaException("cannot open the sound of segment " + segmentFile.getFileName(), e);
+            throw new MediaException("cannot open the sound of segment " + segmentFile.name(), e);
         }
         if (!g.hasAudio()) {
             release(g);
@@ -95,7 +91,7 @@ public final class FfmpegSoundDecoder implements SoundDecoder {
     }
 
     private static final class FfmpegSoundCursor implements Cursor {
-        private final Path file;
+        private final SegmentMedia file;
         private final FFmpegFrameGrabber grabber;
         private final long originUs;
         private final FFmpegFrameFilter stretch;
@@ -103,7 +99,7 @@ public final class FfmpegSoundDecoder implements SoundDecoder {
         private long stretchedFrames;
         private boolean drained;
 
-        FfmpegSoundCursor(Path file, FFmpegFrameGrabber grabber, long originUs, FFmpegFrameFilter stretch) {
+        FfmpegSoundCursor(SegmentMedia file, FFmpegFrameGrabber grabber, long originUs, FFmpegFrameFilter stretch) {
             this.file = file;
             this.grabber = grabber;
             this.originUs = originUs;
@@ -115,7 +111,7 @@ public final class FfmpegSoundDecoder implements SoundDecoder {
             try {
                 return stretch == null ? decoded() : stretched();
             } catch (FrameGrabber.Exception | FrameFilter.Exception e) {
-                throw new MediaException("cannot decode the sound of segment " + file.getFileName(), e);
+                throw new MediaException("cannot decode the sound of segment " + file.name(), e);
             }
         }
 

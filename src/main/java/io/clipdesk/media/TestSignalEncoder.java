@@ -24,7 +24,7 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_free;
 import static org.bytedeco.ffmpeg.global.avutil.*;
 
 /**
- * The test signal's chain: paint → YUV per rendition → libx264 per rendition, plus one AAC encoder whose packets
+ * The test signal's chain: paint in YUV → scaled per rendition → libx264 per rendition, plus one AAC encoder whose packets
  * go into every rendition and, decoded again, into the segment's audio envelope. Encoders live as long as the
  * chain, so timestamps run on across segments; {@link #cut} turns the packets of one GOP into one TS file per
  * rendition. Not thread-safe: the ingest thread owns it.
@@ -72,7 +72,7 @@ final class TestSignalEncoder implements AutoCloseable {
         try {
             scalerBuilt = new PictureScaler(TestPattern.WIDTH, TestPattern.HEIGHT, renditions);
             for (Rendition r : renditions) {
-                video.add(Encoder.h264(r, FPS, gopFrames));
+                video.add(Encoder.h264TestSignal(r, FPS, gopFrames));
                 List<AVPacket> pending = new ArrayList<>();
                 videoPending.add(pending);
                 videoSinks.add(pending::add);
@@ -114,10 +114,10 @@ final class TestSignalEncoder implements AutoCloseable {
      */
     void encodeFrame(long frameIndex, long localMsOfDay, boolean flash, boolean firstOfSegment) {
         pattern.paint(frameIndex, localMsOfDay, flash);
+        List<AVFrame> frames = scaler.convert(pattern);
         if (firstOfSegment) {
-            thumbnailer.capture(pattern.image());
+            thumbnailer.capture(scaler.thumbnail());
         }
-        List<AVFrame> frames = scaler.convert(pattern.pixels());
         for (int i = 0; i < video.size(); i++) {
             AVFrame f = frames.get(i);
             f.pts(frameIndex).pict_type(firstOfSegment ? AV_PICTURE_TYPE_I : AV_PICTURE_TYPE_NONE);

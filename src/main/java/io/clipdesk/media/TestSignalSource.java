@@ -14,6 +14,8 @@ import java.time.Instant;
 /**
  * The built-in test signal as a live source: frame n is stamped {@code t0 + n × 40 ms}, where t0 is the first
  * multiple of 40 ms at or after start, so whole seconds fall on frames and carry the flash and the beep. Paced,
+ * t0 is the first whole second at or after start instead, so segments start and end on whole seconds as clips
+ * do: a clip ending on a segment's end is ready as soon as that segment is stored, not up to a segment later.
  * a frame is made when the injected clock reaches its stamp (with the system clock: real time; with a test clock
  * moved by hand: as fast as the encoders go up to the clock, then wait); unpaced (benchmarks) as fast as the
  * encoders go, still stamped by media time.
@@ -43,7 +45,8 @@ public final class TestSignalSource extends SourceThread {
     protected void run(SegmentSink sink) {
         try {
             Files.createDirectories(sink.incomingDir());
-            long t0 = -Math.floorDiv(-startedAtMs(), TestSignalEncoder.FRAME_MS) * TestSignalEncoder.FRAME_MS;
+            long step = pacing == Pacing.REAL_TIME ? 1000 : TestSignalEncoder.FRAME_MS;
+            long t0 = -Math.floorDiv(-startedAtMs(), step) * step;
             try (TestSignalEncoder chain = new TestSignalEncoder(stream.name(), stream.renditions(), gopFrames, t0,
                     sink.incomingDir(), "s" + stream.id() + "-")) {
                 produce(sink, chain, t0);

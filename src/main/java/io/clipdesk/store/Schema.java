@@ -116,8 +116,61 @@ final class Schema {
             "ALTER TABLE videos ADD COLUMN tags TEXT NOT NULL DEFAULT '[]'",
             "ALTER TABLE videos ADD COLUMN created_by TEXT NOT NULL DEFAULT ''"));
 
+    /**
+     * Where clips are sent, and every send with its receipt. Deliveries keep the clip's and destination's names and
+     * reference neither: a receipt outlives the clip's expiry and the destination's removal.
+     */
+    private static final Migration V6 = new Migration(6, List.of(
+            """
+            CREATE TABLE destinations (
+                id            INTEGER PRIMARY KEY AUTOINCREMENT,
+                name          TEXT    NOT NULL,
+                kind          TEXT    NOT NULL,
+                target        TEXT    NOT NULL,
+                token         TEXT    NOT NULL
+            ) STRICT""",
+            """
+            CREATE TABLE deliveries (
+                id                 INTEGER PRIMARY KEY AUTOINCREMENT,
+                clip_id            TEXT    NOT NULL,
+                clip_name          TEXT    NOT NULL,
+                destination_id     INTEGER NOT NULL,
+                destination_name   TEXT    NOT NULL,
+                origin             TEXT    NOT NULL,
+                status             TEXT    NOT NULL,
+                attempts           INTEGER NOT NULL,
+                interruptions      INTEGER NOT NULL,
+                bytes_sent         INTEGER NOT NULL,
+                bytes_total        INTEGER NOT NULL,
+                answer             TEXT    NOT NULL,
+                created_at_ms      INTEGER NOT NULL,
+                updated_at_ms      INTEGER NOT NULL,
+                next_attempt_at_ms INTEGER NOT NULL
+            ) STRICT""",
+            "CREATE INDEX deliveries_by_clip ON deliveries (clip_id, created_at_ms)",
+            "CREATE INDEX deliveries_by_status ON deliveries (status, created_at_ms)"));
+
+    /**
+     * Social versions of clips: one per clip and aspect; the crop path as text (see SqliteReframeRepository). No
+     * foreign key to clips: a reframe kept in a permanent video outlives its clip's row being marked expired.
+     */
+    private static final Migration V7 = new Migration(7, List.of(
+            """
+            CREATE TABLE reframes (
+                id            TEXT    NOT NULL PRIMARY KEY,
+                clip_id       TEXT    NOT NULL,
+                stream_id     INTEGER NOT NULL,
+                aspect        TEXT    NOT NULL,
+                crop          TEXT    NOT NULL,
+                status        TEXT    NOT NULL,
+                error         TEXT    NOT NULL,
+                created_at_ms INTEGER NOT NULL,
+                duration_ms   INTEGER NOT NULL,
+                UNIQUE (clip_id, aspect)
+            ) STRICT"""));
+
     /** Every migration in order; the file's {@code user_version} is the last one applied. */
-    static final List<Migration> MIGRATIONS = List.of(V1, V2, V3, V4, V5);
+    static final List<Migration> MIGRATIONS = List.of(V1, V2, V3, V4, V5, V6, V7);
 
     private Schema() {
     }

@@ -35,7 +35,9 @@ public final class ClipFormView extends ScrollPane {
         VBox content = new VBox();
         content.getStyleClass().add("clip-form");
         content.setId("clip-form");
-        Label title = new Label("New clip");
+        Label title = new Label();
+        title.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.adjustingProperty()
+                .get() == null ? "New clip" : "Adjust clip", vm.adjustingProperty()));
         title.getStyleClass().add("panel-title");
 
         GridPane grid = new GridPane();
@@ -116,7 +118,9 @@ public final class ClipFormView extends ScrollPane {
 
         MessageArea message = new MessageArea("clip-message", vm.messageProperty());
 
-        Button create = new Button("Create clip  ⏎");
+        Button create = new Button();
+        create.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.adjustingProperty()
+                .get() == null ? "Create clip  ⏎" : "Apply adjust  ⏎", vm.adjustingProperty()));
         create.setId("create-clip");
         create.getStyleClass().add("create");
         create.setMaxWidth(Double.MAX_VALUE);

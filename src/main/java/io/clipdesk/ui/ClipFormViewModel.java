@@ -57,6 +57,11 @@ public final class ClipFormViewModel {
         void submit(ClipRequest request, Consumer<Clip> onCreated, Consumer<RuntimeException> onFailure);
     }
 
+    /** Sends an adjust (the clip at new marks) to the engine, off the FX thread; the outcome on the FX thread. */
+    public interface Adjuster {
+        void adjust(Clip clip, long fromMs, long toMs, Consumer<Clip> onAdjusted, Consumer<RuntimeException> onFailure);
+    }
+
     private final Submitter submitter;
     private final ZoneId zone;
     private final ObservableValue<LiveStream> stream;
@@ -77,6 +82,10 @@ public final class ClipFormViewModel {
     /** Exact by default: editors mark frames and expect those frames. */
     private final ReadOnlyBooleanWrapper exactCut = new ReadOnlyBooleanWrapper(this, "exactCut", true);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyObjectWrapper<Clip> adjusting = new ReadOnlyObjectWrapper<>(this, "adjusting");
+    private Adjuster adjuster = (clip, from, to, done, failed) -> failed.accept(
+            new IllegalStateException("This desk cannot adjust clips."));
+    private Consumer<Clip> onAdjusted = clip -> { };
     private final ObjectBinding<MarkedClip> verdict;
     private final StringBinding problem;
     private final BooleanBinding canCreate;
@@ -238,8 +247,34 @@ public final class ClipFormViewModel {
         marks.set(edited);
     }
 
+    /** Esc: the marks go, and an adjust under way is given up (the clip stays as it was). */
     public void clearMarks() {
         marks.set(Marks.CLEARED);
+        Clip given = adjusting.get();
+        if (given != null) {
+            adjusting.set(null);
+            name.set("");
+            outcome.set(FormMessage.done("Adjust of “" + given.name() + "” cancelled; the clip is unchanged."));
+        }
+    }
+
+    /** How an adjust reaches the engine, and who hears of the corrected clip (the clips panel selects it). */
+    public void setAdjuster(Adjuster adjuster, Consumer<Clip> onAdjusted) {
+        this.adjuster = adjuster;
+        this.onAdjusted = onAdjusted;
+    }
+
+    /**
+     * "Adjust…": the clip's in and out back on the timeline as marks (an exact clip's own ms, else its seconds); the
+     * editor moves them and confirms with Enter, or Esc leaves the clip as it is.
+     */
+    public void beginAdjust(Clip clip) {
+        adjusting.set(clip);
+        exactCut.set(clip.accuracy() == ClipAccuracy.FRAME);
+        marks.set(Marks.CLEARED.withIn(clip.fromMs()).withOut(clip.toMs()));
+        name.set(clip.name());
+        outcome.set(FormMessage.hint("Adjusting “" + clip.name() + "”: move the in and out marks, then Enter; Esc"
+                + " leaves it as it is."));
     }
 
     public void setName(String text) {
@@ -268,6 +303,10 @@ public final class ClipFormViewModel {
     public void create() {
         if (!canCreate.get()) {
             outcome.set(FormMessage.warning(problem.get()));
+            return;
+        }
+        if (adjusting.get() != null) {
+            finishAdjust(adjusting.get());
             return;
         }
         Marks m = marks.get();
@@ -323,6 +362,25 @@ public final class ClipFormViewModel {
                 + Timecode.length(w.startMs() - startMs) + " asked for were cut.";
     }
 
+    private void finishAdjust(Clip clip) {
+        busy.set(true);
+        Marks at = marks.get();
+        adjuster.adjust(clip, at.inMs(), at.outMs(), adjusted -> {
+            busy.set(false);
+            adjusting.set(null);
+            marks.set(Marks.CLEARED);
+            name.set("");
+            outcome.set(FormMessage.done("Adjusted “" + adjusted.name() + "”: now "
+                    + Timecode.length(adjusted.toMs() - adjusted.fromMs()) + " from "
+                    + Timecode.format(adjusted.fromMs(), zone)
+                    + (adjusted.accuracy() == ClipAccuracy.FRAME ? ", exact cut" : "")));
+            onAdjusted.accept(adjusted);
+        }, failure -> {
+            busy.set(false);
+            outcome.set(FormMessage.warning(MarkedClip.readable(failure.getMessage(), zone)));
+        });
+    }
+
     /**
      * @param caveat what the clip lacks of what was asked (empty: nothing), said after the outcome, which is then
      *               a warning
@@ -356,6 +414,8 @@ public final class ClipFormViewModel {
     public ReadOnlyObjectProperty<Marks> marksProperty() { return marks.getReadOnlyProperty(); }
     public Marks getMarks() { return marks.get(); }
     public ReadOnlyStringProperty nameProperty() { return name.getReadOnlyProperty(); }
+    /** The clip being adjusted (its marks are on the timeline); null when the form makes a new clip. */
+    public ReadOnlyObjectProperty<Clip> adjustingProperty() { return adjusting.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Duration> expiryProperty() { return expiry.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty keepVodProperty() { return keepVod.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty exactCutProperty() { return exactCut.getReadOnlyProperty(); }

@@ -1,5 +1,6 @@
 package io.clipdesk.ui;
 
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -29,10 +30,7 @@ public final class EngineLane implements AutoCloseable {
 
     /** Runs {@code call} on the worker and hands its result, or its exception, to the FX thread. */
     public <T> void call(Supplier<T> call, Consumer<T> onResult, Consumer<RuntimeException> onFailure) {
-        if (worker.isShutdown()) {
-            return; // see run()
-        }
-        worker.execute(() -> {
+        submit(() -> {
             try {
                 T result = call.get();
                 bridge.run(() -> onResult.accept(result));
@@ -44,17 +42,26 @@ public final class EngineLane implements AutoCloseable {
 
     /** Runs {@code task} on the worker; a failure is logged (background refreshes retry on their next tick). */
     public void run(Runnable task) {
-        if (worker.isShutdown()) {
-            // A closed desk's late FX work (a coalesced DVR update queued before the switch) serves nobody; the lane
-            // is closed on the FX thread, so this check and that close cannot interleave.
-            return;
+        submit(guarded(task));
+    }
+
+    /**
+     * A desk that was closed (its stream switched away) may still get an FX event that asks for a refresh; it has
+     * no one left to show the answer to, so the call is dropped rather than thrown into the FX thread.
+     */
+    private void submit(Runnable task) {
+        try {
+            worker.execute(task);
+        } catch (RejectedExecutionException e) {
+            LOG.fine("engine call after the desk closed, dropped");
         }
-        worker.execute(guarded(task));
     }
 
     /** Runs {@code task} on the worker every {@code periodMs}, the first time after one period. */
     public void every(long periodMs, Runnable task) {
-        worker.scheduleWithFixedDelay(guarded(task), periodMs, periodMs, TimeUnit.MILLISECONDS);
+        if (!worker.isShutdown()) {
+            worker.scheduleWithFixedDelay(guarded(task), periodMs, periodMs, TimeUnit.MILLISECONDS);
+        }
     }
 
     private static Runnable guarded(Runnable task) {

@@ -1,6 +1,6 @@
 package io.clipdesk.ui;
 
-import io.clipdesk.engine.ClipEngine;
+import io.clipdesk.desk.DeskBackend;
 import io.clipdesk.engine.FrameDecoder;
 import io.clipdesk.engine.LiveStream;
 import io.clipdesk.engine.SourceHealth;
@@ -23,6 +23,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
+import java.util.List;
+
 /**
  * The main window's content: player with the clip form beside it, transport, the DVR timeline, the fast paths
  * and the status bar. Create it on the FX thread; {@link #close()} stops the player and the UI's engine calls.
@@ -41,11 +43,11 @@ public final class MainView extends BorderPane implements AutoCloseable {
     private long autoSpanMs;
 
     /** Shows the engine's first stream (the test signal on a fresh data dir). */
-    public MainView(ClipEngine engine, FrameDecoder decoder) {
+    public MainView(DeskBackend engine, FrameDecoder decoder) {
         this(engine, decoder, firstStream(engine));
     }
 
-    public MainView(ClipEngine engine, FrameDecoder decoder, long streamId) {
+    public MainView(DeskBackend engine, FrameDecoder decoder, long streamId) {
         this(new MainViewModel(engine, decoder, streamId, new FxBridge()));
     }
 
@@ -105,7 +107,8 @@ public final class MainView extends BorderPane implements AutoCloseable {
         noMedia.textProperty().bind(Bindings.when(empty)
                 .then(Bindings.concat("No media yet · ", vm.status().healthTextProperty()))
                 .otherwise(vm.status().healthTextProperty()));
-        noMedia.visibleProperty().bind(empty.or(signalLost));
+        BooleanBinding unreachable = vm.status().connectionTroubleProperty().isNotEmpty();
+        noMedia.visibleProperty().bind(empty.or(signalLost).or(unreachable));
         noMedia.setMouseTransparent(true);
         StackPane player = new StackPane(new PlayerView(playback), noMedia);
         HBox.setHgrow(player, Priority.ALWAYS);
@@ -155,10 +158,6 @@ public final class MainView extends BorderPane implements AutoCloseable {
             }
         });
         vm.start();
-    }
-
-    public void setEngineAddress(String address) {
-        vm.setEngineAddress(address);
     }
 
     /**
@@ -220,12 +219,19 @@ public final class MainView extends BorderPane implements AutoCloseable {
     }
 
     private void editMarkers() {
-        new QuickMarkerDialog(vm.quickMarkers(), getScene() == null ? null : getScene().getWindow(),
-                getScene() == null ? java.util.List.of() : java.util.List.copyOf(getScene().getStylesheets()))
-                .showAndWait().ifPresent(list -> {
-            for (int i = 0; i < list.size(); i++) {
-                vm.editQuickMarker(i + 1, list.get(i));
-            }
+        vm.loadAutoSends(setup -> {
+            List<QuickMarker> before = List.copyOf(vm.quickMarkers());
+            QuickMarkerDialog dialog = new QuickMarkerDialog(before, setup,
+                    getScene() == null ? null : getScene().getWindow(),
+                    getScene() == null ? List.of() : List.copyOf(getScene().getStylesheets()));
+            dialog.showAndWait().ifPresent(list -> {
+                for (int i = 0; i < list.size(); i++) {
+                    vm.editQuickMarker(i + 1, list.get(i));
+                    if (!setup.destinations().isEmpty()) {
+                        vm.autoSend(before.get(i).label(), list.get(i).label(), dialog.sendTo(i));
+                    }
+                }
+            });
         });
     }
 
@@ -238,8 +244,8 @@ public final class MainView extends BorderPane implements AutoCloseable {
         return false;
     }
 
-    private static long firstStream(ClipEngine engine) {
-        return engine.streams().list().stream().mapToLong(LiveStream::id).findFirst()
+    private static long firstStream(DeskBackend engine) {
+        return engine.streams().stream().mapToLong(LiveStream::id).findFirst()
                 .orElseThrow(() -> new IllegalStateException("the engine has no stream to show"));
     }
 

@@ -1,19 +1,23 @@
 package io.clipdesk.ui;
 
+import io.clipdesk.desk.Capabilities;
+import io.clipdesk.desk.ChangeFeed;
+import io.clipdesk.desk.DeskBackend;
 import io.clipdesk.engine.Clip;
-import io.clipdesk.engine.ClipEngine;
 import io.clipdesk.engine.ClipRequest;
 import io.clipdesk.engine.ClipStatus;
-import io.clipdesk.engine.DiskStatus;
 import io.clipdesk.engine.DvrWindow;
 import io.clipdesk.engine.FrameDecoder;
 import io.clipdesk.engine.LiveStream;
 import io.clipdesk.engine.NotFoundException;
 import io.clipdesk.engine.Rendition;
 import io.clipdesk.engine.Segment;
+import io.clipdesk.engine.SegmentMedia;
 import io.clipdesk.engine.SegmentListener;
 import io.clipdesk.engine.SourceHealth;
 import io.clipdesk.engine.StreamState;
+import io.clipdesk.engine.delivery.AutoSend;
+import io.clipdesk.engine.delivery.Destination;
 import io.clipdesk.ui.dvr.DvrIndex;
 import io.clipdesk.ui.dvr.DvrWaveform;
 import io.clipdesk.ui.dvr.SegmentIndex;
@@ -31,7 +35,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
@@ -41,7 +44,7 @@ import java.util.function.Consumer;
 import java.util.function.LongFunction;
 
 /**
- * The editor's desk for one stream of an embedded {@link ClipEngine}: the DVR as the UI knows it, the player,
+ * The editor's desk for one stream of the engine a {@link DeskBackend} drives (embedded or remote): the DVR as the UI knows it, the player,
  * the clip form, the status bar and the quick markers. Owns the UI's threads ({@code ui-engine} for engine
  * calls and a once-a-second poll, {@code dvr-player-N}) and the engine listener; {@link #close()} ends them.
  */
@@ -49,18 +52,20 @@ public final class MainViewModel implements AutoCloseable {
 
     private static final long POLL_MS = 1000;
     static final String EXACT_CUT_KEY = "ui.form.exactCut";
-    private static final String EDITOR = System.getProperty("user.name", "");
 
-    private final ClipEngine engine;
+    private final DeskBackend engine;
     private final long streamId;
     private final FxBridge bridge;
     private final EngineLane lane;
+    /** A desk shown without a clips panel beside it (tests of the desk alone) has no selection to adjust. */
+    private Runnable adjustSelected = () -> { };
     private final DvrIndex index;
     private final DvrWaveform sound;
     private final SegmentListener healthListener;
     private final PlaybackViewModel playback;
     private final ClipFormViewModel form;
     private final StatusViewModel status;
+    private ChangeFeed.Subscription following = () -> { };
     private final ThumbnailCache thumbnails;
     private final ReadOnlyObjectWrapper<LiveStream> stream = new ReadOnlyObjectWrapper<>(this, "stream");
     private final ReadOnlyObjectWrapper<SegmentIndex> segments = new ReadOnlyObjectWrapper<>(this, "segments", SegmentIndex.EMPTY);
@@ -76,17 +81,17 @@ public final class MainViewModel implements AutoCloseable {
     private final AtomicLong polls = new AtomicLong();
     private final LongBinding dvrLengthMs;
 
-    public MainViewModel(ClipEngine engine, FrameDecoder decoder, long streamId, FxBridge bridge) {
+    public MainViewModel(DeskBackend engine, FrameDecoder decoder, long streamId, FxBridge bridge) {
         this.engine = engine;
         this.streamId = streamId;
         this.bridge = bridge;
         this.lane = new EngineLane(bridge);
-        LiveStream initial = engine.streams().get(streamId);
+        LiveStream initial = engine.stream(streamId);
         stream.set(initial);
         nowMs.set(engine.clock().millis());
         Runnable indexChanged = bridge.coalescing(this::indexChanged);
         this.index = new DvrIndex(streamId, indexChanged);
-        this.sound = new DvrWaveform(streamId, engine.streams(), bridge.coalescing(this::waveformChanged));
+        this.sound = new DvrWaveform(streamId, engine, bridge.coalescing(this::waveformChanged));
         this.healthListener = new SegmentListener() {
             @Override
             public void onSegment(Segment segment) {
@@ -109,33 +114,50 @@ public final class MainViewModel implements AutoCloseable {
         };
         Rendition small = initial.renditions().stream().min(Comparator.comparingInt(Rendition::height)).orElseThrow();
         PlaybackViewModel[] self = new PlaybackViewModel[1];
-        LongFunction<Path> segmentFile = seq -> engine.layout().dvrSegment(streamId, small.name(), seq);
+        LongFunction<SegmentMedia> segmentFile = seq -> engine.segment(streamId, small.name(), seq);
         SoundTrack sound = new SoundTrack(streamId, decoder.sound(), index::snapshot, segmentFile,
                 note -> bridge.run(() -> self[0].noteSound(note)));
         DvrPlayer player = new DvrPlayer(streamId, decoder, index::snapshot, segmentFile, small.width(),
-                small.height(), engine.config().segmentDurationMs(), engine.clock(),
+                small.height(), engine.segmentDurationMs(), engine.clock(),
                 bridge.coalescing(() -> self[0].refresh()), sound);
-        this.playback = new PlaybackViewModel(player, sound, engine.config().zone(), window);
+        this.playback = new PlaybackViewModel(player, sound, engine.zone(), window);
         self[0] = playback;
-        this.form = new ClipFormViewModel(this::submit, engine.config().zone(), stream, window, nowMs,
-                playback.positionMsProperty(), segments, engine.config().segmentDurationMs());
+        this.form = new ClipFormViewModel(this::submit, engine.zone(), stream, window, nowMs,
+                playback.positionMsProperty(), segments, engine.segmentDurationMs());
         this.dvrLengthMs = Bindings.createLongBinding(() -> window.get().lengthMs(), window);
         this.status = new StatusViewModel(playback.statusProperty(), playback.soundNoteProperty(), dvrLengthMs,
                 stream);
-        this.thumbnails = new ThumbnailCache(seq -> engine.layout().thumbnail(streamId, seq), 160, 90, 600);
+        status.setEngineAddress(engine.describe());
+        this.thumbnails = new ThumbnailCache(seq -> engine.thumbnail(streamId, seq), bridge::run, 160, 90, 600);
     }
 
     /** Loads the DVR, starts the player at the live edge and the once-a-second poll. */
     public void start() {
-        engine.streams().addListener(index);
-        engine.streams().addListener(healthListener);
-        lane.call(() -> QuickMarkerSettings.load(engine.settings()), quickMarkers::setAll, e -> { });
-        lane.call(() -> SoundSettings.load(engine.settings()), this::keepSoundSettings, e -> { });
-        lane.call(() -> engine.settings().get(EXACT_CUT_KEY).map(Boolean::parseBoolean).orElse(true),
-                this::keepCutMode, e -> { });
+        engine.addListener(index);
+        engine.addListener(healthListener);
+        following = engine.changes().follow(change -> {
+            switch (change.subject()) {
+                // Told on the feed's thread: the sentence is read there and shown on the FX thread.
+                case CONNECTION -> {
+                    String trouble = engine.changes().trouble();
+                    bridge.run(() -> status.setConnectionTrouble(trouble));
+                }
+                // The engine came back without being able to say what changed meanwhile: the whole DVR again.
+                case ALL -> lane.run(() -> {
+                    index.takeStale();
+                    index.reload(engine.segments(streamId, 0, Long.MAX_VALUE));
+                    poll();
+                });
+                default -> { }
+            }
+        });
+        lane.call(() -> QuickMarkerSettings.load(engine), quickMarkers::setAll, e -> { });
+        lane.call(() -> SoundSettings.load(engine), this::keepSoundSettings, e -> { });
+        lane.call(() -> engine.setting(EXACT_CUT_KEY).map(Boolean::parseBoolean).orElse(true), this::keepCutMode,
+                e -> { });
         lane.run(() -> {
             index.takeStale();
-            index.reload(engine.streams().segments(streamId, 0, Long.MAX_VALUE));
+            index.reload(engine.segments(streamId, 0, Long.MAX_VALUE));
             playback.start();
         });
         lane.every(POLL_MS, this::poll);
@@ -148,7 +170,7 @@ public final class MainViewModel implements AutoCloseable {
         Runnable save = () -> {
             SoundSettings now = new SoundSettings(playback.volumePercentProperty().get(),
                     playback.mutedProperty().get());
-            lane.run(() -> now.save(engine.settings()));
+            lane.run(() -> now.save(engine));
         };
         playback.volumePercentProperty().addListener((o, was, now) -> save.run());
         playback.mutedProperty().addListener((o, was, now) -> save.run());
@@ -159,12 +181,8 @@ public final class MainViewModel implements AutoCloseable {
         form.setExactCut(exact);
         form.exactCutProperty().addListener((o, was, now) -> {
             boolean kept = now;
-            lane.run(() -> engine.settings().put(EXACT_CUT_KEY, Boolean.toString(kept)));
+            lane.run(() -> engine.putSetting(EXACT_CUT_KEY, Boolean.toString(kept)));
         });
-    }
-
-    public void setEngineAddress(String address) {
-        status.setEngineAddress(address);
     }
 
     /** ui-engine thread: the slow facts (state, disk, clips), and a full DVR reload after retention. */
@@ -173,14 +191,14 @@ public final class MainViewModel implements AutoCloseable {
         if (s == null) {
             return; // removed: the window is about to show another stream
         }
-        StreamState st = engine.streams().state(streamId);
+        StreamState st = engine.state(streamId);
         if (index.takeStale()) {
             // Retention only removes the oldest segments: trimming to the engine's window is enough.
             index.trimTo(st.window().startMs(), st.window().isEmpty());
         }
-        DiskStatus d = engine.health().report().disk();
-        StatusViewModel.Disk disk = new StatusViewModel.Disk(st.dvrBytes(), d.freeBytes(), d.totalBytes(), d.full());
-        List<Clip> list = polls.getAndIncrement() % 2 == 0 ? engine.clips().list(streamId) : null;
+        StatusViewModel.Disk disk = engine.disk().map(d -> new StatusViewModel.Disk(st.dvrBytes(), d.freeBytes(),
+                d.totalBytes(), d.full())).orElse(new StatusViewModel.Disk(st.dvrBytes(), -1, -1, false));
+        List<Clip> list = polls.getAndIncrement() % 2 == 0 ? engine.clips(streamId) : null;
         long now = engine.clock().millis();
         bridge.run(() -> {
             stream.set(s);
@@ -194,7 +212,7 @@ public final class MainViewModel implements AutoCloseable {
 
     private Optional<LiveStream> current() {
         try {
-            return Optional.of(engine.streams().get(streamId));
+            return Optional.of(engine.stream(streamId));
         } catch (NotFoundException e) {
             return Optional.empty();
         }
@@ -218,13 +236,36 @@ public final class MainViewModel implements AutoCloseable {
                 c.status() == ClipStatus.READY)).toList());
     }
 
-    /** Every clip the desk makes says who made it: the OS user for now (the desk has no sign-in). */
+    /** Every clip the desk makes says who made it: the editor the backend was opened for. */
     private void submit(ClipRequest request, Consumer<Clip> onCreated, Consumer<RuntimeException> onFailure) {
-        lane.call(() -> engine.clips().create(request.withDescription(request.description().withCreatedBy(EDITOR))),
+        lane.call(() -> engine.createClip(request.withDescription(request.description().withCreatedBy(engine.editor()))),
                 created -> {
                     onCreated.accept(created);
-                    lane.call(() -> engine.clips().list(streamId), this::showClips, e -> { });
+                    lane.call(() -> engine.clips(streamId), this::showClips, e -> { });
                 }, onFailure);
+    }
+
+    private void adjust(Clip clip, long fromMs, long toMs, Consumer<Clip> onAdjusted,
+                        Consumer<RuntimeException> onFailure) {
+        lane.call(() -> engine.adjustClip(clip.id(), fromMs, toMs), adjusted -> {
+            onAdjusted.accept(adjusted);
+            lane.call(() -> engine.clips(streamId), this::showClips, e -> { });
+        }, onFailure);
+    }
+
+    /** A at the desk: adjust the clip selected in the panel beside it. */
+    public void adjustSelected() {
+        adjustSelected.run();
+    }
+
+    public void setAdjustSelected(Runnable action) {
+        this.adjustSelected = action;
+    }
+
+    /** "Adjust…" from the clips panel: the clip's range back on the timeline; the panel hears of the new clip. */
+    public void beginAdjust(Clip clip, Consumer<Clip> onAdjusted) {
+        form.setAdjuster(this::adjust, onAdjusted);
+        form.beginAdjust(clip);
     }
 
     /** F1–F8: the marker's clip around the playhead. */
@@ -234,17 +275,44 @@ public final class MainViewModel implements AutoCloseable {
         }
     }
 
+    /** The destinations and auto-send rules the quick markers dialog offers; none where the backend cannot send. */
+    public record AutoSendSetup(List<Destination> destinations, List<AutoSend> rules) {
+    }
+
+    /** Loads what the quick markers' "Send to" column shows, then hands it over on the FX thread. */
+    public void loadAutoSends(Consumer<AutoSendSetup> onLoaded) {
+        if (!engine.capabilities().can(Capabilities.Feature.DELIVER)) {
+            onLoaded.accept(new AutoSendSetup(List.of(), List.of()));
+            return;
+        }
+        lane.call(() -> new AutoSendSetup(engine.destinations(), engine.autoSends()), onLoaded,
+                e -> onLoaded.accept(new AutoSendSetup(List.of(), List.of())));
+    }
+
+    /**
+     * Every clip of the marker (its label is the clip's tag) goes to the destination from now on; 0 for none. A
+     * relabelled marker takes its rule along.
+     */
+    public void autoSend(String oldLabel, String label, long destinationId) {
+        lane.run(() -> {
+            if (!oldLabel.equalsIgnoreCase(label)) {
+                engine.autoSend(oldLabel, 0);
+            }
+            engine.autoSend(label, destinationId);
+        });
+    }
+
     public void editQuickMarker(int number, QuickMarker marker) {
         quickMarkers.set(number - 1, marker);
         List<QuickMarker> kept = List.copyOf(quickMarkers);
-        lane.run(() -> QuickMarkerSettings.save(engine.settings(), kept));
+        lane.run(() -> QuickMarkerSettings.save(engine, kept));
     }
 
     public PlaybackViewModel playback() { return playback; }
     public ClipFormViewModel form() { return form; }
     public StatusViewModel status() { return status; }
     public ThumbnailCache thumbnails() { return thumbnails; }
-    public ZoneId zone() { return engine.config().zone(); }
+    public ZoneId zone() { return engine.zone(); }
     public ObservableList<QuickMarker> quickMarkers() { return readOnlyQuickMarkers; }
     public ReadOnlyObjectProperty<LiveStream> streamProperty() { return stream.getReadOnlyProperty(); }
     /** The engine's clock as of the last poll (once a second). */
@@ -258,9 +326,11 @@ public final class MainViewModel implements AutoCloseable {
 
     @Override
     public void close() {
-        engine.streams().removeListener(index);
-        engine.streams().removeListener(healthListener);
+        engine.removeListener(index);
+        engine.removeListener(healthListener);
+        following.close();
         lane.close();
         playback.close();
+        thumbnails.close();
     }
 }

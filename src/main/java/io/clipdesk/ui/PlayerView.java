@@ -1,15 +1,33 @@
 package io.clipdesk.ui;
 
+import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.StackPane;
 
-/** The picture with its wall-clock timecode and a LIVE / behind-live badge over it. */
+/**
+ * The picture with its wall-clock timecode and a LIVE / behind-live badge over it. While in a window it looks for
+ * a new picture on every pulse: a picture that follows the sound is due at its sound's time, which falls between
+ * the player's reports.
+ */
 public final class PlayerView extends StackPane {
 
     public PlayerView(PlaybackViewModel vm) {
+        AnimationTimer pulses = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                vm.refresh();
+            }
+        };
+        sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                pulses.start();
+            } else {
+                pulses.stop();
+            }
+        });
         getStyleClass().add("player");
         ImageView picture = new ImageView(vm.picture());
         picture.setPreserveRatio(true);

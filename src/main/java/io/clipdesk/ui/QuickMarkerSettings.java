@@ -1,6 +1,6 @@
 package io.clipdesk.ui;
 
-import io.clipdesk.engine.SettingsRepository;
+import io.clipdesk.desk.DeskBackend;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,12 +18,12 @@ final class QuickMarkerSettings {
     private QuickMarkerSettings() {
     }
 
-    static List<QuickMarker> load(SettingsRepository settings) {
-        return settings.get(KEY).map(QuickMarkerSettings::decode).orElse(QuickMarker.PRESETS);
+    static List<QuickMarker> load(DeskBackend settings) {
+        return settings.setting(KEY).map(QuickMarkerSettings::decode).orElse(QuickMarker.PRESETS);
     }
 
-    static void save(SettingsRepository settings, List<QuickMarker> markers) {
-        settings.put(KEY, encode(markers));
+    static void save(DeskBackend settings, List<QuickMarker> markers) {
+        settings.putSetting(KEY, encode(markers));
     }
 
     static String encode(List<QuickMarker> markers) {

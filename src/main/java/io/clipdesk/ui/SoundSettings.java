@@ -1,6 +1,6 @@
 package io.clipdesk.ui;
 
-import io.clipdesk.engine.SettingsRepository;
+import io.clipdesk.desk.DeskBackend;
 
 /**
  * The desk's listening level, kept in the engine's settings so it outlives the session and a switch of stream:
@@ -16,18 +16,18 @@ record SoundSettings(int volumePercent, boolean muted) {
         volumePercent = Math.max(0, Math.min(100, volumePercent));
     }
 
-    static SoundSettings load(SettingsRepository settings) {
+    static SoundSettings load(DeskBackend settings) {
         int volume;
         try {
-            volume = settings.get(VOLUME_KEY).map(Integer::parseInt).orElse(DEFAULT.volumePercent());
+            volume = settings.setting(VOLUME_KEY).map(Integer::parseInt).orElse(DEFAULT.volumePercent());
         } catch (NumberFormatException e) {
             volume = DEFAULT.volumePercent();
         }
-        return new SoundSettings(volume, settings.get(MUTED_KEY).map(Boolean::parseBoolean).orElse(false));
+        return new SoundSettings(volume, settings.setting(MUTED_KEY).map(Boolean::parseBoolean).orElse(false));
     }
 
-    void save(SettingsRepository settings) {
-        settings.put(VOLUME_KEY, Integer.toString(volumePercent));
-        settings.put(MUTED_KEY, Boolean.toString(muted));
+    void save(DeskBackend settings) {
+        settings.putSetting(VOLUME_KEY, Integer.toString(volumePercent));
+        settings.putSetting(MUTED_KEY, Boolean.toString(muted));
     }
 }

@@ -26,6 +26,8 @@ public final class StatusViewModel {
     private final ReadOnlyObjectWrapper<SourceHealth> health = new ReadOnlyObjectWrapper<>(this, "health", SourceHealth.STARTING);
     private final ReadOnlyObjectWrapper<Disk> disk = new ReadOnlyObjectWrapper<>(this, "disk", Disk.UNKNOWN);
     private final ReadOnlyStringWrapper engineAddress = new ReadOnlyStringWrapper(this, "engineAddress", "embedded");
+    /** What is wrong with the connection to the engine ("" when nothing): it outranks the stream's own health. */
+    private final ReadOnlyStringWrapper connectionTrouble = new ReadOnlyStringWrapper(this, "connectionTrouble", "");
     private final StringBinding healthText;
     private final StringBinding dvrText;
     private final StringBinding diskText;
@@ -34,6 +36,9 @@ public final class StatusViewModel {
     StatusViewModel(ObservableValue<PlayerStatus> player, ObservableValue<String> soundNote,
                     ObservableValue<Number> dvrLengthMs, ObservableValue<LiveStream> stream) {
         healthText = Bindings.createStringBinding(() -> {
+            if (!connectionTrouble.get().isEmpty()) {
+                return "SERVER UNREACHABLE — " + connectionTrouble.get();
+            }
             StreamState s = state.get();
             String word = switch (health.get()) {
                 case LIVE -> "LIVE";
@@ -45,7 +50,7 @@ public final class StatusViewModel {
             };
             return s == null || s.healthDetail().isEmpty() || health.get() == SourceHealth.LIVE
                     ? word : word + " — " + s.healthDetail();
-        }, state, health);
+        }, state, health, connectionTrouble);
         dvrText = Bindings.createStringBinding(() -> "DVR " + ClipFormViewModel.span(dvrLengthMs.getValue().longValue() / 1000)
                 + (stream.getValue() == null ? "" : " of " + ClipFormViewModel.span(stream.getValue().dvrDurationS())),
                 dvrLengthMs, stream);
@@ -80,6 +85,11 @@ public final class StatusViewModel {
         disk.set(newDisk);
     }
 
+    /** @param trouble one sentence ("" once the engine answers again) */
+    void setConnectionTrouble(String trouble) {
+        connectionTrouble.set(trouble == null ? "" : trouble);
+    }
+
     void setEngineAddress(String address) {
         engineAddress.set(address);
     }
@@ -94,6 +104,7 @@ public final class StatusViewModel {
     public ReadOnlyObjectProperty<SourceHealth> healthProperty() { return health.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Disk> diskProperty() { return disk.getReadOnlyProperty(); }
     public ReadOnlyStringProperty engineAddressProperty() { return engineAddress.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty connectionTroubleProperty() { return connectionTrouble.getReadOnlyProperty(); }
     public StringBinding healthTextProperty() { return healthText; }
     public StringBinding dvrTextProperty() { return dvrText; }
     public StringBinding diskTextProperty() { return diskText; }

@@ -1,6 +1,6 @@
 package io.clipdesk.ui;
 
-import io.clipdesk.engine.ClipEngine;
+import io.clipdesk.desk.DeskBackend;
 import io.clipdesk.engine.FrameDecoder;
 import io.clipdesk.engine.LiveStream;
 import io.clipdesk.engine.Rendition;
@@ -36,9 +36,8 @@ import java.util.List;
  */
 public final class StreamDesk extends BorderPane implements AutoCloseable {
 
-    private final ClipEngine engine;
+    private final DeskBackend engine;
     private final FrameDecoder decoder;
-    private final String engineAddress;
     private final DesktopShell shell;
     private final StreamsViewModel streams;
     private MainView desk;
@@ -48,14 +47,18 @@ public final class StreamDesk extends BorderPane implements AutoCloseable {
     /** The divider between desk and clips panel: one place for every stream's desk, kept by the window. */
     private final DoubleProperty sideSplit = new SimpleDoubleProperty(this, "sideSplit", MainView.DEFAULT_SIDE_SPLIT);
 
-    public StreamDesk(ClipEngine engine, FrameDecoder decoder, String engineAddress, DesktopShell shell) {
+    public StreamDesk(DeskBackend engine, FrameDecoder decoder, DesktopShell shell) {
+        this(engine, decoder, shell, null);
+    }
+
+    /** @param onConnect opens "Connect…" (another engine for this window); null for no such button */
+    public StreamDesk(DeskBackend engine, FrameDecoder decoder, DesktopShell shell, Runnable onConnect) {
         this.engine = engine;
         this.decoder = decoder;
-        this.engineAddress = engineAddress;
         this.shell = shell;
-        this.streams = new StreamsViewModel(engine, engineAddress, new FxBridge());
+        this.streams = new StreamsViewModel(engine, new FxBridge());
         getStyleClass().add("clipdesk");
-        setTop(new StreamBar(streams, new StreamBar.Actions(this::add, this::edit, this::remove), shell));
+        setTop(new StreamBar(streams, new StreamBar.Actions(this::add, this::edit, this::remove, onConnect), shell));
         streams.selectedIdProperty().addListener((o, was, now) -> show(now.longValue()));
         streams.start();
         show(streams.selectedIdProperty().get());
@@ -88,8 +91,8 @@ public final class StreamDesk extends BorderPane implements AutoCloseable {
             return;
         }
         desk = new MainView(engine, decoder, streamId);
-        desk.setEngineAddress(engineAddress);
-        clips = new ClipsPanel(new ClipsViewModel(engine, streamId, engineAddress, new FxBridge(), shell));
+        clips = new ClipsPanel(new ClipsViewModel(engine, streamId, new FxBridge(), shell));
+        adjustBetween(desk, clips);
         desk.sideSplitProperty().bindBidirectional(sideSplit);
         desk.setSidePanel(clips);
         oneAtATime(desk.viewModel().playback(), clips.viewModel().preview());
@@ -97,6 +100,16 @@ public final class StreamDesk extends BorderPane implements AutoCloseable {
         desk.viewModel().streamProperty().addListener((o, was, now) -> renditionsMayHaveChanged(now));
         setCenter(desk);
         desk.requestFocus();
+    }
+
+    /**
+     * "Adjust…" in the panel (or A at the desk) puts the selected clip's range on this desk's timeline; the corrected
+     * clip takes the panel's selection. The still the reframe window is placed on is decoded as the player decodes.
+     */
+    private void adjustBetween(MainView shown, ClipsPanel panel) {
+        panel.viewModel().setFrameDecoder(decoder);
+        panel.viewModel().setAdjustOnTimeline(clip -> shown.viewModel().beginAdjust(clip, panel.viewModel()::adopt));
+        shown.viewModel().setAdjustSelected(panel::adjustSelected);
     }
 
     /** The DVR player and the clip preview never play over each other: starting one pauses the other. */
@@ -179,6 +192,11 @@ public final class StreamDesk extends BorderPane implements AutoCloseable {
 
     private javafx.stage.Window window() {
         return getScene() == null ? null : getScene().getWindow();
+    }
+
+    /** The engine this desk drives. */
+    public DeskBackend backend() {
+        return engine;
     }
 
     public StreamsViewModel streams() {

@@ -1,6 +1,6 @@
 package io.clipdesk.ui;
 
-import io.clipdesk.engine.SettingsRepository;
+import io.clipdesk.desk.DeskBackend;
 import javafx.geometry.Rectangle2D;
 
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Where the window was and how it was split when it closed: position and size, maximized, and the divider between
- * the desk and the clips panel. Kept in the engine's settings; a place on no screen any more (a laptop without its
+ * the desk and the clips panel. Kept in the desk settings of the backend shown; a place on no screen any more (a laptop without its
  * second monitor) is not restored, and a size larger than the screen shrinks to it.
  */
 public record WindowPlacement(double x, double y, double width, double height, boolean maximized,
@@ -44,12 +44,12 @@ public record WindowPlacement(double x, double y, double width, double height, b
                 Math.min(height, first.height()), maximized, sideSplit);
     }
 
-    static Optional<WindowPlacement> load(SettingsRepository settings) {
-        return settings.get(KEY).flatMap(WindowPlacement::parse);
+    static Optional<WindowPlacement> load(DeskBackend settings) {
+        return settings.setting(KEY).flatMap(WindowPlacement::parse);
     }
 
-    void save(SettingsRepository settings) {
-        settings.put(KEY, x + "," + y + "," + width + "," + height + "," + maximized + "," + sideSplit);
+    void save(DeskBackend settings) {
+        settings.putSetting(KEY, x + "," + y + "," + width + "," + height + "," + maximized + "," + sideSplit);
     }
 
     static Optional<WindowPlacement> parse(String text) {

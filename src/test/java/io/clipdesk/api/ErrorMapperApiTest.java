@@ -1,10 +1,12 @@
 package io.clipdesk.api;
 
+import io.clipdesk.engine.ChangeLog;
 import io.clipdesk.engine.ClipService;
 import io.clipdesk.engine.DataLayout;
 import io.clipdesk.engine.HealthService;
 import io.clipdesk.engine.MediaFiles;
 import io.clipdesk.engine.StoreException;
+import io.clipdesk.engine.ReframeService;
 import io.clipdesk.engine.StreamService;
 import io.clipdesk.engine.VideoLibrary;
 import org.junit.jupiter.api.Test;
@@ -47,7 +49,8 @@ class ErrorMapperApiTest {
         StoreException failure = new StoreException(INSIDE, new SQLException("database disk image is malformed"));
         ApiBackend backend = new ApiBackend(failing(StreamService.class, failure), failing(ClipService.class, failure),
                 failing(VideoLibrary.class, failure), failing(MediaFiles.class, failure), Clock.systemUTC(),
-                new DataLayout(dir), failing(HealthService.class, failure));
+                new DataLayout(dir), failing(HealthService.class, failure), new ChangeLog(Clock.systemUTC()),
+                failing(ReframeService.class, failure));
         ApiKey key = ApiKey.random(new SecureRandom());
         List<LogRecord> logged = new ArrayList<>();
         Handler capture = new Handler() {
@@ -87,7 +90,8 @@ class ErrorMapperApiTest {
         RuntimeException failure = new IllegalStateException("disk full");
         ApiBackend backend = new ApiBackend(failing(StreamService.class, failure), failing(ClipService.class, failure),
                 failing(VideoLibrary.class, failure), failing(MediaFiles.class, failure), Clock.systemUTC(),
-                new DataLayout(dir), failing(HealthService.class, failure));
+                new DataLayout(dir), failing(HealthService.class, failure), new ChangeLog(Clock.systemUTC()),
+                failing(ReframeService.class, failure));
         ApiKey key = ApiKey.random(new SecureRandom());
         try (ApiServer server = ApiServer.start(ApiConfig.of("127.0.0.1", 0, key), backend, new StringWriter())) {
             HttpClient http = HttpClient.newHttpClient();

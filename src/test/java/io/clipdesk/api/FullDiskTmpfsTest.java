@@ -66,10 +66,15 @@ class FullDiskTmpfsTest {
         DiskSpace disk = DiskSpace.of(data);
         try (ServerFixture f = new ServerFixture(data, new DiskReserve(RESERVE, 100), disk)) {
             // 1. The DVR grows into its budget: the oldest media goes, the newest stays, the reserve stays free.
-            int producedS = 40;
-            f.produce(Duration.ofSeconds(producedS));
-            f.engine.sweepNow();
-            Segment oldest = f.engine.streams().segments(1, 0, Long.MAX_VALUE).get(0);
+            // Produced until the budget bites: how many seconds fill the disk depends on the signal's bitrate.
+            int producedS = 0;
+            Segment oldest;
+            do {
+                f.produce(Duration.ofSeconds(10));
+                producedS += 10;
+                f.engine.sweepNow();
+                oldest = f.engine.streams().segments(1, 0, Long.MAX_VALUE).get(0);
+            } while (oldest.sequence() == 0 && producedS < 600);
             long keptS = f.window().lengthMs() / 1000;
             assertTrue(oldest.sequence() > 0, "the budget dropped nothing");
             assertEquals(f.clock.millis(), f.window().endMs(), "the newest media stays");

@@ -1,9 +1,13 @@
 package io.clipdesk.arch;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+
+import java.util.Set;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -28,19 +32,103 @@ class LayeringTest {
     void engine_dependsOnNoOuterLayer() {
         noClasses().that().resideInAPackage("io.clipdesk.engine..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.clipdesk.media..", "io.clipdesk.store..",
-                        "io.clipdesk.api..", "io.clipdesk.client..", "io.clipdesk.ui..", "io.clipdesk.app..")
+                        "io.clipdesk.api..", "io.clipdesk.client..", "io.clipdesk.ui..", "io.clipdesk.app..",
+                        "io.clipdesk.desk..", "io.clipdesk.transport..")
                 .because("outer layers implement the engine's ports, never the other way round")
+                .check(MAIN);
+    }
+
+    /**
+     * What the desk may know of the engine: values (records and enums with units in their names), stateless rules the
+     * desk checks marks against before asking, the engine's exceptions, and the decoder and listener ports. Never a
+     * service, the engine itself, its data layout or its files: the same desk must drive a remote server.
+     */
+    private static final Set<String> DESK_VISIBLE_ENGINE_TYPES = Set.of(
+            // values
+            "AudioEnvelope", "Clip", "ClipAccuracy", "ClipDescription", "ClipPhase", "ClipRequest", "ClipStatus",
+            "DiskStatus", "DvrWindow", "ExactRange", "LiveStream", "PushAddress", "Rendition", "Segment",
+            "SegmentMedia", "SourceHealth", "SourceKind", "SourceSpec", "StreamDraft", "StreamPatch", "StreamState",
+            "Video", "VideoStatus", "ClipPlan", "ChangeEvent", "ChangeType", "Reframe", "ReframeAspect",
+            "ReframeStatus", "CropPath",
+            // delivery values: destinations, receipts, auto-send rules
+            "delivery.Destination", "delivery.DestinationKind", "delivery.Delivery", "delivery.DeliveryStatus",
+            "delivery.AutoSend",
+            // stateless rules (CropWindow: the desk draws the crop window as the encoder will cut it)
+            "ClipPolicy", "ClipLifecycle", "DvrGaps", "WaveformRange", "CropWindow",
+            // exceptions
+            "ClipRejectedException", "InvalidRequestException", "MediaException", "NotFoundException",
+            "TooEarlyException", "InsufficientStorageException",
+            // ports the desk is handed: the decoder (implemented in media) and DVR/health change listening
+            "FrameDecoder", "SoundDecoder", "SegmentListener");
+
+    /** The desk port's own view of the engine: the desk's types plus the media URL layout it builds links with. */
+    private static final Set<String> PORT_VISIBLE_ENGINE_TYPES = union(DESK_VISIBLE_ENGINE_TYPES, Set.of("MediaPaths"));
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        java.util.Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
+
+    private static DescribedPredicate<JavaClass> engineTypeOutside(Set<String> allowed) {
+        return new DescribedPredicate<>("engine types other than " + new java.util.TreeSet<>(allowed)) {
+            @Override
+            public boolean test(JavaClass c) {
+                if (!c.getPackageName().equals("io.clipdesk.engine")
+                        && !c.getPackageName().startsWith("io.clipdesk.engine.")) {
+                    return false;
+                }
+                // Named from the engine's root, so a value of a sub-package is allowed as "delivery.Destination".
+                String top = c.getName().substring("io.clipdesk.engine.".length()).split("\\$")[0];
+                return !allowed.contains(top);
+            }
+        };
+    }
+
+    @Test
+    void ui_seesOnlyTheDeskPortAndEngineValues() {
+        noClasses().that().resideInAPackage("io.clipdesk.ui..")
+                .should().dependOnClassesThat(engineTypeOutside(DESK_VISIBLE_ENGINE_TYPES))
+                .because("the desk drives the embedded engine and a remote server alike through io.clipdesk.desk: "
+                        + "no ClipEngine, no engine service, no DataLayout or DVR file path in ui")
+                .check(MAIN);
+    }
+
+    @Test
+    void ui_touchesNoStoreNoMediaNoClient() {
+        noClasses().that().resideInAPackage("io.clipdesk.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.clipdesk.store..", "io.clipdesk.media..",
+                        "io.clipdesk.client..", "io.clipdesk.api..", "io.clipdesk.app..", "java.sql..",
+                        "org.bytedeco..")
+                .because("the desk reaches storage and the network only through its backend, and decodes only through "
+                        + "the FrameDecoder interface the app hands it")
+                .check(MAIN);
+    }
+
+    @Test
+    void deskPort_dependsOnEngineValuesOnly() {
+        noClasses().that().resideInAPackage("io.clipdesk.desk..")
+                .should().dependOnClassesThat(engineTypeOutside(PORT_VISIBLE_ENGINE_TYPES))
+                .because("the port is what a remote backend implements too: it names values, never the engine's "
+                        + "services or files")
+                .check(MAIN);
+        noClasses().that().resideInAPackage("io.clipdesk.desk..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.clipdesk.media..", "io.clipdesk.store..",
+                        "io.clipdesk.api..", "io.clipdesk.client..", "io.clipdesk.ui..", "io.clipdesk.app..",
+                        "javafx..", "java.net.http..", "io.netty..", "com.fasterxml..")
+                .because("the port sits between the desk and its backends and knows neither")
                 .check(MAIN);
     }
 
     @Test
     void adapters_dependOnlyOnEngine() {
-        for (String layer : new String[] {"media", "store", "api", "client", "ui"}) {
-            String[] others = java.util.stream.Stream.of("media", "store", "api", "client", "ui", "app")
+        for (String layer : new String[] {"media", "store", "api", "client", "ui", "transport"}) {
+            String[] others = java.util.stream.Stream.of("media", "store", "api", "client", "ui", "app", "transport")
                     .filter(o -> !o.equals(layer)).map(o -> "io.clipdesk." + o + "..").toArray(String[]::new);
             noClasses().that().resideInAPackage("io.clipdesk." + layer + "..")
                     .should().dependOnClassesThat().resideInAnyPackage(others)
-                    .because("adapters meet only in app, the composition root")
+                    .because("adapters meet only in app, the composition root (the desk port, io.clipdesk.desk, is "
+                        + "shared like the engine's)")
                     .allowEmptyShould(true)
                     .check(MAIN);
         }

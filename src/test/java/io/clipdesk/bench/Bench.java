@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The benchmark entry point: {@code mvn -q -Pbench test-compile} (README). Prints figures against the reference
  * tools measured in the same run. Arguments pick parts: remux, create, live, http, slow, timeline, sources,
- * frame, waveform, sound (default: all).
+ * frame, waveform, sound, desks (default: all but desks, which runs four live streams and twenty desks).
  */
 public final class Bench {
 
@@ -37,25 +37,34 @@ public final class Bench {
                 case "frame" -> FrameCutBench.run(work);
                 case "waveform" -> WaveformBench.run(work, 30);
                 case "sound" -> SoundBench.run(work, 60);
+                case "desks" -> DesksBench.run(work, 60);
                 default -> System.out.println("unknown part " + part
-                        + " (remux, create, live, http, slow, timeline, sources, frame, waveform)");
+                        + " (remux, create, live, http, slow, timeline, sources, frame, waveform, sound, desks)");
             }
         }
         io.clipdesk.engine.DurableFiles.deleteTree(work);
         System.exit(0);
     }
 
+    /** The 1, 5 and 15-minute load averages now, with a warning when the machine is busier than its cores. */
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).strip().split(" ");
+            double one = Double.parseDouble(fields[0]);
+            int cores = Runtime.getRuntime().availableProcessors();
+            return "load average " + fields[0] + " " + fields[1] + " " + fields[2]
+                    + (one > cores ? "  (INVALID as an absolute figure: load above " + cores
+                    + " cores; read ratios within the run only)" : "");
+        } catch (java.io.IOException | RuntimeException e) {
+            return "load average unknown";
+        }
+    }
+
     /** What a figure depends on, printed beside it so a run on another machine can be read against this one. */
     static String machine() {
-        String loadAverage;
-        try {
-            loadAverage = Files.readString(Path.of("/proc/loadavg")).strip();
-        } catch (java.io.IOException e) {
-            loadAverage = "unknown";
-        }
+        String loadAverage = loadAverage();
         return "machine: " + System.getProperty("os.name") + " kernel " + System.getProperty("os.version") + ", "
                 + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + ", Netty transport "
-                + (io.netty.channel.epoll.Epoll.isAvailable() ? "epoll (native)" : "NIO") + ", load average "
-                + loadAverage;
+                + (io.netty.channel.epoll.Epoll.isAvailable() ? "epoll (native)" : "NIO") + ", " + loadAverage;
     }
 }

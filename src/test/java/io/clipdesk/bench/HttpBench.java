@@ -13,7 +13,6 @@ import io.clipdesk.engine.ClipStatus;
 import io.clipdesk.engine.MediaPaths;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,6 +38,9 @@ final class HttpBench {
     private static final Pattern P99 = Pattern.compile("\\s99%\\s+([0-9.]+)(us|ms|s)");
     private static final int SECONDS = 5;
     private static final int ROUNDS = 3;
+    /** Issue 16: two runs on the 2-core build machine before the shared Date header and the off-loop log. */
+    private static final String SEGMENT_BEFORE = "before: 0.65 and 0.70 (issue 16)";
+    private static final String PLAYLIST_BEFORE = "before: 0.81-0.84 (issue 16)";
 
     static void run(Path work) throws Exception {
         BenchReport.section("Clip media over HTTP, wrk -t2 -c64, " + ROUNDS + " interleaved rounds of " + SECONDS
@@ -46,9 +48,12 @@ final class HttpBench {
         Path data = work.resolve("http");
         try (ClipEngine engine = Engines.open(data, Clock.systemUTC(), 2000);
              // wrk's 64 connections and the bench's own all come from 127.0.0.1: the per-address cap is lifted.
+             // Both servers log every request to a file: nginx its access.log, Clipdesk its access log.
+             java.io.Writer accessLog = Files.newBufferedWriter(Files.createDirectories(work.resolve("http-logs"))
+                     .resolve("access.log"));
              ApiServer server = ApiServer.start(ApiConfig.of("127.0.0.1", 0, ApiKey.random(new SecureRandom()))
                      .withLimits(ConnectionLimits.DEFAULTS.withMaxConnectionsPerAddress(1024)),
-                     ApiBackend.of(engine), new StringWriter())) {
+                     ApiBackend.of(engine), accessLog)) {
             while (engine.streams().state(1).window().lengthMs() < 8000) {
                 Thread.sleep(100);
             }
@@ -63,15 +68,15 @@ final class HttpBench {
             int nginxPort = freePort();
             Process nginx = startNginx(work.resolve("nginx"), clipDir, nginxPort);
             try {
-                LongSupplier ourCpu = () -> ProcCpu.ownThreadsMs("http");
+                // The server's event loops and pool ("http…") and the thread that formats and writes its log.
+                LongSupplier ourCpu = () -> ProcCpu.ownThreadsMs("http") + ProcCpu.ownThreadsMs("access-log");
                 LongSupplier nginxCpu = () -> ProcCpu.processTreeMs(nginx.toHandle());
                 compare("TS segment (" + Files.size(clipDir.resolve(segment)) / 1024 + " KiB)",
                         server.baseUrl() + MediaPaths.clipUrl(1, segment), "http://127.0.0.1:" + nginxPort + "/" + segment,
-                        true, ourCpu, nginxCpu);
-                // The issue's target is on segments; playlists are printed to show the per-request overhead.
+                        0.9, SEGMENT_BEFORE, ourCpu, nginxCpu);
                 compare("HLS playlist (" + Files.size(clipDir.resolve(playlist)) + " B)",
                         server.baseUrl() + MediaPaths.clipUrl(1, playlist), "http://127.0.0.1:" + nginxPort + "/" + playlist,
-                        false, ourCpu, nginxCpu);
+                        0.8, PLAYLIST_BEFORE, ourCpu, nginxCpu);
             } finally {
                 nginx.destroy();
                 nginx.waitFor(10, TimeUnit.SECONDS);
@@ -79,8 +84,8 @@ final class HttpBench {
         }
     }
 
-    private static void compare(String what, String ours, String reference, boolean targeted, LongSupplier ourCpu,
-                                LongSupplier referenceCpu) throws Exception {
+    private static void compare(String what, String ours, String reference, double target, String before,
+                                LongSupplier ourCpu, LongSupplier referenceCpu) throws Exception {
         wrk(ours, 2, ourCpu);
         wrk(reference, 2, referenceCpu);
         double[][] clipdeskRounds = new double[ROUNDS][];
@@ -100,7 +105,9 @@ final class HttpBench {
         BenchReport.line(what + " nginx", String.format(Locale.ROOT, "%.0f req/s, p99 %.1f ms, %.1f us CPU/req",
                 nginx[0], nginx[1], nginx[2]), "(reference)");
         BenchReport.line("ratio Clipdesk / nginx", String.format(Locale.ROOT, "%.2f", ratio),
-                targeted ? "target >= 0.80  " + BenchReport.verdict(ratio >= 0.8) : "(no target)");
+                String.format(Locale.ROOT, "target >= %.2f  ", target) + BenchReport.verdict(ratio >= target)
+                        + "   " + before);
+        System.out.println("  " + Bench.loadAverage());
     }
 
     /** The median of each column: {requests/s, p99 ms, server CPU µs per request}. */

@@ -31,7 +31,8 @@ class DatabaseTest {
     void open_newFile_appliesEveryMigrationAndSetsUserVersion() {
         try (Database database = Database.open(dir.resolve("clipdesk.db"))) {
             assertEquals(Schema.MIGRATIONS.size(), pragma(database, "user_version"));
-            assertEquals(List.of("clips", "envelopes", "segments", "settings", "streams", "videos"), tables(database));
+            assertEquals(List.of("clips", "deliveries", "destinations", "envelopes", "reframes", "segments",
+                    "settings", "streams", "videos"), tables(database));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.clipdesk.ui;
 
+import io.clipdesk.app.EmbeddedDesk;
 import io.clipdesk.app.Engines;
 import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipEngine;
@@ -79,7 +80,7 @@ class DeskAllDayTest extends FxRobot {
         engine = Engines.open(dir, clock, SEGMENT_MS);
         LiveFeed.produce(clock, engine, STREAM, Duration.ofSeconds(40));
         stage = FxToolkit.registerPrimaryStage();
-        window = fx(() -> ClipdeskWindow.show(stage, engine, new FfmpegFrameDecoder(), "embedded"));
+        window = fx(() -> ClipdeskWindow.show(stage, new EmbeddedDesk(engine, "embedded"), new FfmpegFrameDecoder()));
         view = window.desk();
         await("a picture", () -> view.viewModel().playback().getPositionMs() > 0);
     }
@@ -135,6 +136,9 @@ class DeskAllDayTest extends FxRobot {
         Set<Node> reached = walkTheFocusChain();
         List<String> missed = new ArrayList<>();
         for (Node n : actions) {
+            if (fx(n::isDisabled)) {
+                continue; // greyed for this clip (Social before it is ready): no Tab stop, as in any app
+            }
             if (n.isFocusTraversable() && !reached.contains(n)) {
                 missed.add(n.getId());
             }
@@ -207,7 +211,7 @@ class DeskAllDayTest extends FxRobot {
     void windowPlacementAndSplit_areRestored_andKeptWhenTheWindowCloses() {
         engine.settings().put(WindowPlacement.KEY, "100.0,50.0,1300.0,740.0,false,0.6");
         Stage second = fx(Stage::new);
-        StreamDesk desk = fx(() -> ClipdeskWindow.show(second, engine, new FfmpegFrameDecoder(), "embedded"));
+        StreamDesk desk = fx(() -> ClipdeskWindow.show(second, new EmbeddedDesk(engine, "embedded"), new FfmpegFrameDecoder()));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(100, fx(second::getX), 0.5);
         assertEquals(50, fx(second::getY), 0.5);
@@ -225,7 +229,7 @@ class DeskAllDayTest extends FxRobot {
             second.hide();
             return null;
         });
-        WindowPlacement kept = WindowPlacement.load(engine.settings()).orElseThrow();
+        WindowPlacement kept = WindowPlacement.load(desk.backend()).orElseThrow();
         assertEquals(new WindowPlacement(120, 50, 1280, 720, false, 0.66), new WindowPlacement(kept.x(),
                 kept.y(), kept.width(), kept.height(), kept.maximized(), Math.round(kept.sideSplit() * 100) / 100.0));
         assertTrue(desk.desk() == null, "closing the window closed its desk");

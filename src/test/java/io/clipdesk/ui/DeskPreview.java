@@ -1,5 +1,6 @@
 package io.clipdesk.ui;
 
+import io.clipdesk.app.EmbeddedDesk;
 import io.clipdesk.app.Engines;
 import io.clipdesk.engine.ClipEngine;
 import io.clipdesk.media.FfmpegFrameDecoder;
@@ -38,7 +39,7 @@ public final class DeskPreview {
         Path dir = Path.of(getParameters().getRaw().get(0));
         int segmentMs = getParameters().getRaw().size() > 1 ? Integer.parseInt(getParameters().getRaw().get(1)) : 2000;
         engine = Engines.open(dir, Clock.systemDefaultZone(), segmentMs);
-        MainView view = ClipdeskWindow.show(stage, engine, new FfmpegFrameDecoder(), "embedded · no HTTP").desk();
+        MainView view = ClipdeskWindow.show(stage, new EmbeddedDesk(engine, "embedded · no HTTP"), new FfmpegFrameDecoder()).desk();
         PlaybackViewModel p = view.viewModel().playback();
         started = System.nanoTime();
         p.framesShownProperty().addListener((o, was, now) -> {

@@ -1,5 +1,6 @@
 package io.clipdesk.ui;
 
+import io.clipdesk.app.EmbeddedDesk;
 import io.clipdesk.app.Engines;
 import io.clipdesk.engine.ClipDescription;
 import io.clipdesk.engine.ClipEngine;
@@ -43,7 +44,7 @@ public final class DeskScreenshot {
         public void start(Stage stage) {
             var a = getParameters().getRaw();
             engine = Engines.open(Path.of(a.get(0)), Clock.systemDefaultZone(), 2000);
-            StreamDesk desk = ClipdeskWindow.show(stage, engine, new FfmpegFrameDecoder(), "embedded · no HTTP");
+            StreamDesk desk = ClipdeskWindow.show(stage, new EmbeddedDesk(engine, "embedded · no HTTP"), new FfmpegFrameDecoder());
             stage.setWidth(Integer.parseInt(a.get(1)));
             stage.setHeight(Integer.parseInt(a.get(2)));
             PauseTransition wait = new PauseTransition(Duration.seconds(Integer.parseInt(a.get(3))));

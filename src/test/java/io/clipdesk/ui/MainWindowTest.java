@@ -1,5 +1,6 @@
 package io.clipdesk.ui;
 
+import io.clipdesk.app.EmbeddedDesk;
 import io.clipdesk.app.Engines;
 import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipEngine;
@@ -61,7 +62,7 @@ class MainWindowTest extends FxRobot {
         engine = Engines.open(dir, clock, SEGMENT_MS);
         LiveFeed.produce(clock, engine, STREAM, Duration.ofSeconds(35));
         Stage stage = FxToolkit.registerPrimaryStage();
-        view = fx(() -> ClipdeskWindow.show(stage, engine, new FfmpegFrameDecoder(), "embedded").desk());
+        view = fx(() -> ClipdeskWindow.show(stage, new EmbeddedDesk(engine, "embedded"), new FfmpegFrameDecoder()).desk());
         await("a picture", () -> view.viewModel().playback().getPositionMs() > 0);
     }
 

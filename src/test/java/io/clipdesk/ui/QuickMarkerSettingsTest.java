@@ -1,5 +1,6 @@
 package io.clipdesk.ui;
 
+import io.clipdesk.app.EmbeddedDesk;
 import io.clipdesk.app.Engines;
 import io.clipdesk.engine.ClipEngine;
 import io.clipdesk.testing.MutableClock;
@@ -21,11 +22,11 @@ class QuickMarkerSettingsTest {
         edited.set(7, new QuickMarker("Tab\there", 3, 4));
         MutableClock clock = MutableClock.atWholeSecond();
         try (ClipEngine engine = Engines.open(dir, clock, 1000)) {
-            assertEquals(QuickMarker.PRESETS, QuickMarkerSettings.load(engine.settings()), "presets until edited");
-            QuickMarkerSettings.save(engine.settings(), edited);
+            assertEquals(QuickMarker.PRESETS, QuickMarkerSettings.load(new EmbeddedDesk(engine, "")), "presets until edited");
+            QuickMarkerSettings.save(new EmbeddedDesk(engine, ""), edited);
         }
         try (ClipEngine reopened = Engines.open(dir, clock, 1000)) {
-            List<QuickMarker> loaded = QuickMarkerSettings.load(reopened.settings());
+            List<QuickMarker> loaded = QuickMarkerSettings.load(new EmbeddedDesk(reopened, ""));
             assertEquals(new QuickMarker("Try", 25, 12), loaded.get(0));
             assertEquals(new QuickMarker("Tab here", 3, 4), loaded.get(7), "a tab in a label cannot split the record");
             assertEquals(edited.subList(1, 7), loaded.subList(1, 7));

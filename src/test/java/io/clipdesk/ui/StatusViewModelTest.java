@@ -55,4 +55,15 @@ class StatusViewModelTest {
         assertEquals("LIVE", vm.healthTextProperty().get());
         assertFalse(vm.diskProperty().get().full());
     }
+
+    @Test
+    void aLostServer_outranksTheStreamsHealth_untilItAnswersAgain() {
+        vm.update(state(SourceHealth.LIVE, "receiving"), new StatusViewModel.Disk(6 * MB, 30 * MB, 40 * MB, false));
+        vm.setConnectionTrouble("Cannot reach the clip server at http://10.0.0.5:8080: Connection refused; "
+                + "trying again in 2 s");
+        assertEquals("SERVER UNREACHABLE — Cannot reach the clip server at http://10.0.0.5:8080: Connection refused; "
+                + "trying again in 2 s", vm.healthTextProperty().get());
+        vm.setConnectionTrouble("");
+        assertEquals("LIVE", vm.healthTextProperty().get());
+    }
 }

@@ -62,6 +62,20 @@ final class ClipActionBar extends FlowPane {
         refresh();
     }
 
+    /**
+     * Adds a control with its own menu (Send to ▾, Social ▾) before "More ▾": reached with Tab like the buttons, never
+     * narrower than its label.
+     */
+    void addMenu(javafx.scene.control.MenuButton menu) {
+        menu.setFocusTraversable(true);
+        menu.setMinWidth(USE_PREF_SIZE);
+        menu.setMaxWidth(USE_PREF_SIZE);
+        if (!menu.getStyleClass().contains("clip-action")) {
+            menu.getStyleClass().add("clip-action");
+        }
+        getChildren().add(getChildren().size() - 1, menu);
+    }
+
     /** Every action added, in order (the rows' context menus offer the same). */
     List<ClipAction> actions() {
         return List.copyOf(actions);

@@ -1,19 +1,25 @@
 package io.clipdesk.ui.clips;
 
-import io.clipdesk.engine.ClipEngine;
+import io.clipdesk.desk.DeskBackend;
 import io.clipdesk.engine.ClipPhase;
+import io.clipdesk.engine.ReframeAspect;
 import io.clipdesk.ui.FxBridge;
+import io.clipdesk.ui.delivery.DestinationsDialog;
+import io.clipdesk.ui.delivery.ReceiptsView;
+import io.clipdesk.ui.delivery.SendToMenu;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanExpression;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
@@ -41,16 +47,18 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
     /** The panel's rules, loaded after the theme (they use its palette). */
     public static final String STYLESHEET = "/assets/css/clips.css";
 
+    /** Wide enough to place the window precisely, small enough for the dialog to fit a 1280x720 screen. */
+    private static final int REFRAME_PICTURE_WIDTH = 640;
+
     private final ClipsViewModel vm;
     private final ClipActionBar actionBar;
 
     /**
-     * The panel of an embedded engine's stream, with the system clipboard and file manager. FX thread.
-     *
-     * @param engineAddress the engine's HTTP base URL; without one (e.g. "embedded") the lists work but nothing plays
+     * The panel of one stream of the desk's engine, with the system clipboard and file manager. FX thread. Without
+     * media links (an engine without an HTTP address) the lists work but nothing plays.
      */
-    public static ClipsPanel of(ClipEngine engine, long streamId, String engineAddress) {
-        return new ClipsPanel(new ClipsViewModel(engine, streamId, engineAddress, new FxBridge(),
+    public static ClipsPanel of(DeskBackend engine, long streamId) {
+        return new ClipsPanel(new ClipsViewModel(engine, streamId, new FxBridge(),
                 new DefaultDesktopShell()));
     }
 
@@ -146,6 +154,8 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
         addAction(ClipAction.always("clip-describe", "Describe…",
                 "Describe the selected clip: title, tags, description", this::describe), true);
         addAction(ClipAction.always("clip-delete", "Delete…", "Delete the selected clip", this::confirmDelete), true);
+        addAction(ClipAction.always("clip-adjust", "Adjust…", "Adjust the selected clip's in and out on the timeline",
+                item -> adjustSelected()), false);
         addAction(ClipAction.always("clip-copy-hls", "Copy HLS link", "Copy the selected clip's HLS link",
                 vm::copyHlsLink), false);
         addAction(ClipAction.always("clip-copy-mp4", "Copy MP4 link", "Copy the selected clip's MP4 link",
@@ -154,7 +164,41 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
                 vm::reveal), false);
         addAction(new ClipAction("clip-keep", "Keep permanent", "Keep a permanent copy of the selected clip",
                 c -> c.canKeepProperty().get(), vm::keepPermanent), false);
-        VBox page = new VBox(6, filter, list, actionBar);
+        BooleanExpression none = vm.clipSelectedProperty().not();
+        BooleanExpression notReady = vm.selectedPhaseProperty().isNotEqualTo(ClipPhase.READY);
+        SendToMenu send = sendTo(none);
+        send.setAccessibleText("Send the selected clip to a destination");
+        actionBar.addMenu(send);
+        MenuButton social = new MenuButton("Social");
+        social.setId("clip-reframe");
+        social.getStyleClass().add("clip-action");
+        social.setAccessibleText("Make a social version of the selected clip: vertical, square or portrait");
+        social.disableProperty().bind(notReady);
+        for (ReframeAspect aspect : ReframeAspect.values()) {
+            MenuItem item = new MenuItem(switch (aspect) {
+                case VERTICAL -> "Vertical 9:16…";
+                case SQUARE -> "Square 1:1…";
+                case PORTRAIT -> "Portrait 4:5…";
+            });
+            item.setId("reframe-" + aspect.slug());
+            item.setOnAction(e -> on(vm.selectedClipProperty().get(), c -> reframe(c, aspect)));
+            social.getItems().add(item);
+        }
+        actionBar.addMenu(social);
+        Label versions = new Label();
+        versions.setId("clip-reframes");
+        versions.getStyleClass().add("notice");
+        versions.textProperty().bind(vm.reframesTextProperty());
+        ProgressBar making = new ProgressBar();
+        making.setId("clip-reframe-progress");
+        making.progressProperty().bind(vm.reframeProgressProperty());
+        making.visibleProperty().bind(vm.reframeProgressProperty().greaterThanOrEqualTo(0));
+        making.managedProperty().bind(making.visibleProperty());
+        HBox reframes = new HBox(6, making, versions);
+        reframes.setAlignment(Pos.CENTER_LEFT);
+        reframes.managedProperty().bind(versions.textProperty().isNotEmpty());
+        reframes.visibleProperty().bind(reframes.managedProperty());
+        VBox page = new VBox(6, filter, list, new ReceiptsView(vm.deliveries()), actionBar, reframes);
         page.getStyleClass().add("clips-page");
         return page;
     }
@@ -167,8 +211,47 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
         actionBar.add(action, primary);
     }
 
+    private SendToMenu sendTo(BooleanExpression none) {
+        Optional<String> whyNot = vm.whyNoDelivery();
+        SendToMenu menu = new SendToMenu(vm.deliveries(), d -> on(vm.selectedClipProperty().get(),
+                item -> vm.deliveries().send(item.id(), item.getClip().name(), d)), this::destinations,
+                whyNot.isPresent() ? new javafx.beans.property.SimpleBooleanProperty(true) : none);
+        whyNot.ifPresent(reason -> menu.setTooltip(new javafx.scene.control.Tooltip(reason)));
+        return menu;
+    }
+
+    /** Settings › Destinations, in the panel's theme. */
+    public void destinations() {
+        new DestinationsDialog(vm.deliveries(), getScene() == null ? null : getScene().getWindow(),
+                getScene() == null ? List.of() : List.copyOf(getScene().getStylesheets())).showAndWait();
+    }
+
     private void export(ClipListExport.Format format, String suggested, String kind, String pattern) {
         chooseTarget(suggested, kind, pattern, ClipsViewModel.Folder.EXPORT).ifPresent(p -> vm.export(format, p));
+    }
+
+    /** "Adjust…" and the desk's A key: the clip's marks on the timeline, or the trim dialog when the DVR lost it. */
+    public void adjustSelected() {
+        on(vm.selectedClipProperty().get(), item -> vm.adjust(item, this::trim));
+    }
+
+    private void trim(ClipItem item) {
+        new TrimDialog(item.getClip(), owner(), stylesheets()).showAndWait()
+                .ifPresent(range -> vm.trim(item, range.fromMs(), range.toMs()));
+    }
+
+    /** The crop window on a still of the clip (decoded off the FX thread), then the version queued. */
+    private void reframe(ClipItem item, ReframeAspect aspect) {
+        vm.still(item, REFRAME_PICTURE_WIDTH, still -> new ReframeDialog(item.getClip(), still, aspect, owner(),
+                stylesheets()).showAndWait().ifPresent(choice -> vm.reframe(item, choice.aspect(), choice.crop())));
+    }
+
+    private javafx.stage.Window owner() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+
+    private List<String> stylesheets() {
+        return getScene() == null ? List.of() : List.copyOf(getScene().getStylesheets());
     }
 
     private void describe(ClipItem item) {
@@ -247,7 +330,7 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
         return chosen;
     }
 
-    private static GridPane actionGrid(Button... buttons) {
+    private static GridPane actionGrid(ButtonBase... buttons) {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("clip-actions");
         for (int i = 0; i < buttons.length; i++) {

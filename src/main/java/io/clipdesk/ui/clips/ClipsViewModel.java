@@ -1,20 +1,28 @@
 package io.clipdesk.ui.clips;
 
+import io.clipdesk.desk.Capabilities;
+import io.clipdesk.desk.ChangeFeed;
+import io.clipdesk.desk.DeskBackend;
 import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipDescription;
-import io.clipdesk.engine.ClipEngine;
 import io.clipdesk.engine.ClipPhase;
-import io.clipdesk.engine.MediaContent;
-import io.clipdesk.engine.MediaPaths;
+import io.clipdesk.engine.CropPath;
+import io.clipdesk.engine.FrameDecoder;
 import io.clipdesk.engine.NotFoundException;
+import io.clipdesk.engine.Reframe;
+import io.clipdesk.engine.ReframeAspect;
+import io.clipdesk.engine.Rendition;
 import io.clipdesk.engine.TooEarlyException;
 import io.clipdesk.engine.Video;
 import io.clipdesk.ui.EngineLane;
 import io.clipdesk.ui.FxBridge;
+import io.clipdesk.ui.delivery.DeliveriesViewModel;
 import javafx.beans.Observable;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -27,6 +35,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,8 +48,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The clips panel of one stream: its clips (newest first) and the permanent videos, polled once a second on the
@@ -51,6 +62,8 @@ import java.util.function.Supplier;
 public final class ClipsViewModel implements AutoCloseable {
 
     private static final long POLL_MS = 1000;
+    /** With changes pushed, the poll is only a safety net (a change lost with a connection is caught up by then). */
+    private static final long POLL_WITH_PUSH_MS = 10_000;
 
     /** The kinds of file the panel saves, each remembering the folder the last one went to. */
     public enum Folder {
@@ -65,7 +78,7 @@ public final class ClipsViewModel implements AutoCloseable {
 
     private final Map<Folder, Path> folders = new java.util.EnumMap<>(Folder.class);
 
-    private final ClipEngine engine;
+    private final DeskBackend engine;
     private final long streamId;
     private final MediaLinks links;
     private final DesktopShell shell;
@@ -87,24 +100,41 @@ public final class ClipsViewModel implements AutoCloseable {
     private final BooleanBinding clipSelected = selectedClip.isNotNull();
     private final ReadOnlyObjectWrapper<ClipPhase> selectedPhase = new ReadOnlyObjectWrapper<>(this, "selectedPhase");
     private final ReadOnlyBooleanWrapper canKeep = new ReadOnlyBooleanWrapper(this, "canKeep");
+    private final ReadOnlyStringWrapper reframesText = new ReadOnlyStringWrapper(this, "reframesText", "");
+    /** The version being made for the selected clip, 0–1; -1 when none is. */
+    private final ReadOnlyDoubleWrapper reframeProgress = new ReadOnlyDoubleWrapper(this, "reframeProgress", -1);
+    /** The clip whose versions the poll reads (the selection, kept here for the worker). */
+    private volatile Clip watched;
+    /** Whether a version of the watched clip is queued or being made (the worker then reads its progress). */
+    private volatile boolean reframing;
+    /** A clip an adjust or trim just made: selected as soon as the list has it. */
+    private String selectOnArrival;
+    private Consumer<Clip> adjustOnTimeline = clip -> notice.set("This panel is not beside a timeline to adjust on.");
+    private FrameDecoder decoder;
+    private final DeliveriesViewModel deliveries;
+    /** A look at the lists is queued on the worker: a burst of changes costs one. */
+    private final AtomicBoolean pollQueued = new AtomicBoolean();
+    private ChangeFeed.Subscription following = () -> { };
 
-    /** @param engineAddress the engine's HTTP base URL (previews and links need it), e.g. http://127.0.0.1:38917 */
-    public ClipsViewModel(ClipEngine engine, long streamId, String engineAddress, FxBridge bridge, DesktopShell shell) {
+    public ClipsViewModel(DeskBackend engine, long streamId, FxBridge bridge, DesktopShell shell) {
         this.engine = engine;
         this.streamId = streamId;
-        this.links = new MediaLinks(engineAddress);
+        this.links = new MediaLinks(engine.mediaUrls());
         this.shell = shell;
         this.bridge = bridge;
         this.lane = new EngineLane(bridge);
         this.ticker = new ClockTicker(engine.clock());
-        this.zone = engine.config().zone();
-        this.segmentMs = engine.config().segmentDurationMs();
+        this.zone = engine.zone();
+        this.segmentMs = engine.segmentDurationMs();
         this.preview = new PreviewViewModel(ticker.nowMsProperty(), zone);
+        this.deliveries = new DeliveriesViewModel(engine, bridge, zone);
+        deliveries.noticeProperty().addListener((o, was, now) -> notice.set(now));
         filter.addListener((o, was, typed) -> {
             ClipFilter kept = ClipFilter.of(typed == null ? "" : typed);
             shownClips.setPredicate(kept.keepsAll() ? null : item -> kept.test(item.getClip()));
         });
         selectedClip.addListener((o, was, item) -> {
+            deliveries.show(item == null ? null : item.id());
             selectedPhase.unbind();
             canKeep.unbind();
             if (item == null) {
@@ -122,20 +152,80 @@ public final class ClipsViewModel implements AutoCloseable {
         lane.call(() -> {
             Map<Folder, Path> stored = new java.util.EnumMap<>(Folder.class);
             for (Folder f : Folder.values()) {
-                engine.settings().get(f.key).map(Path::of).filter(Files::isDirectory).ifPresent(p -> stored.put(f, p));
+                engine.setting(f.key).map(Path::of).filter(Files::isDirectory).ifPresent(p -> stored.put(f, p));
             }
             return stored;
         }, stored -> stored.forEach(folders::putIfAbsent), e -> { });
         ticker.start();
+        if (engine.capabilities().can(Capabilities.Feature.DELIVER)) {
+            deliveries.start();
+        }
+        ChangeFeed changes = engine.changes();
+        // Following before the first look: a change made during it is looked at again after.
+        following = changes.follow(change -> {
+            if (change.concernsClipsOf(streamId)) {
+                pollSoon();
+            }
+        });
         lane.run(this::poll);
-        lane.every(POLL_MS, this::poll);
+        lane.every(changes.pushes() ? POLL_WITH_PUSH_MS : POLL_MS, this::poll);
+        lane.every(POLL_MS, this::pollReframes);
+    }
+
+    /** Worker thread: while a version of the selected clip is being made, its progress each second. */
+    private void pollReframes() {
+        Clip shown = watched;
+        if (shown != null && reframing) {
+            List<Reframe> versions = reframesOf(shown);
+            reframing = versions.stream().anyMatch(r -> r.status().inFlight());
+            bridge.run(() -> showReframes(shown, versions));
+        }
+    }
+
+    /** Called on the feed's thread: queues one look, unless one is queued already. */
+    private void pollSoon() {
+        if (pollQueued.compareAndSet(false, true)) {
+            lane.run(this::poll);
+        }
     }
 
     /** Worker thread: the clips and videos as the engine has them now. */
     private void poll() {
-        List<Clip> latestClips = engine.clips().list(streamId);
-        List<Video> latestVideos = engine.videos().list();
-        bridge.run(() -> show(latestClips, latestVideos));
+        pollQueued.set(false);
+        List<Clip> latestClips = engine.clips(streamId);
+        List<Video> latestVideos = engine.videos();
+        Clip shown = watched;
+        List<Reframe> versions = shown == null || !engine.capabilities().can(Capabilities.Feature.REFRAME)
+                ? List.of() : reframesOf(shown);
+        reframing = versions.stream().anyMatch(r -> r.status().inFlight());
+        bridge.run(() -> {
+            show(latestClips, latestVideos);
+            showReframes(shown, versions);
+        });
+    }
+
+    private List<Reframe> reframesOf(Clip clip) {
+        try {
+            return engine.reframes(clip.id());
+        } catch (NotFoundException gone) {
+            return List.of();
+        }
+    }
+
+    /** "9:16 ready · 1:1 encoding 40 %" under the list, with the bar of the one being made. */
+    private void showReframes(Clip of, List<Reframe> versions) {
+        ClipItem selected = selectedClip.get();
+        if (selected == null || of == null || !selected.id().equals(of.id())) {
+            return;
+        }
+        reframesText.set(versions.stream().map(r -> r.aspect().wire() + " " + switch (r.status()) {
+            case QUEUED -> "waiting";
+            case ENCODING -> "encoding " + Math.round(r.progress() * 100) + " %";
+            case READY -> "ready";
+            case FAILED -> "failed: " + r.error();
+        }).collect(Collectors.joining(" · ")));
+        reframeProgress.set(versions.stream().filter(r -> r.status().inFlight()).mapToDouble(Reframe::progress)
+                .findFirst().orElse(-1));
     }
 
     private void show(List<Clip> latestClips, List<Video> latestVideos) {
@@ -148,6 +238,12 @@ public final class ClipsViewModel implements AutoCloseable {
         ItemLists.reconcile(videos, latestVideos, Video::id, VideoItem::id, v -> new VideoItem(v, zone),
                 VideoItem::update);
         refreshPreview();
+        if (selectOnArrival != null) {
+            clips.stream().filter(i -> i.id().equals(selectOnArrival)).findFirst().ifPresent(i -> {
+                selectOnArrival = null;
+                selectClip(i);
+            });
+        }
     }
 
     /** Keeps the preview's source current: a recording clip turns playable, a deleted one stops. */
@@ -167,7 +263,16 @@ public final class ClipsViewModel implements AutoCloseable {
     // ---- selection (the views forward the lists' selections)
 
     public void selectClip(ClipItem item) {
+        if (item == null && selectOnArrival != null) {
+            return; // the adjusted clip left the list; its successor takes the selection when it arrives
+        }
         selectedClip.set(item);
+        watched = item == null ? null : item.getClip();
+        reframesText.set("");
+        reframeProgress.set(-1);
+        if (item != null) {
+            lane.run(this::poll);
+        }
         if (item != null) {
             preview.show(source(item));
         }
@@ -203,11 +308,27 @@ public final class ClipsViewModel implements AutoCloseable {
     /** Copies the clip's MP4 (highest rendition) to {@code target}. */
     public void saveMp4(ClipItem item, Path target) {
         Clip clip = item.getClip();
-        save(() -> engine.media().clip(clip.streamId(), MediaPaths.clipMasterMp4(clip.id())), target);
+        save(() -> engine.openClipMp4(clip), target);
+    }
+
+    /** "Send to…" and the selected clip's receipts. */
+    public DeliveriesViewModel deliveries() {
+        return deliveries;
+    }
+
+    /** Why this desk cannot send clips anywhere (its backend has no delivery); empty when it can. */
+    public Optional<String> whyNoDelivery() {
+        return engine.capabilities().whyNot(Capabilities.Feature.DELIVER);
     }
 
     public void reveal(ClipItem item) {
-        Path folder = engine.layout().clipDir(item.id());
+        Optional<Path> local = engine.clipFolder(item.getClip());
+        if (local.isEmpty()) {
+            notice.set(engine.capabilities().whyNot(Capabilities.Feature.LOCAL_FILES)
+                    .orElse("The clip's files are not on this machine."));
+            return;
+        }
+        Path folder = local.get();
         lane.call(() -> {
             try {
                 shell.reveal(folder);
@@ -223,7 +344,7 @@ public final class ClipsViewModel implements AutoCloseable {
             preview.show(PreviewSource.NONE); // let the player go before its media does
         }
         lane.call(() -> {
-            engine.clips().delete(item.id());
+            engine.deleteClip(item.id());
             return item;
         }, deleted -> {
             clips.remove(deleted);
@@ -235,7 +356,7 @@ public final class ClipsViewModel implements AutoCloseable {
     }
 
     public void keepPermanent(ClipItem item) {
-        lane.call(() -> engine.clips().keepPermanent(item.id()), kept -> {
+        lane.call(() -> engine.keepClip(item.id()), kept -> {
             item.update(kept, Optional.empty());
             notice.set(kept.name() + " will be kept as a permanent video.");
         }, this::failed);
@@ -246,11 +367,94 @@ public final class ClipsViewModel implements AutoCloseable {
      * rule is said in the notice and changes nothing.
      */
     public void describe(ClipItem item, String title, String tagsLine, String description) {
-        lane.call(() -> engine.clips().describe(item.id(), title, item.getClip().description()
+        lane.call(() -> engine.describeClip(item.id(), title, item.getClip().description()
                 .withTags(ClipDescription.parseTags(tagsLine)).withDescription(description)), described -> {
                     item.update(described, Optional.empty());
                     notice.set("Described " + described.name() + ".");
                 }, this::failed);
+    }
+
+    // ---- adjust, trim, reframe
+
+    /** Who puts a clip's range back on the timeline as marks (the desk beside this panel). */
+    public void setAdjustOnTimeline(Consumer<Clip> adjust) {
+        this.adjustOnTimeline = adjust;
+    }
+
+    /** Decodes the still the reframe window is placed on; without one the window is placed on a blank picture. */
+    public void setFrameDecoder(FrameDecoder decoder) {
+        this.decoder = decoder;
+    }
+
+    /**
+     * "Adjust…" (A): while the DVR holds the clip's whole range its in and out go back on the timeline; otherwise the
+     * panel says so and {@code offerTrim} is asked to trim inside the clip's own media instead.
+     */
+    public void adjust(ClipItem item, Consumer<ClipItem> offerTrim) {
+        if (!engine.capabilities().can(Capabilities.Feature.ADJUST)) {
+            notice.set(engine.capabilities().whyNot(Capabilities.Feature.ADJUST).orElseThrow());
+            return;
+        }
+        Clip clip = item.getClip();
+        lane.call(() -> engine.state(streamId).window(), window -> {
+            if (!window.isEmpty() && clip.fromMs() >= window.startMs() && clip.toMs() <= window.endMs()) {
+                adjustOnTimeline.accept(clip);
+                notice.set("Adjusting " + clip.name() + " on the timeline: move the marks, then Enter (Esc cancels).");
+            } else if (item.phaseProperty().get() == ClipPhase.READY) {
+                notice.set("The DVR no longer holds all of " + clip.name() + "; trim it inside its own media instead.");
+                offerTrim.accept(item);
+            } else {
+                notice.set("The DVR no longer holds all of " + clip.name() + ", and it has no media to trim yet.");
+            }
+        }, this::failed);
+    }
+
+    /** The clip an adjust made (FX thread): selected as soon as the list shows it. */
+    public void adopt(Clip made) {
+        selectOnArrival = made.id();
+        lane.run(this::poll);
+    }
+
+    /** Trims a ready clip to [fromMs, toMs) of its own media; the trimmed clip takes the selection. */
+    public void trim(ClipItem item, long fromMs, long toMs) {
+        lane.call(() -> engine.trimClip(item.id(), fromMs, toMs), trimmed -> {
+            notice.set("Trimmed " + trimmed.name() + " to " + (toMs - fromMs) / 1000.0 + " s of its own media.");
+            adopt(trimmed);
+        }, this::failed);
+    }
+
+    /** A still of the clip for the reframe window (worker thread): its first segment's picture at ½ s. */
+    public void still(ClipItem item, int maxWidth, Consumer<ClipStill> onStill) {
+        Clip clip = item.getClip();
+        lane.call(() -> {
+            Rendition top = engine.stream(clip.streamId()).renditions().stream()
+                    .filter(r -> clip.renditions().contains(r.name()))
+                    .max(Comparator.comparingInt(Rendition::height)).orElseThrow(() ->
+                            new NotFoundException("the clip's picture size is unknown"));
+            int width = Math.min(maxWidth, top.width()) & ~1;
+            int height = (int) ((long) width * top.height() / top.width()) & ~1;
+            int[] argb = new int[width * height];
+            if (decoder != null) {
+                try (FrameDecoder.Cursor cursor = decoder.open(engine.clipSegment(clip, top.name(), 0), width,
+                        height)) {
+                    cursor.seek(500_000, argb);
+                }
+            }
+            return new ClipStill(top.width(), top.height(), width, height, argb, decoder != null);
+        }, onStill, this::failed);
+    }
+
+    /** Queues a social version; its progress shows under the list while the clip is selected. */
+    public void reframe(ClipItem item, ReframeAspect aspect, CropPath crop) {
+        if (!engine.capabilities().can(Capabilities.Feature.REFRAME)) {
+            notice.set(engine.capabilities().whyNot(Capabilities.Feature.REFRAME).orElseThrow());
+            return;
+        }
+        lane.call(() -> engine.reframeClip(item.id(), aspect, crop), queued -> {
+            notice.set("Making the " + aspect.wire() + " version of " + item.getClip().name() + ".");
+            reframing = true;
+            lane.run(this::pollReframes);
+        }, this::failed);
     }
 
     // ---- video commands
@@ -269,7 +473,7 @@ public final class ClipsViewModel implements AutoCloseable {
         Video video = item.getVideo();
         String top = video.renditions().stream().max(Comparator.comparingInt(MediaLinks::height))
                 .orElse("");
-        save(() -> engine.media().video(video.pathKey(), MediaPaths.videoMp4(top)), target);
+        save(() -> engine.openVideoMp4(video, top), target);
     }
 
     public void deleteVideo(VideoItem item) {
@@ -277,7 +481,7 @@ public final class ClipsViewModel implements AutoCloseable {
             preview.show(PreviewSource.NONE);
         }
         lane.call(() -> {
-            engine.videos().delete(item.id());
+            engine.deleteVideo(item.id());
             return item;
         }, deleted -> {
             videos.remove(deleted);
@@ -291,8 +495,8 @@ public final class ClipsViewModel implements AutoCloseable {
     public void export(ClipListExport.Format format, Path target) {
         Set<String> shown = shownClips.stream().map(ClipItem::id).collect(Collectors.toSet());
         lane.call(() -> {
-            List<Clip> list = engine.clips().list(streamId).stream().filter(c -> shown.contains(c.id())).toList();
-            long dvrStartMs = engine.streams().state(streamId).window().startMs();
+            List<Clip> list = engine.clips(streamId).stream().filter(c -> shown.contains(c.id())).toList();
+            long dvrStartMs = engine.state(streamId).window().startMs();
             write(target, new ClipListExport(list, dvrStartMs, links, zone).render(format,
                     "Clipdesk stream " + streamId + " clips", CutTimes.DEFAULT_FPS, this::mediaUrl));
             return "Exported " + list.size() + (list.size() == 1 ? " clip" : " clips") + " to " + target.getFileName()
@@ -306,29 +510,15 @@ public final class ClipsViewModel implements AutoCloseable {
      * permanent or save the MP4 for an edit that outlives it. Worker thread.
      */
     private String mediaUrl(Clip clip) {
-        try {
-            if (engine.media().clip(clip.streamId(), MediaPaths.clipMasterMp4(clip.id()))
-                    instanceof MediaContent.FileContent file) {
-                return file.path().toUri().toString();
-            }
-        } catch (RuntimeException notThere) {
-            // recording, expired or remote: the link is what there is
-        }
-        return links.clip(clip).mp4Master();
+        return engine.clipMp4File(clip).map(file -> file.toUri().toString())
+                .orElseGet(() -> links.clip(clip).mp4Master());
     }
 
-    private void save(Supplier<MediaContent> media, Path target) {
+    private void save(Supplier<InputStream> media, Path target) {
         lane.call(() -> {
-            if (!(media.get() instanceof MediaContent.FileContent file)) {
-                throw new NotFoundException("the MP4 is not a stored file");
-            }
-            try {
-                Path partial = target.resolveSibling(target.getFileName() + ".part");
-                // Created afresh, so the file gets the editor's umask (0644 under 022), not the clip store's 0600
-                // that Files.copy would carry over: a saved MP4 is for sharing.
-                try (java.io.OutputStream out = Files.newOutputStream(partial)) {
-                    Files.copy(file.path(), out);
-                }
+            Path partial = target.resolveSibling(target.getFileName() + ".part");
+            try (InputStream in = media.get()) {
+                Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
                 Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -392,7 +582,7 @@ public final class ClipsViewModel implements AutoCloseable {
     /** The editor saved a file of {@code kind} into {@code folder}: the next chooser opens there, this run and next. */
     public void rememberFolder(Folder kind, Path folder) {
         folders.put(kind, folder);
-        lane.run(() -> engine.settings().put(kind.key, folder.toString()));
+        lane.run(() -> engine.putSetting(kind.key, folder.toString()));
     }
 
     // ---- read-only state
@@ -409,6 +599,9 @@ public final class ClipsViewModel implements AutoCloseable {
     /** The selected clip's phase; null without a selection. */
     public ReadOnlyObjectProperty<ClipPhase> selectedPhaseProperty() { return selectedPhase.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty canKeepProperty() { return canKeep.getReadOnlyProperty(); }
+    /** The selected clip's social versions in words ("9:16 ready · 1:1 encoding 40 %"); empty when none. */
+    public ReadOnlyStringProperty reframesTextProperty() { return reframesText.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty reframeProgressProperty() { return reframeProgress.getReadOnlyProperty(); }
     public ReadOnlyStringProperty noticeProperty() { return notice.getReadOnlyProperty(); }
     public ReadOnlyLongProperty nowMsProperty() { return ticker.nowMsProperty(); }
     public PreviewViewModel preview() { return preview; }
@@ -416,6 +609,8 @@ public final class ClipsViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        deliveries.close();
+        following.close();
         lane.close();
         ticker.close();
         preview.close();

@@ -1,58 +1,58 @@
 package io.clipdesk.ui.clips;
 
+import io.clipdesk.desk.MediaUrls;
 import io.clipdesk.engine.Clip;
-import io.clipdesk.engine.MediaPaths;
 import io.clipdesk.engine.Video;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * Absolute media URLs on the engine's HTTP address (JavaFX plays HLS only over http). Media needs no API key,
- * so these are also the links an editor copies. Without an http address (an engine without its API) there are
- * no links.
+ * A clip's or video's media links as the preview and the copy buttons use them: the backend's {@link MediaUrls}
+ * with the renditions sorted by height. Media needs no API key, so these are also the links an editor copies.
+ * Without an http address (an engine without its API) there are no links.
  */
-public record MediaLinks(String base) {
+public record MediaLinks(MediaUrls urls) {
 
     public MediaLinks {
-        base = base == null ? "" : base.strip().replaceAll("/+$", "");
+        Objects.requireNonNull(urls, "urls");
+    }
+
+    /** Clipdesk's media layout under {@code base}, e.g. {@code http://127.0.0.1:8080}. */
+    public MediaLinks(String base) {
+        this(MediaUrls.under(base));
     }
 
     public boolean available() {
-        return base.startsWith("http://") || base.startsWith("https://");
+        return urls.available();
     }
 
     public PreviewSource.Links clip(Clip clip) {
-        String id = clip.id();
-        return links(clip.renditions(), MediaPaths.clipUrl(clip.streamId(), MediaPaths.clipMaster(id)),
-                MediaPaths.clipUrl(clip.streamId(), MediaPaths.clipMasterMp4(id)),
-                r -> MediaPaths.clipUrl(clip.streamId(), MediaPaths.clipPlaylist(id, r)),
-                r -> MediaPaths.clipUrl(clip.streamId(), MediaPaths.clipMp4(id, r)));
+        return links(clip.renditions(), urls.clipMaster(clip), urls.clipMasterMp4(clip),
+                r -> urls.clipPlaylist(clip, r), r -> urls.clipMp4(clip, r));
     }
 
     /** A video has no MP4 master: the highest rendition's MP4 stands in for it, as in Gcore's converted_videos. */
     public PreviewSource.Links video(Video video) {
-        String key = video.pathKey();
         String top = highest(video.renditions()).orElse("");
-        return links(video.renditions(), MediaPaths.videoUrl(key, MediaPaths.VIDEO_MASTER),
-                top.isEmpty() ? "" : MediaPaths.videoUrl(key, MediaPaths.videoMp4(top)),
-                r -> MediaPaths.videoUrl(key, MediaPaths.videoPlaylist(r)),
-                r -> MediaPaths.videoUrl(key, MediaPaths.videoMp4(r)));
+        return links(video.renditions(), urls.videoMaster(video), top.isEmpty() ? "" : urls.videoMp4(video, top),
+                r -> urls.videoPlaylist(video, r), r -> urls.videoMp4(video, r));
     }
 
-    private PreviewSource.Links links(List<String> renditions, String hls, String mp4,
-                                      UnaryOperator<String> hlsOf,
+    private PreviewSource.Links links(List<String> renditions, String hls, String mp4, UnaryOperator<String> hlsOf,
                                       UnaryOperator<String> mp4Of) {
-        if (!available()) {
+        if (!available() || hls.isEmpty()) {
             return PreviewSource.Links.NONE;
         }
         List<PreviewSource.Rendition> rungs = renditions.stream()
                 .sorted(Comparator.comparingInt(MediaLinks::height))
-                .map(r -> new PreviewSource.Rendition(r, height(r), base + hlsOf.apply(r), base + mp4Of.apply(r)))
+                .map(r -> new PreviewSource.Rendition(r, height(r), hlsOf.apply(r), mp4Of.apply(r)))
+                .filter(r -> !r.hls().isEmpty())
                 .toList();
-        return new PreviewSource.Links(base + hls, mp4.isEmpty() ? "" : base + mp4, rungs);
+        return new PreviewSource.Links(hls, mp4, rungs);
     }
 
     private static Optional<String> highest(List<String> renditions) {

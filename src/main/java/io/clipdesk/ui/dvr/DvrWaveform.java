@@ -1,14 +1,14 @@
 package io.clipdesk.ui.dvr;
 
+import io.clipdesk.desk.DeskBackend;
 import io.clipdesk.engine.AudioEnvelope;
 import io.clipdesk.engine.DvrWindow;
-import io.clipdesk.engine.StreamService;
 import io.clipdesk.engine.WaveformRange;
 
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One stream's waveform as the UI knows it: fetched through {@link StreamService#waveform} (never from files, so
+ * One stream's waveform as the UI knows it: fetched through {@link DeskBackend#waveform} (never from files, so
  * a desk on a remote engine works the same) on the UI's engine lane, at the engine's full 20 ms resolution, and
  * kept as {@link WaveformPyramid} snapshots for the FX thread. Follows the DVR window: what is new is fetched
  * (newest first, so the live end shows at once on a long DVR), what retention dropped is let go.
@@ -21,13 +21,13 @@ public final class DvrWaveform {
     private static final long OVERLAP_MS = 2_000;
 
     private final long streamId;
-    private final StreamService streams;
+    private final DeskBackend streams;
     private final Runnable onChange;
     private final AtomicReference<WaveformPyramid> current = new AtomicReference<>(WaveformPyramid.EMPTY);
     private long loadedToMs = Long.MIN_VALUE;
 
     /** @param onChange called on the engine lane after each change; must return quickly */
-    public DvrWaveform(long streamId, StreamService streams, Runnable onChange) {
+    public DvrWaveform(long streamId, DeskBackend streams, Runnable onChange) {
         this.streamId = streamId;
         this.streams = streams;
         this.onChange = onChange;

@@ -2,9 +2,9 @@ package io.clipdesk.ui.player;
 
 import io.clipdesk.engine.FrameDecoder;
 import io.clipdesk.engine.MediaException;
+import io.clipdesk.engine.SegmentMedia;
 import io.clipdesk.ui.dvr.SegmentIndex;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -27,6 +27,7 @@ public final class DvrPlayer implements AutoCloseable {
     private static final long IDLE_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long ARRIVAL_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     private static final long SHUTTLE_STEP_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    private static final long ROOM_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
     /** Replay operators shuttle up to 8×; 16× outruns the 2-core box's decoder and only stutters. */
     private static final int MAX_RATE = 8;
     /** Slack for a segment arriving a little after its end time (encode and write). */
@@ -55,21 +56,23 @@ public final class DvrPlayer implements AutoCloseable {
     private final FramePacer pacer = new FramePacer();
     private long lastFrameNanos;
     private long holdSinceNanos = -1;
+    /** Wall-clock ms of the picture decoded ahead into the exchange's write buffer, or NONE. */
+    private long aheadMs = PlayerCommand.NONE;
 
     /**
-     * @param fileOfSequence the segment file of the rendition to show (360p is plenty for the editor)
+     * @param mediaOfSequence the segment media of the rendition to show (360p is plenty for the editor)
      * @param onUpdate       called on the player thread after each picture or state change; must return quickly
      */
     public DvrPlayer(long streamId, FrameDecoder decoder, Supplier<SegmentIndex> segments,
-                     LongFunction<Path> fileOfSequence, int width, int height, long segmentDurationMs, Clock clock,
+                     LongFunction<SegmentMedia> mediaOfSequence, int width, int height, long segmentDurationMs, Clock clock,
                      Runnable onUpdate) {
-        this(streamId, decoder, segments, fileOfSequence, width, height, segmentDurationMs, clock, onUpdate,
+        this(streamId, decoder, segments, mediaOfSequence, width, height, segmentDurationMs, clock, onUpdate,
                 PlayerSound.SILENT);
     }
 
     /** As above, with sound: the picture follows it where the stream has sound and this machine an output. */
     public DvrPlayer(long streamId, FrameDecoder decoder, Supplier<SegmentIndex> segments,
-                     LongFunction<Path> fileOfSequence, int width, int height, long segmentDurationMs, Clock clock,
+                     LongFunction<SegmentMedia> mediaOfSequence, int width, int height, long segmentDurationMs, Clock clock,
                      Runnable onUpdate, PlayerSound sound) {
         this.sound = sound;
         this.soundPacing = new SoundPacing(sound, pacer);
@@ -79,7 +82,7 @@ public final class DvrPlayer implements AutoCloseable {
         this.clock = clock;
         this.exchange = new FrameExchange(width, height);
         this.onUpdate = onUpdate;
-        this.cursor = new SegmentCursor(decoder, fileOfSequence, width, height);
+        this.cursor = new SegmentCursor("dvr-player-open-" + streamId, decoder, mediaOfSequence, width, height);
         this.thread = new Thread(this::loop, "dvr-player-" + streamId);
         this.thread.setDaemon(true);
     }
@@ -98,6 +101,10 @@ public final class DvrPlayer implements AutoCloseable {
 
     FrameExchange exchange() {
         return exchange;
+    }
+
+    PlayerSound sound() {
+        return sound;
     }
 
     private void loop() {
@@ -123,10 +130,11 @@ public final class DvrPlayer implements AutoCloseable {
                 LOG.warning("player: " + e);
                 counters.problem = String.valueOf(e.getMessage());
                 cursor.close();
+                aheadMs = PlayerCommand.NONE;
                 pause();
             }
         }
-        cursor.close();
+        cursor.shutdown();
     }
 
     private void step() {
@@ -136,6 +144,18 @@ public final class DvrPlayer implements AutoCloseable {
             showAt(target);
         }
         long now = System.nanoTime();
+        if (playing && rate > 0) {
+            cursor.prepareFollowing(segments.get());
+        }
+        if (playing && rate > 0 && aheadMs == PlayerCommand.NONE && cursor.isOpen() && decodeAhead()) {
+            // The next picture is ready before it is due: its decode adds nothing to its lateness. A decode that
+            // took too long leaves a stale picture: play from the live edge instead.
+            now = System.nanoTime();
+            if (holdSinceNanos < 0 && watchdog(now)) {
+                publishStatus();
+                return;
+            }
+        }
         if (playing && now >= pacer.dueNanos()) {
             if (rate > 0) {
                 advance(now);
@@ -229,52 +249,73 @@ public final class DvrPlayer implements AutoCloseable {
         play(forward ? next : -next);
     }
 
-    /** Decodes the next picture when due; at the end of a segment moves on to the next one, or waits for it. */
+    /**
+     * Hands the next picture over when due, a frame before its sound is heard (the FX thread puts it on screen at
+     * its time); at the end of a segment moves on to the next one, or waits for it.
+     */
     private void advance(long now) {
-        if (cursor.isOpen() && soundPacing.waitsAt(now, frameMs + cursor.frameDurationMs(), rate)) {
-            return;
-        }
-        if (!cursor.isOpen()) {
-            SegmentIndex index = segments.get();
-            if (live && !index.isEmpty()) {
-                showAt(liveJoinMs(index)); // the first segment of a fresh DVR: join it like any live edge
-                return;
+        if (aheadMs == PlayerCommand.NONE) {
+            if (!cursor.isOpen()) {
+                SegmentIndex index = segments.get();
+                if (live && !index.isEmpty()) {
+                    showAt(liveJoinMs(index)); // the first segment of a fresh DVR: join it like any live edge
+                    return;
+                }
+                if (!openAt(frameMs)) {
+                    pacer.retryIn(now, ARRIVAL_POLL_NANOS);
+                    return;
+                }
             }
-            if (!openAt(frameMs)) {
-                pacer.retryIn(now, ARRIVAL_POLL_NANOS);
-                return;
-            }
-        }
-        long at = cursor.next(exchange.writeBuffer());
-        if (at == PlayerCommand.NONE) {
-            if (!openFollowing()) {
+            if (!decodeAhead()) {
                 if (holdSinceNanos < 0) {
                     holdSinceNanos = now;
                 }
                 pacer.retryIn(now, ARRIVAL_POLL_NANOS);
                 return;
             }
-            at = cursor.next(exchange.writeBuffer());
-            if (at == PlayerCommand.NONE) {
-                return;
+            now = System.nanoTime();
+            if (holdSinceNanos < 0 && watchdog(now)) {
+                return; // the decode itself took too long: the picture is stale, play from the live edge instead
             }
         }
-        now = System.nanoTime();
-        if (holdSinceNanos < 0 && watchdog(now)) {
-            return; // the decode itself took too long: the picture is stale, play from the live edge instead
+        long leadMs = cursor.frameDurationMs();
+        if (soundPacing.waitsAt(now, aheadMs - leadMs, rate)) {
+            return;
         }
+        if (!exchange.hasRoom()) {
+            pacer.retryIn(now, ROOM_POLL_NANOS); // both queued pictures still wait for their time
+            return;
+        }
+        long at = aheadMs;
+        aheadMs = PlayerCommand.NONE;
         if (holdSinceNanos >= 0) {
             counters.hold(now - holdSinceNanos, cursor.frameDurationMs());
             holdSinceNanos = -1;
             pacer.anchor(now, at);
         }
-        show(at, now);
-        soundPacing.follow(now);
+        show(at, now, !soundPacing.clocked());
+        soundPacing.follow(now, leadMs);
         if (live) {
             pacer.shown(at, cursor.frameDurationMs(), rate, now, segmentDurationNanos);
         } else {
             pacer.shown(at, cursor.frameDurationMs(), rate, now);
         }
+    }
+
+    /**
+     * Decodes the next picture into the write buffer, moving on to the next segment at the end of one; false when
+     * there is none yet (the live edge) or the segment cannot be read.
+     */
+    private boolean decodeAhead() {
+        long at = cursor.next(exchange.writeBuffer());
+        if (at == PlayerCommand.NONE) {
+            if (!openFollowing()) {
+                return false;
+            }
+            at = cursor.next(exchange.writeBuffer());
+        }
+        aheadMs = at;
+        return at != PlayerCommand.NONE;
     }
 
     /** Opens the segment after the current one (or the newest, when following live and two behind). */
@@ -324,11 +365,12 @@ public final class DvrPlayer implements AutoCloseable {
         if (!cursor.isOn(index, i) && !cursor.open(index, i)) {
             return;
         }
+        aheadMs = PlayerCommand.NONE;
         long at = cursor.seek(target, exchange.writeBuffer());
         if (at != PlayerCommand.NONE) {
             long now = System.nanoTime();
             counters.seekMs = (now - started) / 1_000_000;
-            show(at, now);
+            show(at, now, true);
             pacer.anchor(now, at);
             pacer.shown(at, cursor.frameDurationMs(), rate, now);
             if (playing) {
@@ -339,9 +381,10 @@ public final class DvrPlayer implements AutoCloseable {
         }
     }
 
-    private void show(long atMs, long now) {
+    /** @param immediate shown on the next pulse; otherwise when its sound is heard */
+    private void show(long atMs, long now, boolean immediate) {
         frameMs = atMs;
-        exchange.publish(atMs);
+        exchange.publish(atMs, immediate);
         lastFrameNanos = now;
         counters.framesDecoded++;
         if (live) {
@@ -361,6 +404,7 @@ public final class DvrPlayer implements AutoCloseable {
             LOG.info("player: no picture for " + 2 * segmentDurationNanos / 1_000_000 + " ms; reopening at the live edge");
             counters.recoveries++;
             cursor.close();
+            aheadMs = PlayerCommand.NONE;
             apply(PlayerCommand.of(PlayerCommand.Kind.GO_LIVE));
             return true;
         }

@@ -2,35 +2,40 @@ package io.clipdesk.ui.player;
 
 import io.clipdesk.engine.FrameDecoder;
 import io.clipdesk.engine.MediaException;
+import io.clipdesk.engine.SegmentMedia;
 import io.clipdesk.ui.dvr.SegmentIndex;
 
-import java.nio.file.Path;
 import java.util.function.LongFunction;
 import java.util.logging.Logger;
 
 /**
  * The player's position inside one segment: a decoder cursor plus which segment it is, speaking wall-clock ms.
  * A segment that cannot be read (retention deleted it, damaged media) reads as ended, so playback moves on.
+ * The segment after the current one is opened ahead on its own thread ({@link SegmentOpener}).
  */
 final class SegmentCursor {
 
     private static final Logger LOG = Logger.getLogger(SegmentCursor.class.getName());
 
-    private final FrameDecoder decoder;
-    private final LongFunction<Path> fileOfSequence;
-    private final int width;
-    private final int height;
+    private final SegmentOpener<FrameDecoder.Cursor> opener;
     private FrameDecoder.Cursor cursor;
     private long sequence = -1;
     private long startMs;
     private long endMs;
     private long frameDurationMs = 40;
 
-    SegmentCursor(FrameDecoder decoder, LongFunction<Path> fileOfSequence, int width, int height) {
-        this.decoder = decoder;
-        this.fileOfSequence = fileOfSequence;
-        this.width = width;
-        this.height = height;
+    SegmentCursor(String openerThread, FrameDecoder decoder, LongFunction<SegmentMedia> mediaOfSequence, int width,
+                  int height) {
+        this.opener = new SegmentOpener<>(openerThread,
+                seq -> decoder.open(mediaOfSequence.apply(seq), width, height), FrameDecoder.Cursor::close);
+    }
+
+    /** Starts opening the segment after this one, when the index has it already. */
+    void prepareFollowing(SegmentIndex index) {
+        int here = cursor == null ? -1 : index.indexOfSequence(sequence);
+        if (here >= 0 && here + 1 < index.size()) {
+            opener.prepare(index.sequence(here + 1));
+        }
     }
 
     boolean isOpen() {
@@ -48,7 +53,7 @@ final class SegmentCursor {
         startMs = index.startMs(i);
         endMs = index.endMs(i);
         try {
-            cursor = decoder.open(fileOfSequence.apply(sequence), width, height);
+            cursor = opener.take(sequence);
             frameDurationMs = Math.max(1, cursor.frameDurationUs() / 1000);
             return true;
         } catch (MediaException e) {
@@ -114,5 +119,11 @@ final class SegmentCursor {
             cursor.close();
             cursor = null;
         }
+    }
+
+    /** Closes the segment and the opener's thread: the player is done. */
+    void shutdown() {
+        close();
+        opener.close();
     }
 }

@@ -1,10 +1,10 @@
 package io.clipdesk.ui.player;
 
 import io.clipdesk.engine.MediaException;
+import io.clipdesk.engine.SegmentMedia;
 import io.clipdesk.engine.SoundDecoder;
 import io.clipdesk.ui.dvr.SegmentIndex;
 
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
@@ -14,7 +14,8 @@ import java.util.logging.Logger;
  * The DVR's sound from a wall-clock time on, segment after segment, handed out in chunks that each know the media
  * time of their first sample. Where two segments' sound overlaps the overlap is dropped; across a gap in the DVR
  * the sound jumps as the picture does; a segment without sound plays as silence of its length, so the clock the
- * picture follows keeps running. One owner thread.
+ * picture follows keeps running. The next segment is opened ahead on a thread of its own, so the owner (the sound
+ * thread, which must write every few ms) never waits for a demuxer to start. One owner thread.
  */
 final class SoundFeed implements AutoCloseable {
 
@@ -24,9 +25,8 @@ final class SoundFeed implements AutoCloseable {
     record Chunk(short[] samples, int from, int frames, long mediaUs) {
     }
 
-    private final SoundDecoder decoder;
     private final Supplier<SegmentIndex> segments;
-    private final LongFunction<Path> fileOfSequence;
+    private final SegmentOpener<Optional<SoundDecoder.Cursor>> opener;
     private SoundDecoder.Cursor cursor;
     private long sequence = -1;
     private long segmentStartMs;
@@ -39,15 +39,20 @@ final class SoundFeed implements AutoCloseable {
     private long nextUs;
     private boolean silentSegment;
 
-    SoundFeed(SoundDecoder decoder, Supplier<SegmentIndex> segments, LongFunction<Path> fileOfSequence) {
-        this.decoder = decoder;
+    SoundFeed(String openerThread, SoundDecoder decoder, Supplier<SegmentIndex> segments,
+              LongFunction<SegmentMedia> mediaOfSequence) {
         this.segments = segments;
-        this.fileOfSequence = fileOfSequence;
+        // The rate of the moment: a segment prepared at another speed is discarded by start().
+        this.opener = new SegmentOpener<>(openerThread, seq -> decoder.open(mediaOfSequence.apply(seq), rate),
+                c -> c.ifPresent(SoundDecoder.Cursor::close));
     }
 
     /** Starts over at wall-clock {@code fromMs}; false when the DVR is empty there. */
     boolean start(long fromMs, double newRate) {
         close();
+        if (newRate != rate) {
+            opener.discard();
+        }
         rate = newRate;
         nextUs = fromMs * 1000;
         SegmentIndex index = segments.get();
@@ -70,6 +75,7 @@ final class SoundFeed implements AutoCloseable {
 
     /** The next chunk of at most {@code maxFrames}, or null while the next segment has not arrived (live edge). */
     Chunk next(int maxFrames) {
+        prepareFollowing();
         double usPerFrame = 1e6 / SoundDecoder.SAMPLE_RATE * rate;
         if (silentSegment && cursor == null && nextUs < segmentEndMs * 1000) {
             return silence(maxFrames, usPerFrame);
@@ -122,6 +128,17 @@ final class SoundFeed implements AutoCloseable {
         }
     }
 
+    private void prepareFollowing() {
+        if (sequence < 0) {
+            return;
+        }
+        SegmentIndex index = segments.get();
+        int here = index.indexOfSequence(sequence);
+        if (here >= 0 && here + 1 < index.size()) {
+            opener.prepare(index.sequence(here + 1));
+        }
+    }
+
     private boolean openFollowing() {
         SegmentIndex index = segments.get();
         int here = index.indexOfSequence(sequence);
@@ -139,7 +156,7 @@ final class SoundFeed implements AutoCloseable {
         segmentStartMs = index.startMs(i);
         segmentEndMs = index.endMs(i);
         try {
-            Optional<SoundDecoder.Cursor> opened = decoder.open(fileOfSequence.apply(sequence), rate);
+            Optional<SoundDecoder.Cursor> opened = opener.take(sequence);
             silentSegment = opened.isEmpty();
             cursor = opened.orElse(null);
         } catch (MediaException e) {
@@ -159,5 +176,11 @@ final class SoundFeed implements AutoCloseable {
     public void close() {
         closeCursor();
         silentSegment = false;
+    }
+
+    /** Closes the segment and the opener's thread: the sound is done. */
+    void shutdown() {
+        close();
+        opener.close();
     }
 }

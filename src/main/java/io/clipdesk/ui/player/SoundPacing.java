@@ -3,8 +3,9 @@ package io.clipdesk.ui.player;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Sound as the playback clock: the next picture waits until its sound is heard, and the pacer is anchored on
- * the media time heard, so picture and sound cannot drift apart. Where there is no sound (a silent stream, no
+ * Sound as the playback clock: the next picture waits until a lead before its sound is heard, and the pacer is
+ * anchored on the media time heard, so picture and sound cannot drift apart; the FX thread then shows it on the
+ * pulse at its sound's time (a picture handed over {@link #clocked() clocked}). Where there is no sound (a silent stream, no
  * output, shuttling) nothing changes and the pacer keeps its own time. One owner: the player thread.
  */
 final class SoundPacing {
@@ -18,6 +19,7 @@ final class SoundPacing {
     private final PlayerSound sound;
     private final FramePacer pacer;
     private long waitingSinceNanos = -1;
+    private boolean clocked;
 
     SoundPacing(PlayerSound sound, FramePacer pacer) {
         this.sound = sound;
@@ -29,6 +31,7 @@ final class SoundPacing {
         long heard = sound.mediaMsAt(now);
         long aheadMs = heard == PlayerSound.STARTING ? 0 : nextMs - heard;
         boolean elsewhere = heard != PlayerSound.STARTING && (aheadMs <= 0 || aheadMs > MAX_AHEAD_MS);
+        clocked = heard != PlayerCommand.NONE && heard != PlayerSound.STARTING && aheadMs <= MAX_AHEAD_MS;
         if (heard == PlayerCommand.NONE || elsewhere) {
             waitingSinceNanos = -1;
             return false;
@@ -43,12 +46,20 @@ final class SoundPacing {
         return true;
     }
 
-    /** After a picture was shown: pace the next one from the media time heard now. */
-    void follow(long now) {
+    /**
+     * True when the picture just let go follows the sound heard, so the FX thread should show it when its sound
+     * is heard; false when it keeps its own pace (no sound, the sound elsewhere or late to start).
+     */
+    boolean clocked() {
+        return clocked;
+    }
+
+    /** After a picture was handed over {@code leadMs} ahead of its sound: pace the next one from the sound heard. */
+    void follow(long now, long leadMs) {
         waitingSinceNanos = -1;
         long heard = sound.mediaMsAt(now);
         if (heard != PlayerCommand.NONE && heard != PlayerSound.STARTING) {
-            pacer.anchor(now, heard);
+            pacer.anchor(now, heard + leadMs);
         }
     }
 }

@@ -1,12 +1,12 @@
 package io.clipdesk.ui.player;
 
 import io.clipdesk.engine.MediaException;
+import io.clipdesk.engine.SegmentMedia;
 import io.clipdesk.engine.SoundDecoder;
 import io.clipdesk.ui.dvr.SegmentIndex;
 import io.clipdesk.ui.sound.LevelMeter;
 import io.clipdesk.ui.sound.Levels;
 
-import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
@@ -56,9 +56,9 @@ public final class SoundTrack implements PlayerSound, AutoCloseable {
 
     /** @param notice told once, on the sound thread, when nothing can be heard */
     public SoundTrack(long streamId, SoundDecoder decoder, Supplier<SegmentIndex> segments,
-                      LongFunction<Path> fileOfSequence, Consumer<String> notice) {
+                      LongFunction<SegmentMedia> mediaOfSequence, Consumer<String> notice) {
         this.decoder = decoder;
-        this.feed = new SoundFeed(decoder, segments, fileOfSequence);
+        this.feed = new SoundFeed("dvr-sound-open-" + streamId, decoder, segments, mediaOfSequence);
         this.notice = notice;
         this.thread = new Thread(this::loop, "dvr-sound-" + streamId);
         this.thread.setDaemon(true);
@@ -134,7 +134,7 @@ public final class SoundTrack implements PlayerSound, AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warning("sound: " + e);
         } finally {
-            feed.close();
+            feed.shutdown();
             output.close();
         }
     }

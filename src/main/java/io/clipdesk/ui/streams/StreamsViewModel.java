@@ -1,7 +1,8 @@
 package io.clipdesk.ui.streams;
 
+import io.clipdesk.desk.Capabilities;
+import io.clipdesk.desk.DeskBackend;
 import io.clipdesk.engine.Clip;
-import io.clipdesk.engine.ClipEngine;
 import io.clipdesk.engine.ClipStatus;
 import io.clipdesk.engine.LiveStream;
 import io.clipdesk.engine.NotFoundException;
@@ -39,7 +40,7 @@ public final class StreamsViewModel implements StreamDialogViewModel.Commands, A
     /** No stream chosen (the engine has none). */
     public static final long NONE = 0;
 
-    private final ClipEngine engine;
+    private final DeskBackend engine;
     private final String engineAddress;
     private final FxBridge bridge;
     private final EngineLane lane;
@@ -56,9 +57,9 @@ public final class StreamsViewModel implements StreamDialogViewModel.Commands, A
     public record Removal(StreamEntry entry, int unexpiredClips, int recordingClips) {
     }
 
-    public StreamsViewModel(ClipEngine engine, String engineAddress, FxBridge bridge) {
+    public StreamsViewModel(DeskBackend engine, FxBridge bridge) {
         this.engine = engine;
-        this.engineAddress = engineAddress;
+        this.engineAddress = engine.address();
         this.bridge = bridge;
         this.lane = new EngineLane(bridge);
         this.listener = new SegmentListener() {
@@ -81,7 +82,7 @@ public final class StreamsViewModel implements StreamDialogViewModel.Commands, A
     public void start() {
         List<StreamEntry> now = read();
         show(now);
-        engine.streams().addListener(listener);
+        engine.addListener(listener);
         lane.run(() -> {
             String host = PushHost.forEngine(engineAddress);
             bridge.run(() -> pushHost.set(host));
@@ -107,7 +108,7 @@ public final class StreamsViewModel implements StreamDialogViewModel.Commands, A
     @Override
     public void create(StreamDraft draft, Consumer<LiveStream> onCreated, Consumer<RuntimeException> onFailure) {
         lane.call(() -> {
-            LiveStream created = engine.streams().create(draft);
+            LiveStream created = engine.createStream(draft);
             return new Created(created, read());
         }, done -> {
             show(done.entries());
@@ -123,7 +124,7 @@ public final class StreamsViewModel implements StreamDialogViewModel.Commands, A
     public void update(long streamId, StreamPatch patch, Consumer<LiveStream> onUpdated,
                        Consumer<RuntimeException> onFailure) {
         lane.call(() -> {
-            LiveStream updated = engine.streams().update(streamId, patch);
+            LiveStream updated = engine.updateStream(streamId, patch);
             return new Created(updated, read());
         }, done -> {
             show(done.entries());
@@ -134,7 +135,7 @@ public final class StreamsViewModel implements StreamDialogViewModel.Commands, A
     /** Counts what the confirmation must name, on the worker. */
     public void prepareRemoval(StreamEntry entry, Consumer<Removal> onReady, Consumer<RuntimeException> onFailure) {
         lane.call(() -> {
-            List<Clip> clips = engine.clips().list(entry.id());
+            List<Clip> clips = engine.clips(entry.id());
             int recording = (int) clips.stream().filter(c -> c.status() == ClipStatus.RECORDING).count();
             return new Removal(entry, clips.size(), recording);
         }, onReady, onFailure);
@@ -142,7 +143,7 @@ public final class StreamsViewModel implements StreamDialogViewModel.Commands, A
 
     public void delete(long streamId, Runnable onDeleted, Consumer<RuntimeException> onFailure) {
         lane.call(() -> {
-            engine.streams().delete(streamId);
+            engine.deleteStream(streamId);
             return read();
         }, now -> {
             show(now);
@@ -152,7 +153,7 @@ public final class StreamsViewModel implements StreamDialogViewModel.Commands, A
 
     /** The stream's state now, for the edit dialog's warnings. */
     public void state(long streamId, Consumer<StreamState> onState) {
-        lane.call(() -> engine.streams().state(streamId), onState, e -> { });
+        lane.call(() -> engine.state(streamId), onState, e -> { });
     }
 
     private void poll() {
@@ -162,9 +163,9 @@ public final class StreamsViewModel implements StreamDialogViewModel.Commands, A
 
     private List<StreamEntry> read() {
         List<StreamEntry> read = new ArrayList<>();
-        for (LiveStream stream : engine.streams().list()) {
+        for (LiveStream stream : engine.streams()) {
             try {
-                read.add(new StreamEntry(stream, engine.streams().state(stream.id())));
+                read.add(new StreamEntry(stream, engine.state(stream.id())));
             } catch (NotFoundException e) {
                 // Removed between the list and its state: the next poll no longer lists it.
             }
@@ -181,6 +182,11 @@ public final class StreamsViewModel implements StreamDialogViewModel.Commands, A
         }
     }
 
+    /** What the backend cannot do (a server's streams are managed on the server). */
+    public Capabilities capabilities() {
+        return engine.capabilities();
+    }
+
     public ObservableList<StreamEntry> entries() {
         return readOnlyEntries;
     }
@@ -194,7 +200,7 @@ public final class StreamsViewModel implements StreamDialogViewModel.Commands, A
 
     @Override
     public void close() {
-        engine.streams().removeListener(listener);
+        engine.removeListener(listener);
         lane.close();
     }
 }

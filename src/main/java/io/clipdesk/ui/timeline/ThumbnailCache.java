@@ -2,34 +2,52 @@ package io.clipdesk.ui.timeline;
 
 import javafx.scene.image.Image;
 
-import java.nio.file.Path;
+import java.io.ByteArrayInputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.LongFunction;
 
 /**
- * Segment thumbnails for the timeline, loaded only when a visible slot asks for one (JavaFX decodes and scales
- * them on its background loader) and kept in a bounded least-recently-used map. FX thread only.
+ * Segment thumbnails for the timeline, loaded only when a visible slot asks for one and kept in a bounded
+ * least-recently-used map. The JPEG is fetched from the desk's backend (a disk or a server) and decoded and scaled
+ * on the cache's own {@code thumbnails} thread; the map lives on the FX thread. {@link #close()} ends the thread.
  */
-public final class ThumbnailCache {
+public final class ThumbnailCache implements AutoCloseable {
 
-    private final LongFunction<Path> fileOfSequence;
+    /** A thumbnail being fetched, or one that does not exist: nothing to draw, nothing to fetch again. */
+    private static final Image PENDING = null;
+
+    private final LongFunction<Optional<byte[]>> jpegOfSequence;
+    private final Executor fx;
     private final double width;
     private final double height;
-    private final Map<Long, Image> images;
+    private final Map<Long, Optional<Image>> images;
+    private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "thumbnails");
+        t.setDaemon(true);
+        return t;
+    });
     private Runnable onLoaded = () -> { };
 
     /**
-     * @param fileOfSequence where the JPEG of a segment lives
+     * @param jpegOfSequence the JPEG of a segment, empty when it has none; called on the loader thread
+     * @param fx             runs a task on the FX thread
      * @param capacity       images kept; a few screens' worth is enough
      */
-    public ThumbnailCache(LongFunction<Path> fileOfSequence, double width, double height, int capacity) {
-        this.fileOfSequence = fileOfSequence;
+    public ThumbnailCache(LongFunction<Optional<byte[]>> jpegOfSequence, Executor fx, double width, double height,
+                          int capacity) {
+        this.jpegOfSequence = jpegOfSequence;
+        this.fx = fx;
         this.width = width;
         this.height = height;
         this.images = new LinkedHashMap<>(capacity * 2, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Long, Image> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Long, Optional<Image>> eldest) {
                 return size() > capacity;
             }
         };
@@ -42,21 +60,44 @@ public final class ThumbnailCache {
 
     /** The segment's thumbnail when it has loaded; otherwise starts loading it and returns null. */
     public Image loaded(long sequence) {
-        Image image = images.get(sequence);
+        Optional<Image> image = images.get(sequence);
         if (image == null) {
-            image = new Image(fileOfSequence.apply(sequence).toUri().toString(), width, height, true, true, true);
-            images.put(sequence, image);
-            Image loading = image;
-            image.progressProperty().addListener((o, was, now) -> {
-                if (now.doubleValue() >= 1 && !loading.isError()) {
+            images.put(sequence, Optional.empty());
+            try {
+                loader.execute(() -> load(sequence));
+            } catch (RejectedExecutionException closed) {
+                return PENDING;
+            }
+            return PENDING;
+        }
+        return image.orElse(PENDING);
+    }
+
+    private void load(long sequence) {
+        Optional<Image> decoded;
+        try {
+            decoded = jpegOfSequence.apply(sequence)
+                    .map(jpeg -> new Image(new ByteArrayInputStream(jpeg), width, height, true, true))
+                    .filter(i -> !i.isError());
+        } catch (RuntimeException unreadable) {
+            return; // gone with its segment, or the server did not answer: the slot stays without a picture
+        }
+        if (decoded.isPresent()) {
+            fx.execute(() -> {
+                if (images.containsKey(sequence)) {
+                    images.put(sequence, decoded);
                     onLoaded.run();
                 }
             });
         }
-        return image.getProgress() >= 1 && !image.isError() ? image : null;
     }
 
     public int size() {
         return images.size();
+    }
+
+    @Override
+    public void close() {
+        loader.shutdownNow();
     }
 }

@@ -1,5 +1,6 @@
 package io.clipdesk.ui.clips;
 
+import io.clipdesk.app.EmbeddedDesk;
 import io.clipdesk.api.ApiBackend;
 import io.clipdesk.api.ApiConfig;
 import io.clipdesk.api.ApiKey;
@@ -60,7 +61,7 @@ final class PanelFixture implements AutoCloseable {
             }
         };
         panel = fx(() -> {
-            ClipsPanel p = new ClipsPanel(new ClipsViewModel(engine, STREAM, server.baseUrl(), new FxBridge(), shell));
+            ClipsPanel p = new ClipsPanel(new ClipsViewModel(new EmbeddedDesk(engine, server.baseUrl()), STREAM, new FxBridge(), shell));
             StackPane root = new StackPane(p);
             root.getStyleClass().add("clipdesk"); // the theme's palette, as in the main window
             Scene scene = new Scene(root, 420, 780); // within Monocle's 1280x800 headless screen

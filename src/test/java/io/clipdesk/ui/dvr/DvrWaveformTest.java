@@ -1,5 +1,6 @@
 package io.clipdesk.ui.dvr;
 
+import io.clipdesk.app.EmbeddedDesk;
 import io.clipdesk.app.Engines;
 import io.clipdesk.engine.ClipEngine;
 import io.clipdesk.engine.DvrWindow;
@@ -30,7 +31,7 @@ class DvrWaveformTest {
         MutableClock clock = MutableClock.atWholeSecond();
         try (ClipEngine engine = Engines.open(dir, clock, 1000)) {
             AtomicInteger changes = new AtomicInteger();
-            DvrWaveform waveform = new DvrWaveform(STREAM, engine.streams(), changes::incrementAndGet);
+            DvrWaveform waveform = new DvrWaveform(STREAM, new EmbeddedDesk(engine, ""), changes::incrementAndGet);
             LiveFeed.produce(clock, engine, STREAM, Duration.ofSeconds(4));
             DvrWindow first = engine.streams().state(STREAM).window();
             waveform.follow(first);

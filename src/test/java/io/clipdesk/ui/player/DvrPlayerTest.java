@@ -1,5 +1,6 @@
 package io.clipdesk.ui.player;
 
+import io.clipdesk.engine.SegmentMedia;
 import io.clipdesk.engine.FrameDecoder;
 import io.clipdesk.engine.Segment;
 import io.clipdesk.media.FfmpegFrameDecoder;
@@ -56,7 +57,7 @@ class DvrPlayerTest {
     private void start(int segments, long segmentDurationMs, FrameDecoder decoder) {
         addSegments(0, segments);
         Clock clock = Clock.fixed(Instant.ofEpochMilli(T0 + 10_000), ZoneOffset.UTC);
-        player = new DvrPlayer(1, decoder, index::get, seq -> dir.resolve(seq + ".ts"), W, H, segmentDurationMs,
+        player = new DvrPlayer(1, decoder, index::get, seq -> SegmentMedia.read(dir.resolve(seq + ".ts")), W, H, segmentDurationMs,
                 clock, () -> { });
         player.start();
     }
@@ -133,9 +134,9 @@ class DvrPlayerTest {
         FrameDecoder real = new FfmpegFrameDecoder();
         FrameDecoder stallsOnSegmentTwo = new FrameDecoder() {
             @Override
-            public Cursor open(Path file, int width, int height) {
-                Cursor cursor = real.open(file, width, height);
-                if (!file.getFileName().toString().equals("2.ts")) {
+            public Cursor open(SegmentMedia segment, int width, int height) {
+                Cursor cursor = real.open(segment, width, height);
+                if (!segment.name().equals("2.ts")) {
                     return cursor;
                 }
                 return new Cursor() {

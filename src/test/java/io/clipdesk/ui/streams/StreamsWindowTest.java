@@ -1,5 +1,6 @@
 package io.clipdesk.ui.streams;
 
+import io.clipdesk.app.EmbeddedDesk;
 import io.clipdesk.app.Engines;
 import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipEngine;
@@ -73,7 +74,7 @@ class StreamsWindowTest extends FxRobot {
             origin.publish(i, originStartMs + i * 1000L, false);
         }
         Stage stage = FxToolkit.registerPrimaryStage();
-        window = fx(() -> ClipdeskWindow.show(stage, engine, new FfmpegFrameDecoder(), "embedded",
+        window = fx(() -> ClipdeskWindow.show(stage, new EmbeddedDesk(engine, "embedded"), new FfmpegFrameDecoder(),
                 new DefaultDesktopShell()));
     }
 

@@ -1,5 +1,7 @@
 package io.clipdesk.ui.timeline;
 
+import javafx.application.Platform;
+import java.util.Optional;
 import io.clipdesk.engine.Segment;
 import io.clipdesk.ui.dvr.SegmentIndex;
 import io.clipdesk.ui.dvr.WaveformPyramid;
@@ -52,6 +54,7 @@ public final class TimelineRepaint {
         if (p.waitFor() != 0) {
             throw new IllegalStateException("ffmpeg could not make a thumbnail");
         }
+        byte[] jpegBytes = java.nio.file.Files.readAllBytes(jpeg);
 
         Stage stage = FxToolkit.registerPrimaryStage();
         DvrTimeline timeline = fx(() -> {
@@ -60,7 +63,7 @@ public final class TimelineRepaint {
             t.setDvrStartMs(T0);
             t.setLiveEdgeMs(T0 + FOUR_HOURS_MS);
             t.setClips(clips(200));
-            t.setThumbnails(new ThumbnailCache(seq -> jpeg, 160, 90, 400));
+            t.setThumbnails(new ThumbnailCache(seq -> Optional.of(jpegBytes), Platform::runLater, 160, 90, 400));
             t.showLive(600_000);
             t.setPlayheadMs(T0 + FOUR_HOURS_MS - 120_000);
             t.setMarks(new Marks(T0 + FOUR_HOURS_MS - 200_000, T0 + FOUR_HOURS_MS - 150_000));
