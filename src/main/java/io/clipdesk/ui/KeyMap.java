@@ -33,7 +33,8 @@ public final class KeyMap {
                     new Entry("[ / ]", "move the last mark a frame earlier / later (Shift: a second)"),
                     new Entry("↑ / ↓ in a mark field", "move that mark a frame (Shift: a second)"),
                     new Entry("Esc", "clear the marks (in a field or control: back to the desk)"),
-                    new Entry("Enter", "create the clip"),
+                    new Entry("Enter", "create the clip (while adjusting: apply)"),
+                    new Entry("A", "adjust the selected clip: its in and out back on the timeline"),
                     new Entry("3 / 6 / 9", "clip the last 30 / 60 / 90 s up to the picture on screen"),
                     new Entry("F1…F8", "quick markers (labels and lengths under Edit…)"))),
             new Group("View", List.of(
