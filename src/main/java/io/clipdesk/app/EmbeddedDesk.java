@@ -10,6 +10,9 @@ import io.clipdesk.engine.ChangeLog;
 import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipDescription;
 import io.clipdesk.engine.ClipEngine;
+import io.clipdesk.engine.delivery.AutoSend;
+import io.clipdesk.engine.delivery.Delivery;
+import io.clipdesk.engine.delivery.Destination;
 import io.clipdesk.engine.ClipRequest;
 import io.clipdesk.engine.DiskStatus;
 import io.clipdesk.engine.LiveStream;
@@ -110,6 +113,41 @@ public final class EmbeddedDesk implements DeskBackend {
     @Override
     public Capabilities capabilities() {
         return Capabilities.ALL;
+    }
+
+    @Override
+    public List<Destination> destinations() {
+        return engine.deliveries().destinations();
+    }
+
+    @Override
+    public Destination saveDestination(Destination destination) {
+        return engine.deliveries().save(destination);
+    }
+
+    @Override
+    public void removeDestination(long destinationId) {
+        engine.deliveries().remove(destinationId);
+    }
+
+    @Override
+    public Delivery sendClip(String clipId, long destinationId, String origin) {
+        return engine.deliveries().send(clipId, destinationId, origin);
+    }
+
+    @Override
+    public List<Delivery> deliveries(String clipId) {
+        return engine.deliveries().ofClip(clipId);
+    }
+
+    @Override
+    public List<AutoSend> autoSends() {
+        return engine.deliveries().autoSends();
+    }
+
+    @Override
+    public void autoSend(String tag, long destinationId) {
+        engine.deliveries().autoSend(tag, destinationId);
     }
 
     @Override

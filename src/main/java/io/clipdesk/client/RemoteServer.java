@@ -121,6 +121,85 @@ public final class RemoteServer implements AutoCloseable {
         }
     }
 
+    /** A path on the server ({@code /live/...}) or an absolute URL the server gave, as a URI. */
+    URI resolve(String pathOrUrl) {
+        URI given = URI.create(pathOrUrl.strip());
+        return given.isAbsolute() ? given : base.resolve(base.getPath() + pathOrUrl);
+    }
+
+    /**
+     * Fetches media (a playlist, a segment, a JPEG) the server links to. The API key goes only to the server
+     * itself, never to another host a link points at (a CDN).
+     *
+     * @throws NotFoundException when the server says it has no such media (gone with retention, or never made)
+     * @throws RemoteCallException when the server cannot be reached or fails
+     */
+    byte[] media(URI uri, Duration timeout) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET();
+        if (Objects.equals(uri.getHost(), base.getHost()) && uri.getPort() == base.getPort()) {
+            request.header("Authorization", "APIKey " + apiKey);
+        }
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw unreachable("GET", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RemoteCallException("Interrupted while fetching media from " + base, e);
+        }
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            return response.body();
+        }
+        if (status == 404 || status == 410) {
+            throw new NotFoundException("The clip server has no " + lastName(uri) + " (any more).");
+        }
+        throw new RemoteCallException("The clip server at " + base + " failed to send " + lastName(uri) + " (HTTP "
+                + status + ").", null);
+    }
+
+    /** The status of a GET on the server's own {@code path} with the key, and its body: for probing what it is. */
+    Probe probe(String path) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(base.getPath() + path)).timeout(CONNECT_TIMEOUT)
+                .header("Authorization", "APIKey " + apiKey).header("Accept", "application/json").GET().build();
+        try {
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return new Probe(response.statusCode(), parse(response.body()));
+        } catch (IOException e) {
+            throw unreachable("GET", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RemoteCallException("Interrupted while calling the clip server at " + base, e);
+        }
+    }
+
+    /** What a probe saw: the status and the JSON body (an empty object when the body was not JSON). */
+    record Probe(int status, JsonNode json) {
+    }
+
+    private static String lastName(URI uri) {
+        String path = uri.getPath() == null ? "" : uri.getPath();
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /** The innermost cause's words: "Connection refused", "no such host", "no answer in time". */
+    private static String reason(IOException e) {
+        Throwable inner = e;
+        while (inner.getCause() != null) {
+            inner = inner.getCause();
+        }
+        if (inner instanceof java.nio.channels.UnresolvedAddressException
+                || inner instanceof java.net.UnknownHostException) {
+            return "no such host";
+        }
+        if (inner instanceof java.net.http.HttpTimeoutException) {
+            return "no answer in time";
+        }
+        String words = inner.getMessage();
+        return words == null || words.isBlank() ? inner.getClass().getSimpleName() : words;
+    }
+
     private RemoteCallException unreachable(String method, IOException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof PinnedCertificate.Mismatch mismatch) {
@@ -130,9 +209,7 @@ public final class RemoteServer implements AutoCloseable {
         }
         boolean neverSent = e instanceof java.net.ConnectException
                 || e instanceof java.net.http.HttpConnectTimeoutException;
-        String why = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
-                : e.getMessage();
-        return new RemoteCallException("Cannot reach the clip server at " + base + ": " + why, e, 0,
+        return new RemoteCallException("Cannot reach the clip server at " + base + ": " + reason(e) + ".", e, 0,
                 RemoteCallException.retryable(method, 0, null, neverSent));
     }
 

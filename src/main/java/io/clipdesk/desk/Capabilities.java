@@ -27,7 +27,12 @@ public final class Capabilities {
         /** The engine's disk figures in the status bar. */
         DISK,
         /** Clip files on this machine: save from disk, show in the file manager. */
-        LOCAL_FILES
+        LOCAL_FILES,
+        /**
+         * Send clips to watch folders and HTTP endpoints, with receipts: the embedded engine's; a remote server has
+         * no delivery API (yet), so a desk on one says so where "Send to…" is.
+         */
+        DELIVER
     }
 
     public static final Capabilities ALL = new Capabilities(Map.of());

@@ -13,6 +13,9 @@ import io.clipdesk.engine.StreamDraft;
 import io.clipdesk.engine.StreamPatch;
 import io.clipdesk.engine.StreamState;
 import io.clipdesk.engine.Video;
+import io.clipdesk.engine.delivery.AutoSend;
+import io.clipdesk.engine.delivery.Delivery;
+import io.clipdesk.engine.delivery.Destination;
 
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -131,6 +134,38 @@ public interface DeskBackend extends AutoCloseable {
 
     /** The video's MP4 in {@code rendition}; the caller closes it. */
     InputStream openVideoMp4(Video video, String rendition);
+
+    // ---- delivery
+
+    // Where {@link Capabilities.Feature#DELIVER} is missing, each of these fails with the capability's sentence.
+
+    /** The configured destinations, by name. */
+    List<Destination> destinations();
+
+    /**
+     * Stores a new destination (id 0) or changes one.
+     *
+     * @throws io.clipdesk.engine.InvalidRequestException a rule of {@link Destination} or a name already taken
+     */
+    Destination saveDestination(Destination destination);
+
+    /** Removes a destination and its auto-send rules; its unfinished sends fail with a receipt saying so. */
+    void removeDestination(long destinationId);
+
+    /**
+     * Sends the clip as soon as it is ready; asking again while the same send is unfinished returns that one.
+     *
+     * @param origin {@link Delivery#BY_HAND}, or the tag of the rule that asked for it
+     */
+    Delivery sendClip(String clipId, long destinationId, String origin);
+
+    /** The clip's sends with their receipts, newest first. */
+    List<Delivery> deliveries(String clipId);
+
+    List<AutoSend> autoSends();
+
+    /** Sends every clip made with {@code tag} from now on to the destination; 0 stops doing so. */
+    void autoSend(String tag, long destinationId);
 
     // ---- the desk's own settings (quick markers, listening level)
 

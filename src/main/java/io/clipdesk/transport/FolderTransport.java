@@ -43,7 +43,8 @@ public final class FolderTransport implements DeliveryTransport {
         try {
             copyInto(shipment.mp4(), mp4, sentBytes);
             writeInto(ClipMetadata.of(shipment), json);
-            return SendOutcome.delivered("Written to " + mp4);
+            // The folder is the destination's own; the file name is what the editor looks for in it.
+            return SendOutcome.delivered("Written as " + mp4.getFileName());
         } catch (FileSystemException e) {
             return SendOutcome.retry("Could not write into " + folder + ": " + reason(e));
         } catch (IOException e) {

@@ -1,23 +1,42 @@
 package io.clipdesk.ui;
 
 import io.clipdesk.desk.DeskBackend;
+import io.clipdesk.desk.DeskSwitch;
 import io.clipdesk.engine.FrameDecoder;
 import io.clipdesk.ui.clips.ClipsPanel;
 import io.clipdesk.ui.clips.DefaultDesktopShell;
 import io.clipdesk.ui.clips.DesktopShell;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.layout.BorderPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
+import java.util.List;
 import java.util.Objects;
 
-/** The desktop window: the stream switcher and the chosen stream's desk in a dark-themed scene. */
+/**
+ * The desktop window: the stream switcher and the chosen stream's desk in a dark-themed scene. With a
+ * {@link DeskSwitch}, "Connect…" changes the engine the window drives (a server, or back to the local engine): the
+ * shown desk closes (players, workers, listeners), the backend it drove is let go, and a desk on the new one opens.
+ */
 public final class ClipdeskWindow {
 
     public static final String STYLESHEET = "/assets/css/clipdesk.css";
 
-    private ClipdeskWindow() {
+    private final Stage stage;
+    private final FrameDecoder decoder;
+    private final DesktopShell shell;
+    private final DeskSwitch desks;
+    private final BorderPane frame = new BorderPane();
+    private StreamDesk desk;
+
+    private ClipdeskWindow(Stage stage, FrameDecoder decoder, DesktopShell shell, DeskSwitch desks) {
+        this.stage = stage;
+        this.decoder = decoder;
+        this.shell = shell;
+        this.desks = desks;
+        frame.setId("desk-frame");
     }
 
     /** {@link #show(Stage, DeskBackend, FrameDecoder, DesktopShell)} with the system clipboard. */
@@ -30,20 +49,66 @@ public final class ClipdeskWindow {
      * stops the players and the UI's engine calls; the caller still owns (and closes) the backend.
      */
     public static StreamDesk show(Stage stage, DeskBackend engine, FrameDecoder decoder, DesktopShell shell) {
-        StreamDesk desk = new StreamDesk(engine, decoder, shell);
+        return show(stage, engine, decoder, shell, null);
+    }
+
+    /**
+     * As {@link #show(Stage, DeskBackend, FrameDecoder, DesktopShell)}, with "Connect…" when {@code desks} is given.
+     * A backend the window switched away from is closed by the window.
+     */
+    public static StreamDesk show(Stage stage, DeskBackend engine, FrameDecoder decoder, DesktopShell shell,
+                                  DeskSwitch desks) {
+        ClipdeskWindow window = new ClipdeskWindow(stage, decoder, shell, desks);
+        window.drive(engine);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(desk, Math.min(1600, screen.getWidth()), Math.min(900, screen.getHeight()));
+        Scene scene = new Scene(window.frame, Math.min(1600, screen.getWidth()), Math.min(900, screen.getHeight()));
         scene.getStylesheets().add(Objects.requireNonNull(ClipdeskWindow.class.getResource(STYLESHEET),
                 "the theme " + STYLESHEET + " is not on the classpath").toExternalForm());
         scene.getStylesheets().add(Objects.requireNonNull(ClipsPanel.class.getResource(ClipsPanel.STYLESHEET),
                 ClipsPanel.STYLESHEET + " is not on the classpath").toExternalForm());
-        stage.setTitle("Clipdesk");
+        stage.setTitle(title(engine));
         stage.setScene(scene);
-        stage.setOnHidden(e -> desk.close());
+        stage.setOnHidden(e -> window.desk.close());
         stage.show();
+        window.focusDesk();
+        return window.desk;
+    }
+
+    /** The desk the window shows now (another one after each switch of engine). */
+    public static StreamDesk current(Stage stage) {
+        return stage.getScene() != null && stage.getScene().getRoot() instanceof BorderPane frame
+                && frame.getCenter() instanceof StreamDesk shown ? shown : null;
+    }
+
+    private void drive(DeskBackend engine) {
+        desk = new StreamDesk(engine, decoder, shell, desks == null ? null : this::openConnect);
+        frame.setCenter(desk);
+    }
+
+    private void openConnect() {
+        DeskBackend now = desk.backend();
+        List<String> sheets = stage.getScene() == null ? List.of() : List.copyOf(stage.getScene().getStylesheets());
+        new ConnectDialog(stage, sheets, desks, now.describe(), this::switchTo).show();
+    }
+
+    private void switchTo(DeskBackend next) {
+        DeskBackend previous = desk.backend();
+        desk.close();
+        if (previous != next) {
+            previous.close();
+        }
+        drive(next);
+        stage.setTitle(title(next));
+        focusDesk();
+    }
+
+    private void focusDesk() {
         if (desk.desk() != null) {
             desk.desk().requestFocus(); // keys drive the desk; the name field gets focus only when clicked
         }
-        return desk;
+    }
+
+    private static String title(DeskBackend engine) {
+        return "Clipdesk — " + engine.describe();
     }
 }

@@ -44,12 +44,17 @@ public final class StreamDesk extends BorderPane implements AutoCloseable {
     private List<Rendition> deskRenditions = List.of();
 
     public StreamDesk(DeskBackend engine, FrameDecoder decoder, DesktopShell shell) {
+        this(engine, decoder, shell, null);
+    }
+
+    /** @param onConnect opens "Connect…" (another engine for this window); null for no such button */
+    public StreamDesk(DeskBackend engine, FrameDecoder decoder, DesktopShell shell, Runnable onConnect) {
         this.engine = engine;
         this.decoder = decoder;
         this.shell = shell;
         this.streams = new StreamsViewModel(engine, new FxBridge());
         getStyleClass().add("clipdesk");
-        setTop(new StreamBar(streams, new StreamBar.Actions(this::add, this::edit, this::remove), shell));
+        setTop(new StreamBar(streams, new StreamBar.Actions(this::add, this::edit, this::remove, onConnect), shell));
         streams.selectedIdProperty().addListener((o, was, now) -> show(now.longValue()));
         streams.start();
         show(streams.selectedIdProperty().get());
@@ -170,6 +175,11 @@ public final class StreamDesk extends BorderPane implements AutoCloseable {
 
     private javafx.stage.Window window() {
         return getScene() == null ? null : getScene().getWindow();
+    }
+
+    /** The engine this desk drives. */
+    public DeskBackend backend() {
+        return engine;
     }
 
     public StreamsViewModel streams() {

@@ -100,7 +100,7 @@ class DeliveryTest {
         assertEquals(DeliveryStatus.SENT, sent.status(), sent.answer());
         String stem = "Goal_1-0_Mbappe_" + clip.id();
         Path delivered = folder.resolve(stem + ".mp4");
-        assertEquals("Written to " + delivered, sent.answer());
+        assertEquals("Written as " + stem + ".mp4", sent.answer());
         assertArrayEquals(mp4, Files.readAllBytes(delivered));
         assertEquals(List.of("h264", "aac"), Ffprobe.codecs(delivered));
         JsonNode meta = JSON.readTree(folder.resolve(stem + ".json").toFile());

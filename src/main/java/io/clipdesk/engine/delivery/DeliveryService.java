@@ -42,7 +42,7 @@ import java.util.logging.Logger;
  * <p>Waiting and back-off are read from the injected clock by {@link #tick()}, which the engine calls twice a second
  * (tests call it after moving their clock); attempts run on the executor given, never on the caller's thread.
  */
-public final class DeliveryService implements Deliveries {
+public final class DeliveryService {
 
     private static final Logger LOG = Logger.getLogger(DeliveryService.class.getName());
     private static final long PROGRESS_EVERY_MS = 200;
@@ -84,7 +84,6 @@ public final class DeliveryService implements Deliveries {
     // ---- destinations
 
     /** By name. */
-    @Override
     public List<Destination> destinations() {
         return destinations.list();
     }
@@ -96,7 +95,6 @@ public final class DeliveryService implements Deliveries {
      * @throws InvalidRequestException another destination has the name, the folder is missing or read-only
      * @throws NotFoundException       an id that is not stored
      */
-    @Override
     public synchronized Destination save(Destination destination) {
         if (destination.id() != 0 && destinations.find(destination.id()).isEmpty()) {
             throw new NotFoundException("destination " + destination.id() + " does not exist");
@@ -126,7 +124,6 @@ public final class DeliveryService implements Deliveries {
     }
 
     /** Removes a destination; sends to it not made yet fail with a receipt saying so. */
-    @Override
     public synchronized void remove(long destinationId) {
         destinations.delete(destinationId);
         List<AutoSend> kept = autoSends().stream().filter(r -> r.destinationId() != destinationId).toList();
@@ -135,12 +132,10 @@ public final class DeliveryService implements Deliveries {
 
     // ---- auto-send rules
 
-    @Override
     public List<AutoSend> autoSends() {
         return settings.get(AutoSend.SETTINGS_KEY).map(AutoSend::decode).orElse(List.of());
     }
 
-    @Override
     public synchronized void autoSend(String tag, long destinationId) {
         String stored = io.clipdesk.engine.ClipDescription.tag(tag);
         if (destinationId != 0 && destinations.find(destinationId).isEmpty()) {
@@ -193,7 +188,6 @@ public final class DeliveryService implements Deliveries {
      * @throws NotFoundException       the clip is unknown or expired
      * @throws InvalidRequestException the destination is not (or no longer) configured
      */
-    @Override
     public synchronized Delivery send(String clipId, long destinationId, String origin) {
         Clip clip = clips.get(clipId);
         Destination destination = destinations.find(destinationId).orElseThrow(() -> new InvalidRequestException(
@@ -210,13 +204,11 @@ public final class DeliveryService implements Deliveries {
     }
 
     /** The clip's deliveries, newest first, with the progress of a running attempt. */
-    @Override
     public List<Delivery> ofClip(String clipId) {
         return deliveries.ofClip(clipId).stream().map(this::withProgress).toList();
     }
 
     /** The newest deliveries of any clip, newest first. */
-    @Override
     public List<Delivery> recent(int limit) {
         return deliveries.recent(limit).stream().map(this::withProgress).toList();
     }

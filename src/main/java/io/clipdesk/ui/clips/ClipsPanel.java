@@ -3,12 +3,16 @@ package io.clipdesk.ui.clips;
 import io.clipdesk.desk.DeskBackend;
 import io.clipdesk.engine.ClipPhase;
 import io.clipdesk.ui.FxBridge;
+import io.clipdesk.ui.delivery.DestinationsDialog;
+import io.clipdesk.ui.delivery.ReceiptsView;
+import io.clipdesk.ui.delivery.SendToMenu;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanExpression;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -147,10 +151,26 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
                 describe,
                 button("Keep", "clip-keep", vm.canKeepProperty().not(),
                         () -> on(vm.selectedClipProperty().get(), vm::keepPermanent)),
-                button("Delete…", "clip-delete", none, () -> on(vm.selectedClipProperty().get(), this::confirmDelete)));
-        VBox page = new VBox(6, filter, list, bar);
+                button("Delete…", "clip-delete", none, () -> on(vm.selectedClipProperty().get(), this::confirmDelete)),
+                sendTo(none));
+        VBox page = new VBox(6, filter, list, new ReceiptsView(vm.deliveries()), bar);
         page.getStyleClass().add("clips-page");
         return page;
+    }
+
+    private SendToMenu sendTo(BooleanExpression none) {
+        Optional<String> whyNot = vm.whyNoDelivery();
+        SendToMenu menu = new SendToMenu(vm.deliveries(), d -> on(vm.selectedClipProperty().get(),
+                item -> vm.deliveries().send(item.id(), item.getClip().name(), d)), this::destinations,
+                whyNot.isPresent() ? new javafx.beans.property.SimpleBooleanProperty(true) : none);
+        whyNot.ifPresent(reason -> menu.setTooltip(new javafx.scene.control.Tooltip(reason)));
+        return menu;
+    }
+
+    /** Settings › Destinations, in the panel's theme. */
+    public void destinations() {
+        new DestinationsDialog(vm.deliveries(), getScene() == null ? null : getScene().getWindow(),
+                getScene() == null ? List.of() : List.copyOf(getScene().getStylesheets())).showAndWait();
     }
 
     private void export(ClipListExport.Format format, String suggested, String kind, String pattern) {
@@ -225,7 +245,7 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
         return Optional.ofNullable(file).map(File::toPath);
     }
 
-    private static GridPane actionGrid(Button... buttons) {
+    private static GridPane actionGrid(ButtonBase... buttons) {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("clip-actions");
         for (int i = 0; i < buttons.length; i++) {

@@ -10,6 +10,7 @@ import io.clipdesk.engine.TooEarlyException;
 import io.clipdesk.engine.Video;
 import io.clipdesk.ui.EngineLane;
 import io.clipdesk.ui.FxBridge;
+import io.clipdesk.ui.delivery.DeliveriesViewModel;
 import javafx.beans.Observable;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -77,6 +78,7 @@ public final class ClipsViewModel implements AutoCloseable {
     private final BooleanBinding clipSelected = selectedClip.isNotNull();
     private final ReadOnlyObjectWrapper<ClipPhase> selectedPhase = new ReadOnlyObjectWrapper<>(this, "selectedPhase");
     private final ReadOnlyBooleanWrapper canKeep = new ReadOnlyBooleanWrapper(this, "canKeep");
+    private final DeliveriesViewModel deliveries;
     /** A look at the lists is queued on the worker: a burst of changes costs one. */
     private final AtomicBoolean pollQueued = new AtomicBoolean();
     private ChangeFeed.Subscription following = () -> { };
@@ -92,11 +94,14 @@ public final class ClipsViewModel implements AutoCloseable {
         this.zone = engine.zone();
         this.segmentMs = engine.segmentDurationMs();
         this.preview = new PreviewViewModel(ticker.nowMsProperty(), zone);
+        this.deliveries = new DeliveriesViewModel(engine, bridge, zone);
+        deliveries.noticeProperty().addListener((o, was, now) -> notice.set(now));
         filter.addListener((o, was, typed) -> {
             ClipFilter kept = ClipFilter.of(typed == null ? "" : typed);
             shownClips.setPredicate(kept.keepsAll() ? null : item -> kept.test(item.getClip()));
         });
         selectedClip.addListener((o, was, item) -> {
+            deliveries.show(item == null ? null : item.id());
             selectedPhase.unbind();
             canKeep.unbind();
             if (item == null) {
@@ -112,6 +117,9 @@ public final class ClipsViewModel implements AutoCloseable {
     /** Starts the countdowns and the poll. FX thread. */
     public void start() {
         ticker.start();
+        if (engine.capabilities().can(Capabilities.Feature.DELIVER)) {
+            deliveries.start();
+        }
         ChangeFeed changes = engine.changes();
         // Following before the first look: a change made during it is looked at again after.
         following = changes.follow(change -> {
@@ -204,6 +212,16 @@ public final class ClipsViewModel implements AutoCloseable {
     public void saveMp4(ClipItem item, Path target) {
         Clip clip = item.getClip();
         save(() -> engine.openClipMp4(clip), target);
+    }
+
+    /** "Send to…" and the selected clip's receipts. */
+    public DeliveriesViewModel deliveries() {
+        return deliveries;
+    }
+
+    /** Why this desk cannot send clips anywhere (its backend has no delivery); empty when it can. */
+    public Optional<String> whyNoDelivery() {
+        return engine.capabilities().whyNot(Capabilities.Feature.DELIVER);
     }
 
     public void reveal(ClipItem item) {
@@ -393,6 +411,7 @@ public final class ClipsViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        deliveries.close();
         following.close();
         lane.close();
         ticker.close();

@@ -1,5 +1,6 @@
 package io.clipdesk.ui.streams;
 
+import io.clipdesk.desk.Capabilities;
 import io.clipdesk.ui.clips.DesktopShell;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -28,8 +29,12 @@ import java.util.Optional;
  */
 public final class StreamBar extends VBox {
 
-    /** What the buttons ask of the window (it owns the dialogs). */
-    public record Actions(Runnable add, Runnable edit, Runnable remove) {
+    /** What the buttons ask of the window (it owns the dialogs); {@code connect} null: no "Connect…" button. */
+    public record Actions(Runnable add, Runnable edit, Runnable remove, Runnable connect) {
+
+        public Actions(Runnable add, Runnable edit, Runnable remove) {
+            this(add, edit, remove, null);
+        }
     }
 
     private final StreamsViewModel vm;
@@ -67,7 +72,27 @@ public final class StreamBar extends VBox {
         for (Button b : List.of(add, edit, remove)) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
-        HBox switcher = new HBox(8, title, strip, add, edit, remove);
+        HBox commands = new HBox(8, add, edit, remove);
+        commands.setAlignment(Pos.CENTER_LEFT);
+        vm.capabilities().whyNot(Capabilities.Feature.EDIT_STREAMS).ifPresent(why -> {
+            // Greyed with the reason: a disabled button shows no tooltip, the box around it does.
+            for (Button b : List.of(add, edit, remove)) {
+                b.disableProperty().unbind();
+                b.setDisable(true);
+            }
+            Tooltip.install(commands, new Tooltip(why));
+            commands.setAccessibleHelp(why);
+            commands.setId("stream-commands-greyed");
+        });
+        HBox switcher = new HBox(8, title, strip, commands);
+        if (actions.connect() != null) {
+            Region push = new Region();
+            HBox.setHgrow(push, Priority.ALWAYS);
+            Button connect = button("Connect…", "desk-connect", "Drive a Clipdesk server, or this machine's engine",
+                    actions.connect());
+            connect.setMinWidth(Region.USE_PREF_SIZE);
+            switcher.getChildren().addAll(push, connect);
+        }
         strip.setMinWidth(120);
         switcher.setAlignment(Pos.CENTER_LEFT);
         switcher.getStyleClass().add("stream-switcher");

@@ -1,5 +1,6 @@
 package io.clipdesk.ui.streams;
 
+import io.clipdesk.desk.Capabilities;
 import io.clipdesk.desk.DeskBackend;
 import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipStatus;
@@ -179,6 +180,11 @@ public final class StreamsViewModel implements StreamDialogViewModel.Commands, A
         if (now.stream().noneMatch(e -> e.id() == selectedId.get())) {
             selectedId.set(now.isEmpty() ? NONE : now.get(0).id());
         }
+    }
+
+    /** What the backend cannot do (a server's streams are managed on the server). */
+    public Capabilities capabilities() {
+        return engine.capabilities();
     }
 
     public ObservableList<StreamEntry> entries() {
