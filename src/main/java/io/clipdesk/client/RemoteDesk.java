@@ -2,6 +2,7 @@ package io.clipdesk.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clipdesk.desk.Capabilities;
+import io.clipdesk.desk.ChangeFeed;
 import io.clipdesk.desk.Capabilities.Feature;
 import io.clipdesk.desk.DeskBackend;
 import io.clipdesk.desk.MediaUrls;
@@ -12,12 +13,17 @@ import io.clipdesk.engine.Reframe;
 import io.clipdesk.engine.ReframeAspect;
 import io.clipdesk.engine.ClipDescription;
 import io.clipdesk.engine.ClipRequest;
+import io.clipdesk.engine.CropPath;
 import io.clipdesk.engine.DiskStatus;
 import io.clipdesk.engine.DvrWindow;
 import io.clipdesk.engine.InvalidRequestException;
 import io.clipdesk.engine.LiveStream;
 import io.clipdesk.engine.MediaException;
+import io.clipdesk.engine.MediaPaths;
 import io.clipdesk.engine.NotFoundException;
+import io.clipdesk.engine.Reframe;
+import io.clipdesk.engine.ReframeAspect;
+import io.clipdesk.engine.ReframeStatus;
 import io.clipdesk.engine.Rendition;
 import io.clipdesk.engine.Segment;
 import io.clipdesk.engine.SegmentListener;
@@ -42,6 +48,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -100,6 +107,8 @@ public final class RemoteDesk implements DeskBackend {
         return t;
     });
     private volatile int segmentDurationMs = 2000;
+    /** The server's changes as they happen (its events, or its lists compared where it has none). */
+    private final RemoteDeskChanges changes;
 
     /** A video's links as its JSON gave them: HLS master and MP4 by rendition. */
     private record VideoLinks(String hls, Map<String, String> mp4) {
@@ -115,6 +124,7 @@ public final class RemoteDesk implements DeskBackend {
                        long cacheBytes) {
         this.server = server;
         this.clips = new RemoteClipService(server, clock);
+        this.changes = RemoteDeskChanges.start(server, clips, clock);
         this.clock = clock;
         this.editor = editor == null ? "" : editor.strip();
         this.clipdesk = clipdesk;
@@ -137,7 +147,9 @@ public final class RemoteDesk implements DeskBackend {
             caps = caps.without(Feature.THUMBNAILS, "Thumbnails" + plain)
                     .without(Feature.WAVEFORM, "The waveform" + plain)
                     .without(Feature.EXACT_CUT, "An exact cut" + plain + " Clips are cut on segments.")
-                    .without(Feature.DESCRIBE, "Describing a clip" + plain);
+                    .without(Feature.DESCRIBE, "Describing a clip" + plain)
+                    .without(Feature.ADJUST, "Adjusting a clip" + plain + " Delete it and clip again.")
+                    .without(Feature.REFRAME, "Social versions of a clip" + plain);
         }
         this.capabilities = caps;
         this.urls = new RemoteMediaUrls(clipdesk ? MediaUrls.under(server.base().toString()) : MediaUrls.NONE);
@@ -194,6 +206,11 @@ public final class RemoteDesk implements DeskBackend {
         } catch (RemoteCallException e) {
             return false;
         }
+    }
+
+    @Override
+    public ChangeFeed changes() {
+        return changes;
     }
 
     // ---- who and what
@@ -600,6 +617,71 @@ public final class RemoteDesk implements DeskBackend {
     }
 
     @Override
+    public Clip adjustClip(String clipId, long fromMs, long toMs) {
+        require(Feature.ADJUST);
+        return clips.adjust(clipId, fromMs, toMs);
+    }
+
+    @Override
+    public Clip trimClip(String clipId, long fromMs, long toMs) {
+        require(Feature.ADJUST);
+        return clips.trim(clipId, fromMs, toMs);
+    }
+
+    /** A Clipdesk server names a clip's segments as this engine does (MediaPaths); Gcore's own layout is not known. */
+    @Override
+    public SegmentMedia clipSegment(Clip clip, String rendition, int index) {
+        require(Feature.REFRAME);
+        String name = MediaPaths.clipSegment(clip.id(), rendition, index);
+        return SegmentMedia.of(name, server.media(server.base().resolve(MediaPaths.clipUrl(clip.streamId(), name)),
+                SEGMENT_TIMEOUT));
+    }
+
+    /** (ext) POST …/clip_recording/{id}/reframes with the crop as a path of centres. */
+    @Override
+    public Reframe reframeClip(String clipId, ReframeAspect aspect, CropPath crop) {
+        require(Feature.REFRAME);
+        long streamId = clips.get(clipId).streamId();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("aspect", aspect.wire());
+        body.put("crop", crop.keys().stream().map(k -> Map.of("at_ms", k.atMs(), "x", k.centerX(), "y",
+                k.centerY())).toList());
+        return toReframe(server.send("POST", reframesPath(streamId, clipId), body), streamId);
+    }
+
+    @Override
+    public List<Reframe> reframes(String clipId) {
+        require(Feature.REFRAME);
+        long streamId = clips.get(clipId).streamId();
+        List<Reframe> list = new ArrayList<>();
+        for (JsonNode node : server.get(reframesPath(streamId, clipId))) {
+            list.add(toReframe(node, streamId));
+        }
+        return list;
+    }
+
+    private static String reframesPath(long streamId, String clipId) {
+        return "/streaming/streams/" + streamId + "/clip_recording/" + clipId + "/reframes";
+    }
+
+    private static Reframe toReframe(JsonNode n, long streamId) {
+        List<CropPath.Key> keys = new ArrayList<>();
+        for (JsonNode k : n.path("crop")) {
+            keys.add(new CropPath.Key(k.path("at_ms").asLong(), k.path("x").asDouble(), k.path("y").asDouble()));
+        }
+        return new Reframe(n.path("id").asText(), n.path("clip_id").asText(), streamId,
+                ReframeAspect.parse(n.path("aspect").asText()), keys.isEmpty() ? CropPath.CENTRED : new CropPath(keys),
+                ReframeStatus.valueOf(n.path("status").asText("failed").toUpperCase(Locale.ROOT)),
+                n.path("error").asText(""), 0, n.path("duration").asLong(0), n.path("progress").asDouble(0));
+    }
+
+    private void require(Feature feature) {
+        if (!capabilities.can(feature)) {
+            throw new InvalidRequestException(capabilities.whyNot(feature).orElseThrow());
+        }
+    }
+
+    @Override
     public InputStream openClipMp4(Clip clip) {
         String url = urls.clipMasterMp4(clip);
         if (url.isEmpty()) {
@@ -760,6 +842,7 @@ public final class RemoteDesk implements DeskBackend {
     @Override
     public void close() {
         follower.shutdownNow();
+        changes.close();
         server.close();
     }
 
