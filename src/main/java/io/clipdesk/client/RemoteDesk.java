@@ -8,9 +8,6 @@ import io.clipdesk.desk.DeskBackend;
 import io.clipdesk.desk.MediaUrls;
 import io.clipdesk.engine.AudioEnvelope;
 import io.clipdesk.engine.Clip;
-import io.clipdesk.engine.CropPath;
-import io.clipdesk.engine.Reframe;
-import io.clipdesk.engine.ReframeAspect;
 import io.clipdesk.engine.ClipDescription;
 import io.clipdesk.engine.ClipRequest;
 import io.clipdesk.engine.CropPath;
@@ -137,11 +134,7 @@ public final class RemoteDesk implements DeskBackend {
                 .without(Feature.DISK, "The disk is the server's.")
                 .without(Feature.LOCAL_FILES, "The clip's files are on the server: copy its link or save the MP4.")
                 .without(Feature.DELIVER, "Sending clips is set up on the server's own desk: a server has no "
-                        + "delivery API yet.")
-                .without(Feature.ADJUST, "Adjusting a clip is done on the server's own desk: this desk does not "
-                        + "send adjusts yet.")
-                .without(Feature.REFRAME, "Social versions are made on the server's own desk: this desk does not "
-                        + "ask a server for them yet.");
+                        + "delivery API yet.");
         if (!clipdesk) {
             String plain = " needs a Clipdesk server; this one speaks only Gcore's API.";
             caps = caps.without(Feature.THUMBNAILS, "Thumbnails" + plain)
@@ -752,33 +745,6 @@ public final class RemoteDesk implements DeskBackend {
                 node.path("error").asText(""), node.path("duration").asLong(0),
                 RemoteClipService.createdAtMs(node.path("created_at").asText("")), renditions,
                 new ClipDescription(node.path("description").asText(""), tags, node.path("created_by").asText("")));
-    }
-
-    // ---- adjust and reframe: not sent to a server yet, said by the capabilities
-
-    @Override
-    public Clip adjustClip(String clipId, long fromMs, long toMs) {
-        throw new InvalidRequestException(capabilities.whyNot(Feature.ADJUST).orElseThrow());
-    }
-
-    @Override
-    public Clip trimClip(String clipId, long fromMs, long toMs) {
-        throw new InvalidRequestException(capabilities.whyNot(Feature.ADJUST).orElseThrow());
-    }
-
-    @Override
-    public SegmentMedia clipSegment(Clip clip, String rendition, int index) {
-        throw new InvalidRequestException(capabilities.whyNot(Feature.REFRAME).orElseThrow());
-    }
-
-    @Override
-    public Reframe reframeClip(String clipId, ReframeAspect aspect, CropPath crop) {
-        throw new InvalidRequestException(capabilities.whyNot(Feature.REFRAME).orElseThrow());
-    }
-
-    @Override
-    public List<Reframe> reframes(String clipId) {
-        return List.of();
     }
 
     // ---- delivery: not in the API, said by the capability
