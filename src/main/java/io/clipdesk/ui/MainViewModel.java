@@ -56,6 +56,8 @@ public final class MainViewModel implements AutoCloseable {
     private final long streamId;
     private final FxBridge bridge;
     private final EngineLane lane;
+    /** A desk shown without a clips panel beside it (tests of the desk alone) has no selection to adjust. */
+    private Runnable adjustSelected = () -> { };
     private final DvrIndex index;
     private final DvrWaveform sound;
     private final SegmentListener healthListener;
@@ -230,6 +232,29 @@ public final class MainViewModel implements AutoCloseable {
                     onCreated.accept(created);
                     lane.call(() -> engine.clips(streamId), this::showClips, e -> { });
                 }, onFailure);
+    }
+
+    private void adjust(Clip clip, long fromMs, long toMs, Consumer<Clip> onAdjusted,
+                        Consumer<RuntimeException> onFailure) {
+        lane.call(() -> engine.adjustClip(clip.id(), fromMs, toMs), adjusted -> {
+            onAdjusted.accept(adjusted);
+            lane.call(() -> engine.clips(streamId), this::showClips, e -> { });
+        }, onFailure);
+    }
+
+    /** A at the desk: adjust the clip selected in the panel beside it. */
+    public void adjustSelected() {
+        adjustSelected.run();
+    }
+
+    public void setAdjustSelected(Runnable action) {
+        this.adjustSelected = action;
+    }
+
+    /** "Adjust…" from the clips panel: the clip's range back on the timeline; the panel hears of the new clip. */
+    public void beginAdjust(Clip clip, Consumer<Clip> onAdjusted) {
+        form.setAdjuster(this::adjust, onAdjusted);
+        form.beginAdjust(clip);
     }
 
     /** F1–F8: the marker's clip around the playhead. */
