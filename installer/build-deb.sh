@@ -17,7 +17,9 @@ MODULES=java.base,java.desktop,java.logging,java.management,java.naming,java.net
 # jdeps reports this, but nothing needs it: JavaFX's JFR pulse logger is `requires static jdk.jfr` (Netty's JFR
 # events check for it).
 OPTIONAL_MODULES=jdk.jfr
-JAVA_OPTIONS=(-Xmx1g -Dfile.encoding=UTF-8 -XX:+ExitOnOutOfMemoryError)
+# installer/jvm-options, one option a line, comments and blank lines skipped (the desk bench reads it too).
+mapfile -t JAVA_OPTIONS < <(sed -e 's/#.*//' -e 's/^[[:space:]]*//' -e 's/[[:space:]]*$//' -e '/^$/d' \
+  installer/jvm-options)
 
 work=target/jpackage
 dist=dist

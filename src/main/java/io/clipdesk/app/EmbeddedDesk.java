@@ -14,11 +14,14 @@ import io.clipdesk.engine.delivery.AutoSend;
 import io.clipdesk.engine.delivery.Delivery;
 import io.clipdesk.engine.delivery.Destination;
 import io.clipdesk.engine.ClipRequest;
+import io.clipdesk.engine.CropPath;
 import io.clipdesk.engine.DiskStatus;
 import io.clipdesk.engine.LiveStream;
 import io.clipdesk.engine.MediaContent;
 import io.clipdesk.engine.MediaPaths;
 import io.clipdesk.engine.NotFoundException;
+import io.clipdesk.engine.Reframe;
+import io.clipdesk.engine.ReframeAspect;
 import io.clipdesk.engine.Segment;
 import io.clipdesk.engine.SegmentListener;
 import io.clipdesk.engine.SegmentMedia;
@@ -270,6 +273,35 @@ public final class EmbeddedDesk implements DeskBackend {
             // recording or expired: no file (yet)
         }
         return Optional.empty();
+    }
+
+    @Override
+    public Clip adjustClip(String clipId, long fromMs, long toMs) {
+        return engine.clips().adjust(clipId, fromMs, toMs);
+    }
+
+    @Override
+    public Clip trimClip(String clipId, long fromMs, long toMs) {
+        return engine.clips().trim(clipId, fromMs, toMs);
+    }
+
+    @Override
+    public SegmentMedia clipSegment(Clip clip, String rendition, int index) {
+        if (!(engine.media().clip(clip.streamId(), MediaPaths.clipSegment(clip.id(), rendition, index))
+                instanceof MediaContent.FileContent file)) {
+            throw new NotFoundException("clip " + clip.id() + " has no segment " + index);
+        }
+        return SegmentMedia.read(file.path());
+    }
+
+    @Override
+    public Reframe reframeClip(String clipId, ReframeAspect aspect, CropPath crop) {
+        return engine.reframes().request(clipId, aspect, crop);
+    }
+
+    @Override
+    public List<Reframe> reframes(String clipId) {
+        return engine.reframes().list(clipId);
     }
 
     @Override

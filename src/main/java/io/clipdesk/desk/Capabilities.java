@@ -28,6 +28,10 @@ public final class Capabilities {
         DISK,
         /** Clip files on this machine: save from disk, show in the file manager. */
         LOCAL_FILES,
+        /** Adjust a clip's in/out afterwards, or trim it inside its own media (ext …/adjust, …/trim). */
+        ADJUST,
+        /** Social versions of a clip, 9:16, 1:1 and 4:5 (ext …/reframes). */
+        REFRAME,
         /**
          * Send clips to watch folders and HTTP endpoints, with receipts: the embedded engine's; a remote server has
          * no delivery API (yet), so a desk on one says so where "Send to…" is.

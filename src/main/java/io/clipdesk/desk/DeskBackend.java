@@ -4,8 +4,11 @@ import io.clipdesk.engine.AudioEnvelope;
 import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipDescription;
 import io.clipdesk.engine.ClipRequest;
+import io.clipdesk.engine.CropPath;
 import io.clipdesk.engine.DiskStatus;
 import io.clipdesk.engine.LiveStream;
+import io.clipdesk.engine.Reframe;
+import io.clipdesk.engine.ReframeAspect;
 import io.clipdesk.engine.Segment;
 import io.clipdesk.engine.SegmentListener;
 import io.clipdesk.engine.SegmentMedia;
@@ -127,6 +130,27 @@ public interface DeskBackend extends AutoCloseable {
 
     /** The clip's MP4 as a file on this machine, when it is one (see {@link #clipFolder}). */
     Optional<Path> clipMp4File(Clip clip);
+
+    /**
+     * Makes the clip again at [{@code fromMs}, {@code toMs}) from the DVR, keeping its title, description, exact cut
+     * and life; the old clip goes ({@link Capabilities.Feature#ADJUST}).
+     *
+     * @return the corrected clip (a new id)
+     * @throws io.clipdesk.engine.ClipRejectedException ADJUST_OUTSIDE_DVR and the other clip rules
+     */
+    Clip adjustClip(String clipId, long fromMs, long toMs);
+
+    /** Cuts a ready clip down inside its own media (when the DVR no longer holds its range); the old clip goes. */
+    Clip trimClip(String clipId, long fromMs, long toMs);
+
+    /** The first picture's segment of a ready clip in {@code rendition}, for the desk to decode a still of it. */
+    SegmentMedia clipSegment(Clip clip, String rendition, int index);
+
+    /** Queues a social version of a ready clip ({@link Capabilities.Feature#REFRAME}). */
+    Reframe reframeClip(String clipId, ReframeAspect aspect, CropPath crop);
+
+    /** The clip's social versions with their progress, in aspect order. */
+    List<Reframe> reframes(String clipId);
 
     List<Video> videos();
 

@@ -21,7 +21,9 @@ public final class ClipFormView extends VBox {
 
     public ClipFormView(ClipFormViewModel vm) {
         getStyleClass().add("clip-form");
-        Label title = new Label("New clip");
+        Label title = new Label();
+        title.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.adjustingProperty()
+                .get() == null ? "New clip" : "Adjust clip", vm.adjustingProperty()));
         title.getStyleClass().add("panel-title");
 
         GridPane grid = new GridPane();
@@ -92,7 +94,9 @@ public final class ClipFormView extends VBox {
         vm.problemIsHintProperty().addListener((o, was, hint) -> problem.pseudoClassStateChanged(Pseudo.HINT, hint));
         problem.pseudoClassStateChanged(Pseudo.HINT, vm.problemIsHintProperty().get());
 
-        Button create = new Button("Create clip  ⏎");
+        Button create = new Button();
+        create.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.adjustingProperty()
+                .get() == null ? "Create clip  ⏎" : "Apply adjust  ⏎", vm.adjustingProperty()));
         create.setId("create-clip");
         create.getStyleClass().add("create");
         create.setMaxWidth(Double.MAX_VALUE);

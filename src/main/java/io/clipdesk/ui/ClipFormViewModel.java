@@ -46,6 +46,11 @@ public final class ClipFormViewModel {
         void submit(ClipRequest request, Consumer<Clip> onCreated, Consumer<RuntimeException> onFailure);
     }
 
+    /** Sends an adjust (the clip at new marks) to the engine, off the FX thread; the outcome on the FX thread. */
+    public interface Adjuster {
+        void adjust(Clip clip, long fromMs, long toMs, Consumer<Clip> onAdjusted, Consumer<RuntimeException> onFailure);
+    }
+
     private final Submitter submitter;
     private final ZoneId zone;
     private final ObservableValue<LiveStream> stream;
@@ -59,6 +64,10 @@ public final class ClipFormViewModel {
     private final ReadOnlyBooleanWrapper exactCut = new ReadOnlyBooleanWrapper(this, "exactCut");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private final ReadOnlyObjectWrapper<Clip> adjusting = new ReadOnlyObjectWrapper<>(this, "adjusting");
+    private Adjuster adjuster = (clip, from, to, done, failed) -> failed.accept(
+            new IllegalStateException("This desk cannot adjust clips."));
+    private Consumer<Clip> onAdjusted = clip -> { };
     private final ObjectBinding<MarkedClip> verdict;
     private final StringBinding problem;
     private final BooleanBinding canCreate;
@@ -112,8 +121,32 @@ public final class ClipFormViewModel {
         marks.set(edited);
     }
 
+    /** Esc: the marks go, and an adjust under way is given up (the clip stays as it was). */
     public void clearMarks() {
         marks.set(Marks.CLEARED);
+        if (adjusting.get() != null) {
+            notice.set("Adjust of “" + adjusting.get().name() + "” cancelled; the clip is unchanged.");
+            adjusting.set(null);
+            name.set("");
+        }
+    }
+
+    /** How an adjust reaches the engine, and who hears of the corrected clip (the clips panel selects it). */
+    public void setAdjuster(Adjuster adjuster, Consumer<Clip> onAdjusted) {
+        this.adjuster = adjuster;
+        this.onAdjusted = onAdjusted;
+    }
+
+    /**
+     * "Adjust…": the clip's in and out back on the timeline as marks (an exact clip's own ms, else its seconds); the
+     * editor moves them and confirms with Enter, or Esc leaves the clip as it is.
+     */
+    public void beginAdjust(Clip clip) {
+        adjusting.set(clip);
+        exactCut.set(clip.accuracy() == ClipAccuracy.FRAME);
+        marks.set(Marks.CLEARED.withIn(clip.fromMs()).withOut(clip.toMs()));
+        name.set(clip.name());
+        notice.set("Adjusting “" + clip.name() + "”: move the in and out marks, then Enter; Esc leaves it as it is.");
     }
 
     public void setName(String text) {
@@ -142,6 +175,10 @@ public final class ClipFormViewModel {
     public void create() {
         if (!canCreate.get()) {
             notice.set(problem.get());
+            return;
+        }
+        if (adjusting.get() != null) {
+            finishAdjust(adjusting.get());
             return;
         }
         send(verdict.get().request(), () -> {
@@ -179,6 +216,23 @@ public final class ClipFormViewModel {
         send(clip.request().withDescription(description), () -> { });
     }
 
+    private void finishAdjust(Clip clip) {
+        busy.set(true);
+        Marks at = marks.get();
+        adjuster.adjust(clip, at.inMs(), at.outMs(), adjusted -> {
+            busy.set(false);
+            adjusting.set(null);
+            marks.set(Marks.CLEARED);
+            name.set("");
+            notice.set("Adjusted “" + adjusted.name() + "”: now " + span(adjusted.durationS()) + " from "
+                    + clock(adjusted.fromMs()) + (adjusted.accuracy() == ClipAccuracy.FRAME ? ", exact cut" : ""));
+            onAdjusted.accept(adjusted);
+        }, failure -> {
+            busy.set(false);
+            notice.set(MarkedClip.readable(failure.getMessage(), zone));
+        });
+    }
+
     private void send(ClipRequest asked, Runnable afterCreate) {
         busy.set(true);
         ClipRequest request = asked.withAccuracy(exactCut.get() ? ClipAccuracy.FRAME : ClipAccuracy.SEGMENT);
@@ -205,6 +259,8 @@ public final class ClipFormViewModel {
     public ReadOnlyObjectProperty<Marks> marksProperty() { return marks.getReadOnlyProperty(); }
     public Marks getMarks() { return marks.get(); }
     public ReadOnlyStringProperty nameProperty() { return name.getReadOnlyProperty(); }
+    /** The clip being adjusted (its marks are on the timeline); null when the form makes a new clip. */
+    public ReadOnlyObjectProperty<Clip> adjustingProperty() { return adjusting.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Duration> expiryProperty() { return expiry.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty keepVodProperty() { return keepVod.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty exactCutProperty() { return exactCut.getReadOnlyProperty(); }

@@ -96,6 +96,7 @@ final class DeskKeys {
                 }
             }
             case M -> p.toggleMute();
+            case A -> vm.adjustSelected();
             case LEFT -> p.skip(shift ? -10_000 : -1_000);
             case RIGHT -> p.skip(shift ? 10_000 : 1_000);
             case COMMA -> p.stepFrames(-1);

@@ -19,6 +19,8 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
+import java.util.List;
+
 /**
  * The main window's content: player with the clip form beside it, transport, the DVR timeline, the fast paths
  * and the status bar. Create it on the FX thread; {@link #close()} stops the player and the UI's engine calls.
@@ -164,10 +166,17 @@ public final class MainView extends BorderPane implements AutoCloseable {
     }
 
     private void editMarkers() {
-        new QuickMarkerDialog(vm.quickMarkers()).showAndWait().ifPresent(list -> {
-            for (int i = 0; i < list.size(); i++) {
-                vm.editQuickMarker(i + 1, list.get(i));
-            }
+        vm.loadAutoSends(setup -> {
+            List<QuickMarker> before = List.copyOf(vm.quickMarkers());
+            QuickMarkerDialog dialog = new QuickMarkerDialog(before, setup);
+            dialog.showAndWait().ifPresent(list -> {
+                for (int i = 0; i < list.size(); i++) {
+                    vm.editQuickMarker(i + 1, list.get(i));
+                    if (!setup.destinations().isEmpty()) {
+                        vm.autoSend(before.get(i).label(), list.get(i).label(), dialog.sendTo(i));
+                    }
+                }
+            });
         });
     }
 

@@ -1,5 +1,6 @@
 package io.clipdesk.ui;
 
+import io.clipdesk.desk.Capabilities;
 import io.clipdesk.desk.ChangeFeed;
 import io.clipdesk.desk.DeskBackend;
 import io.clipdesk.engine.Clip;
@@ -15,6 +16,8 @@ import io.clipdesk.engine.SegmentMedia;
 import io.clipdesk.engine.SegmentListener;
 import io.clipdesk.engine.SourceHealth;
 import io.clipdesk.engine.StreamState;
+import io.clipdesk.engine.delivery.AutoSend;
+import io.clipdesk.engine.delivery.Destination;
 import io.clipdesk.ui.dvr.DvrIndex;
 import io.clipdesk.ui.dvr.DvrWaveform;
 import io.clipdesk.ui.dvr.SegmentIndex;
@@ -53,6 +56,8 @@ public final class MainViewModel implements AutoCloseable {
     private final long streamId;
     private final FxBridge bridge;
     private final EngineLane lane;
+    /** A desk shown without a clips panel beside it (tests of the desk alone) has no selection to adjust. */
+    private Runnable adjustSelected = () -> { };
     private final DvrIndex index;
     private final DvrWaveform sound;
     private final SegmentListener healthListener;
@@ -229,11 +234,61 @@ public final class MainViewModel implements AutoCloseable {
                 }, onFailure);
     }
 
+    private void adjust(Clip clip, long fromMs, long toMs, Consumer<Clip> onAdjusted,
+                        Consumer<RuntimeException> onFailure) {
+        lane.call(() -> engine.adjustClip(clip.id(), fromMs, toMs), adjusted -> {
+            onAdjusted.accept(adjusted);
+            lane.call(() -> engine.clips(streamId), this::showClips, e -> { });
+        }, onFailure);
+    }
+
+    /** A at the desk: adjust the clip selected in the panel beside it. */
+    public void adjustSelected() {
+        adjustSelected.run();
+    }
+
+    public void setAdjustSelected(Runnable action) {
+        this.adjustSelected = action;
+    }
+
+    /** "Adjust…" from the clips panel: the clip's range back on the timeline; the panel hears of the new clip. */
+    public void beginAdjust(Clip clip, Consumer<Clip> onAdjusted) {
+        form.setAdjuster(this::adjust, onAdjusted);
+        form.beginAdjust(clip);
+    }
+
     /** F1–F8: the marker's clip around the playhead. */
     public void quickMarker(int number) {
         if (number >= 1 && number <= quickMarkers.size()) {
             form.createAround(quickMarkers.get(number - 1));
         }
+    }
+
+    /** The destinations and auto-send rules the quick markers dialog offers; none where the backend cannot send. */
+    public record AutoSendSetup(List<Destination> destinations, List<AutoSend> rules) {
+    }
+
+    /** Loads what the quick markers' "Send to" column shows, then hands it over on the FX thread. */
+    public void loadAutoSends(Consumer<AutoSendSetup> onLoaded) {
+        if (!engine.capabilities().can(Capabilities.Feature.DELIVER)) {
+            onLoaded.accept(new AutoSendSetup(List.of(), List.of()));
+            return;
+        }
+        lane.call(() -> new AutoSendSetup(engine.destinations(), engine.autoSends()), onLoaded,
+                e -> onLoaded.accept(new AutoSendSetup(List.of(), List.of())));
+    }
+
+    /**
+     * Every clip of the marker (its label is the clip's tag) goes to the destination from now on; 0 for none. A
+     * relabelled marker takes its rule along.
+     */
+    public void autoSend(String oldLabel, String label, long destinationId) {
+        lane.run(() -> {
+            if (!oldLabel.equalsIgnoreCase(label)) {
+                engine.autoSend(oldLabel, 0);
+            }
+            engine.autoSend(label, destinationId);
+        });
     }
 
     public void editQuickMarker(int number, QuickMarker marker) {

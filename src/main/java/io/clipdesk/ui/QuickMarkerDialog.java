@@ -1,6 +1,9 @@
 package io.clipdesk.ui;
 
+import io.clipdesk.engine.delivery.AutoSend;
+import io.clipdesk.engine.delivery.Destination;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
@@ -10,14 +13,23 @@ import javafx.scene.layout.GridPane;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Edits the labels and pre/post roll of the quick markers; OK applies them through the view model. */
+/**
+ * Edits the labels and pre/post roll of the quick markers, and where each marker's clips are sent by themselves
+ * ("Send to": every Goal clip goes to Social); OK applies them through the view model.
+ */
 final class QuickMarkerDialog extends Dialog<List<QuickMarker>> {
 
-    QuickMarkerDialog(List<QuickMarker> current) {
+    private final List<ChoiceBox<Destination>> sendTo = new ArrayList<>();
+
+    QuickMarkerDialog(List<QuickMarker> current, MainViewModel.AutoSendSetup setup) {
         setTitle("Quick markers");
         GridPane grid = new GridPane();
         grid.getStyleClass().add("form-grid");
+        boolean canSend = !setup.destinations().isEmpty();
         grid.addRow(0, new Label("Key"), new Label("Label"), new Label("Before (s)"), new Label("After (s)"));
+        if (canSend) {
+            grid.add(new Label("Send to"), 4, 0);
+        }
         List<TextField> labels = new ArrayList<>();
         List<Spinner<Integer>> pre = new ArrayList<>();
         List<Spinner<Integer>> post = new ArrayList<>();
@@ -32,6 +44,29 @@ final class QuickMarkerDialog extends Dialog<List<QuickMarker>> {
             pre.add(before);
             post.add(after);
             grid.addRow(i + 1, new Label("F" + (i + 1)), label, before, after);
+            if (canSend) {
+                ChoiceBox<Destination> to = new ChoiceBox<>();
+                to.setId("marker-send-to-" + (i + 1));
+                to.getItems().add(null);
+                to.getItems().addAll(setup.destinations());
+                to.setConverter(new javafx.util.StringConverter<>() {
+                    @Override
+                    public String toString(Destination d) {
+                        return d == null ? "—" : d.name();
+                    }
+
+                    @Override
+                    public Destination fromString(String s) {
+                        return null;
+                    }
+                });
+                long ruled = setup.rules().stream().filter(r -> r.isFor(m.label())).mapToLong(AutoSend::destinationId)
+                        .findFirst().orElse(0);
+                to.setValue(setup.destinations().stream().filter(d -> d.id() == ruled).findFirst().orElse(null));
+                to.setAccessibleText("Send every " + m.label() + " clip to");
+                sendTo.add(to);
+                grid.add(to, 4, i + 1);
+            }
         }
         getDialogPane().setContent(grid);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
@@ -48,5 +83,13 @@ final class QuickMarkerDialog extends Dialog<List<QuickMarker>> {
             }
             return edited;
         });
+    }
+
+    /** The destination chosen for marker {@code index} (0-based); 0 for none. After OK. */
+    long sendTo(int index) {
+        if (index >= sendTo.size() || sendTo.get(index).getValue() == null) {
+            return 0;
+        }
+        return sendTo.get(index).getValue().id();
     }
 }

@@ -88,12 +88,23 @@ public final class StreamDesk extends BorderPane implements AutoCloseable {
         }
         desk = new MainView(engine, decoder, streamId);
         clips = new ClipsPanel(new ClipsViewModel(engine, streamId, new FxBridge(), shell));
+        adjustBetween(desk, clips);
         desk.setRight(clips);
         oneAtATime(desk.viewModel().playback(), clips.viewModel().preview());
         deskRenditions = desk.viewModel().streamProperty().get().renditions();
         desk.viewModel().streamProperty().addListener((o, was, now) -> renditionsMayHaveChanged(now));
         setCenter(desk);
         desk.requestFocus();
+    }
+
+    /**
+     * "Adjust…" in the panel (or A at the desk) puts the selected clip's range on this desk's timeline; the corrected
+     * clip takes the panel's selection. The still the reframe window is placed on is decoded as the player decodes.
+     */
+    private void adjustBetween(MainView shown, ClipsPanel panel) {
+        panel.viewModel().setFrameDecoder(decoder);
+        panel.viewModel().setAdjustOnTimeline(clip -> shown.viewModel().beginAdjust(clip, panel.viewModel()::adopt));
+        shown.viewModel().setAdjustSelected(panel::adjustSelected);
     }
 
     /** The DVR player and the clip preview never play over each other: starting one pauses the other. */

@@ -13,12 +13,12 @@ import io.clipdesk.engine.ReframeAspect;
 import io.clipdesk.engine.ReframeStatus;
 import io.clipdesk.engine.Video;
 import io.clipdesk.testing.Ffprobe;
+import io.clipdesk.testing.SignalBars;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,17 +31,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Reframes of a real clip of the test signal, checked with ffprobe and by the colours of its bars: the test
- * pattern's top bars are 183 px wide in 1280, grey, yellow, cyan, green, magenta, red, blue from the left.
+ * Reframes of a real clip of the test signal, checked with ffprobe and by the colours of its bars
+ * ({@link SignalBars}).
  */
 class ReframeTest {
 
     static final int SEGMENT_MS = 2000;
     static final double FRAME_S = 0.04;
-    static final int YELLOW = 0xC0C000;
-    static final int RED = 0xC00000;
-    static final int GREEN = 0x00C000;
-    static final int ORANGE = 0xFFC800;
+    static final int YELLOW = SignalBars.YELLOW;
+    static final int RED = SignalBars.RED;
+    static final int GREEN = SignalBars.GREEN;
 
     @TempDir
     Path dir;
@@ -113,46 +112,8 @@ class ReframeTest {
         assertBarColour(clipFile(middle.mp4Name()), GREEN);
     }
 
-    /**
-     * The output's centre column, at two heights inside the top bars (source rows 140 and 460 of 720, clear of the
-     * flash band and the black clock box), on the first picture: each is the bar's colour or the bouncing orange box
-     * (80 px, so it can hide one of them, never both).
-     */
-    private static void assertBarColour(Path mp4, int expected) throws IOException, InterruptedException {
-        int width = 1080;
-        int height = 1920;
-        byte[] rgb = firstPicture(mp4, width, height);
-        int matches = 0;
-        for (int sourceRow : new int[] {140, 460}) {
-            int y = sourceRow * height / 720;
-            int i = (y * width + width / 2) * 3;
-            int colour = (rgb[i] & 0xFF) << 16 | (rgb[i + 1] & 0xFF) << 8 | (rgb[i + 2] & 0xFF);
-            if (near(colour, expected)) {
-                matches++;
-            } else {
-                assertTrue(near(colour, ORANGE), String.format("row %d is #%06x, expected #%06x (or the orange box)",
-                        sourceRow, colour, expected));
-            }
-        }
-        assertTrue(matches >= 1, String.format("neither sample is #%06x", expected));
-    }
-
-    private static boolean near(int a, int b) {
-        for (int shift = 0; shift <= 16; shift += 8) {
-            if (Math.abs((a >> shift & 0xFF) - (b >> shift & 0xFF)) > 40) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static byte[] firstPicture(Path mp4, int width, int height) throws IOException, InterruptedException {
-        Process ffmpeg = new ProcessBuilder("ffmpeg", "-v", "error", "-i", mp4.toString(), "-frames:v", "1", "-f",
-                "rawvideo", "-pix_fmt", "rgb24", "pipe:1").redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        byte[] rgb = ffmpeg.getInputStream().readAllBytes();
-        assertEquals(0, ffmpeg.waitFor());
-        assertEquals(width * height * 3, rgb.length);
-        return rgb;
+    private static void assertBarColour(Path mp4, int expected) throws Exception {
+        SignalBars.assertMiddleBar(mp4, 1080, 1920, expected);
     }
 
     @Test

@@ -48,12 +48,13 @@ class LayeringTest {
             "AudioEnvelope", "Clip", "ClipAccuracy", "ClipDescription", "ClipPhase", "ClipRequest", "ClipStatus",
             "DiskStatus", "DvrWindow", "ExactRange", "LiveStream", "PushAddress", "Rendition", "Segment",
             "SegmentMedia", "SourceHealth", "SourceKind", "SourceSpec", "StreamDraft", "StreamPatch", "StreamState",
-            "Video", "VideoStatus", "ClipPlan", "ChangeEvent", "ChangeType",
+            "Video", "VideoStatus", "ClipPlan", "ChangeEvent", "ChangeType", "Reframe", "ReframeAspect",
+            "ReframeStatus", "CropPath",
             // delivery values: destinations, receipts, auto-send rules
             "delivery.Destination", "delivery.DestinationKind", "delivery.Delivery", "delivery.DeliveryStatus",
             "delivery.AutoSend",
-            // stateless rules
-            "ClipPolicy", "ClipLifecycle", "DvrGaps", "WaveformRange",
+            // stateless rules (CropWindow: the desk draws the crop window as the encoder will cut it)
+            "ClipPolicy", "ClipLifecycle", "DvrGaps", "WaveformRange", "CropWindow",
             // exceptions
             "ClipRejectedException", "InvalidRequestException", "MediaException", "NotFoundException",
             "TooEarlyException", "InsufficientStorageException",

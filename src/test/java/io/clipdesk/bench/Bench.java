@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * The benchmark entry point: {@code mvn -q -Pbench test-compile} (README). Prints figures against the reference
  * tools measured in the same run. Arguments pick parts: remux, create, live, http, slow, timeline, sources,
- * frame, waveform, sound, desks (default: all but desks, which runs four live streams and twenty desks).
+ * frame, waveform, sound, desk[=minutes] (one desk as it ships, 5 min by default), desks (default: all but
+ * desks, which runs four live streams and twenty desks).
  */
 public final class Bench {
 
@@ -19,7 +20,7 @@ public final class Bench {
                 .filter(p -> !p.isBlank()).toList();
         if (parts.isEmpty()) {
             parts = List.of("remux", "create", "live", "http", "slow", "timeline", "sources", "frame", "waveform",
-                    "sound");
+                    "sound", "desk");
         }
         Path work = Files.createTempDirectory("clipdesk-bench");
         System.out.println("Clipdesk benchmarks (" + Runtime.getRuntime().availableProcessors() + " cores), work dir "
@@ -37,9 +38,16 @@ public final class Bench {
                 case "frame" -> FrameCutBench.run(work);
                 case "waveform" -> WaveformBench.run(work, 30);
                 case "sound" -> SoundBench.run(work, 60);
+                case "desk" -> DeskBench.run(work, 5);
                 case "desks" -> DesksBench.run(work, 60);
-                default -> System.out.println("unknown part " + part
-                        + " (remux, create, live, http, slow, timeline, sources, frame, waveform, sound, desks)");
+                default -> {
+                    if (part.startsWith("desk=")) {
+                        DeskBench.run(work, Double.parseDouble(part.substring("desk=".length())));
+                    } else {
+                        System.out.println("unknown part " + part + " (remux, create, live, http, slow, timeline,"
+                                + " sources, frame, waveform, sound, desks, desk[=minutes])");
+                    }
+                }
             }
         }
         io.clipdesk.engine.DurableFiles.deleteTree(work);

@@ -6,13 +6,11 @@ import io.clipdesk.app.Engines;
 import io.clipdesk.engine.ClipEngine;
 import io.clipdesk.engine.FrameDecoder;
 import io.clipdesk.media.FfmpegFrameDecoder;
+import io.clipdesk.testing.AvSyncProbe;
 import io.clipdesk.testing.LiveFeed;
 import io.clipdesk.testing.MutableClock;
 import io.clipdesk.testing.SinkRecorder;
 import io.clipdesk.ui.player.SoundTrack;
-import javafx.animation.AnimationTimer;
-import javafx.scene.image.Image;
-import javafx.scene.image.PixelReader;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -29,7 +27,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
 import static io.clipdesk.testing.OnFx.fx;
@@ -45,7 +42,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DeskSoundTest extends FxRobot {
 
     private static final long STREAM = 1;
-    private static final double BEEP = 0.05;
 
     @TempDir
     static Path dir;
@@ -54,9 +50,8 @@ class DeskSoundTest extends FxRobot {
     private static MainView view;
     private static SinkRecorder recorder;
     private static Thread realTime;
-    private static final List<long[]> pulses = new CopyOnWriteArrayList<>();
     private static long producedEndMs;
-    private static AnimationTimer watch;
+    private static AvSyncProbe sync;
 
     @BeforeAll
     static void open() throws Exception {
@@ -76,7 +71,7 @@ class DeskSoundTest extends FxRobot {
                 throw new AssertionError(e);
             }
         });
-        watch = fx(() -> flashWatch(playback().picture()));
+        sync = fx(() -> new AvSyncProbe(recorder, playback().picture(), () -> playback().getPositionMs()));
     }
 
     /** From now on the engine's clock runs with the real one, so the test signal is produced live. */
@@ -97,30 +92,6 @@ class DeskSoundTest extends FxRobot {
         realTime.start();
     }
 
-    /**
-     * On each pulse, before it renders: the monotonic time, the wall-clock time of the picture about to be drawn,
-     * and whether it is a flash frame (a white band on top), so a beep can be set against its flash's pulse.
-     */
-    private static AnimationTimer flashWatch(Image picture) {
-        AnimationTimer timer = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                long seen = System.nanoTime();
-                PixelReader r = picture.getPixelReader();
-                int w = (int) picture.getWidth();
-                int y = (int) (picture.getHeight() * 0.05);
-                boolean white = true;
-                for (int x = w / 8; x < w; x += w / 4) {
-                    int argb = r.getArgb(x, y);
-                    white &= ((argb >> 16) & 0xFF) > 225 && ((argb >> 8) & 0xFF) > 225 && (argb & 0xFF) > 225;
-                }
-                pulses.add(new long[] {seen, playback().getPositionMs(), white ? 1 : 0});
-            }
-        };
-        timer.start();
-        return timer;
-    }
-
     /** Each test starts from a paused player at full volume, whatever the test before it left playing. */
     @BeforeEach
     void paused() throws InterruptedException {
@@ -135,9 +106,9 @@ class DeskSoundTest extends FxRobot {
 
     @AfterAll
     static void close() throws Exception {
-        if (watch != null) {
+        if (sync != null) {
             fx(() -> {
-                watch.stop();
+                sync.stop();
                 return null;
             });
         }
@@ -163,7 +134,7 @@ class DeskSoundTest extends FxRobot {
             playback().goLive();
             return null;
         });
-        offsets.addAll(beepOffsets(12_000));
+        offsets.addAll(sync.measure(12_000).offsetsMs());
         long underrunsLive = playback().soundUnderruns();
         System.out.println("live: " + offsets + " underruns " + underrunsLive);
         fx(() -> {
@@ -173,7 +144,7 @@ class DeskSoundTest extends FxRobot {
             return null;
         });
         await("playing from the DVR", () -> playback().isPlaying() && !playback().isLive());
-        offsets.addAll(beepOffsets(12_000));
+        offsets.addAll(sync.measure(12_000).offsetsMs());
         offsets.sort(Long::compare);
         long median = offsets.get(offsets.size() / 2);
         long worst = offsets.stream().mapToLong(Math::abs).max().orElseThrow();
@@ -183,47 +154,6 @@ class DeskSoundTest extends FxRobot {
         assertTrue(Math.abs(median) <= 40, "median offset " + median + " ms");
         assertTrue(worst <= 40, "worst offset " + worst + " ms of " + offsets);
         assertEquals(0, underrunsLive, "the sound ran dry while playing live");
-    }
-
-    /**
-     * Sound heard minus picture shown, in ms, for each beep of the next {@code ms}: the beep of second S against
-     * the first pulse that drew S's flash frame. Where the desk never drew that frame (a frame a busy FX thread
-     * replaced before a pulse), the first pulse after it, less the media time it is past S.
-     */
-    private static List<Long> beepOffsets(long ms) throws InterruptedException {
-        Thread.sleep(1500); // settle after the jump
-        pulses.clear();
-        long start = System.nanoTime();
-        Thread.sleep(ms);
-        Thread.sleep(500); // the recording's own delay
-        int from = recorder.indexAt(start);
-        List<long[]> drawn = List.copyOf(pulses);
-        List<Integer> onsets = recorder.onsets(from, BEEP, 500);
-        List<Long> offsets = new ArrayList<>();
-        int flashesDrawn = 0;
-        for (int onset : onsets) {
-            long heard = recorder.nanosOf(onset);
-            long[] before = null;
-            for (long[] p : drawn) {
-                if (p[0] <= heard) {
-                    before = p;
-                }
-            }
-            if (before == null) {
-                continue;
-            }
-            long second = Math.round(before[1] / 1000.0) * 1000;
-            for (long[] p : drawn) {
-                if (p[1] >= second && p[1] < second + 200) {
-                    offsets.add((heard - p[0]) / 1_000_000 + (p[1] - second));
-                    flashesDrawn += (int) p[2];
-                    break;
-                }
-            }
-        }
-        System.out.printf(Locale.ROOT, "%d beeps heard in %.1f s, %d paired, %d on a drawn white flash: %s%n",
-                onsets.size(), (recorder.count() - from) / 48_000.0, offsets.size(), flashesDrawn, offsets);
-        return offsets;
     }
 
     @Test
@@ -273,10 +203,10 @@ class DeskSoundTest extends FxRobot {
         Thread.sleep(4000);
         int from = recorder.indexAt(startNanos);
         double mediaPerWall = (playback().getPositionMs() - startMs) * 1e6 / (System.nanoTime() - startNanos);
-        List<Integer> onsets = recorder.onsets(from, BEEP, 500);
+        List<Integer> onsets = recorder.onsets(from, AvSyncProbe.BEEP, 500);
         // atempo overlaps windows of the stretched sound: its level dips inside the beep, so a lower threshold.
         // The longest beep: on a busy machine an underrun can split one, and its pieces count as onsets of their own.
-        double beepMs = onsets.stream().mapToDouble(o -> recorder.toneMs(o, BEEP / 5)).max().orElse(0);
+        double beepMs = onsets.stream().mapToDouble(o -> recorder.toneMs(o, AvSyncProbe.BEEP / 5)).max().orElse(0);
         System.out.printf(Locale.ROOT, "half speed: %.2f s of media per s, beep heard for %.0f ms (%d beeps); %s%n",
                 mediaPerWall, beepMs, onsets.size(), playback().statusProperty().get());
         assertEquals(0.5, mediaPerWall, 0.1, "pictures at half speed");
@@ -339,8 +269,8 @@ class DeskSoundTest extends FxRobot {
         Thread.sleep(2500);
         int from = recorder.indexAt(at);
         int to = from + 2 * SinkRecorder.RATE;
-        List<Integer> onsets = recorder.onsets(from, BEEP, 0);
-        double ms = onsets.isEmpty() ? 0 : recorder.toneMs(onsets.get(0), BEEP);
+        List<Integer> onsets = recorder.onsets(from, AvSyncProbe.BEEP, 0);
+        double ms = onsets.isEmpty() ? 0 : recorder.toneMs(onsets.get(0), AvSyncProbe.BEEP);
         double hz = onsets.isEmpty() ? 0 : recorder.frequency(onsets.get(0), (int) (ms * 48));
         return new double[] {recorder.peak(from, to), ms, hz};
     }

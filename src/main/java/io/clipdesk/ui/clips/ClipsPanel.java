@@ -2,6 +2,7 @@ package io.clipdesk.ui.clips;
 
 import io.clipdesk.desk.DeskBackend;
 import io.clipdesk.engine.ClipPhase;
+import io.clipdesk.engine.ReframeAspect;
 import io.clipdesk.ui.FxBridge;
 import io.clipdesk.ui.delivery.DestinationsDialog;
 import io.clipdesk.ui.delivery.ReceiptsView;
@@ -18,6 +19,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
@@ -44,6 +46,9 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
 
     /** The panel's rules, loaded after the theme (they use its palette). */
     public static final String STYLESHEET = "/assets/css/clips.css";
+
+    /** Wide enough to place the window precisely, small enough for the dialog to fit a 1280x720 screen. */
+    private static final int REFRAME_PICTURE_WIDTH = 640;
 
     private final ClipsViewModel vm;
 
@@ -152,8 +157,40 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
                 button("Keep", "clip-keep", vm.canKeepProperty().not(),
                         () -> on(vm.selectedClipProperty().get(), vm::keepPermanent)),
                 button("Delete…", "clip-delete", none, () -> on(vm.selectedClipProperty().get(), this::confirmDelete)),
+                button("Adjust…", "clip-adjust", none, this::adjustSelected),
                 sendTo(none));
-        VBox page = new VBox(6, filter, list, new ReceiptsView(vm.deliveries()), bar);
+        MenuButton social = new MenuButton("Social");
+        social.setId("clip-reframe");
+        social.getStyleClass().add("clip-action");
+        social.setFocusTraversable(false);
+        social.disableProperty().bind(notReady);
+        social.setMaxWidth(Double.MAX_VALUE);
+        for (ReframeAspect aspect : ReframeAspect.values()) {
+            MenuItem item = new MenuItem(switch (aspect) {
+                case VERTICAL -> "Vertical 9:16…";
+                case SQUARE -> "Square 1:1…";
+                case PORTRAIT -> "Portrait 4:5…";
+            });
+            item.setId("reframe-" + aspect.slug());
+            item.setOnAction(e -> on(vm.selectedClipProperty().get(), c -> reframe(c, aspect)));
+            social.getItems().add(item);
+        }
+        GridPane.setHgrow(social, Priority.ALWAYS);
+        bar.add(social, bar.getChildren().size() % 4, bar.getChildren().size() / 4);
+        Label versions = new Label();
+        versions.setId("clip-reframes");
+        versions.getStyleClass().add("notice");
+        versions.textProperty().bind(vm.reframesTextProperty());
+        ProgressBar making = new ProgressBar();
+        making.setId("clip-reframe-progress");
+        making.progressProperty().bind(vm.reframeProgressProperty());
+        making.visibleProperty().bind(vm.reframeProgressProperty().greaterThanOrEqualTo(0));
+        making.managedProperty().bind(making.visibleProperty());
+        HBox reframes = new HBox(6, making, versions);
+        reframes.setAlignment(Pos.CENTER_LEFT);
+        reframes.managedProperty().bind(versions.textProperty().isNotEmpty());
+        reframes.visibleProperty().bind(reframes.managedProperty());
+        VBox page = new VBox(6, filter, list, new ReceiptsView(vm.deliveries()), bar, reframes);
         page.getStyleClass().add("clips-page");
         return page;
     }
@@ -175,6 +212,30 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
 
     private void export(ClipListExport.Format format, String suggested, String kind, String pattern) {
         chooseTarget(suggested, kind, pattern).ifPresent(p -> vm.export(format, p));
+    }
+
+    /** "Adjust…" and the desk's A key: the clip's marks on the timeline, or the trim dialog when the DVR lost it. */
+    public void adjustSelected() {
+        on(vm.selectedClipProperty().get(), item -> vm.adjust(item, this::trim));
+    }
+
+    private void trim(ClipItem item) {
+        new TrimDialog(item.getClip(), owner(), stylesheets()).showAndWait()
+                .ifPresent(range -> vm.trim(item, range.fromMs(), range.toMs()));
+    }
+
+    /** The crop window on a still of the clip (decoded off the FX thread), then the version queued. */
+    private void reframe(ClipItem item, ReframeAspect aspect) {
+        vm.still(item, REFRAME_PICTURE_WIDTH, still -> new ReframeDialog(item.getClip(), still, aspect, owner(),
+                stylesheets()).showAndWait().ifPresent(choice -> vm.reframe(item, choice.aspect(), choice.crop())));
+    }
+
+    private javafx.stage.Window owner() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+
+    private List<String> stylesheets() {
+        return getScene() == null ? List.of() : List.copyOf(getScene().getStylesheets());
     }
 
     private void describe(ClipItem item) {

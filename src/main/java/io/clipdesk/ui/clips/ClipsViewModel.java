@@ -1,11 +1,17 @@
 package io.clipdesk.ui.clips;
 
+import io.clipdesk.desk.Capabilities;
 import io.clipdesk.desk.ChangeFeed;
 import io.clipdesk.desk.DeskBackend;
-import io.clipdesk.desk.Capabilities;
 import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipDescription;
 import io.clipdesk.engine.ClipPhase;
+import io.clipdesk.engine.CropPath;
+import io.clipdesk.engine.FrameDecoder;
+import io.clipdesk.engine.NotFoundException;
+import io.clipdesk.engine.Reframe;
+import io.clipdesk.engine.ReframeAspect;
+import io.clipdesk.engine.Rendition;
 import io.clipdesk.engine.TooEarlyException;
 import io.clipdesk.engine.Video;
 import io.clipdesk.ui.EngineLane;
@@ -15,6 +21,8 @@ import javafx.beans.Observable;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -41,8 +49,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Collectors;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The clips panel of one stream: its clips (newest first) and the permanent videos, polled once a second on the
@@ -78,6 +87,17 @@ public final class ClipsViewModel implements AutoCloseable {
     private final BooleanBinding clipSelected = selectedClip.isNotNull();
     private final ReadOnlyObjectWrapper<ClipPhase> selectedPhase = new ReadOnlyObjectWrapper<>(this, "selectedPhase");
     private final ReadOnlyBooleanWrapper canKeep = new ReadOnlyBooleanWrapper(this, "canKeep");
+    private final ReadOnlyStringWrapper reframesText = new ReadOnlyStringWrapper(this, "reframesText", "");
+    /** The version being made for the selected clip, 0–1; -1 when none is. */
+    private final ReadOnlyDoubleWrapper reframeProgress = new ReadOnlyDoubleWrapper(this, "reframeProgress", -1);
+    /** The clip whose versions the poll reads (the selection, kept here for the worker). */
+    private volatile Clip watched;
+    /** Whether a version of the watched clip is queued or being made (the worker then reads its progress). */
+    private volatile boolean reframing;
+    /** A clip an adjust or trim just made: selected as soon as the list has it. */
+    private String selectOnArrival;
+    private Consumer<Clip> adjustOnTimeline = clip -> notice.set("This panel is not beside a timeline to adjust on.");
+    private FrameDecoder decoder;
     private final DeliveriesViewModel deliveries;
     /** A look at the lists is queued on the worker: a burst of changes costs one. */
     private final AtomicBoolean pollQueued = new AtomicBoolean();
@@ -129,6 +149,17 @@ public final class ClipsViewModel implements AutoCloseable {
         });
         lane.run(this::poll);
         lane.every(changes.pushes() ? POLL_WITH_PUSH_MS : POLL_MS, this::poll);
+        lane.every(POLL_MS, this::pollReframes);
+    }
+
+    /** Worker thread: while a version of the selected clip is being made, its progress each second. */
+    private void pollReframes() {
+        Clip shown = watched;
+        if (shown != null && reframing) {
+            List<Reframe> versions = reframesOf(shown);
+            reframing = versions.stream().anyMatch(r -> r.status().inFlight());
+            bridge.run(() -> showReframes(shown, versions));
+        }
     }
 
     /** Called on the feed's thread: queues one look, unless one is queued already. */
@@ -143,7 +174,38 @@ public final class ClipsViewModel implements AutoCloseable {
         pollQueued.set(false);
         List<Clip> latestClips = engine.clips(streamId);
         List<Video> latestVideos = engine.videos();
-        bridge.run(() -> show(latestClips, latestVideos));
+        Clip shown = watched;
+        List<Reframe> versions = shown == null || !engine.capabilities().can(Capabilities.Feature.REFRAME)
+                ? List.of() : reframesOf(shown);
+        reframing = versions.stream().anyMatch(r -> r.status().inFlight());
+        bridge.run(() -> {
+            show(latestClips, latestVideos);
+            showReframes(shown, versions);
+        });
+    }
+
+    private List<Reframe> reframesOf(Clip clip) {
+        try {
+            return engine.reframes(clip.id());
+        } catch (NotFoundException gone) {
+            return List.of();
+        }
+    }
+
+    /** "9:16 ready · 1:1 encoding 40 %" under the list, with the bar of the one being made. */
+    private void showReframes(Clip of, List<Reframe> versions) {
+        ClipItem selected = selectedClip.get();
+        if (selected == null || of == null || !selected.id().equals(of.id())) {
+            return;
+        }
+        reframesText.set(versions.stream().map(r -> r.aspect().wire() + " " + switch (r.status()) {
+            case QUEUED -> "waiting";
+            case ENCODING -> "encoding " + Math.round(r.progress() * 100) + " %";
+            case READY -> "ready";
+            case FAILED -> "failed: " + r.error();
+        }).collect(Collectors.joining(" · ")));
+        reframeProgress.set(versions.stream().filter(r -> r.status().inFlight()).mapToDouble(Reframe::progress)
+                .findFirst().orElse(-1));
     }
 
     private void show(List<Clip> latestClips, List<Video> latestVideos) {
@@ -156,6 +218,12 @@ public final class ClipsViewModel implements AutoCloseable {
         ItemLists.reconcile(videos, latestVideos, Video::id, VideoItem::id, v -> new VideoItem(v, zone),
                 VideoItem::update);
         refreshPreview();
+        if (selectOnArrival != null) {
+            clips.stream().filter(i -> i.id().equals(selectOnArrival)).findFirst().ifPresent(i -> {
+                selectOnArrival = null;
+                selectClip(i);
+            });
+        }
     }
 
     /** Keeps the preview's source current: a recording clip turns playable, a deleted one stops. */
@@ -175,7 +243,16 @@ public final class ClipsViewModel implements AutoCloseable {
     // ---- selection (the views forward the lists' selections)
 
     public void selectClip(ClipItem item) {
+        if (item == null && selectOnArrival != null) {
+            return; // the adjusted clip left the list; its successor takes the selection when it arrives
+        }
         selectedClip.set(item);
+        watched = item == null ? null : item.getClip();
+        reframesText.set("");
+        reframeProgress.set(-1);
+        if (item != null) {
+            lane.run(this::poll);
+        }
         if (item != null) {
             preview.show(source(item));
         }
@@ -275,6 +352,89 @@ public final class ClipsViewModel implements AutoCloseable {
                     item.update(described, Optional.empty());
                     notice.set("Described " + described.name() + ".");
                 }, this::failed);
+    }
+
+    // ---- adjust, trim, reframe
+
+    /** Who puts a clip's range back on the timeline as marks (the desk beside this panel). */
+    public void setAdjustOnTimeline(Consumer<Clip> adjust) {
+        this.adjustOnTimeline = adjust;
+    }
+
+    /** Decodes the still the reframe window is placed on; without one the window is placed on a blank picture. */
+    public void setFrameDecoder(FrameDecoder decoder) {
+        this.decoder = decoder;
+    }
+
+    /**
+     * "Adjust…" (A): while the DVR holds the clip's whole range its in and out go back on the timeline; otherwise the
+     * panel says so and {@code offerTrim} is asked to trim inside the clip's own media instead.
+     */
+    public void adjust(ClipItem item, Consumer<ClipItem> offerTrim) {
+        if (!engine.capabilities().can(Capabilities.Feature.ADJUST)) {
+            notice.set(engine.capabilities().whyNot(Capabilities.Feature.ADJUST).orElseThrow());
+            return;
+        }
+        Clip clip = item.getClip();
+        lane.call(() -> engine.state(streamId).window(), window -> {
+            if (!window.isEmpty() && clip.fromMs() >= window.startMs() && clip.toMs() <= window.endMs()) {
+                adjustOnTimeline.accept(clip);
+                notice.set("Adjusting " + clip.name() + " on the timeline: move the marks, then Enter (Esc cancels).");
+            } else if (item.phaseProperty().get() == ClipPhase.READY) {
+                notice.set("The DVR no longer holds all of " + clip.name() + "; trim it inside its own media instead.");
+                offerTrim.accept(item);
+            } else {
+                notice.set("The DVR no longer holds all of " + clip.name() + ", and it has no media to trim yet.");
+            }
+        }, this::failed);
+    }
+
+    /** The clip an adjust made (FX thread): selected as soon as the list shows it. */
+    public void adopt(Clip made) {
+        selectOnArrival = made.id();
+        lane.run(this::poll);
+    }
+
+    /** Trims a ready clip to [fromMs, toMs) of its own media; the trimmed clip takes the selection. */
+    public void trim(ClipItem item, long fromMs, long toMs) {
+        lane.call(() -> engine.trimClip(item.id(), fromMs, toMs), trimmed -> {
+            notice.set("Trimmed " + trimmed.name() + " to " + (toMs - fromMs) / 1000.0 + " s of its own media.");
+            adopt(trimmed);
+        }, this::failed);
+    }
+
+    /** A still of the clip for the reframe window (worker thread): its first segment's picture at ½ s. */
+    public void still(ClipItem item, int maxWidth, Consumer<ClipStill> onStill) {
+        Clip clip = item.getClip();
+        lane.call(() -> {
+            Rendition top = engine.stream(clip.streamId()).renditions().stream()
+                    .filter(r -> clip.renditions().contains(r.name()))
+                    .max(Comparator.comparingInt(Rendition::height)).orElseThrow(() ->
+                            new NotFoundException("the clip's picture size is unknown"));
+            int width = Math.min(maxWidth, top.width()) & ~1;
+            int height = (int) ((long) width * top.height() / top.width()) & ~1;
+            int[] argb = new int[width * height];
+            if (decoder != null) {
+                try (FrameDecoder.Cursor cursor = decoder.open(engine.clipSegment(clip, top.name(), 0), width,
+                        height)) {
+                    cursor.seek(500_000, argb);
+                }
+            }
+            return new ClipStill(top.width(), top.height(), width, height, argb, decoder != null);
+        }, onStill, this::failed);
+    }
+
+    /** Queues a social version; its progress shows under the list while the clip is selected. */
+    public void reframe(ClipItem item, ReframeAspect aspect, CropPath crop) {
+        if (!engine.capabilities().can(Capabilities.Feature.REFRAME)) {
+            notice.set(engine.capabilities().whyNot(Capabilities.Feature.REFRAME).orElseThrow());
+            return;
+        }
+        lane.call(() -> engine.reframeClip(item.id(), aspect, crop), queued -> {
+            notice.set("Making the " + aspect.wire() + " version of " + item.getClip().name() + ".");
+            reframing = true;
+            lane.run(this::pollReframes);
+        }, this::failed);
     }
 
     // ---- video commands
@@ -404,6 +564,9 @@ public final class ClipsViewModel implements AutoCloseable {
     /** The selected clip's phase; null without a selection. */
     public ReadOnlyObjectProperty<ClipPhase> selectedPhaseProperty() { return selectedPhase.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty canKeepProperty() { return canKeep.getReadOnlyProperty(); }
+    /** The selected clip's social versions in words ("9:16 ready · 1:1 encoding 40 %"); empty when none. */
+    public ReadOnlyStringProperty reframesTextProperty() { return reframesText.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty reframeProgressProperty() { return reframeProgress.getReadOnlyProperty(); }
     public ReadOnlyStringProperty noticeProperty() { return notice.getReadOnlyProperty(); }
     public ReadOnlyLongProperty nowMsProperty() { return ticker.nowMsProperty(); }
     public PreviewViewModel preview() { return preview; }

@@ -13,7 +13,8 @@ import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
- * Level meters beside the picture, redrawn on every pulse (60 a second) while shown: for left and right the sample
+ * Level meters beside the picture, read on every pulse (60 a second) while shown and redrawn when what they show
+ * changes by a pixel (a still meter costs no render pass): for left and right the sample
  * peak (thin bars, with a held peak line and a clip light that stays lit for two seconds) and the EBU R128 momentary
  * loudness (wide bars), on one dB scale from −60 to 0, and the louder channel's momentary loudness as a figure.
  * The region's background and border come from the theme ({@code .level-meters}); the bar colours are the
@@ -40,6 +41,7 @@ public final class LevelMetersView extends Region {
     private long clippedAt = Long.MIN_VALUE / 2; // "long ago", without overflowing now − clippedAt
     private Levels shown = Levels.SILENCE;
     private long redraws;
+    private String drawnLook = "";
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -69,7 +71,7 @@ public final class LevelMetersView extends Region {
         return shown;
     }
 
-    /** How many times the meters were drawn: one per pulse while they are in a window. */
+    /** How many times the meters were drawn: on each pulse that changes what they show, while in a window. */
     public long redraws() {
         return redraws;
     }
@@ -93,11 +95,33 @@ public final class LevelMetersView extends Region {
         if (next.clipped()) {
             clippedAt = now;
         }
-        draw(now);
+        String look = look(now);
+        if (!look.equals(drawnLook)) {
+            draw(now); // an unchanged meter is not redrawn: each redraw costs a render pass of the window
+        }
+    }
+
+    /** What a redraw would show, to the pixel: bar tops, hold marks, the CLIP light, the loudness text. */
+    private String look(long now) {
+        double h = canvas.getHeight();
+        StringBuilder key = new StringBuilder(64).append((int) canvas.getWidth()).append('x').append((int) h);
+        double[] peaks = {shown.peakLeftDbfs(), shown.peakRightDbfs()};
+        double[] loud = {shown.momentaryLeftLufs(), shown.momentaryRightLufs()};
+        for (int ch = 0; ch < 2; ch++) {
+            key.append(' ').append((int) y(peaks[ch], h)).append(' ').append((int) y(loud[ch], h)).append(' ')
+                    .append(held[ch] > FLOOR_DB ? (int) y(held[ch], h) : -1);
+        }
+        return key.append(now - clippedAt < CLIP_HOLD_NANOS).append(loudnessText(Math.max(loud[0], loud[1])))
+                .toString();
+    }
+
+    private static String loudnessText(double lufs) {
+        return lufs <= Levels.FLOOR ? "— LUFS" : String.format(Locale.ROOT, "%.1f LUFS", lufs);
     }
 
     private void draw(long now) {
         redraws++;
+        drawnLook = look(now);
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
@@ -131,7 +155,7 @@ public final class LevelMetersView extends Region {
         g.fillText("M", barsX + 31, h - BOTTOM + 8);
         double m = Math.max(loud[0], loud[1]);
         g.setFill(TEXT);
-        g.fillText(m <= Levels.FLOOR ? "— LUFS" : String.format(Locale.ROOT, "%.1f LUFS", m), w / 2, h - 6);
+        g.fillText(loudnessText(m), w / 2, h - 6);
     }
 
     private static void bar(GraphicsContext g, double x, double width, double h, double db, double hotDb,
