@@ -87,6 +87,7 @@ public final class PlainGcoreProxy implements AutoCloseable {
             send(ex, answer.statusCode(), out, type);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
     }
 
     private static boolean isJson(String type) {
