@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * The benchmark entry point: {@code mvn -q -Pbench test-compile} (README). Prints figures against the reference
  * tools measured in the same run. Arguments pick parts: remux, create, live, http, slow, timeline, sources,
- * frame, waveform, sound, desk[=minutes] (one desk as it ships, 5 min by default), desks (default: all but
- * desks, which runs four live streams and twenty desks).
+ * frame, waveform, sound, desk[=minutes] (one desk as it ships, 5 min by default), desks, remote (a desk on a
+ * server over loopback against a local one) (default: all but desks and remote).
  */
 public final class Bench {
 
@@ -40,12 +40,13 @@ public final class Bench {
                 case "sound" -> SoundBench.run(work, 60);
                 case "desk" -> DeskBench.run(work, 5);
                 case "desks" -> DesksBench.run(work, 60);
+                case "remote" -> RemoteBench.run(work, 30);
                 default -> {
                     if (part.startsWith("desk=")) {
                         DeskBench.run(work, Double.parseDouble(part.substring("desk=".length())));
                     } else {
                         System.out.println("unknown part " + part + " (remux, create, live, http, slow, timeline,"
-                                + " sources, frame, waveform, sound, desks, desk[=minutes])");
+                                + " sources, frame, waveform, sound, desks, remote, desk[=minutes])");
                     }
                 }
             }
