@@ -9,12 +9,17 @@ import io.clipdesk.engine.AudioEnvelope;
 import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipDescription;
 import io.clipdesk.engine.ClipRequest;
+import io.clipdesk.engine.CropPath;
 import io.clipdesk.engine.DiskStatus;
 import io.clipdesk.engine.DvrWindow;
 import io.clipdesk.engine.InvalidRequestException;
 import io.clipdesk.engine.LiveStream;
 import io.clipdesk.engine.MediaException;
+import io.clipdesk.engine.MediaPaths;
 import io.clipdesk.engine.NotFoundException;
+import io.clipdesk.engine.Reframe;
+import io.clipdesk.engine.ReframeAspect;
+import io.clipdesk.engine.ReframeStatus;
 import io.clipdesk.engine.Rendition;
 import io.clipdesk.engine.Segment;
 import io.clipdesk.engine.SegmentListener;
@@ -43,6 +48,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -137,7 +143,9 @@ public final class RemoteDesk implements DeskBackend {
             caps = caps.without(Feature.THUMBNAILS, "Thumbnails" + plain)
                     .without(Feature.WAVEFORM, "The waveform" + plain)
                     .without(Feature.EXACT_CUT, "An exact cut" + plain + " Clips are cut on segments.")
-                    .without(Feature.DESCRIBE, "Describing a clip" + plain);
+                    .without(Feature.DESCRIBE, "Describing a clip" + plain)
+                    .without(Feature.ADJUST, "Adjusting a clip" + plain + " Delete it and clip again.")
+                    .without(Feature.REFRAME, "Social versions of a clip" + plain);
         }
         this.capabilities = caps;
         this.urls = new RemoteMediaUrls(clipdesk ? MediaUrls.under(server.base().toString()) : MediaUrls.NONE);
@@ -597,6 +605,71 @@ public final class RemoteDesk implements DeskBackend {
             throw new InvalidRequestException(capabilities.whyNot(Feature.DESCRIBE).orElseThrow());
         }
         return clips.describe(clipId, name, description);
+    }
+
+    @Override
+    public Clip adjustClip(String clipId, long fromMs, long toMs) {
+        require(Feature.ADJUST);
+        return clips.adjust(clipId, fromMs, toMs);
+    }
+
+    @Override
+    public Clip trimClip(String clipId, long fromMs, long toMs) {
+        require(Feature.ADJUST);
+        return clips.trim(clipId, fromMs, toMs);
+    }
+
+    /** A Clipdesk server names a clip's segments as this engine does (MediaPaths); Gcore's own layout is not known. */
+    @Override
+    public SegmentMedia clipSegment(Clip clip, String rendition, int index) {
+        require(Feature.REFRAME);
+        String name = MediaPaths.clipSegment(clip.id(), rendition, index);
+        return SegmentMedia.of(name, server.media(server.base().resolve(MediaPaths.clipUrl(clip.streamId(), name)),
+                SEGMENT_TIMEOUT));
+    }
+
+    /** (ext) POST …/clip_recording/{id}/reframes with the crop as a path of centres. */
+    @Override
+    public Reframe reframeClip(String clipId, ReframeAspect aspect, CropPath crop) {
+        require(Feature.REFRAME);
+        long streamId = clips.get(clipId).streamId();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("aspect", aspect.wire());
+        body.put("crop", crop.keys().stream().map(k -> Map.of("at_ms", k.atMs(), "x", k.centerX(), "y",
+                k.centerY())).toList());
+        return toReframe(server.send("POST", reframesPath(streamId, clipId), body), streamId);
+    }
+
+    @Override
+    public List<Reframe> reframes(String clipId) {
+        require(Feature.REFRAME);
+        long streamId = clips.get(clipId).streamId();
+        List<Reframe> list = new ArrayList<>();
+        for (JsonNode node : server.get(reframesPath(streamId, clipId))) {
+            list.add(toReframe(node, streamId));
+        }
+        return list;
+    }
+
+    private static String reframesPath(long streamId, String clipId) {
+        return "/streaming/streams/" + streamId + "/clip_recording/" + clipId + "/reframes";
+    }
+
+    private static Reframe toReframe(JsonNode n, long streamId) {
+        List<CropPath.Key> keys = new ArrayList<>();
+        for (JsonNode k : n.path("crop")) {
+            keys.add(new CropPath.Key(k.path("at_ms").asLong(), k.path("x").asDouble(), k.path("y").asDouble()));
+        }
+        return new Reframe(n.path("id").asText(), n.path("clip_id").asText(), streamId,
+                ReframeAspect.parse(n.path("aspect").asText()), keys.isEmpty() ? CropPath.CENTRED : new CropPath(keys),
+                ReframeStatus.valueOf(n.path("status").asText("failed").toUpperCase(Locale.ROOT)),
+                n.path("error").asText(""), 0, n.path("duration").asLong(0), n.path("progress").asDouble(0));
+    }
+
+    private void require(Feature feature) {
+        if (!capabilities.can(feature)) {
+            throw new InvalidRequestException(capabilities.whyNot(feature).orElseThrow());
+        }
     }
 
     @Override
