@@ -32,10 +32,6 @@ import io.clipdesk.engine.StreamPatch;
 import io.clipdesk.engine.StreamState;
 import io.clipdesk.engine.Video;
 import io.clipdesk.engine.VideoStatus;
-import io.clipdesk.engine.CropPath;
-import io.clipdesk.engine.MediaPaths;
-import io.clipdesk.engine.Reframe;
-import io.clipdesk.engine.ReframeAspect;
 import io.clipdesk.engine.delivery.AutoSend;
 import io.clipdesk.engine.delivery.Delivery;
 import io.clipdesk.engine.delivery.Destination;
@@ -133,9 +129,6 @@ public final class RemoteDesk implements DeskBackend {
                         + "with \"keep permanently\" ticked.")
                 .without(Feature.DISK, "The disk is the server's.")
                 .without(Feature.LOCAL_FILES, "The clip's files are on the server: copy its link or save the MP4.")
-                .without(Feature.ADJUST, "Moving a clip's in or out afterwards is done on the server's own desk; "
-                        + "here, make the clip again.")
-                .without(Feature.REFRAME, "Social versions are made on the server's own desk.")
                 .without(Feature.DELIVER, "Sending clips is set up on the server's own desk: a server has no "
                         + "delivery API yet.");
         if (!clipdesk) {
@@ -743,40 +736,6 @@ public final class RemoteDesk implements DeskBackend {
                 node.path("error").asText(""), node.path("duration").asLong(0),
                 RemoteClipService.createdAtMs(node.path("created_at").asText("")), renditions,
                 new ClipDescription(node.path("description").asText(""), tags, node.path("created_by").asText("")));
-    }
-
-    @Override
-    public Clip adjustClip(String clipId, long fromMs, long toMs) {
-        throw new InvalidRequestException(capabilities.whyNot(Feature.ADJUST).orElseThrow());
-    }
-
-    @Override
-    public Clip trimClip(String clipId, long fromMs, long toMs) {
-        throw new InvalidRequestException(capabilities.whyNot(Feature.ADJUST).orElseThrow());
-    }
-
-    @Override
-    public SegmentMedia clipSegment(Clip clip, String rendition, int index) {
-        String name = MediaPaths.clipSegment(clip.id(), rendition, index);
-        if (!clipdesk) {
-            throw new MediaException("a plain server does not say where a clip's segments are");
-        }
-        try {
-            return SegmentMedia.of(name, server.media(server.resolve(MediaPaths.clipUrl(clip.streamId(), name)),
-                    SEGMENT_TIMEOUT));
-        } catch (NotFoundException | RemoteCallException e) {
-            throw new MediaException(e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public Reframe reframeClip(String clipId, ReframeAspect aspect, CropPath crop) {
-        throw new InvalidRequestException(capabilities.whyNot(Feature.REFRAME).orElseThrow());
-    }
-
-    @Override
-    public List<Reframe> reframes(String clipId) {
-        return List.of();
     }
 
     // ---- delivery: not in the API, said by the capability
