@@ -2,6 +2,7 @@ package io.clipdesk.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clipdesk.desk.Capabilities;
+import io.clipdesk.desk.ChangeFeed;
 import io.clipdesk.desk.Capabilities.Feature;
 import io.clipdesk.desk.DeskBackend;
 import io.clipdesk.desk.MediaUrls;
@@ -103,6 +104,8 @@ public final class RemoteDesk implements DeskBackend {
         return t;
     });
     private volatile int segmentDurationMs = 2000;
+    /** The server's changes as they happen (its events, or its lists compared where it has none). */
+    private final RemoteDeskChanges changes;
 
     /** A video's links as its JSON gave them: HLS master and MP4 by rendition. */
     private record VideoLinks(String hls, Map<String, String> mp4) {
@@ -118,6 +121,7 @@ public final class RemoteDesk implements DeskBackend {
                        long cacheBytes) {
         this.server = server;
         this.clips = new RemoteClipService(server, clock);
+        this.changes = RemoteDeskChanges.start(server, clips, clock);
         this.clock = clock;
         this.editor = editor == null ? "" : editor.strip();
         this.clipdesk = clipdesk;
@@ -195,6 +199,11 @@ public final class RemoteDesk implements DeskBackend {
         } catch (RemoteCallException e) {
             return false;
         }
+    }
+
+    @Override
+    public ChangeFeed changes() {
+        return changes;
     }
 
     // ---- who and what
@@ -799,6 +808,7 @@ public final class RemoteDesk implements DeskBackend {
     @Override
     public void close() {
         follower.shutdownNow();
+        changes.close();
         server.close();
     }
 

@@ -18,6 +18,8 @@ public final class RemoteDeskChanges implements ChangeFeed, AutoCloseable {
     private final List<Consumer<DeskChange>> followers = new CopyOnWriteArrayList<>();
     private final RemoteChangeFeed feed;
     private volatile FeedStatus status = new FeedStatus(FeedStatus.State.CONNECTING, "connecting", 0);
+    /** Kept through the tries between faults, so the desk does not flicker "back" at every attempt. */
+    private volatile String trouble = "";
 
     private RemoteDeskChanges(RemoteServer server, RemoteClipService clips, Clock clock,
                               RemoteChangeFeed.Options options) {
@@ -34,9 +36,14 @@ public final class RemoteDeskChanges implements ChangeFeed, AutoCloseable {
 
             @Override
             public void status(FeedStatus next) {
-                boolean wasConnected = status.connected();
                 status = next;
-                if (wasConnected != next.connected() || !next.connected()) {
+                String now = switch (next.state()) {
+                    case UNREACHABLE, REFUSED -> next.detail();
+                    case FOLLOWING, POLLING -> "";
+                    case CONNECTING -> trouble;
+                };
+                if (!now.equals(trouble)) {
+                    trouble = now;
                     tell(DeskChange.connection());
                 }
             }
@@ -65,11 +72,10 @@ public final class RemoteDeskChanges implements ChangeFeed, AutoCloseable {
         return status.state() != FeedStatus.State.POLLING;
     }
 
+    /** The last fault's sentence until the server is followed again ("" while it is). */
     @Override
     public String trouble() {
-        FeedStatus now = status;
-        return now.state() == FeedStatus.State.UNREACHABLE || now.state() == FeedStatus.State.REFUSED
-                ? now.detail() : "";
+        return trouble;
     }
 
     /** How the feed follows the server now. */

@@ -9,9 +9,13 @@ import io.clipdesk.engine.AudioEnvelope;
 import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipDescription;
 import io.clipdesk.engine.ClipRequest;
+import io.clipdesk.engine.CropPath;
 import io.clipdesk.engine.FrameDecoder;
 import io.clipdesk.engine.LiveStream;
 import io.clipdesk.engine.MediaException;
+import io.clipdesk.engine.Reframe;
+import io.clipdesk.engine.ReframeAspect;
+import io.clipdesk.engine.ReframeStatus;
 import io.clipdesk.engine.Rendition;
 import io.clipdesk.engine.Segment;
 import io.clipdesk.engine.SegmentListener;
@@ -186,6 +190,31 @@ class RemoteDeskTest {
         assertEquals("Ana", listed.description().createdBy());
         assertEquals("Ana", server.engine().clips().get(made.id()).description().createdBy());
         assertTrue(desk.mediaUrls().clipMaster(listed).startsWith(server.baseUrl() + "/rec/1/"));
+    }
+
+    @Test
+    void adjustAndReframe_goThroughTheServersExtEndpoints_andTheStillDecodesFromTheClipsSegment() {
+        long startS = desk.state(1).window().startMs() / 1000 + 1;
+        Clip made = desk.createClip(ClipRequest.of(1, startS, 2).withName("Save"));
+        LiveFeed.await("the clip ready", () -> server.engine().clips().get(made.id()).status().name().equals("READY"));
+
+        Clip adjusted = desk.adjustClip(made.id(), (startS + 1) * 1000, (startS + 3) * 1000);
+        assertEquals(startS + 1, adjusted.startS());
+        assertEquals("Save", adjusted.name());
+        assertTrue(desk.clips(1).stream().noneMatch(c -> c.id().equals(made.id())), "the old clip is gone");
+        LiveFeed.await("the adjusted clip ready", () -> server.engine().clips().get(adjusted.id()).status().name()
+                .equals("READY"));
+
+        Clip ready = server.engine().clips().get(adjusted.id());
+        SegmentMedia first = desk.clipSegment(ready, ready.renditions().get(0), 0);
+        assertTrue(first.sizeBytes() > 0);
+        Reframe queued = desk.reframeClip(ready.id(), ReframeAspect.SQUARE, CropPath.fixed(0.25, 0.5));
+        assertEquals(ReframeAspect.SQUARE, queued.aspect());
+        assertEquals(0.25, queued.crop().keys().get(0).centerX());
+        server.engine().awaitReframes();
+        Reframe listed = desk.reframes(ready.id()).get(0);
+        assertEquals(ReframeStatus.READY, listed.status(), listed.error());
+        assertTrue(listed.durationMs() > 0);
     }
 
     @Test

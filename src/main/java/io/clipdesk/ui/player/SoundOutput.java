@@ -21,6 +21,8 @@ final class SoundOutput implements AutoCloseable {
     private final SourceDataLine line;
     private final byte[] bytes = new byte[BUFFER_FRAMES * FRAME_BYTES];
     private long framesWritten;
+    /** When everything written so far will have been played, if played without a gap. */
+    private long runsOutNanos;
 
     private SoundOutput(SourceDataLine line) {
         this.line = line;
@@ -39,13 +41,18 @@ final class SoundOutput implements AutoCloseable {
         }
     }
 
-    /** True when everything written so far has been played: the next write comes too late to be seamless. */
+    /**
+     * True when the sound written so far has run out: the next write comes too late to be seamless. Counted on the
+     * monotonic clock from what was written, not from the line's buffer: through ALSA's pulse plugin that buffer is
+     * often empty while PulseAudio still holds what it took from it, which counted gaps that no one heard.
+     */
     boolean starved() {
-        return framesWritten > 0 && line.available() >= line.getBufferSize();
+        return runsOutNanos != 0 && System.nanoTime() > runsOutNanos;
     }
 
     /** Queues {@code frames} stereo frames of {@code samples} times {@code gain}; blocks while the line is full. */
     void write(short[] samples, int fromFrame, int frames, float gain) {
+        runsOutNanos = Math.max(runsOutNanos, System.nanoTime()) + frames * 1_000_000_000L / SAMPLE_RATE;
         int n = 0;
         for (int i = fromFrame * 2, end = (fromFrame + frames) * 2; i < end; i++) {
             int s = Math.round(samples[i] * gain);
