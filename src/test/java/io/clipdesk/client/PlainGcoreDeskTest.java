@@ -114,12 +114,19 @@ class PlainGcoreDeskTest {
 
         Clip listed = desk.clips(1).stream().filter(c -> c.id().equals(made.id())).findFirst().orElseThrow();
         assertEquals(ClipStatus.READY, listed.status(), "no status on the wire: ready once its end has passed");
-        server.engine().awaitCuts();
         String hls = desk.mediaUrls().clipMaster(listed);
         assertTrue(hls.startsWith(server.baseUrl() + "/rec/1/"), "the link the server gave: " + hls);
-        HttpResponse<String> playlist = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(hls))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, playlist.statusCode());
-        assertTrue(playlist.body().startsWith("#EXTM3U"));
+        LiveFeed.produce(clock, server.engine(), 1, Duration.ofSeconds(2)); // past its ready time on the server
+        server.engine().awaitCuts();
+        HttpClient http = HttpClient.newHttpClient();
+        LiveFeed.await("the clip's HLS to play", () -> {
+            try {
+                HttpResponse<String> playlist = http.send(HttpRequest.newBuilder(URI.create(hls)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                return playlist.statusCode() == 200 && playlist.body().startsWith("#EXTM3U");
+            } catch (java.io.IOException | InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        });
     }
 }
