@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * The benchmark entry point: {@code mvn -q -Pbench test-compile} (README). Prints figures against the reference
  * tools measured in the same run. Arguments pick parts: remux, create, live, http, slow, timeline, sources,
- * frame, waveform, sound, reframe, desk[=minutes] (one desk as it ships, 5 min by default), desks, remote (a desk
- * on a server over loopback against a local one) (default: all but desks and remote).
+ * frame, waveform, sound, reframe, desk[=minutes] (one desk as it ships, 5 min by default), desks, delivery,
+ * remote (a desk on a server over loopback against a local one) (default: all but desks and remote).
  */
 public final class Bench {
 
@@ -20,7 +20,7 @@ public final class Bench {
                 .filter(p -> !p.isBlank()).toList();
         if (parts.isEmpty()) {
             parts = List.of("remux", "create", "live", "http", "slow", "timeline", "sources", "frame", "waveform",
-                    "sound", "desk");
+                    "sound", "desk", "delivery");
         }
         Path work = Files.createTempDirectory("clipdesk-bench");
         System.out.println("Clipdesk benchmarks (" + Runtime.getRuntime().availableProcessors() + " cores), work dir "
@@ -42,12 +42,13 @@ public final class Bench {
                 case "desks" -> DesksBench.run(work, 60);
                 case "remote" -> RemoteBench.run(work, 30);
                 case "reframe" -> ReframeBench.run(work);
+                case "delivery" -> DeliveryBench.run(work);
                 default -> {
                     if (part.startsWith("desk=")) {
                         DeskBench.run(work, Double.parseDouble(part.substring("desk=".length())));
                     } else {
                         System.out.println("unknown part " + part + " (remux, create, live, http, slow, timeline,"
-                                + " sources, frame, waveform, sound, reframe, desks, remote, desk[=minutes])");
+                                + " sources, frame, waveform, sound, reframe, desks, remote, desk[=minutes], delivery)");
                     }
                 }
             }

@@ -108,11 +108,8 @@ final class DeskBench {
                         + " reads unreadable; see " + work.resolve("desk.log") + ")");
             }
             System.out.println("  " + Bench.loadAverage());
-            long jvmMb = nativeMemory(pid);
+            nativeMemory(pid);
             residentMappings(pid);
-            double residentNow = kb(status(pid).get("VmRSS")) / 1024.0;
-            BenchReport.line("resident beyond the JVM's own account", String.format(Locale.ROOT, "%.0f MB",
-                    residentNow - jvmMb), "RSS - NMT committed: FFmpeg/x264, JavaFX, glibc arenas, mapped libraries");
         } finally {
             desk.destroy();
             if (!desk.waitFor(15, TimeUnit.SECONDS)) {
@@ -164,8 +161,7 @@ final class DeskBench {
     }
 
     /** The JVM's own account: committed memory per category (heap, class metadata, threads, code, GC, other). */
-    private static long nativeMemory(long pid) throws Exception {
-        long jvmCommittedMb = -1;
+    private static void nativeMemory(long pid) throws Exception {
         Process jcmd = new ProcessBuilder("jcmd", Long.toString(pid), "VM.native_memory", "summary", "scale=MB")
                 .redirectErrorStream(true).start();
         String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -173,15 +169,10 @@ final class DeskBench {
         System.out.println("  where the memory is, by the JVM's native memory tracking (committed, MB):");
         for (String line : out.split("\n")) {
             String l = line.strip();
-            java.util.regex.Matcher total = java.util.regex.Pattern.compile("Total:.*committed=([0-9]+)MB").matcher(l);
-            if (total.find()) {
-                jvmCommittedMb = Long.parseLong(total.group(1));
-            }
             if (l.startsWith("Total:") || l.matches("-\\s+\\S.*\\(reserved=.*")) {
                 System.out.println("    " + l.replaceAll("\\s+", " "));
             }
         }
-        return jvmCommittedMb;
     }
 
     /**

@@ -23,6 +23,9 @@ final class ProcCpu {
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
             return tasks.mapToLong(task -> {
                 String stat = read(task.resolve("stat"));
+                if (stat.isEmpty()) {
+                    return 0; // the thread ended between the listing and the read
+                }
                 String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                 return name.startsWith(prefix) ? ticks(stat) : 0;
             }).sum() * MS_PER_TICK;

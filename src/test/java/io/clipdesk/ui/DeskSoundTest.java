@@ -124,10 +124,10 @@ class DeskSoundTest extends FxRobot {
 
     @Test
     void liveAndThirtySecondsBack_everyBeepIsHeardWithItsFlash() throws Exception {
-        // Measured on demand until the target holds reliably on the 2-core build machine (issue 13). Since pictures are
-        // decoded ahead and put on screen on the pulse at their sound's time: median −21…−31 ms, 24 of 25 beeps
-        // within ±40 ms, worst 85–124 ms (one or two beeps a run, while the machine ran at load 17–28 from other
-        // work); before, median −47…−80 ms, worst 213–289 ms. The worst case is not met yet, so it stays on demand.
+        // Measured on demand until the target holds reliably on the 2-core build machine (issue 13). Since
+        // pictures are decoded ahead and put on screen on the pulse at their sound's time: median -19..-31 ms,
+        // 76-96 % of beeps within 40 ms, but a few beeps a minute 85-420 ms late (load 17-28 from other work);
+        // before, median -47..-80 ms, worst 213-289 ms. The worst case is not met yet, so it stays on demand.
         Assumptions.assumeTrue(Boolean.getBoolean("clipdesk.test.avSync"), "A/V sync (target ±40 ms) is not met yet"
                 + " on a 2-core machine; measure it with -Dclipdesk.test.avSync=true");
         assumeRealTime();
