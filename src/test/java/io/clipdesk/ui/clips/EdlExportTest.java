@@ -19,8 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The EDL read back by a strict CMX 3600 reader written here (no third-party EDL parser is reachable from this build:
- * see the branch's report): header lines, then per event one edit line in the standard columns and its remarks.
+ * The EDL read back by a strict CMX 3600 reader written here: header lines, then per event one edit line in the
+ * standard columns and its remarks. A third party's reading of it is {@link EdlThirdPartyParseTest} (OpenShot).
  */
 class EdlExportTest {
 
