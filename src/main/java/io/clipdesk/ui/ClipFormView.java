@@ -1,26 +1,40 @@
 package io.clipdesk.ui;
 
+import io.clipdesk.ui.form.MessageArea;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.HPos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 import java.time.Duration;
 
-/** The clip form beside the player (the clips themselves are in ui.clips.ClipsPanel). Binds to {@link ClipFormViewModel}. */
-public final class ClipFormView extends VBox {
+/**
+ * The clip form beside the player (the clips themselves are in ui.clips.ClipsPanel). Binds to
+ * {@link ClipFormViewModel}. Its content scrolls when the window is too low for it (1280x720), so the Create button
+ * and the message are never cut off; every control is reached with Tab and named for screen readers.
+ */
+public final class ClipFormView extends ScrollPane {
 
     public ClipFormView(ClipFormViewModel vm) {
-        getStyleClass().add("clip-form");
+        getStyleClass().add("clip-form-scroll");
+        setFitToWidth(true);
+        setHbarPolicy(ScrollBarPolicy.NEVER);
+        setVbarPolicy(ScrollBarPolicy.AS_NEEDED);
+        setFocusTraversable(false);
+        VBox content = new VBox();
+        content.getStyleClass().add("clip-form");
+        content.setId("clip-form");
         Label title = new Label();
         title.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.adjustingProperty()
                 .get() == null ? "New clip" : "Adjust clip", vm.adjustingProperty()));
@@ -30,13 +44,18 @@ public final class ClipFormView extends VBox {
         grid.getStyleClass().add("form-grid");
         ColumnConstraints labels = new ColumnConstraints();
         labels.setHalignment(HPos.RIGHT);
-        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // "Duration" whole, the fields give way
+        labels.setMinWidth(Region.USE_PREF_SIZE); // "Duration" whole, the fields give way
         ColumnConstraints fields = new ColumnConstraints();
         fields.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(labels, fields);
 
+        TimecodeField in = new TimecodeField(vm, ClipFormViewModel.Side.IN, vm.inTextProperty());
+        TimecodeField out = new TimecodeField(vm, ClipFormViewModel.Side.OUT, vm.outTextProperty());
+
         TextField name = new TextField();
         name.setId("clip-name");
+        name.setAccessibleText("Clip title");
+        name.setAccessibleHelp("Empty: the clip is named after its in point");
         name.promptTextProperty().bind(vm.defaultNameProperty());
         name.textProperty().addListener((o, was, now) -> vm.setName(now));
         vm.nameProperty().addListener((o, was, now) -> {
@@ -46,6 +65,7 @@ public final class ClipFormView extends VBox {
         });
 
         ComboBox<Duration> expiry = new ComboBox<>();
+        expiry.setId("clip-expiry");
         expiry.getItems().setAll(ClipFormViewModel.EXPIRY_CHOICES);
         expiry.setConverter(new StringConverter<>() {
             @Override
@@ -61,38 +81,42 @@ public final class ClipFormView extends VBox {
         expiry.getSelectionModel().select(vm.expiryProperty().get());
         expiry.valueProperty().addListener((o, was, now) -> vm.setExpiry(now));
         expiry.setMaxWidth(Double.MAX_VALUE);
-        expiry.setFocusTraversable(false);
+        expiry.setAccessibleText("Clip expires after");
+        expiry.setAccessibleHelp("How long the clip's links live once it is ready: 1 minute to 4 hours");
 
         CheckBox vod = new CheckBox("Keep permanent copy (VOD)");
         vod.setId("keep-vod");
+        vod.setAccessibleText("Keep a permanent copy as a video");
         vod.selectedProperty().addListener((o, was, now) -> vm.setKeepVod(now));
-        vod.setFocusTraversable(false);
-        CheckBox exact = new CheckBox("Exact cut (re-encode the edges)");
+        CheckBox exact = new CheckBox("Exact cut (to the frame)");
         exact.setId("exact-cut");
-        exact.setTooltip(new Tooltip("Start and end on the second asked instead of the nearest keyframes around it;"
-                + " the first and last GOP are re-encoded (a fraction of a second more)."));
+        exact.setAccessibleText("Exact cut");
+        exact.setAccessibleHelp("On: the clip starts and ends at the marked frames (edges re-encoded). Off: it is cut"
+                + " on the keyframe segments around the marks, so it starts earlier and ends later.");
+        exact.setTooltip(new Tooltip("On: start and end at the marked frames (the first and last GOP re-encoded)."
+                + "\nOff: cut on the keyframe segments around the marks (longer, no re-encoding)."
+                + "\nStart and Duration above show what the clip will hold either way."));
+        exact.setSelected(vm.exactCutProperty().get());
         exact.selectedProperty().addListener((o, was, now) -> vm.setExactCut(now));
-        exact.setFocusTraversable(false);
+        vm.exactCutProperty().addListener((o, was, now) -> exact.setSelected(now));
+
+        Label start = value(vm.startTextProperty(), "big-value", "form-start");
+        start.setTooltip(new Tooltip("Where the clip's media starts (wall clock): the in mark for an exact cut, the"
+                + " keyframe segment before it otherwise"));
+        Label duration = value(vm.durationTextProperty(), "big-value", "form-duration");
+        duration.setTooltip(new Tooltip("How long the delivered clip is, in the chosen cut mode"));
 
         int row = 0;
-        grid.addRow(row++, caption("In"), value(vm.inTextProperty(), "mark-value", "form-in"));
-        grid.addRow(row++, caption("Out"), value(vm.outTextProperty(), "mark-value", "form-out"));
-        grid.addRow(row++, caption("Start"), value(vm.startTextProperty(), "big-value", "form-start"));
-        grid.addRow(row++, caption("Duration"), value(vm.durationTextProperty(), "big-value", "form-duration"));
-        grid.addRow(row++, caption("Name"), name);
-        grid.addRow(row++, caption("Expires"), expiry);
+        grid.addRow(row++, caption("In", in), in);
+        grid.addRow(row++, caption("Out", out), out);
+        grid.addRow(row++, caption("Start", start), start);
+        grid.addRow(row++, caption("Duration", duration), duration);
+        grid.addRow(row++, caption("Name", name), name);
+        grid.addRow(row++, caption("Expires", expiry), expiry);
         grid.add(vod, 1, row++);
         grid.add(exact, 1, row);
 
-        Label problem = new Label();
-        problem.setId("clip-problem");
-        problem.getStyleClass().add("problem");
-        problem.setWrapText(true);
-        problem.textProperty().bind(vm.problemProperty());
-        problem.visibleProperty().bind(vm.problemProperty().isNotEmpty());
-        problem.managedProperty().bind(problem.visibleProperty());
-        vm.problemIsHintProperty().addListener((o, was, hint) -> problem.pseudoClassStateChanged(Pseudo.HINT, hint));
-        problem.pseudoClassStateChanged(Pseudo.HINT, vm.problemIsHintProperty().get());
+        MessageArea message = new MessageArea("clip-message", vm.messageProperty());
 
         Button create = new Button();
         create.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.adjustingProperty()
@@ -102,20 +126,17 @@ public final class ClipFormView extends VBox {
         create.setMaxWidth(Double.MAX_VALUE);
         create.disableProperty().bind(vm.canCreateProperty().not());
         create.setOnAction(e -> vm.create());
-        create.setFocusTraversable(false);
+        create.setAccessibleText("Create clip");
+        create.setAccessibleHelp("Enter: makes the clip from the in to the out point");
 
-        Label notice = new Label();
-        notice.setId("clip-notice");
-        notice.getStyleClass().add("notice");
-        notice.setWrapText(true);
-        notice.textProperty().bind(vm.noticeProperty());
-
-        getChildren().addAll(title, grid, problem, create, notice);
+        content.getChildren().addAll(title, grid, create, message);
+        setContent(content);
     }
 
-    private static Label caption(String text) {
+    private static Label caption(String text, javafx.scene.Node field) {
         Label l = new Label(text);
         l.getStyleClass().add("caption");
+        l.setLabelFor(field);
         return l;
     }
 
@@ -124,6 +145,7 @@ public final class ClipFormView extends VBox {
         l.textProperty().bind(text);
         l.getStyleClass().add(styleClass);
         l.setId(id);
+        l.accessibleTextProperty().bind(text);
         return l;
     }
 }

@@ -6,6 +6,9 @@ import io.clipdesk.engine.ClipDescription;
 import io.clipdesk.engine.ClipRequest;
 import io.clipdesk.engine.DvrWindow;
 import io.clipdesk.engine.LiveStream;
+import io.clipdesk.ui.dvr.DeliveredCut;
+import io.clipdesk.ui.dvr.SegmentIndex;
+import io.clipdesk.ui.form.FormMessage;
 import io.clipdesk.ui.timeline.Marks;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -19,18 +22,23 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableLongValue;
 import javafx.beans.value.ObservableValue;
+import javafx.beans.property.SimpleObjectProperty;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * The clip form and every way of making a clip: in/out marks at the playhead, the form's fields with inline
  * validation ({@link MarkedClip}, the API's own rules), and the fast paths (last N seconds, quick markers).
- * The verdict and {@link #canCreateProperty()} are bindings, never kept in sync by hand.
+ * The verdict and {@link #canCreateProperty()} are bindings, never kept in sync by hand. The form has one message:
+ * the outcome of the last action (created, refused, clipped to the DVR) until any input changes, else what the
+ * marks lack or break. Start and duration show what the clip will deliver in the chosen cut mode: the marks to the
+ * frame for an exact cut, the covering keyframe segments otherwise.
  */
 public final class ClipFormViewModel {
 
@@ -40,6 +48,9 @@ public final class ClipFormViewModel {
             Duration.ofHours(3), Duration.ofHours(4));
     public static final Duration DEFAULT_EXPIRY = Duration.ofHours(1);
     private static final DateTimeFormatter HMS = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    /** Which mark the nudge keys move: the one set or typed last. */
+    public enum Side { IN, OUT }
 
     /** Sends a checked request to the engine, off the FX thread; the outcome comes back on the FX thread. */
     public interface Submitter {
@@ -57,13 +68,20 @@ public final class ClipFormViewModel {
     private final ObservableValue<DvrWindow> window;
     private final ObservableLongValue nowMs;
     private final ObservableLongValue playheadMs;
+    private final ObservableValue<SegmentIndex> segments;
+    private final long segmentDurationMs;
+    private final ReadOnlyObjectWrapper<Side> activeSide = new ReadOnlyObjectWrapper<>(this, "activeSide", Side.IN);
+    private final ReadOnlyObjectWrapper<FormMessage> outcome = new ReadOnlyObjectWrapper<>(this, "outcome",
+            FormMessage.NONE);
+    private final ObjectBinding<FormMessage> message;
+    private final ObjectBinding<Optional<DeliveredCut>> delivered;
     private final ReadOnlyObjectWrapper<Marks> marks = new ReadOnlyObjectWrapper<>(this, "marks", Marks.CLEARED);
     private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper(this, "name", "");
     private final ReadOnlyObjectWrapper<Duration> expiry = new ReadOnlyObjectWrapper<>(this, "expiry", DEFAULT_EXPIRY);
     private final ReadOnlyBooleanWrapper keepVod = new ReadOnlyBooleanWrapper(this, "keepVod");
-    private final ReadOnlyBooleanWrapper exactCut = new ReadOnlyBooleanWrapper(this, "exactCut");
+    /** Exact by default: editors mark frames and expect those frames. */
+    private final ReadOnlyBooleanWrapper exactCut = new ReadOnlyBooleanWrapper(this, "exactCut", true);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final ReadOnlyObjectWrapper<Clip> adjusting = new ReadOnlyObjectWrapper<>(this, "adjusting");
     private Adjuster adjuster = (clip, from, to, done, failed) -> failed.accept(
             new IllegalStateException("This desk cannot adjust clips."));
@@ -78,15 +96,29 @@ public final class ClipFormViewModel {
     private final StringBinding durationText;
     private final StringBinding defaultName;
 
+    /** A form without the DVR's segments: a segment cut is shown on its whole seconds. */
     public ClipFormViewModel(Submitter submitter, ZoneId zone, ObservableValue<LiveStream> stream,
                              ObservableValue<DvrWindow> window, ObservableLongValue nowMs,
                              ObservableLongValue playheadMs) {
+        this(submitter, zone, stream, window, nowMs, playheadMs, new SimpleObjectProperty<>(SegmentIndex.EMPTY), 0);
+    }
+
+    /**
+     * @param segments          the DVR's segments, which a segment cut delivers whole
+     * @param segmentDurationMs the DVR's cadence, for the part of a range not recorded yet
+     */
+    public ClipFormViewModel(Submitter submitter, ZoneId zone, ObservableValue<LiveStream> stream,
+                             ObservableValue<DvrWindow> window, ObservableLongValue nowMs,
+                             ObservableLongValue playheadMs, ObservableValue<SegmentIndex> segments,
+                             long segmentDurationMs) {
         this.submitter = submitter;
         this.zone = zone;
         this.stream = stream;
         this.window = window;
         this.nowMs = nowMs;
         this.playheadMs = playheadMs;
+        this.segments = segments;
+        this.segmentDurationMs = segmentDurationMs;
         verdict = Bindings.createObjectBinding(() -> stream.getValue() == null
                         ? new MarkedClip(null, "Waiting for the engine…")
                         : MarkedClip.ofMarks(marks.get(), exactCut.get(), name.get(), expiry.get(), keepVod.get(),
@@ -95,39 +127,134 @@ public final class ClipFormViewModel {
         problem = Bindings.createStringBinding(() -> verdict.get().problem(), verdict);
         problemIsHint = Bindings.createBooleanBinding(() -> !marks.get().isRange(), marks);
         canCreate = Bindings.createBooleanBinding(() -> verdict.get().isValid() && !busy.get(), verdict, busy);
-        startText = Bindings.createStringBinding(() -> verdict.get().request() == null ? "--:--:--"
-                : clock(verdict.get().request().startS().orElse(0) * 1000), verdict);
+        message = Bindings.createObjectBinding(() -> !outcome.get().isEmpty() ? outcome.get()
+                : problemIsHint.get() ? FormMessage.hint(problem.get()) : FormMessage.warning(problem.get()),
+                outcome, problem, problemIsHint);
+        delivered = Bindings.createObjectBinding(() -> Optional.ofNullable(verdict.get().request())
+                .filter(r -> verdict.get().isValid()).map(this::deliveredBy), verdict, segments);
+        startText = Bindings.createStringBinding(() -> delivered.get()
+                .map(d -> Timecode.format(d.startMs(), zone)).orElse("--:--:--:--"), delivered);
         inText = Bindings.createStringBinding(() -> marks.get().hasIn()
-                ? PlaybackViewModel.timecode(marks.get().inMs(), zone) : "--:--:--:--", marks);
+                ? Timecode.format(marks.get().inMs(), zone) : "", marks);
         outText = Bindings.createStringBinding(() -> marks.get().hasOut()
-                ? PlaybackViewModel.timecode(marks.get().outMs(), zone) : "--:--:--:--", marks);
-        durationText = Bindings.createStringBinding(() -> marks.get().isRange() && marks.get().lengthMs() > 0
-                ? span(verdict.get().request() == null ? 0 : verdict.get().request().durationS()) : "--:--:--",
-                marks, verdict);
+                ? Timecode.format(marks.get().outMs(), zone) : "", marks);
+        durationText = Bindings.createStringBinding(() -> delivered.get()
+                .map(d -> Timecode.length(d.lengthMs())).orElse("-:--.-"), delivered);
         defaultName = Bindings.createStringBinding(() -> marks.get().hasIn()
                 ? "Clip " + clock(Math.floorDiv(marks.get().inMs(), 1000) * 1000) : "Clip HH:MM:SS", marks);
+        // Any change of input makes the last outcome stale: it goes, and the verdict on the new input shows.
+        marks.addListener((o, was, now) -> outcome.set(FormMessage.NONE));
+        name.addListener((o, was, now) -> outcome.set(FormMessage.NONE));
+        expiry.addListener((o, was, now) -> outcome.set(FormMessage.NONE));
+        keepVod.addListener((o, was, now) -> outcome.set(FormMessage.NONE));
+        exactCut.addListener((o, was, now) -> outcome.set(FormMessage.NONE));
+    }
+
+    /** What a checked request will deliver: its exact marks, or the DVR segments over its seconds. */
+    private DeliveredCut deliveredBy(ClipRequest r) {
+        DvrWindow w = window.getValue();
+        long tailMs = w == null || w.isEmpty() ? Long.MIN_VALUE : w.startMs();
+        if (r.exactRange().isPresent()) {
+            return DeliveredCut.exact(Math.max(tailMs, r.exactRange().get().fromMs()), r.exactRange().get().toMs());
+        }
+        long fromMs = r.startS().orElse(0) * 1000;
+        return DeliveredCut.ofSegments(Math.max(tailMs, fromMs), fromMs + r.durationS() * 1000,
+                segments.getValue(), segmentDurationMs);
     }
 
     public void markIn() {
+        activeSide.set(Side.IN);
         marks.set(marks.get().withIn(playheadMs.get()));
     }
 
     public void markOut() {
+        activeSide.set(Side.OUT);
         marks.set(marks.get().withOut(playheadMs.get()));
+    }
+
+    /**
+     * A typed in or out mark (HH:MM:SS.ff or HH:MM:SS.mmm, wall clock, on the day nearest the picture shown);
+     * false, with a warning in the message area, when the text is not a time of day. Blank clears the mark.
+     */
+    public boolean typeMark(Side side, String text) {
+        activeSide.set(side);
+        if (text == null || text.isBlank()) {
+            marks.set(side == Side.IN ? marks.get().withIn(Marks.NONE) : marks.get().withOut(Marks.NONE));
+            return true;
+        }
+        Optional<Long> ms = Timecode.parse(text, zone, playheadMs.get());
+        if (ms.isEmpty()) {
+            outcome.set(FormMessage.warning("“" + text.strip() + "” is not a time of day: type HH:MM:SS.ff (frames)"
+                    + " or HH:MM:SS.mmm (milliseconds)."));
+            return false;
+        }
+        marks.set(side == Side.IN ? marks.get().withIn(ms.get()) : marks.get().withOut(ms.get()));
+        return true;
+    }
+
+    /** [ and ]: moves the active mark by {@code deltaMs} (a frame, or with Shift a second). */
+    public void nudge(long deltaMs) {
+        Marks m = marks.get();
+        if (activeSide.get() == Side.OUT && m.hasOut()) {
+            marks.set(m.withOut(m.outMs() + deltaMs));
+        } else if (m.hasIn()) {
+            activeSide.set(Side.IN);
+            marks.set(m.withIn(m.inMs() + deltaMs));
+        } else if (m.hasOut()) {
+            activeSide.set(Side.OUT);
+            marks.set(m.withOut(m.outMs() + deltaMs));
+        } else {
+            outcome.set(FormMessage.hint("Set a mark first (I or O), then [ and ] move it by a frame."));
+        }
+    }
+
+    /** ↑/↓ in a mark field: moves that mark by {@code deltaMs}. */
+    public void nudgeSide(Side side, long deltaMs) {
+        Marks m = marks.get();
+        if (side == Side.IN ? !m.hasIn() : !m.hasOut()) {
+            outcome.set(FormMessage.hint("Set the " + (side == Side.IN ? "in" : "out") + " point first."));
+            return;
+        }
+        activeSide.set(side);
+        marks.set(side == Side.IN ? m.withIn(m.inMs() + deltaMs) : m.withOut(m.outMs() + deltaMs));
+    }
+
+    /** The mark Shift+I / Shift+O go to, or empty (with a hint) when it is not set. */
+    public Optional<Long> markToGoTo(Side side) {
+        Marks m = marks.get();
+        boolean set = side == Side.IN ? m.hasIn() : m.hasOut();
+        if (!set) {
+            outcome.set(FormMessage.hint("No " + (side == Side.IN ? "in" : "out") + " point to go to yet."));
+            return Optional.empty();
+        }
+        activeSide.set(side);
+        return Optional.of(side == Side.IN ? m.inMs() : m.outMs());
+    }
+
+    /** A text field of the form was edited: the last outcome no longer applies. */
+    public void inputChanged() {
+        outcome.set(FormMessage.NONE);
     }
 
     /** An in or out handle dragged on the timeline. */
     public void editMarks(Marks edited) {
+        Marks was = marks.get();
+        if (edited.outMs() != was.outMs() && edited.inMs() == was.inMs()) {
+            activeSide.set(Side.OUT);
+        } else if (edited.inMs() != was.inMs()) {
+            activeSide.set(Side.IN);
+        }
         marks.set(edited);
     }
 
     /** Esc: the marks go, and an adjust under way is given up (the clip stays as it was). */
     public void clearMarks() {
         marks.set(Marks.CLEARED);
-        if (adjusting.get() != null) {
-            notice.set("Adjust of “" + adjusting.get().name() + "” cancelled; the clip is unchanged.");
+        Clip given = adjusting.get();
+        if (given != null) {
             adjusting.set(null);
             name.set("");
+            outcome.set(FormMessage.done("Adjust of “" + given.name() + "” cancelled; the clip is unchanged."));
         }
     }
 
@@ -146,7 +273,8 @@ public final class ClipFormViewModel {
         exactCut.set(clip.accuracy() == ClipAccuracy.FRAME);
         marks.set(Marks.CLEARED.withIn(clip.fromMs()).withOut(clip.toMs()));
         name.set(clip.name());
-        notice.set("Adjusting “" + clip.name() + "”: move the in and out marks, then Enter; Esc leaves it as it is.");
+        outcome.set(FormMessage.hint("Adjusting “" + clip.name() + "”: move the in and out marks, then Enter; Esc"
+                + " leaves it as it is."));
     }
 
     public void setName(String text) {
@@ -174,24 +302,29 @@ public final class ClipFormViewModel {
     /** Enter: creates the clip the form shows, then clears the marks for the next one. */
     public void create() {
         if (!canCreate.get()) {
-            notice.set(problem.get());
+            outcome.set(FormMessage.warning(problem.get()));
             return;
         }
         if (adjusting.get() != null) {
             finishAdjust(adjusting.get());
             return;
         }
-        send(verdict.get().request(), () -> {
+        Marks m = marks.get();
+        send(verdict.get().request(), tailCaveat(m.inMs(), m.outMs()), () -> {
             marks.set(Marks.CLEARED);
             name.set("");
         });
     }
 
-    /** The last {@code seconds} up to the live edge, in one key press. */
+    /**
+     * The last {@code seconds} up to the picture on screen (not the live edge, which runs ahead of it), in one key
+     * press. A range reaching past the DVR's oldest picture is clipped to what it holds, and the notice says so.
+     */
     public void createLast(int seconds) {
-        DvrWindow w = window.getValue();
-        long edgeMs = w == null || w.isEmpty() ? nowMs.get() : w.endMs();
-        long endMs = Math.floorDiv(edgeMs, 1000) * 1000; // whole seconds, so the clip is exactly that long
+        long endMs = playheadMs.get();
+        if (!exactCut.get()) {
+            endMs = Math.floorDiv(endMs, 1000) * 1000; // whole seconds, so a segment clip is asked exactly that long
+        }
         quick(endMs - seconds * 1000L, endMs, "Last " + seconds + " s " + clock(endMs), ClipDescription.EMPTY);
     }
 
@@ -207,13 +340,26 @@ public final class ClipFormViewModel {
         if (s == null) {
             return;
         }
-        MarkedClip clip = MarkedClip.of(startMs, endMs, clipName, expiry.get(), keepVod.get(), s, window.getValue(),
+        DvrWindow w = window.getValue();
+        String clipped = tailCaveat(startMs, endMs);
+        long fromMs = clipped.isEmpty() ? startMs : w.startMs();
+        MarkedClip clip = MarkedClip.of(fromMs, endMs, exactCut.get(), clipName, expiry.get(), keepVod.get(), s, w,
                 nowMs.get(), zone);
         if (!clip.isValid()) {
-            notice.set(clip.problem());
+            outcome.set(FormMessage.warning(clip.problem()));
             return;
         }
-        send(clip.request().withDescription(description), () -> { });
+        send(clip.request().withDescription(description), clipped, () -> { });
+    }
+
+    /** What a range loses to the DVR's tail, as a sentence; empty when the DVR holds all of it (or none). */
+    private String tailCaveat(long startMs, long endMs) {
+        DvrWindow w = window.getValue();
+        if (w == null || w.isEmpty() || startMs >= w.startMs() || endMs <= w.startMs()) {
+            return "";
+        }
+        return " The DVR holds only the part from " + Timecode.format(w.startMs(), zone) + ": the first "
+                + Timecode.length(w.startMs() - startMs) + " asked for were cut.";
     }
 
     private void finishAdjust(Clip clip) {
@@ -224,27 +370,36 @@ public final class ClipFormViewModel {
             adjusting.set(null);
             marks.set(Marks.CLEARED);
             name.set("");
-            notice.set("Adjusted “" + adjusted.name() + "”: now " + span(adjusted.durationS()) + " from "
-                    + clock(adjusted.fromMs()) + (adjusted.accuracy() == ClipAccuracy.FRAME ? ", exact cut" : ""));
+            outcome.set(FormMessage.done("Adjusted “" + adjusted.name() + "”: now "
+                    + Timecode.length(adjusted.toMs() - adjusted.fromMs()) + " from "
+                    + Timecode.format(adjusted.fromMs(), zone)
+                    + (adjusted.accuracy() == ClipAccuracy.FRAME ? ", exact cut" : "")));
             onAdjusted.accept(adjusted);
         }, failure -> {
             busy.set(false);
-            notice.set(MarkedClip.readable(failure.getMessage(), zone));
+            outcome.set(FormMessage.warning(MarkedClip.readable(failure.getMessage(), zone)));
         });
     }
 
-    private void send(ClipRequest asked, Runnable afterCreate) {
+    /**
+     * @param caveat what the clip lacks of what was asked (empty: nothing), said after the outcome, which is then
+     *               a warning
+     */
+    private void send(ClipRequest asked, String caveat, Runnable afterCreate) {
         busy.set(true);
         ClipRequest request = asked.withAccuracy(exactCut.get() ? ClipAccuracy.FRAME : ClipAccuracy.SEGMENT);
+        DeliveredCut cut = deliveredBy(request);
         submitter.submit(request, created -> {
             busy.set(false);
-            notice.set("Created “" + created.name() + "”, " + span(created.durationS()) + " from "
-                    + clock(created.startS() * 1000) + (created.accuracy() == ClipAccuracy.FRAME ? ", exact cut" : "")
-                    + (created.vodRequired() ? ", permanent copy requested" : ""));
             afterCreate.run();
+            String text = "Created “" + created.name() + "”, " + Timecode.length(cut.lengthMs()) + " from "
+                    + Timecode.format(cut.startMs(), zone)
+                    + (created.accuracy() == ClipAccuracy.FRAME ? ", exact cut" : ", cut on keyframes")
+                    + (created.vodRequired() ? ", permanent copy requested" : "") + "." + caveat;
+            outcome.set(caveat.isEmpty() ? FormMessage.done(text) : FormMessage.warning(text));
         }, failure -> {
             busy.set(false);
-            notice.set(MarkedClip.readable(failure.getMessage(), zone));
+            outcome.set(FormMessage.warning(MarkedClip.readable(failure.getMessage(), zone)));
         });
     }
 
@@ -265,17 +420,23 @@ public final class ClipFormViewModel {
     public ReadOnlyBooleanProperty keepVodProperty() { return keepVod.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty exactCutProperty() { return exactCut.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
-    /** The outcome of the last create, or why it could not be made. */
-    public ReadOnlyStringProperty noticeProperty() { return notice.getReadOnlyProperty(); }
+    /** The outcome of the last action, or why it could not be done; empty once any input changed since. */
+    public String getNotice() { return outcome.get().text(); }
+    /** The form's one message: the last outcome, else the hint or refusal for the marks as they are. */
+    public ObjectBinding<FormMessage> messageProperty() { return message; }
+    /** What the marked clip will deliver, when it can be created. */
+    public ObjectBinding<Optional<DeliveredCut>> deliveredProperty() { return delivered; }
+    public ReadOnlyObjectProperty<Side> activeSideProperty() { return activeSide.getReadOnlyProperty(); }
     /** Why the marked clip cannot be created; empty when it can. */
     public StringBinding problemProperty() { return problem; }
     public BooleanBinding canCreateProperty() { return canCreate; }
     /** True while the problem is only a missing mark (a next step, not an error). */
     public BooleanBinding problemIsHintProperty() { return problemIsHint; }
-    /** The start the clip will get (whole seconds, wall clock). */
+    /** Where the delivered media starts (HH:MM:SS:FF, wall clock). */
     public StringBinding startTextProperty() { return startText; }
     public StringBinding inTextProperty() { return inText; }
     public StringBinding outTextProperty() { return outText; }
+    /** How long the delivered media is (M:SS.t). */
     public StringBinding durationTextProperty() { return durationText; }
     public StringBinding defaultNameProperty() { return defaultName; }
 }

@@ -61,14 +61,26 @@ public final class ClipdeskWindow {
         ClipdeskWindow window = new ClipdeskWindow(stage, decoder, shell, desks);
         window.drive(engine);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(window.frame, Math.min(1600, screen.getWidth()), Math.min(900, screen.getHeight()));
+        List<Rectangle2D> screens = Screen.getScreens().stream().map(Screen::getVisualBounds).toList();
+        WindowPlacement placement = WindowPlacement.load(engine).map(p -> p.onto(screens))
+                .orElseGet(() -> WindowPlacement.fitting(screen));
+        window.desk.sideSplitProperty().set(placement.sideSplit());
+        Scene scene = new Scene(window.frame, placement.width(), placement.height());
         scene.getStylesheets().add(Objects.requireNonNull(ClipdeskWindow.class.getResource(STYLESHEET),
                 "the theme " + STYLESHEET + " is not on the classpath").toExternalForm());
         scene.getStylesheets().add(Objects.requireNonNull(ClipsPanel.class.getResource(ClipsPanel.STYLESHEET),
                 ClipsPanel.STYLESHEET + " is not on the classpath").toExternalForm());
         stage.setTitle(title(engine));
         stage.setScene(scene);
-        stage.setOnHidden(e -> window.desk.close());
+        stage.setMinWidth(Math.min(WindowPlacement.MIN_WIDTH, screen.getWidth()));
+        stage.setMinHeight(Math.min(WindowPlacement.MIN_HEIGHT, screen.getHeight()));
+        stage.setX(placement.x());
+        stage.setY(placement.y());
+        stage.setMaximized(placement.maximized());
+        stage.setOnHidden(e -> {
+            keep(stage, window.desk);
+            window.desk.close();
+        });
         stage.show();
         window.focusDesk();
         return window.desk;
@@ -81,7 +93,9 @@ public final class ClipdeskWindow {
     }
 
     private void drive(DeskBackend engine) {
+        double split = desk == null ? MainView.DEFAULT_SIDE_SPLIT : desk.sideSplitProperty().get();
         desk = new StreamDesk(engine, decoder, shell, desks == null ? null : this::openConnect);
+        desk.sideSplitProperty().set(split); // another engine, the same window: the divider stays
         frame.setCenter(desk);
     }
 
@@ -110,5 +124,12 @@ public final class ClipdeskWindow {
 
     private static String title(DeskBackend engine) {
         return "Clipdesk — " + engine.describe();
+    }
+
+    /** Stores where the window is now, in the shown backend's desk settings, for the next run (done on close). */
+    public static void keep(Stage stage, StreamDesk desk) {
+        WindowPlacement now = new WindowPlacement(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+                stage.isMaximized(), desk.sideSplitProperty().get());
+        now.save(desk.backend());
     }
 }

@@ -12,7 +12,11 @@ import javafx.scene.Node;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.MouseEvent;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
@@ -29,9 +33,13 @@ public final class MainView extends BorderPane implements AutoCloseable {
 
     private static final long DEFAULT_VISIBLE_MS = 5 * 60_000;
     private static final long MIN_VISIBLE_MS = 60_000;
+    /** Where the divider between the desk and the side panel starts, as a share of the width. */
+    public static final double DEFAULT_SIDE_SPLIT = 0.72;
 
     private final MainViewModel vm;
     private final DvrTimeline timeline = new DvrTimeline();
+    private final SplitPane split = new SplitPane();
+    private final DoubleProperty sideSplit = new SimpleDoubleProperty(this, "sideSplit", DEFAULT_SIDE_SPLIT);
     private long autoSpanMs;
 
     /** Shows the engine's first stream (the test signal on a fresh data dir). */
@@ -113,15 +121,34 @@ public final class MainView extends BorderPane implements AutoCloseable {
         VBox centre = new VBox(top, new TransportBar(playback, vm.form(), this::goLive), timeline,
                 new QuickBar(vm, this::editMarkers));
         centre.getStyleClass().add("desk-centre");
-        setCenter(centre);
-        setBottom(new StatusBarView(vm.status()));
+        centre.setMinWidth(0);
+        split.getItems().setAll(centre);
+        split.setId("desk-split");
+        split.getStyleClass().add("desk-split");
+        setCenter(split);
+        setBottom(new StatusBarView(vm.status(), this::showKeyMap));
         // A click outside the form's text fields hands the keyboard back to the desk.
         addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
             if (!(e.getTarget() instanceof Node n && isInTextField(n))) {
                 requestFocus();
             }
         });
-        DeskKeys keys = new DeskKeys(vm, this::goLive, this);
+        DeskKeys keys = new DeskKeys(vm, this::goLive, this, new DeskKeys.DeskActions() {
+            @Override
+            public void zoom(double factor) {
+                timeline.zoomBy(factor);
+            }
+
+            @Override
+            public void fitTimeline() {
+                timeline.fitDvr();
+            }
+
+            @Override
+            public void showKeyMap() {
+                MainView.this.showKeyMap();
+            }
+        });
         sceneProperty().addListener((o, was, scene) -> {
             if (was != null) {
                 keys.uninstall(was);
@@ -131,6 +158,33 @@ public final class MainView extends BorderPane implements AutoCloseable {
             }
         });
         vm.start();
+    }
+
+    /**
+     * Docks {@code panel} (the clips panel) to the right of the desk, behind a divider the editor drags; the divider's
+     * place is {@link #sideSplitProperty()}, which the window keeps between runs.
+     */
+    public void setSidePanel(Region panel) {
+        panel.setMinWidth(Math.max(panel.getMinWidth(), 0));
+        SplitPane.setResizableWithParent(panel, false);
+        split.getItems().setAll(split.getItems().get(0), panel);
+        split.setDividerPositions(sideSplit.get());
+        split.getDividers().get(0).positionProperty().addListener((o, was, now) -> sideSplit.set(now.doubleValue()));
+        sideSplit.addListener((o, was, now) -> {
+            if (Math.abs(split.getDividerPositions()[0] - now.doubleValue()) > 1e-4) {
+                split.setDividerPositions(now.doubleValue());
+            }
+        });
+    }
+
+    /** The divider between the desk and its side panel, 0–1 of the width. */
+    public DoubleProperty sideSplitProperty() {
+        return sideSplit;
+    }
+
+    private void showKeyMap() {
+        new KeyMapDialog(getScene() == null ? null : getScene().getWindow(),
+                getScene() == null ? java.util.List.of() : java.util.List.copyOf(getScene().getStylesheets())).show();
     }
 
     public MainViewModel viewModel() {
@@ -146,7 +200,6 @@ public final class MainView extends BorderPane implements AutoCloseable {
         timeline.showLive(timeline.getVisibleEndMs() - timeline.getVisibleStartMs());
     }
 
-    /** Pages the timeline along when playback runs off its visible range (never while the editor drags). */
     /**
      * Pages the timeline after the playhead when playback walks it out of view or a seek jumps it away, but not
      * while the editor has scrolled elsewhere (browsing the DVR while the player stays live).
@@ -168,7 +221,9 @@ public final class MainView extends BorderPane implements AutoCloseable {
     private void editMarkers() {
         vm.loadAutoSends(setup -> {
             List<QuickMarker> before = List.copyOf(vm.quickMarkers());
-            QuickMarkerDialog dialog = new QuickMarkerDialog(before, setup);
+            QuickMarkerDialog dialog = new QuickMarkerDialog(before, setup,
+                    getScene() == null ? null : getScene().getWindow(),
+                    getScene() == null ? List.of() : List.copyOf(getScene().getStylesheets()));
             dialog.showAndWait().ifPresent(list -> {
                 for (int i = 0; i < list.size(); i++) {
                     vm.editQuickMarker(i + 1, list.get(i));

@@ -51,6 +51,7 @@ import java.util.function.LongFunction;
 public final class MainViewModel implements AutoCloseable {
 
     private static final long POLL_MS = 1000;
+    static final String EXACT_CUT_KEY = "ui.form.exactCut";
 
     private final DeskBackend engine;
     private final long streamId;
@@ -122,7 +123,7 @@ public final class MainViewModel implements AutoCloseable {
         this.playback = new PlaybackViewModel(player, sound, engine.zone(), window);
         self[0] = playback;
         this.form = new ClipFormViewModel(this::submit, engine.zone(), stream, window, nowMs,
-                playback.positionMsProperty());
+                playback.positionMsProperty(), segments, engine.segmentDurationMs());
         this.dvrLengthMs = Bindings.createLongBinding(() -> window.get().lengthMs(), window);
         this.status = new StatusViewModel(playback.statusProperty(), playback.soundNoteProperty(), dvrLengthMs,
                 stream);
@@ -152,6 +153,8 @@ public final class MainViewModel implements AutoCloseable {
         });
         lane.call(() -> QuickMarkerSettings.load(engine), quickMarkers::setAll, e -> { });
         lane.call(() -> SoundSettings.load(engine), this::keepSoundSettings, e -> { });
+        lane.call(() -> engine.setting(EXACT_CUT_KEY).map(Boolean::parseBoolean).orElse(true), this::keepCutMode,
+                e -> { });
         lane.run(() -> {
             index.takeStale();
             index.reload(engine.segments(streamId, 0, Long.MAX_VALUE));
@@ -173,6 +176,14 @@ public final class MainViewModel implements AutoCloseable {
         playback.mutedProperty().addListener((o, was, now) -> save.run());
     }
 
+    /** FX thread: the cut mode the editor chose last (exact until then), stored at each change. */
+    private void keepCutMode(boolean exact) {
+        form.setExactCut(exact);
+        form.exactCutProperty().addListener((o, was, now) -> {
+            boolean kept = now;
+            lane.run(() -> engine.putSetting(EXACT_CUT_KEY, Boolean.toString(kept)));
+        });
+    }
 
     /** ui-engine thread: the slow facts (state, disk, clips), and a full DVR reload after retention. */
     private void poll() {

@@ -6,6 +6,7 @@ import io.clipdesk.engine.ClipRequest;
 import io.clipdesk.engine.DvrWindow;
 import io.clipdesk.engine.ExactRange;
 import io.clipdesk.engine.LiveStream;
+import io.clipdesk.ui.form.EditorWords;
 import io.clipdesk.ui.timeline.Marks;
 
 import java.time.Duration;
@@ -81,7 +82,6 @@ public record MarkedClip(ClipRequest request, String problem) {
             m.appendReplacement(out, time);
         }
         m.appendTail(out);
-        String text = out.toString();
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+        return EditorWords.of(out.toString());
     }
 }

@@ -24,8 +24,6 @@ import javafx.beans.value.ObservableValue;
 import javafx.scene.image.Image;
 import io.clipdesk.engine.DvrWindow;
 
-import java.time.Instant;
-import java.time.LocalTime;
 import java.time.ZoneId;
 
 /**
@@ -48,6 +46,7 @@ public final class PlaybackViewModel implements AutoCloseable {
     private final ReadOnlyLongWrapper framesShown = new ReadOnlyLongWrapper(this, "framesShown");
     private final StringBinding positionText;
     private final StringBinding badgeText;
+    private final StringBinding rateText;
     private boolean resumeAfterScrub;
 
     /**
@@ -64,12 +63,24 @@ public final class PlaybackViewModel implements AutoCloseable {
         badgeText = Bindings.createStringBinding(() -> live.get() ? "LIVE"
                 : "DVR −" + ClipFormViewModel.span(Math.max(0, window.getValue().endMs() - positionMs.get()) / 1000),
                 live, positionMs, window);
+        rateText = Bindings.createStringBinding(() -> rateText(status.get()), status);
+    }
+
+    /** "❚❚ paused", "▶ 1×", "▶▶ 4×", "◀◀ 2×", "▶ ½×": what the transport bar says the player does. */
+    static String rateText(PlayerStatus s) {
+        if (!s.playing()) {
+            return "❚❚ paused";
+        }
+        double speed = Math.abs(s.rate());
+        String times = speed == 0.5 ? "½×" : speed == 0.25 ? "¼×" : speed >= 1 ? Math.round(speed) + "×"
+                : speed + "×";
+        String arrow = s.rate() < 0 ? (speed > 1 ? "◀◀ " : "◀ ") : (speed > 1 ? "▶▶ " : "▶ ");
+        return arrow + times;
     }
 
     /** Broadcast timecode of a wall-clock instant: local HH:MM:SS:FF at 25 frames per second. */
     static String timecode(long ms, ZoneId zone) {
-        LocalTime t = Instant.ofEpochMilli(ms).atZone(zone).toLocalTime();
-        return String.format("%02d:%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond(), t.getNano() / 40_000_000);
+        return Timecode.format(ms, zone);
     }
 
     void start() {
@@ -175,6 +186,8 @@ public final class PlaybackViewModel implements AutoCloseable {
     public StringBinding positionTextProperty() { return positionText; }
     /** "LIVE" while following the live edge, otherwise how far behind it the picture is. */
     public StringBinding badgeTextProperty() { return badgeText; }
+    /** Direction and speed, or paused (see {@link #rateText(PlayerStatus)}). */
+    public StringBinding rateTextProperty() { return rateText; }
 
     public ReadOnlyBooleanProperty playingProperty() { return playing.getReadOnlyProperty(); }
     public boolean isPlaying() { return playing.get(); }

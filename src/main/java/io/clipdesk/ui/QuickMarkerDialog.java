@@ -9,6 +9,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,16 +21,23 @@ import java.util.List;
  */
 final class QuickMarkerDialog extends Dialog<List<QuickMarker>> {
 
+    /** What a marker's rolls may be; also said in the dialog, so no limit is applied unseen. */
+    static final int MAX_ROLL_S = 300;
+
     private final List<ChoiceBox<Destination>> sendTo = new ArrayList<>();
 
-    QuickMarkerDialog(List<QuickMarker> current, MainViewModel.AutoSendSetup setup) {
+    QuickMarkerDialog(List<QuickMarker> current, MainViewModel.AutoSendSetup setup, Window owner,
+                      List<String> stylesheets) {
         setTitle("Quick markers");
+        initOwner(owner);
+        Themed.apply(getDialogPane(), stylesheets);
         GridPane grid = new GridPane();
-        grid.getStyleClass().add("form-grid");
+        grid.setId("quick-markers");
+        grid.getStyleClass().addAll("form-grid", "quick-markers");
         boolean canSend = !setup.destinations().isEmpty();
-        grid.addRow(0, new Label("Key"), new Label("Label"), new Label("Before (s)"), new Label("After (s)"));
+        grid.addRow(0, header("Key"), header("Label"), header("Seconds before"), header("Seconds after"));
         if (canSend) {
-            grid.add(new Label("Send to"), 4, 0);
+            grid.add(header("Send to"), 4, 0);
         }
         List<TextField> labels = new ArrayList<>();
         List<Spinner<Integer>> pre = new ArrayList<>();
@@ -36,10 +45,16 @@ final class QuickMarkerDialog extends Dialog<List<QuickMarker>> {
         for (int i = 0; i < current.size(); i++) {
             QuickMarker m = current.get(i);
             TextField label = new TextField(m.label());
-            Spinner<Integer> before = new Spinner<>(0, 300, m.preRollS());
-            Spinner<Integer> after = new Spinner<>(0, 300, m.postRollS());
+            label.setAccessibleText("F" + (i + 1) + " label");
+            label.setPrefColumnCount(12);
+            Spinner<Integer> before = new Spinner<>(0, MAX_ROLL_S, m.preRollS());
+            Spinner<Integer> after = new Spinner<>(0, MAX_ROLL_S, m.postRollS());
             before.setEditable(true);
             after.setEditable(true);
+            before.setPrefWidth(110);
+            after.setPrefWidth(110);
+            before.setAccessibleText("F" + (i + 1) + " seconds before the playhead");
+            after.setAccessibleText("F" + (i + 1) + " seconds after the playhead");
             labels.add(label);
             pre.add(before);
             post.add(after);
@@ -68,7 +83,15 @@ final class QuickMarkerDialog extends Dialog<List<QuickMarker>> {
                 grid.add(to, 4, i + 1);
             }
         }
-        getDialogPane().setContent(grid);
+        Label limits = new Label("Each marker clips from its seconds before to its seconds after the picture on"
+                + " screen: 0–" + MAX_ROLL_S + " s each, at least 1 s in all (a marker with nothing before gets"
+                + " 1 s after). A blank label keeps the old one. The clip's name and tags take the label.");
+        limits.setId("quick-markers-limits");
+        limits.getStyleClass().add("caption");
+        limits.setWrapText(true);
+        limits.setMaxWidth(520);
+        VBox content = new VBox(10, grid, limits);
+        getDialogPane().setContent(content);
         getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         setResultConverter(button -> {
             if (button != ButtonType.OK) {
@@ -83,6 +106,12 @@ final class QuickMarkerDialog extends Dialog<List<QuickMarker>> {
             }
             return edited;
         });
+    }
+
+    private static Label header(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("column-header");
+        return l;
     }
 
     /** The destination chosen for marker {@code index} (0-based); 0 for none. After OK. */

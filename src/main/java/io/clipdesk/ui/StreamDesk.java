@@ -14,6 +14,8 @@ import io.clipdesk.ui.streams.StreamDialogViewModel;
 import io.clipdesk.ui.streams.StreamEntry;
 import io.clipdesk.ui.streams.StreamRemoval;
 import io.clipdesk.ui.streams.StreamsViewModel;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -42,6 +44,8 @@ public final class StreamDesk extends BorderPane implements AutoCloseable {
     private ClipsPanel clips;
     private long deskStreamId = StreamsViewModel.NONE;
     private List<Rendition> deskRenditions = List.of();
+    /** The divider between desk and clips panel: one place for every stream's desk, kept by the window. */
+    private final DoubleProperty sideSplit = new SimpleDoubleProperty(this, "sideSplit", MainView.DEFAULT_SIDE_SPLIT);
 
     public StreamDesk(DeskBackend engine, FrameDecoder decoder, DesktopShell shell) {
         this(engine, decoder, shell, null);
@@ -89,7 +93,8 @@ public final class StreamDesk extends BorderPane implements AutoCloseable {
         desk = new MainView(engine, decoder, streamId);
         clips = new ClipsPanel(new ClipsViewModel(engine, streamId, new FxBridge(), shell));
         adjustBetween(desk, clips);
-        desk.setRight(clips);
+        desk.sideSplitProperty().bindBidirectional(sideSplit);
+        desk.setSidePanel(clips);
         oneAtATime(desk.viewModel().playback(), clips.viewModel().preview());
         deskRenditions = desk.viewModel().streamProperty().get().renditions();
         desk.viewModel().streamProperty().addListener((o, was, now) -> renditionsMayHaveChanged(now));
@@ -135,6 +140,7 @@ public final class StreamDesk extends BorderPane implements AutoCloseable {
             clips = null;
         }
         if (desk != null) {
+            desk.sideSplitProperty().unbindBidirectional(sideSplit);
             desk.close();
             desk = null;
         }
@@ -200,6 +206,11 @@ public final class StreamDesk extends BorderPane implements AutoCloseable {
     /** The shown stream's desk, or null when the engine has no stream. */
     public MainView desk() {
         return desk;
+    }
+
+    /** Where the divider between the desk and the clips panel is (0–1 of the width); the window remembers it. */
+    public DoubleProperty sideSplitProperty() {
+        return sideSplit;
     }
 
     public ClipsPanel clipsPanel() {

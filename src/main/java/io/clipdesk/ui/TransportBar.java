@@ -3,24 +3,36 @@ package io.clipdesk.ui;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
 /**
- * Transport and marking buttons; each names its key, so the mouse teaches the keyboard. They keep their labels in
- * a 1280x720 window: the volume slider and the gap give way first.
+ * Transport and marking buttons; each names its key, so the mouse teaches the keyboard. Three groups (moving,
+ * speed and sound, marks) that wrap onto a second row in a narrow desk, so no button is ever cut off.
  */
-public final class TransportBar extends HBox {
+public final class TransportBar extends FlowPane {
 
     public TransportBar(PlaybackViewModel playback, ClipFormViewModel form, Runnable goLive) {
         getStyleClass().add("transport");
         setAlignment(Pos.CENTER_LEFT);
+        setHgap(12);
+        setVgap(4);
         Button play = button("▶", "Play / pause (Space, K)", playback::togglePlay, "play");
+        play.setId("play");
         play.textProperty().bind(Bindings.when(playback.playingProperty()).then("❚❚").otherwise("▶"));
+        play.accessibleTextProperty().bind(Bindings.when(playback.playingProperty()).then("Pause").otherwise("Play"));
+        Label rate = new Label();
+        rate.setId("transport-rate");
+        rate.getStyleClass().add("transport-rate");
+        rate.textProperty().bind(playback.rateTextProperty());
+        rate.accessibleTextProperty().bind(Bindings.concat("Playback: ", playback.rateTextProperty()));
+        rate.setTooltip(new Tooltip("Speed: L / J again for 2×, 4×, 8×; K pauses; hold K and tap L or J to step"));
+        rate.setMinWidth(Region.USE_PREF_SIZE);
         Button live = button("LIVE", "Back to the live edge (End)", goLive, "go-live");
         live.setId("go-live");
         playback.liveProperty().addListener((o, was, now) -> live.pseudoClassStateChanged(Pseudo.LIVE, now));
@@ -37,40 +49,53 @@ public final class TransportBar extends HBox {
         mute.setId("mute");
         mute.getStyleClass().add("mute");
         mute.setTooltip(new Tooltip("Mute the desk's sound (M)"));
-        mute.setFocusTraversable(false);
+        mute.setAccessibleText("Mute");
         mute.selectedProperty().bindBidirectional(playback.mutedProperty());
         mute.textProperty().bind(Bindings.when(playback.mutedProperty()).then("Muted").otherwise("Sound"));
         Slider volume = new Slider(0, 100, playback.volumePercentProperty().get());
         volume.setId("volume");
         volume.getStyleClass().add("volume");
         volume.setTooltip(new Tooltip("Listening volume (the meters show the material, not this)"));
-        volume.setFocusTraversable(false);
+        volume.setAccessibleText("Listening volume");
         volume.setPrefWidth(70);
         volume.setMinWidth(30);
         volume.valueProperty().addListener((o, was, now) -> playback.volumePercentProperty().set(now.intValue()));
         playback.volumePercentProperty().addListener((o, was, now) -> volume.setValue(now.doubleValue()));
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
         getChildren().addAll(
-                button("−10 s", "Back 10 seconds (Shift+←)", () -> playback.skip(-10_000), "skip"),
-                button("−1 s", "Back 1 second (←)", () -> playback.skip(-1_000), "skip"),
-                button("◀ 1f", "Previous frame (,)", () -> playback.stepFrames(-1), "skip"),
-                play,
-                button("1f ▶", "Next frame (.)", () -> playback.stepFrames(1), "skip"),
-                button("+1 s", "Forward 1 second (→)", () -> playback.skip(1_000), "skip"),
-                button("+10 s", "Forward 10 seconds (Shift+→)", () -> playback.skip(10_000), "skip"),
-                live, half, quarter, mute, volume, gap, in, out,
-                button("Clear", "Clear the marks (Esc)", form::clearMarks, "skip"));
-        getChildren().stream().filter(n -> n != volume && n != gap)
-                .forEach(n -> ((Region) n).setMinWidth(Region.USE_PREF_SIZE));
+                group(button("−10 s", "Back 10 seconds (Shift+←)", () -> playback.skip(-10_000), "skip"),
+                        button("−1 s", "Back 1 second (←)", () -> playback.skip(-1_000), "skip"),
+                        button("◀ 1f", "Previous frame (,)", () -> playback.stepFrames(-1), "skip"),
+                        play, rate,
+                        button("1f ▶", "Next frame (.)", () -> playback.stepFrames(1), "skip"),
+                        button("+1 s", "Forward 1 second (→)", () -> playback.skip(1_000), "skip"),
+                        button("+10 s", "Forward 10 seconds (Shift+→)", () -> playback.skip(10_000), "skip")),
+                group(live, half, quarter, mute, volume),
+                group(in, out, button("Clear", "Clear the marks (Esc)", form::clearMarks, "skip")));
     }
 
+    private static HBox group(javafx.scene.Node... nodes) {
+        HBox box = new HBox(3, nodes);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        for (javafx.scene.Node n : nodes) {
+            if (n instanceof Region r && !(n instanceof Slider)) {
+                r.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+        return box;
+    }
+
+    /**
+     * A desk button: reached with Tab and pressed with Space or Enter like any control; its tip (which names the
+     * key) is also what a screen reader says.
+     */
     static Button button(String text, String tip, Runnable action, String styleClass) {
         Button b = new Button(text);
         b.setTooltip(new Tooltip(tip));
         b.setOnAction(e -> action.run());
-        b.setFocusTraversable(false);
         b.getStyleClass().add(styleClass);
+        b.setAccessibleText(tip.replaceAll("\\s*\\([^)]*\\)$", ""));
+        b.setAccessibleHelp(tip);
         return b;
     }
 }

@@ -11,6 +11,7 @@ import io.clipdesk.engine.ExactRange;
 import io.clipdesk.engine.LiveStream;
 import io.clipdesk.engine.Rendition;
 import io.clipdesk.engine.SourceSpec;
+import io.clipdesk.ui.form.FormMessage;
 import io.clipdesk.ui.timeline.Marks;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -99,7 +100,8 @@ class ClipFormViewModelTest {
         assertFalse(vm.canCreateProperty().get());
         vm.create();
         assertTrue(sent.isEmpty());
-        assertEquals(problem, vm.noticeProperty().get());
+        assertEquals(problem, vm.getNotice());
+        assertEquals(FormMessage.Kind.WARNING, vm.messageProperty().get().kind(), "a refusal is a warning");
     }
 
     @Test
@@ -108,7 +110,9 @@ class ClipFormViewModelTest {
         assertEquals("", vm.problemProperty().get());
         vm.create();
         assertEquals(1, sent.size());
-        assertTrue(vm.noticeProperty().get().contains("00:00:10 from 14:36:40"), vm.noticeProperty().get());
+        assertTrue(vm.getNotice().contains("0:10.0 from 14:36:40:00"), vm.getNotice());
+        assertTrue(vm.getNotice().contains("the first 0:20.0 asked for were cut"), vm.getNotice());
+        assertEquals(FormMessage.Kind.WARNING, vm.messageProperty().get().kind());
     }
 
     @Test
@@ -144,6 +148,8 @@ class ClipFormViewModelTest {
 
     @Test
     void exactCut_asksForFrameAccuracy_forMarksAndQuickClips_andSegmentOtherwise() {
+        assertTrue(vm.exactCutProperty().get(), "exact by default");
+        vm.setExactCut(false);
         vm.editMarks(new Marks(NOW_MS - 20_000, NOW_MS - 10_000));
         vm.create();
         assertEquals(ClipAccuracy.SEGMENT, sent.get(0).accuracy());
@@ -156,7 +162,7 @@ class ClipFormViewModelTest {
     }
 
     @Test
-    void exactCut_sendsTheMarksMsRange_insideTheCoveringSeconds_andQuickClipsStayOnSeconds() {
+    void exactCut_sendsTheMarksMsRange_insideTheCoveringSeconds_andLastNsEndsAtThePicture() {
         // In at frame 13 of its second (25 fps), out at frame 7 of a later one.
         long inMs = NOW_MS - 20_000 + 520;
         long outMs = NOW_MS - 10_000 + 280;
@@ -171,11 +177,13 @@ class ClipFormViewModelTest {
         assertEquals((NOW_MS - 20_000) / 1000, marked.startS().getAsLong(), "the API's seconds still cover the marks");
         assertEquals(11, marked.durationS());
         assertEquals(ClipAccuracy.FRAME, sent.get(1).accuracy());
-        assertEquals(Optional.empty(), sent.get(1).exactRange(), "last 30 s is whole seconds already");
+        assertEquals(Optional.of(new ExactRange(playhead.get() - 30_000, playhead.get())), sent.get(1).exactRange(),
+                "last 30 s: exactly 30 s up to the picture on screen");
     }
 
     @Test
     void exactCutOff_sendsNoMsRange() {
+        vm.setExactCut(false);
         vm.editMarks(new Marks(NOW_MS - 20_000 + 520, NOW_MS - 10_000 + 280));
         vm.create();
 
@@ -184,13 +192,90 @@ class ClipFormViewModelTest {
     }
 
     @Test
-    void createLast_thirtySeconds_endsAtTheLiveEdge() {
+    void createLast_thirtySeconds_endsAtThePictureOnScreen_notTheLiveEdge() {
+        playhead.set(NOW_MS - 60_000 + 440);
+        vm.setExactCut(false);
         vm.createLast(30);
         ClipRequest r = sent.get(0);
         assertEquals(30, r.durationS());
-        long endMs = (r.startS().getAsLong() + r.durationS()) * 1000;
-        assertTrue(Math.abs(endMs - window.get().endMs()) <= 1000, "ends at the live edge");
-        assertTrue(r.name().startsWith("Last 30 s"));
+        assertEquals((NOW_MS - 60_000) / 1000, r.startS().getAsLong() + r.durationS(), "ends at the shown second");
+        assertTrue(r.name().startsWith("Last 30 s 14:45:40"), r.name());
+    }
+
+    @Test
+    void createLast_reachingPastTheDvrTail_isClippedToWhatItHolds_andTheNoticeSaysHowMuch() {
+        playhead.set(DVR_START_MS + 42_000);
+        vm.createLast(90);
+        ClipRequest r = sent.get(0);
+        assertEquals(Optional.of(new ExactRange(DVR_START_MS, DVR_START_MS + 42_000)), r.exactRange());
+        assertEquals(FormMessage.Kind.WARNING, vm.messageProperty().get().kind());
+        assertTrue(vm.getNotice().contains("0:42.0 from 14:36:40:00"), vm.getNotice());
+        assertTrue(vm.getNotice().contains("The DVR holds only the part from 14:36:40:00: the first 0:48.0 asked for"
+                + " were cut."), vm.getNotice());
+    }
+
+    @Test
+    void typedMarks_takeFramesOrMilliseconds_onTheDayNearestThePicture() {
+        playhead.set(NOW_MS - 60_000); // 14:45:40 UTC
+        assertTrue(vm.typeMark(ClipFormViewModel.Side.IN, "14:45:30.12"));
+        assertTrue(vm.typeMark(ClipFormViewModel.Side.OUT, "14:45:33.620"));
+        assertEquals(NOW_MS - 70_000 + 12 * 40, vm.getMarks().inMs(), "two digits are frames at 25 fps");
+        assertEquals(NOW_MS - 70_000 + 3_620, vm.getMarks().outMs(), "three digits are milliseconds");
+        assertEquals("14:45:30:12", vm.inTextProperty().get());
+        assertEquals("0:03.1", vm.durationTextProperty().get(), "exact: the marks, to the tenth");
+        assertEquals("14:45:30:12", vm.startTextProperty().get());
+    }
+
+    @Test
+    void typedMark_thatIsNoTime_isRefusedInTheWarningColour_andTheMessageClearsWhenTheInputChanges() {
+        vm.editMarks(new Marks(NOW_MS - 20_000, NOW_MS - 10_000));
+        assertFalse(vm.typeMark(ClipFormViewModel.Side.IN, "14:61"));
+        assertEquals(FormMessage.Kind.WARNING, vm.messageProperty().get().kind());
+        assertTrue(vm.messageProperty().get().text().startsWith("“14:61” is not a time of day"));
+        assertEquals(NOW_MS - 20_000, vm.getMarks().inMs(), "the mark stays");
+        vm.inputChanged();
+        assertEquals(FormMessage.NONE, vm.messageProperty().get(), "valid marks, nothing to say");
+        vm.create();
+        assertEquals(FormMessage.Kind.DONE, vm.messageProperty().get().kind(), "created: an outcome, not a warning");
+        vm.markIn();
+        assertEquals(FormMessage.Kind.HINT, vm.messageProperty().get().kind(), "the outcome went with the input");
+        assertTrue(vm.messageProperty().get().text().contains("out point"));
+    }
+
+    @Test
+    void nudge_movesTheLastSetMark_byAFrame_orASecond() {
+        playhead.set(NOW_MS - 30_000);
+        vm.markIn();
+        vm.nudge(Timecode.FRAME_MS);
+        assertEquals(NOW_MS - 30_000 + 40, vm.getMarks().inMs());
+        playhead.set(NOW_MS - 20_000);
+        vm.markOut();
+        vm.nudge(-1000);
+        assertEquals(NOW_MS - 21_000, vm.getMarks().outMs(), "the out mark was set last");
+        assertEquals(NOW_MS - 30_000 + 40, vm.getMarks().inMs());
+        assertEquals(Optional.of(NOW_MS - 30_000 + 40), vm.markToGoTo(ClipFormViewModel.Side.IN));
+        vm.nudge(-40);
+        assertEquals(NOW_MS - 30_000, vm.getMarks().inMs(), "go to in makes the in mark the one nudged");
+    }
+
+    @Test
+    void listedStartAndDuration_areWhatEachCutModeDelivers() {
+        // 2 s segments from the DVR's start; marks 14:45:31.52–14:45:34.62.
+        List<io.clipdesk.engine.Segment> list = new ArrayList<>();
+        for (long t = DVR_START_MS, seq = 0; t < NOW_MS - 2000; t += 2000, seq++) {
+            list.add(new io.clipdesk.engine.Segment(1, seq, t, 2_000_000, false));
+        }
+        SimpleObjectProperty<io.clipdesk.ui.dvr.SegmentIndex> segments =
+                new SimpleObjectProperty<>(io.clipdesk.ui.dvr.SegmentIndex.of(list));
+        ClipFormViewModel withDvr = new ClipFormViewModel(this::accept, UTC, streamProp, window, now, playhead,
+                segments, 2000);
+        withDvr.editMarks(new Marks(NOW_MS - 68_480, NOW_MS - 65_380));
+        assertEquals("0:03.1", withDvr.durationTextProperty().get());
+        assertEquals("14:45:31:13", withDvr.startTextProperty().get());
+        withDvr.setExactCut(false);
+        // Seconds 31–35 are asked; the 2 s segments over them run 30–36.
+        assertEquals("14:45:30:00", withDvr.startTextProperty().get());
+        assertEquals("0:06.0", withDvr.durationTextProperty().get());
     }
 
     @Test

@@ -2,7 +2,10 @@ package io.clipdesk.ui;
 
 import io.clipdesk.app.EmbeddedDesk;
 import io.clipdesk.app.Engines;
+import io.clipdesk.engine.ClipDescription;
 import io.clipdesk.engine.ClipEngine;
+import io.clipdesk.engine.ClipRequest;
+import io.clipdesk.ui.timeline.Marks;
 import io.clipdesk.media.FfmpegFrameDecoder;
 import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
@@ -18,11 +21,13 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Runs the desk on a real engine with the real clock (test signal, 2 s segments) at a given window size and, after
  * a while, writes a PNG of the window: the README's screenshots, made under Xvfb.
- * {@code java ... io.clipdesk.ui.DeskScreenshot DATA_DIR WIDTH HEIGHT SECONDS OUT.png}
+ * {@code java ... io.clipdesk.ui.DeskScreenshot DATA_DIR WIDTH HEIGHT SECONDS OUT.png [keymap]}: with {@code keymap}, the
+ * key-map sheet over the desk instead. Before the shot the desk gets two clips and a marked range, as at work.
  */
 public final class DeskScreenshot {
 
@@ -55,8 +60,33 @@ public final class DeskScreenshot {
                     }
                 }
             };
-            wait.setOnFinished(e -> onBeep.start());
+            boolean keyMap = a.size() > 5 && a.get(5).equals("keymap");
+            wait.setOnFinished(e -> {
+                stageTheDesk(desk);
+                if (keyMap) {
+                    KeyMapDialog sheet = new KeyMapDialog(stage, List.copyOf(stage.getScene().getStylesheets()));
+                    sheet.show();
+                    PauseTransition shown = new PauseTransition(Duration.seconds(1));
+                    shown.setOnFinished(done -> {
+                        write(sheet.getDialogPane().getScene().snapshot(null), Path.of(a.get(4)));
+                        Platform.exit();
+                    });
+                    shown.play();
+                } else {
+                    onBeep.start();
+                }
+            });
             wait.play();
+        }
+
+        /** Two clips in the list (one selected) and a marked range on the timeline, as at work. */
+        private void stageTheDesk(StreamDesk desk) {
+            long pictureMs = desk.desk().viewModel().playback().getPositionMs();
+            long stream = desk.desk().viewModel().streamProperty().get().id();
+            engine.clips().create(ClipRequest.of(stream, pictureMs / 1000 - 40, 12).withName("Kick-off")
+                    .withDescription(ClipDescription.EMPTY.withTags(List.of("Goal"))));
+            engine.clips().create(ClipRequest.of(stream, pictureMs / 1000 - 20, 8).withName("Interview, coach"));
+            desk.desk().viewModel().form().editMarks(new Marks(pictureMs - 9_480, pictureMs - 3_120));
         }
 
         private static void write(WritableImage shot, Path out) {

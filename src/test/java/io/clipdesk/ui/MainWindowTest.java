@@ -8,6 +8,7 @@ import io.clipdesk.engine.DvrWindow;
 import io.clipdesk.media.FfmpegFrameDecoder;
 import io.clipdesk.testing.LiveFeed;
 import io.clipdesk.testing.MutableClock;
+import io.clipdesk.ui.form.MessageArea;
 import io.clipdesk.ui.timeline.DvrTimeline;
 import io.clipdesk.ui.timeline.Marks;
 import io.clipdesk.ui.timeline.TickLabel;
@@ -109,7 +110,7 @@ class MainWindowTest extends FxRobot {
         type(KeyCode.LEFT, 3);
         await("three seconds back", () -> playback().getPositionMs() <= inMs - 2_900);
         type(KeyCode.O);
-        Label problem = lookup("#clip-problem").queryAs(Label.class);
+        MessageArea problem = lookup("#clip-message").queryAs(MessageArea.class);
         await("the reason", () -> problem.getText().equals("The out point must be after the in point."));
         assertTrue(problem.isVisible());
         assertTrue(lookup("#create-clip").queryAs(Button.class).isDisabled());
@@ -126,7 +127,8 @@ class MainWindowTest extends FxRobot {
         type(KeyCode.ENTER);
         drainUi();
         assertEquals(clipsBefore, engine.clips().list(STREAM).size());
-        assertEquals(problem.getText(), lookup("#clip-notice").queryAs(Label.class).getText());
+        assertTrue(problem.getText().contains("before the DVR window"), "one message area: the refusal in it");
+        assertTrue(problem.isWarning(), "in the warning colour");
     }
 
     @Test
@@ -202,12 +204,14 @@ class MainWindowTest extends FxRobot {
     }
 
     @Test
-    void lastThirtySeconds_createsAThirtySecondClipEndingAtTheLiveEdge() {
-        long edgeMs = window().endMs();
+    void lastThirtySeconds_endsAtThePictureOnScreen_notTheLiveEdge() {
+        pauseAt(window().endMs() - 8_000);
+        long shownMs = playback().getPositionMs();
         type(KeyCode.DIGIT3);
         Clip clip = awaitOneClip();
-        assertEquals(30, clip.durationS());
-        assertEquals(edgeMs / 1000.0, clip.endS(), SEGMENT_MS / 1000.0);
+        assertEquals(java.util.Optional.of(new io.clipdesk.engine.ExactRange(shownMs - 30_000, shownMs)),
+                clip.exactRange(), "exactly 30 s up to the shown picture (exact cut, the default)");
+        assertTrue(clip.endS() * 1000 < window().endMs() - 5_000, "not up to the live edge");
     }
 
     private void pauseAt(long timeMs) {

@@ -10,16 +10,16 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-import java.util.function.Consumer;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * One clip in the list: title and VOD badge, its tags, start · length · renditions, and the live state line with a
  * progress bar while recording. Binds to the row's {@link ClipItem}; a recycled cell unbinds first. The context menu
- * forwards to the panel's actions.
+ * offers the panel's actions (those of its action bar, in the same order).
  */
 final class ClipCell extends ListCell<ClipItem> {
 
@@ -33,7 +33,7 @@ final class ClipCell extends ListCell<ClipItem> {
     private final ChangeListener<ClipPhase> phaseListener = (o, was, now) -> showPhase(now);
     private ClipItem bound;
 
-    ClipCell(ClipActions actions) {
+    ClipCell(Supplier<List<ClipAction>> actions) {
         getStyleClass().add("clip-cell");
         name.getStyleClass().add("clip-name");
         vod.getStyleClass().add("vod-badge");
@@ -48,7 +48,9 @@ final class ClipCell extends ListCell<ClipItem> {
         HBox stateRow = new HBox(8, state, progress);
         stateRow.setAlignment(Pos.CENTER_LEFT);
         box = new VBox(2, new HBox(8, name, vod), tags, details, stateRow);
-        setContextMenu(menu(actions));
+        ContextMenu menu = new ContextMenu();
+        menu.setOnShowing(e -> menu.getItems().setAll(actions.get().stream().map(this::item).toList()));
+        setContextMenu(menu);
         setText(null);
         setPrefWidth(0); // as wide as the list, never wider: no horizontal scroll bar
         name.setMinWidth(0);
@@ -56,22 +58,12 @@ final class ClipCell extends ListCell<ClipItem> {
         tags.setMinWidth(0);
     }
 
-    private ContextMenu menu(ClipActions actions) {
-        return new ContextMenu(
-                item("Preview HLS", actions.previewHls()), item("Preview MP4", actions.previewMp4()),
-                new SeparatorMenuItem(),
-                item("Copy HLS link", actions.copyHls()), item("Copy MP4 link", actions.copyMp4()),
-                item("Save MP4 as…", actions.saveMp4()), item("Reveal in file manager", actions.reveal()),
-                new SeparatorMenuItem(),
-                item("Describe…", actions.describe()), item("Keep permanent", actions.keep()),
-                item("Delete…", actions.delete()));
-    }
-
-    private MenuItem item(String text, Consumer<ClipItem> action) {
-        MenuItem m = new MenuItem(text);
+    private MenuItem item(ClipAction action) {
+        MenuItem m = new MenuItem(action.label());
+        m.setDisable(getItem() == null || !action.appliesTo().test(getItem()));
         m.setOnAction(e -> {
             if (getItem() != null) {
-                action.accept(getItem());
+                action.run().accept(getItem());
             }
         });
         return m;

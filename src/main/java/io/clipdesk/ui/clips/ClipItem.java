@@ -4,6 +4,7 @@ import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipPhase;
 import io.clipdesk.engine.Video;
 import io.clipdesk.engine.VideoStatus;
+import io.clipdesk.ui.Timecode;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.DoubleBinding;
@@ -13,9 +14,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableLongValue;
 
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -24,8 +23,6 @@ import java.util.stream.Collectors;
  * stays selected) and the state line derived from it and the engine's clock.
  */
 public final class ClipItem {
-
-    private static final DateTimeFormatter HMS = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final ReadOnlyObjectWrapper<Clip> clip;
     private final ReadOnlyObjectWrapper<Optional<VideoStatus>> vod = new ReadOnlyObjectWrapper<>(Optional.empty());
@@ -84,7 +81,7 @@ public final class ClipItem {
         return phase;
     }
 
-    /** "14:32:10 · 0:30 · 360p 720p": local start, length, renditions. */
+    /** "14:32:10:04 · 0:30.0 · 360p 720p": where the delivered media starts, how long it is, renditions. */
     public StringBinding detailsProperty() {
         return details;
     }
@@ -105,8 +102,22 @@ public final class ClipItem {
     }
 
     private static String details(Clip clip, ZoneId zone) {
-        return HMS.format(Instant.ofEpochSecond(clip.startS()).atZone(zone)) + " · "
-                + ClipCountdown.span(clip.durationS() * 1000L) + " · "
+        boolean cut = clip.cutEndMs() > clip.cutStartMs();
+        // Known once delivered; before, an exact clip will deliver its marks and a segment clip about its seconds.
+        String about = cut || clip.exactRange().isPresent() ? "" : "≈";
+        return Timecode.format(deliveredStartMs(clip), zone) + " · " + about
+                + Timecode.length(deliveredLengthMs(clip)) + " · "
                 + clip.renditions().stream().map(r -> MediaLinks.height(r) + "p").collect(Collectors.joining(" "));
+    }
+
+    /** Where the clip's media starts (wall clock): its delivered cut, or until then the start it was asked for. */
+    static long deliveredStartMs(Clip clip) {
+        return clip.cutEndMs() > clip.cutStartMs() ? clip.cutStartMs() : clip.fromMs();
+    }
+
+    /** How long the clip's MP4 is: the delivered cut less the media a source gap left out, or until known the asked. */
+    static long deliveredLengthMs(Clip clip) {
+        return clip.cutEndMs() > clip.cutStartMs() ? clip.cutEndMs() - clip.cutStartMs() - clip.gapMs()
+                : clip.toMs() - clip.fromMs();
     }
 }

@@ -51,6 +51,7 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
     private static final int REFRAME_PICTURE_WIDTH = 640;
 
     private final ClipsViewModel vm;
+    private final ClipActionBar actionBar;
 
     /**
      * The panel of one stream of the desk's engine, with the system clipboard and file manager. FX thread. Without
@@ -63,6 +64,7 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
 
     public ClipsPanel(ClipsViewModel vm) {
         this.vm = vm;
+        this.actionBar = new ClipActionBar(vm.selectedClipProperty(), vm.selectedPhaseProperty());
         getStyleClass().add("clips-panel");
         setId("clips-panel");
 
@@ -70,9 +72,11 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
         title.getStyleClass().add("panel-title");
         MenuButton export = new MenuButton("Export");
         export.setId("clips-export");
-        export.setFocusTraversable(false);
+        export.setAccessibleText("Export the listed clips");
+        export.setAccessibleHelp("As CSV, JSON, an EDL or Final Cut XML");
         MenuItem csv = new MenuItem("CSV (wall clock, LosslessCut columns)…");
         csv.setOnAction(e -> export(ClipListExport.Format.CSV, "clips.csv", "CSV", "*.csv"));
+        csv.setId("export-csv");
         MenuItem json = new MenuItem("JSON…");
         json.setOnAction(e -> export(ClipListExport.Format.JSON, "clips.json", "JSON", "*.json"));
         MenuItem edl = new MenuItem("EDL (CMX 3600)…");
@@ -96,7 +100,7 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
         TabPane tabs = new TabPane(clipsTab, videosTab);
         tabs.setId("clips-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.setFocusTraversable(false);
+        tabs.setAccessibleText("Clips and permanent videos");
         VBox.setVgrow(tabs, Priority.ALWAYS);
 
         PreviewView preview = new PreviewView(vm.preview());
@@ -113,8 +117,6 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
     }
 
     private Node clipsPage() {
-        ClipActions actions = new ClipActions(vm::previewHls, vm::previewMp4, vm::copyHlsLink, vm::copyMp4Link,
-                this::saveMp4, vm::reveal, vm::keepPermanent, this::confirmDelete, this::describe);
         TextField filter = new TextField();
         filter.setId("clips-filter");
         filter.setPromptText("Filter: words, #tag");
@@ -128,8 +130,9 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
         });
         ListView<ClipItem> list = new ListView<>(vm.shownClips());
         list.setId("clips-list");
-        list.setFocusTraversable(false);
-        list.setCellFactory(v -> new ClipCell(actions));
+        list.setAccessibleText("Clips");
+        list.setAccessibleHelp("Up and down choose a clip; Tab reaches its actions");
+        list.setCellFactory(v -> new ClipCell(actionBar::actions));
         list.placeholderProperty().bind(Bindings.createObjectBinding(() -> new Label(vm.clips().isEmpty()
                 ? "No clips yet: mark in and out, then Create clip." : "No clip matches the filter."), vm.clips()));
         list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.selectClip(now));
@@ -138,33 +141,39 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
                 list.getSelectionModel().select(now);
             }
         });
+        list.setMinHeight(90);
         VBox.setVgrow(list, Priority.ALWAYS);
 
+        ClipPhase ready = ClipPhase.READY;
+        addAction(ClipAction.always("clip-preview-hls", "▶ HLS", "Preview the selected clip's HLS", vm::previewHls),
+                true);
+        addAction(ClipAction.always("clip-preview-mp4", "▶ MP4", "Preview the selected clip's MP4", vm::previewMp4),
+                true);
+        addAction(new ClipAction("clip-save-mp4", "Save MP4…", "Save the selected clip's MP4 as a file",
+                c -> c.phaseProperty().get() == ready, this::saveMp4), true);
+        addAction(ClipAction.always("clip-describe", "Describe…",
+                "Describe the selected clip: title, tags, description", this::describe), true);
+        addAction(ClipAction.always("clip-delete", "Delete…", "Delete the selected clip", this::confirmDelete), true);
+        addAction(ClipAction.always("clip-adjust", "Adjust…", "Adjust the selected clip's in and out on the timeline",
+                item -> adjustSelected()), false);
+        addAction(ClipAction.always("clip-copy-hls", "Copy HLS link", "Copy the selected clip's HLS link",
+                vm::copyHlsLink), false);
+        addAction(ClipAction.always("clip-copy-mp4", "Copy MP4 link", "Copy the selected clip's MP4 link",
+                vm::copyMp4Link), false);
+        addAction(ClipAction.always("clip-reveal", "Reveal in file manager", "Show the clip's folder",
+                vm::reveal), false);
+        addAction(new ClipAction("clip-keep", "Keep permanent", "Keep a permanent copy of the selected clip",
+                c -> c.canKeepProperty().get(), vm::keepPermanent), false);
         BooleanExpression none = vm.clipSelectedProperty().not();
         BooleanExpression notReady = vm.selectedPhaseProperty().isNotEqualTo(ClipPhase.READY);
-        Button describe = button("Describe…", "clip-describe", none,
-                () -> on(vm.selectedClipProperty().get(), this::describe));
-        describe.setFocusTraversable(true); // Tab from the filter field reaches it: describing is a keyboard task
-        describe.setAccessibleText("Describe the selected clip: title, tags, description");
-        GridPane bar = actionGrid(
-                button("▶ HLS", "clip-preview-hls", none, () -> on(vm.selectedClipProperty().get(), vm::previewHls)),
-                button("▶ MP4", "clip-preview-mp4", none, () -> on(vm.selectedClipProperty().get(), vm::previewMp4)),
-                button("Copy HLS", "clip-copy-hls", none, () -> on(vm.selectedClipProperty().get(), vm::copyHlsLink)),
-                button("Copy MP4", "clip-copy-mp4", none, () -> on(vm.selectedClipProperty().get(), vm::copyMp4Link)),
-                button("Save MP4…", "clip-save-mp4", notReady, () -> on(vm.selectedClipProperty().get(), this::saveMp4)),
-                button("Reveal", "clip-reveal", none, () -> on(vm.selectedClipProperty().get(), vm::reveal)),
-                describe,
-                button("Keep", "clip-keep", vm.canKeepProperty().not(),
-                        () -> on(vm.selectedClipProperty().get(), vm::keepPermanent)),
-                button("Delete…", "clip-delete", none, () -> on(vm.selectedClipProperty().get(), this::confirmDelete)),
-                button("Adjust…", "clip-adjust", none, this::adjustSelected),
-                sendTo(none));
+        SendToMenu send = sendTo(none);
+        send.setAccessibleText("Send the selected clip to a destination");
+        actionBar.addMenu(send);
         MenuButton social = new MenuButton("Social");
         social.setId("clip-reframe");
         social.getStyleClass().add("clip-action");
-        social.setFocusTraversable(false);
+        social.setAccessibleText("Make a social version of the selected clip: vertical, square or portrait");
         social.disableProperty().bind(notReady);
-        social.setMaxWidth(Double.MAX_VALUE);
         for (ReframeAspect aspect : ReframeAspect.values()) {
             MenuItem item = new MenuItem(switch (aspect) {
                 case VERTICAL -> "Vertical 9:16…";
@@ -175,8 +184,7 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
             item.setOnAction(e -> on(vm.selectedClipProperty().get(), c -> reframe(c, aspect)));
             social.getItems().add(item);
         }
-        GridPane.setHgrow(social, Priority.ALWAYS);
-        bar.add(social, bar.getChildren().size() % 4, bar.getChildren().size() / 4);
+        actionBar.addMenu(social);
         Label versions = new Label();
         versions.setId("clip-reframes");
         versions.getStyleClass().add("notice");
@@ -190,9 +198,17 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
         reframes.setAlignment(Pos.CENTER_LEFT);
         reframes.managedProperty().bind(versions.textProperty().isNotEmpty());
         reframes.visibleProperty().bind(reframes.managedProperty());
-        VBox page = new VBox(6, filter, list, new ReceiptsView(vm.deliveries()), bar, reframes);
+        VBox page = new VBox(6, filter, list, new ReceiptsView(vm.deliveries()), actionBar, reframes);
         page.getStyleClass().add("clips-page");
         return page;
+    }
+
+    /**
+     * Adds an action on the selected clip to the action bar and the rows' context menu: a button when
+     * {@code primary} (keep these few: the panel is narrow), else an item of "More ▾".
+     */
+    public void addAction(ClipAction action, boolean primary) {
+        actionBar.add(action, primary);
     }
 
     private SendToMenu sendTo(BooleanExpression none) {
@@ -211,7 +227,7 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
     }
 
     private void export(ClipListExport.Format format, String suggested, String kind, String pattern) {
-        chooseTarget(suggested, kind, pattern).ifPresent(p -> vm.export(format, p));
+        chooseTarget(suggested, kind, pattern, ClipsViewModel.Folder.EXPORT).ifPresent(p -> vm.export(format, p));
     }
 
     /** "Adjust…" and the desk's A key: the clip's marks on the timeline, or the trim dialog when the DVR lost it. */
@@ -247,7 +263,7 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
     private Node videosPage() {
         ListView<VideoItem> list = new ListView<>(vm.videos());
         list.setId("videos-list");
-        list.setFocusTraversable(false);
+        list.setAccessibleText("Permanent videos");
         list.setCellFactory(v -> new VideoCell());
         list.setPlaceholder(new Label("No permanent videos: tick \"Keep permanent copy\" or press Keep on a clip."));
         list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> vm.selectVideo(now));
@@ -260,7 +276,7 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
                 button("Copy HLS", "video-copy-hls", none, () -> onVideo(v -> vm.copyVideoLink(v, PreviewFormat.HLS))),
                 button("Copy MP4", "video-copy-mp4", none, () -> onVideo(v -> vm.copyVideoLink(v, PreviewFormat.MP4))),
                 button("Save MP4…", "video-save-mp4", none, () -> onVideo(v -> chooseTarget(v.getVideo().name() + ".mp4",
-                        "MP4", "*.mp4").ifPresent(p -> vm.saveVideoMp4(v, p)))),
+                        "MP4", "*.mp4", ClipsViewModel.Folder.MP4).ifPresent(p -> vm.saveVideoMp4(v, p)))),
                 button("Delete…", "video-delete", none, () -> onVideo(v -> {
                     if (confirm("Delete the permanent video \"" + v.getVideo().name() + "\"?")) {
                         vm.deleteVideo(v);
@@ -282,7 +298,8 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
     }
 
     private void saveMp4(ClipItem item) {
-        chooseTarget(item.getClip().name() + ".mp4", "MP4", "*.mp4").ifPresent(p -> vm.saveMp4(item, p));
+        chooseTarget(item.getClip().name() + ".mp4", "MP4", "*.mp4", ClipsViewModel.Folder.MP4)
+                .ifPresent(p -> vm.saveMp4(item, p));
     }
 
     private void confirmDelete(ClipItem item) {
@@ -295,15 +312,22 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.OK, ButtonType.CANCEL);
         alert.setHeaderText(null);
         alert.initOwner(getScene() == null ? null : getScene().getWindow());
+        io.clipdesk.ui.Themed.apply(alert.getDialogPane(),
+                getScene() == null ? List.of() : List.copyOf(getScene().getStylesheets()));
         return alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
     }
 
-    private Optional<Path> chooseTarget(String suggested, String kind, String pattern) {
+    /** A save chooser opening where the last file of this kind went (the home folder the first time). */
+    private Optional<Path> chooseTarget(String suggested, String kind, String pattern, ClipsViewModel.Folder folder) {
         FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save " + kind);
         chooser.setInitialFileName(suggested.replaceAll("[/\\\\:*?\"<>|]", "_"));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
+        chooser.setInitialDirectory(vm.folderFor(folder).toFile());
         File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        return Optional.ofNullable(file).map(File::toPath);
+        Optional<Path> chosen = Optional.ofNullable(file).map(File::toPath);
+        chosen.map(Path::getParent).ifPresent(dir -> vm.rememberFolder(folder, dir));
+        return chosen;
     }
 
     private static GridPane actionGrid(ButtonBase... buttons) {
@@ -321,8 +345,8 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
         Button b = new Button(text);
         b.setId(id);
         b.getStyleClass().add("clip-action");
-        b.setFocusTraversable(false);
         b.disableProperty().bind(disabled);
+        b.setAccessibleText(text.replace("▶", "Preview").replace("…", "") + " (selected video)");
         b.setOnAction(e -> action.run());
         return b;
     }

@@ -65,6 +65,19 @@ public final class ClipsViewModel implements AutoCloseable {
     /** With changes pushed, the poll is only a safety net (a change lost with a connection is caught up by then). */
     private static final long POLL_WITH_PUSH_MS = 10_000;
 
+    /** The kinds of file the panel saves, each remembering the folder the last one went to. */
+    public enum Folder {
+        MP4("ui.folder.mp4"), EXPORT("ui.folder.export");
+
+        private final String key;
+
+        Folder(String key) {
+            this.key = key;
+        }
+    }
+
+    private final Map<Folder, Path> folders = new java.util.EnumMap<>(Folder.class);
+
     private final DeskBackend engine;
     private final long streamId;
     private final MediaLinks links;
@@ -136,6 +149,13 @@ public final class ClipsViewModel implements AutoCloseable {
 
     /** Starts the countdowns and the poll. FX thread. */
     public void start() {
+        lane.call(() -> {
+            Map<Folder, Path> stored = new java.util.EnumMap<>(Folder.class);
+            for (Folder f : Folder.values()) {
+                engine.setting(f.key).map(Path::of).filter(Files::isDirectory).ifPresent(p -> stored.put(f, p));
+            }
+            return stored;
+        }, stored -> stored.forEach(folders::putIfAbsent), e -> { });
         ticker.start();
         if (engine.capabilities().can(Capabilities.Feature.DELIVER)) {
             deliveries.start();
@@ -548,6 +568,21 @@ public final class ClipsViewModel implements AutoCloseable {
 
     private static String clipKey(ClipItem item) {
         return "clip:" + item.id();
+    }
+
+    /** Where a chooser for {@code kind} opens: the folder the last such file went to, else the home folder. */
+    public Path folderFor(Folder kind) {
+        Path last = folders.get(kind);
+        if (last != null && Files.isDirectory(last)) {
+            return last;
+        }
+        return Path.of(System.getProperty("user.home"));
+    }
+
+    /** The editor saved a file of {@code kind} into {@code folder}: the next chooser opens there, this run and next. */
+    public void rememberFolder(Folder kind, Path folder) {
+        folders.put(kind, folder);
+        lane.run(() -> engine.putSetting(kind.key, folder.toString()));
     }
 
     // ---- read-only state

@@ -28,7 +28,8 @@ public final class DvrPlayer implements AutoCloseable {
     private static final long ARRIVAL_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     private static final long SHUTTLE_STEP_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     private static final long ROOM_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
-    private static final int MAX_RATE = 4;
+    /** Replay operators shuttle up to 8×; 16× outruns the 2-core box's decoder and only stutters. */
+    private static final int MAX_RATE = 8;
     /** Slack for a segment arriving a little after its end time (encode and write). */
     private static final long LIVE_MARGIN_MS = 500;
 

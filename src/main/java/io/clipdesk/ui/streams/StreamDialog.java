@@ -5,10 +5,10 @@ import io.clipdesk.engine.SourceKind;
 import io.clipdesk.ui.clips.DesktopShell;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.css.PseudoClass;
 import javafx.event.ActionEvent;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import io.clipdesk.ui.form.MessageArea;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -38,7 +38,6 @@ import java.util.List;
  */
 public final class StreamDialog extends Dialog<LiveStream> {
 
-    private static final PseudoClass HINT = PseudoClass.getPseudoClass("hint");
     private static final double LABEL_WIDTH = 96;
     private static final ButtonType DONE = new ButtonType("Done", ButtonBar.ButtonData.OK_DONE);
 
@@ -78,11 +77,10 @@ public final class StreamDialog extends Dialog<LiveStream> {
             }
         });
         setOnShown(e -> getDialogPane().lookup("#stream-name").requestFocus());
-        // Rows come and go with the source kind, the URL box after a push stream is created: fit the window to them.
+        // Rows come and go with the source kind, the URL box after a push stream is created: fit the window to them
+        // (not to the message, whose room is kept).
         vm.kindProperty().addListener((o, was, now) -> fitWindow());
         vm.createdPushUrlProperty().addListener((o, was, now) -> fitWindow());
-        vm.problemProperty().addListener((o, was, now) -> fitWindow());
-        vm.warningProperty().addListener((o, was, now) -> fitWindow());
     }
 
     /** Rows of label and field; the rows a source does not use leave no space behind. */
@@ -161,28 +159,16 @@ public final class StreamDialog extends Dialog<LiveStream> {
         return rows;
     }
 
+    /**
+     * The dialog's one message area, with room for three lines kept whether or not it says anything: typing never
+     * changes the dialog's height, so its buttons stay under the pointer.
+     */
     private Node notes() {
-        Label problem = new Label();
-        problem.setId("stream-problem");
-        problem.getStyleClass().add("problem");
-        problem.setWrapText(true);
-        problem.setMaxWidth(Double.MAX_VALUE);
-        problem.textProperty().bind(vm.problemProperty());
-        problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
-        problem.managedProperty().bind(problem.visibleProperty());
-        vm.engineProblemProperty().addListener((o, was, now) -> problem.pseudoClassStateChanged(HINT, now.isEmpty()));
-        problem.pseudoClassStateChanged(HINT, true);
-
-        Label warning = new Label();
-        warning.setId("stream-warning");
-        warning.getStyleClass().add("warning");
-        warning.setWrapText(true);
-        warning.setMaxWidth(Double.MAX_VALUE);
-        warning.textProperty().bind(vm.warningProperty());
-        warning.visibleProperty().bind(warning.textProperty().isNotEmpty());
-        warning.managedProperty().bind(warning.visibleProperty());
-        VBox box = new VBox(6, problem, warning);
+        MessageArea message = new MessageArea("stream-problem", vm.messageProperty());
+        message.setMaxWidth(Double.MAX_VALUE);
+        VBox box = new VBox(message);
         box.setMaxWidth(480);
+        box.setMinHeight(64);
         return box;
     }
 

@@ -5,10 +5,12 @@ import io.clipdesk.engine.SourceKind;
 import io.clipdesk.engine.StreamDraft;
 import io.clipdesk.engine.StreamPatch;
 import io.clipdesk.engine.StreamState;
+import io.clipdesk.ui.form.FormMessage;
 import io.clipdesk.ui.timeline.GapBand;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
@@ -62,6 +64,7 @@ public final class StreamDialogViewModel {
     private final ObjectBinding<StreamForm> form;
     private final StringBinding problem;
     private final StringBinding warning;
+    private final ObjectBinding<FormMessage> message;
     private final BooleanBinding canSubmit;
 
     /**
@@ -84,6 +87,9 @@ public final class StreamDialogViewModel {
         problem = Bindings.createStringBinding(() -> !engineProblem.get().isEmpty() ? engineProblem.get()
                 : form.get().problem().orElse(""), form, engineProblem);
         warning = Bindings.createStringBinding(this::warningText, form);
+        message = Bindings.createObjectBinding(() -> !engineProblem.get().isEmpty()
+                ? FormMessage.warning(engineProblem.get()) : !problem.get().isEmpty() ? FormMessage.hint(problem.get())
+                : FormMessage.warning(warning.get()), problem, engineProblem, warning);
         canSubmit = Bindings.createBooleanBinding(() -> form.get().problem().isEmpty() && !busy.get()
                 && result.get() == null && (editing == null || changes(form.get())), form, busy, result);
     }
@@ -174,6 +180,11 @@ public final class StreamDialogViewModel {
     public ReadOnlyStringProperty engineProblemProperty() { return engineProblem.getReadOnlyProperty(); }
     /** What saving an edit costs (an emptied DVR, dropped minutes); empty when nothing. */
     public StringBinding warningProperty() { return warning; }
+    /**
+     * The dialog's one message: the engine's refusal (a warning), else what the fields still lack (a hint), else
+     * what saving would cost (a warning); nothing when the fields can be sent as they are.
+     */
+    public ObjectBinding<FormMessage> messageProperty() { return message; }
     public BooleanBinding canSubmitProperty() { return canSubmit; }
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
     /** The stream as the engine stored it, once it has. */

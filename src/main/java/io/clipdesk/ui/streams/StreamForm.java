@@ -7,6 +7,8 @@ import io.clipdesk.engine.SourceSpec;
 import io.clipdesk.engine.StreamDraft;
 import io.clipdesk.engine.StreamPatch;
 
+import io.clipdesk.ui.form.EditorWords;
+
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -73,11 +75,10 @@ public record StreamForm(String name, SourceKind kind, String url, String file, 
 
     /** A message as the editor reads it: capitalised, with a full stop. */
     static String sentence(String message) {
-        String text = message == null ? "" : message.strip();
+        String text = EditorWords.of(message == null ? "" : message.strip());
         if (text.isEmpty()) {
             return "";
         }
-        text = Character.toUpperCase(text.charAt(0)) + text.substring(1);
         return text.endsWith(".") ? text : text + ".";
     }
 

@@ -102,6 +102,24 @@ public class DvrTimeline extends Control {
         setFollowLive(true);
     }
 
+    /**
+     * Keys + and −: zooms by {@code factor} (&lt; 1 zooms in) around the playhead when it is in view, else around
+     * the middle, within the same limits as the wheel.
+     */
+    public void zoomBy(double factor) {
+        TimelineScale s = scale(1000);
+        long playhead = getPlayheadMs();
+        double anchorX = playhead >= s.startMs() && playhead <= s.endMs() ? s.xOf(playhead) : 500;
+        TimelineScale zoomed = s.zoom(factor, anchorX, MIN_VISIBLE_MS, maxVisibleMs());
+        setFollowLive(false);
+        setVisibleRange(zoomed.startMs(), zoomed.endMs());
+    }
+
+    /** Ctrl+0: the whole DVR in view, following the live edge. */
+    public void fitDvr() {
+        showLive(Math.max(MIN_VISIBLE_MS, (getLiveEdgeMs() - getDvrStartMs()) * 21 / 20));
+    }
+
     public void setVisibleRange(long startMs, long endMs) {
         if (endMs - startMs < 1) {
             return;

@@ -93,7 +93,9 @@ class ClipDescribePanelTest extends FxRobot {
         Clip clip = clip("Chance");
         f.select(this, clip);
         clickOn("#clips-filter");
-        type(KeyCode.TAB);
+        for (int i = 0; i < 8 && !fx(() -> lookup("#clip-describe").query().isFocused()); i++) {
+            type(KeyCode.TAB); // the list, then the actions before it
+        }
         f.await("Tab reaches Describe", () -> fx(() -> lookup("#clip-describe").query().isFocused()));
         type(KeyCode.SPACE);
         f.await("the dialog, tags focused", () -> fx(() -> lookup("#describe-tags").tryQuery()

@@ -38,10 +38,46 @@ class ClipsPanelTest extends FxRobot {
     }
 
     @Test
+    void savedMp4_getsTheUsersUmask_not_theClipStoresOwnerOnlyMode_andTheNextChooserOpensInItsFolder()
+            throws Exception {
+        Clip clip = f.readyClip("Shared");
+        Path folder = Files.createDirectories(dir.resolve("exports"));
+        Path target = folder.resolve("shared.mp4");
+        fx(() -> {
+            f.vm().saveMp4(f.item(clip.id()), target);
+            f.vm().rememberFolder(ClipsViewModel.Folder.MP4, folder);
+            return null;
+        });
+        f.await("the saved MP4", () -> Files.exists(target) && fx(() -> f.vm().noticeProperty().get())
+                .startsWith("Saved shared.mp4"));
+        int umask = umask();
+        int mode = 0;
+        for (java.nio.file.attribute.PosixFilePermission p : Files.getPosixFilePermissions(target)) {
+            mode |= 1 << (8 - p.ordinal());
+        }
+        assertEquals(Integer.toOctalString(0666 & ~umask), Integer.toOctalString(mode),
+                "0666 less the umask " + Integer.toOctalString(umask));
+        if (umask == 0022) {
+            assertEquals("644", Integer.toOctalString(mode), "under umask 022");
+        }
+        assertTrue(Ffprobe.durationS(target) > 1, "a whole, playable MP4");
+        assertEquals(folder, fx(() -> f.vm().folderFor(ClipsViewModel.Folder.MP4)));
+        assertEquals(Path.of(System.getProperty("user.home")), fx(() -> f.vm().folderFor(ClipsViewModel.Folder.EXPORT)),
+                "each kind keeps its own folder");
+    }
+
+    /** This process's umask, as the kernel reports it. */
+    private static int umask() throws Exception {
+        return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("Umask:"))
+                .map(l -> Integer.parseInt(l.substring(6).strip(), 8)).findFirst().orElseThrow();
+    }
+
+    @Test
     void keep_makesAPermanentVideo_shownOnTheClipAndInTheVideosList() {
         Clip clip = f.readyClip("Keeper");
         f.select(this, clip);
-        clickOn("#clip-keep");
+        clickOn("#clip-more");
+        clickOn("Keep permanent");
         f.await("VOD on the clip", () -> fx(() -> f.item(clip.id()).vodTextProperty().get()).startsWith("VOD "));
         long videoId = f.engine.clips().get(clip.id()).videoId();
         f.await("the video listed", () -> fx(() -> f.vm().videos().stream().anyMatch(v -> v.id() == videoId)));
@@ -74,7 +110,8 @@ class ClipsPanelTest extends FxRobot {
     void copyHlsLink_putsTheAbsoluteMasterUrlOnTheClipboard() {
         Clip clip = f.readyClip("Links");
         f.select(this, clip);
-        clickOn("#clip-copy-hls");
+        clickOn("#clip-more");
+        clickOn("Copy HLS link");
         f.await("the copy", () -> !f.copied.isEmpty());
         assertEquals(f.server.baseUrl() + "/rec/1/rec_" + clip.id() + "_master.m3u8",
                 f.copied.get(f.copied.size() - 1));

@@ -195,7 +195,7 @@ class StreamsWindowTest extends FxRobot {
             minutes.getValueFactory().setValue(45);
             return null;
         });
-        assertEquals("", fx(() -> lookup("#stream-warning").queryAs(Label.class).getText()),
+        assertEquals("", fx(() -> lookup("#stream-problem").queryAs(Label.class).getText()),
                 "a new name and depth cost nothing");
         clickOn("#stream-submit");
         await("the edit stored", () -> engine.streams().get(loop.id()).name().equals("Rehearsal loop"));
