@@ -161,7 +161,7 @@ public final class RemoteServer implements AutoCloseable {
 
     /** The status of a GET on the server's own {@code path} with the key, and its body: for probing what it is. */
     Probe probe(String path) {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(base.getPath() + path)).timeout(CONNECT_TIMEOUT)
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(base.getPath() + path)).timeout(REQUEST_TIMEOUT)
                 .header("Authorization", "APIKey " + apiKey).header("Accept", "application/json").GET().build();
         try {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());

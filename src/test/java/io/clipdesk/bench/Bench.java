@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * The benchmark entry point: {@code mvn -q -Pbench test-compile} (README). Prints figures against the reference
  * tools measured in the same run. Arguments pick parts: remux, create, live, http, slow, timeline, sources,
- * frame, waveform, sound, reframe, desk[=minutes] (one desk as it ships, 5 min by default), desks, delivery
- * (default: all but desks, which runs four live streams and twenty desks).
+ * frame, waveform, sound, reframe, desk[=minutes] (one desk as it ships, 5 min by default), desks, delivery,
+ * remote (a desk on a server over loopback against a local one) (default: all but desks and remote).
  */
 public final class Bench {
 
@@ -40,6 +40,7 @@ public final class Bench {
                 case "sound" -> SoundBench.run(work, 60);
                 case "desk" -> DeskBench.run(work, 5);
                 case "desks" -> DesksBench.run(work, 60);
+                case "remote" -> RemoteBench.run(work, 30);
                 case "reframe" -> ReframeBench.run(work);
                 case "delivery" -> DeliveryBench.run(work);
                 default -> {
@@ -47,7 +48,7 @@ public final class Bench {
                         DeskBench.run(work, Double.parseDouble(part.substring("desk=".length())));
                     } else {
                         System.out.println("unknown part " + part + " (remux, create, live, http, slow, timeline,"
-                                + " sources, frame, waveform, sound, reframe, desks, desk[=minutes], delivery)");
+                                + " sources, frame, waveform, sound, reframe, desks, remote, desk[=minutes], delivery)");
                     }
                 }
             }
