@@ -81,7 +81,10 @@ public final class ClipItem {
         return phase;
     }
 
-    /** "14:32:10:04 · 0:30.0 · 360p 720p": where the delivered media starts, how long it is, renditions. */
+    /**
+     * "14:32:10:04 · 0:30.0 · 360p 720p · by Ana": where the delivered media starts, how long it is, renditions, and
+     * which editor made it (on a shared server the list holds everyone's clips).
+     */
     public StringBinding detailsProperty() {
         return details;
     }
@@ -107,7 +110,8 @@ public final class ClipItem {
         String about = cut || clip.exactRange().isPresent() ? "" : "≈";
         return Timecode.format(deliveredStartMs(clip), zone) + " · " + about
                 + Timecode.length(deliveredLengthMs(clip)) + " · "
-                + clip.renditions().stream().map(r -> MediaLinks.height(r) + "p").collect(Collectors.joining(" "));
+                + clip.renditions().stream().map(r -> MediaLinks.height(r) + "p").collect(Collectors.joining(" "))
+                + (clip.description().createdBy().isBlank() ? "" : " · by " + clip.description().createdBy());
     }
 
     /** Where the clip's media starts (wall clock): its delivered cut, or until then the start it was asked for. */
