@@ -217,7 +217,12 @@ final class DeskKeys {
                 }
             }
             case M -> p.toggleMute();
-            case A -> vm.adjustSelected();
+            case A -> {
+                // The marks come back to the timeline: the editor works them at the desk, where Enter applies
+                // (Enter on the clips list would operate the list instead).
+                vm.adjustSelected();
+                desk.requestFocus();
+            }
             case LEFT -> p.skip(shift ? -10_000 : -1_000);
             case RIGHT -> p.skip(shift ? 10_000 : 1_000);
             case COMMA -> p.stepFrames(-1);

@@ -130,7 +130,7 @@ class AdjustReframeWindowTest extends FxRobot {
         assertEquals("Late cut", corrected.name());
         assertEquals(old.description(), corrected.description());
         assertThrows(NotFoundException.class, () -> engine.clips().get(old.id()));
-        assertTrue(lookup("#clip-notice").queryAs(Label.class).getText().startsWith("Adjusted “Late cut”"));
+        assertTrue(lookup("#clip-message").queryAs(Label.class).getText().startsWith("Adjusted “Late cut”"));
         assertEquals("Create clip  ⏎", lookup("#create-clip").queryButton().getText());
     }
 

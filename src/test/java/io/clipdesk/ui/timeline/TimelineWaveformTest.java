@@ -71,7 +71,10 @@ class TimelineWaveformTest {
             t.setFollowLive(false);
             t.setPlayheadMs(T0);
             t.setWaveform(waveform);
+            // The primary stage is shared with earlier tests, which may have maximized or sized it.
+            stage.setMaximized(false);
             stage.setScene(new Scene(new StackPane(t), WIDTH, HEIGHT));
+            stage.sizeToScene();
             stage.show();
             return t;
         });
@@ -90,7 +93,7 @@ class TimelineWaveformTest {
             WritableImage shot = fx(() -> timeline.snapshot(null, null));
             pixels = shot.getPixelReader();
             scale = fx(() -> timeline.scale(timeline.getWidth()));
-            double top = HEIGHT - TimelinePainter.OVERVIEW_H - TimelinePainter.CLIPS_H - TimelinePainter.WAVE_H;
+            double top = fx(timeline::getHeight) - TimelinePainter.OVERVIEW_H - TimelinePainter.CLIPS_H - TimelinePainter.WAVE_H;
             mid = top + TimelinePainter.WAVE_H / 2;
             half = TimelinePainter.WAVE_H / 2;
         }
