@@ -117,13 +117,15 @@ public final class MainViewModel implements AutoCloseable {
         LongFunction<SegmentMedia> segmentFile = seq -> engine.segment(streamId, small.name(), seq);
         SoundTrack sound = new SoundTrack(streamId, decoder.sound(), index::snapshot, segmentFile,
                 note -> bridge.run(() -> self[0].noteSound(note)));
-        DvrPlayer player = new DvrPlayer(streamId, decoder, index::snapshot, segmentFile, small.width(),
-                small.height(), engine.segmentDurationMs(), engine.clock(),
+        DvrPlayer player = new DvrPlayer(streamId, decoder, index::snapshot, segmentFile,
+                () -> engine.liveSegment(streamId, small.name()), small.width(), small.height(),
+                engine.segmentDurationMs(), engine.clock(),
                 bridge.coalescing(() -> self[0].refresh()), sound);
         this.playback = new PlaybackViewModel(player, sound, engine.zone(), window);
         self[0] = playback;
         this.form = new ClipFormViewModel(this::submit, engine.zone(), stream, window, nowMs,
                 playback.positionMsProperty(), segments, engine.segmentDurationMs());
+        engine.capabilities().whyNot(Capabilities.Feature.EXACT_CUT).ifPresent(form::setExactCutUnavailable);
         this.dvrLengthMs = Bindings.createLongBinding(() -> window.get().lengthMs(), window);
         this.status = new StatusViewModel(playback.statusProperty(), playback.soundNoteProperty(), dvrLengthMs,
                 stream);
