@@ -207,7 +207,8 @@ class DvrPlayerTest {
         addSegments(0, 5);
         Clock clock = Clock.fixed(Instant.ofEpochMilli(T0 + 10_000), ZoneOffset.UTC);
         player = new DvrPlayer(1, new FfmpegFrameDecoder(), index::get,
-                seq -> SegmentMedia.read(dir.resolve(seq + ".ts")), W, H, 1000, clock, () -> { }, ahead);
+                seq -> SegmentMedia.read(dir.resolve(seq + ".ts")), java.util.Optional::empty, W, H, 1000, clock,
+                () -> { }, ahead);
         player.start();
         player.send(PlayerCommand.seek(T0 + 200));
         await("paused or playing at the seek", p -> p.frameMs() >= T0 + 200 && p.frameMs() < T0 + 1000);
