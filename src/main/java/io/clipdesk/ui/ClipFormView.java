@@ -21,20 +21,26 @@ import java.time.Duration;
 
 /**
  * The clip form beside the player (the clips themselves are in ui.clips.ClipsPanel). Binds to
- * {@link ClipFormViewModel}. Its content scrolls when the window is too low for it (1280x720), so the Create button
- * and the message are never cut off; every control is reached with Tab and named for screen readers.
+ * {@link ClipFormViewModel}. The fields scroll when the window is too low for them (1280x720); the Create button and
+ * the form's message sit below the scroll, so they are always whole on screen, whatever the height. A field reached
+ * with Tab is scrolled into view; every control is named for screen readers.
  */
-public final class ClipFormView extends ScrollPane {
+public final class ClipFormView extends VBox {
 
     public ClipFormView(ClipFormViewModel vm) {
-        getStyleClass().add("clip-form-scroll");
-        setFitToWidth(true);
-        setHbarPolicy(ScrollBarPolicy.NEVER);
-        setVbarPolicy(ScrollBarPolicy.AS_NEEDED);
-        setFocusTraversable(false);
+        getStyleClass().add("clip-form-panel");
+        setId("clip-form");
         VBox content = new VBox();
         content.getStyleClass().add("clip-form");
-        content.setId("clip-form");
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.getStyleClass().add("clip-form-scroll");
+        scroll.setId("clip-form-fields");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        scroll.setFocusTraversable(false);
+        scroll.setMinHeight(0);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
         Label title = new Label();
         title.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.adjustingProperty()
                 .get() == null ? "New clip" : "Adjust clip", vm.adjustingProperty()));
@@ -99,6 +105,12 @@ public final class ClipFormView extends ScrollPane {
         exact.setSelected(vm.exactCutProperty().get());
         exact.selectedProperty().addListener((o, was, now) -> vm.setExactCut(now));
         vm.exactCutProperty().addListener((o, was, now) -> exact.setSelected(now));
+        vm.exactCutUnavailable().ifPresent(why -> {
+            // Greyed with the reason where it is, not refused at Create: a disabled box shows no tooltip, its row does.
+            exact.setDisable(true);
+            exact.setAccessibleHelp(why);
+            exact.setTooltip(null);
+        });
 
         Label start = value(vm.startTextProperty(), "big-value", "form-start");
         start.setTooltip(new Tooltip("Where the clip's media starts (wall clock): the in mark for an exact cut, the"
@@ -114,7 +126,13 @@ public final class ClipFormView extends ScrollPane {
         grid.addRow(row++, caption("Name", name), name);
         grid.addRow(row++, caption("Expires", expiry), expiry);
         grid.add(vod, 1, row++);
-        grid.add(exact, 1, row);
+        javafx.scene.layout.StackPane exactRow = new javafx.scene.layout.StackPane(exact);
+        exactRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        vm.exactCutUnavailable().ifPresent(why -> {
+            Tooltip.install(exactRow, new Tooltip(why));
+            exactRow.setId("exact-cut-greyed");
+        });
+        grid.add(exactRow, 1, row);
 
         MessageArea message = new MessageArea("clip-message", vm.messageProperty());
 
@@ -129,8 +147,41 @@ public final class ClipFormView extends ScrollPane {
         create.setAccessibleText("Create clip");
         create.setAccessibleHelp("Enter: makes the clip from the in to the out point");
 
-        content.getChildren().addAll(title, grid, create, message);
-        setContent(content);
+        content.getChildren().addAll(title, grid);
+        VBox footer = new VBox(create, message);
+        footer.getStyleClass().add("clip-form-footer");
+        footer.setMinHeight(USE_PREF_SIZE);
+        getChildren().addAll(scroll, footer);
+        // ScrollPane does not follow the focus: Tab onto a field scrolled out of sight brings it into view.
+        sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                scene.focusOwnerProperty().addListener((f, before, owner) -> reveal(scroll, content, owner));
+            }
+        });
+    }
+
+    private static void reveal(ScrollPane scroll, Region content, javafx.scene.Node owner) {
+        boolean inside = false;
+        for (javafx.scene.Node n = owner; n != null; n = n.getParent()) {
+            inside |= n == content;
+        }
+        if (!inside) {
+            return;
+        }
+        double contentHeight = content.getBoundsInLocal().getHeight();
+        double viewHeight = scroll.getViewportBounds().getHeight();
+        if (contentHeight <= viewHeight) {
+            return;
+        }
+        javafx.geometry.Bounds b = content.sceneToLocal(owner.localToScene(owner.getBoundsInLocal()));
+        double top = scroll.getVvalue() * (contentHeight - viewHeight);
+        double next = top;
+        if (b.getMinY() < top) {
+            next = b.getMinY() - 4;
+        } else if (b.getMaxY() > top + viewHeight) {
+            next = b.getMaxY() + 4 - viewHeight;
+        }
+        scroll.setVvalue(Math.max(0, Math.min(1, next / (contentHeight - viewHeight))));
     }
 
     private static Label caption(String text, javafx.scene.Node field) {

@@ -81,6 +81,7 @@ public final class ClipFormViewModel {
     private final ReadOnlyBooleanWrapper keepVod = new ReadOnlyBooleanWrapper(this, "keepVod");
     /** Exact by default: editors mark frames and expect those frames. */
     private final ReadOnlyBooleanWrapper exactCut = new ReadOnlyBooleanWrapper(this, "exactCut", true);
+    private java.util.Optional<String> exactCutUnavailable = java.util.Optional.empty();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyObjectWrapper<Clip> adjusting = new ReadOnlyObjectWrapper<>(this, "adjusting");
     private Adjuster adjuster = (clip, from, to, done, failed) -> failed.accept(
@@ -270,7 +271,7 @@ public final class ClipFormViewModel {
      */
     public void beginAdjust(Clip clip) {
         adjusting.set(clip);
-        exactCut.set(clip.accuracy() == ClipAccuracy.FRAME);
+        setExactCut(clip.accuracy() == ClipAccuracy.FRAME);
         marks.set(Marks.CLEARED.withIn(clip.fromMs()).withOut(clip.toMs()));
         name.set(clip.name());
         outcome.set(FormMessage.hint("Adjusting “" + clip.name() + "”: move the in and out marks, then Enter; Esc"
@@ -296,7 +297,21 @@ public final class ClipFormViewModel {
      * keyframes; the fast paths, which count whole seconds, start and end on those seconds.
      */
     public void setExactCut(boolean exact) {
-        exactCut.set(exact);
+        exactCut.set(exact && exactCutUnavailable.isEmpty());
+    }
+
+    /**
+     * The backend cannot cut to the frame, for {@code why}: the form cuts on segments (and says what that delivers),
+     * and the view greys the toggle with the reason instead of a refusal at Create.
+     */
+    public void setExactCutUnavailable(String why) {
+        exactCutUnavailable = java.util.Optional.of(why);
+        exactCut.set(false);
+    }
+
+    /** Why this backend cannot cut to the frame; empty when it can. */
+    public java.util.Optional<String> exactCutUnavailable() {
+        return exactCutUnavailable;
     }
 
     /** Enter: creates the clip the form shows, then clears the marks for the next one. */

@@ -124,6 +124,7 @@ public final class MainViewModel implements AutoCloseable {
         self[0] = playback;
         this.form = new ClipFormViewModel(this::submit, engine.zone(), stream, window, nowMs,
                 playback.positionMsProperty(), segments, engine.segmentDurationMs());
+        engine.capabilities().whyNot(Capabilities.Feature.EXACT_CUT).ifPresent(form::setExactCutUnavailable);
         this.dvrLengthMs = Bindings.createLongBinding(() -> window.get().lengthMs(), window);
         this.status = new StatusViewModel(playback.statusProperty(), playback.soundNoteProperty(), dvrLengthMs,
                 stream);
