@@ -14,6 +14,7 @@ import io.clipdesk.engine.clip.ClipRequest;
 import io.clipdesk.engine.delivery.AutoSend;
 import io.clipdesk.engine.delivery.Delivery;
 import io.clipdesk.engine.delivery.Destination;
+import io.clipdesk.engine.dvr.LiveSegment;
 import io.clipdesk.engine.dvr.Segment;
 import io.clipdesk.engine.dvr.SegmentListener;
 import io.clipdesk.engine.dvr.SegmentMedia;
@@ -206,6 +207,11 @@ public final class EmbeddedDesk implements DeskBackend {
     @Override
     public List<Segment> segments(long streamId, long fromMs, long toMs) {
         return engine.streams().segments(streamId, fromMs, toMs);
+    }
+
+    @Override
+    public Optional<LiveSegment> liveSegment(long streamId, String rendition) {
+        return engine.streams().liveSegment(streamId, rendition);
     }
 
     @Override

@@ -52,6 +52,8 @@ class LayeringTest {
             "dvr.DvrWindow", "dvr.Segment", "dvr.SegmentMedia", "storage.DiskStatus", "sound.AudioEnvelope",
             "video.Video", "video.VideoStatus", "change.ChangeEvent", "change.ChangeType",
             "reframe.Reframe", "reframe.ReframeAspect", "reframe.ReframeStatus", "reframe.CropPath",
+            // the bytes of the segment being written, read as they grow: media like SegmentMedia, not a service
+            "dvr.LiveSegment",
             // delivery values: destinations, receipts, auto-send rules
             "delivery.Destination", "delivery.DestinationKind", "delivery.Delivery", "delivery.DeliveryStatus",
             "delivery.AutoSend",

@@ -12,6 +12,7 @@ import io.clipdesk.engine.dvr.DvrFiles;
 import io.clipdesk.engine.dvr.DvrRecorder;
 import io.clipdesk.engine.dvr.DvrSlice;
 import io.clipdesk.engine.dvr.DvrWindow;
+import io.clipdesk.engine.dvr.LiveSegment;
 import io.clipdesk.engine.dvr.RetentionPolicy;
 import io.clipdesk.engine.dvr.Segment;
 import io.clipdesk.engine.dvr.SegmentListener;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -255,6 +257,12 @@ public final class DefaultStreamService implements StreamService {
         get(streamId);
         return range.collect(segments.envelopes(streamId, range.startMs() - AUDIO_EDGE_MS,
                 range.endMs() + AUDIO_EDGE_MS));
+    }
+
+    @Override
+    public Optional<LiveSegment> liveSegment(long streamId, String rendition) {
+        Ingest ingest = running.get(streamId);
+        return ingest == null ? Optional.empty() : ingest.recorder().live(rendition);
     }
 
     @Override

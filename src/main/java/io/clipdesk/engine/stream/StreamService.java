@@ -2,12 +2,14 @@ package io.clipdesk.engine.stream;
 
 import io.clipdesk.engine.InvalidRequestException;
 import io.clipdesk.engine.NotFoundException;
+import io.clipdesk.engine.dvr.LiveSegment;
 import io.clipdesk.engine.dvr.Segment;
 import io.clipdesk.engine.dvr.SegmentListener;
 import io.clipdesk.engine.sound.AudioEnvelope;
 import io.clipdesk.engine.sound.WaveformRange;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Streams and their DVR. */
 public interface StreamService {
@@ -44,6 +46,13 @@ public interface StreamService {
      * @throws InvalidRequestException for an empty or too long range, or a bucket count out of bounds
      */
     AudioEnvelope waveform(long streamId, long fromMs, long toMs, int maxBuckets);
+
+    /**
+     * The segment {@code streamId}'s source is writing now, in {@code rendition}, readable as it grows (players at
+     * the live edge); empty between segments, for a stream not ingesting, and for sources that write whole
+     * segments at once.
+     */
+    Optional<LiveSegment> liveSegment(long streamId, String rendition);
 
     void addListener(SegmentListener listener);
 
