@@ -22,6 +22,7 @@ import io.clipdesk.engine.MediaPaths;
 import io.clipdesk.engine.NotFoundException;
 import io.clipdesk.engine.Reframe;
 import io.clipdesk.engine.ReframeAspect;
+import io.clipdesk.engine.LiveSegment;
 import io.clipdesk.engine.Segment;
 import io.clipdesk.engine.SegmentListener;
 import io.clipdesk.engine.SegmentMedia;
@@ -206,6 +207,11 @@ public final class EmbeddedDesk implements DeskBackend {
     @Override
     public List<Segment> segments(long streamId, long fromMs, long toMs) {
         return engine.streams().segments(streamId, fromMs, toMs);
+    }
+
+    @Override
+    public Optional<LiveSegment> liveSegment(long streamId, String rendition) {
+        return engine.streams().liveSegment(streamId, rendition);
     }
 
     @Override

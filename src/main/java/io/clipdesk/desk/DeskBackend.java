@@ -6,6 +6,7 @@ import io.clipdesk.engine.ClipDescription;
 import io.clipdesk.engine.ClipRequest;
 import io.clipdesk.engine.CropPath;
 import io.clipdesk.engine.DiskStatus;
+import io.clipdesk.engine.LiveSegment;
 import io.clipdesk.engine.LiveStream;
 import io.clipdesk.engine.Reframe;
 import io.clipdesk.engine.ReframeAspect;
@@ -100,6 +101,14 @@ public interface DeskBackend extends AutoCloseable {
      * @throws io.clipdesk.engine.MediaException when it is gone (retention) or cannot be read
      */
     SegmentMedia segment(long streamId, String rendition, long sequence);
+
+    /**
+     * The segment the engine is writing now in {@code rendition}, readable as it grows, so the player's live edge
+     * need not wait for whole segments; empty between segments and where the engine cannot share it.
+     */
+    default Optional<LiveSegment> liveSegment(long streamId, String rendition) {
+        return Optional.empty();
+    }
 
     /** The JPEG of a segment for the timeline; empty when there is none (yet, or ever). */
     Optional<byte[]> thumbnail(long streamId, long sequence);

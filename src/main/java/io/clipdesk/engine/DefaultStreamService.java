@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -232,6 +233,12 @@ final class DefaultStreamService implements StreamService {
         get(streamId);
         return range.collect(segments.envelopes(streamId, range.startMs() - AUDIO_EDGE_MS,
                 range.endMs() + AUDIO_EDGE_MS));
+    }
+
+    @Override
+    public Optional<LiveSegment> liveSegment(long streamId, String rendition) {
+        Ingest ingest = running.get(streamId);
+        return ingest == null ? Optional.empty() : ingest.recorder().live(rendition);
     }
 
     @Override

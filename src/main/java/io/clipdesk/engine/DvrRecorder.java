@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -36,6 +37,8 @@ final class DvrRecorder implements SegmentSink {
     private volatile String healthDetail = "starting";
     private volatile long lastSegmentAtMs;
     private volatile long lastSegmentDurationMs;
+    /** The segment being written, by rendition, for players at the live edge; empty between segments. */
+    private volatile Map<String, LiveSegment> live = Map.of();
     private final long startedAtMs;
 
     DvrRecorder(LiveStream stream, DataLayout layout, SegmentStore store, Clock clock,
@@ -94,7 +97,10 @@ final class DvrRecorder implements SegmentSink {
             for (SegmentListener listener : listeners) {
                 listener.onSegment(segment);
             }
+            // Only now, with the segment indexed, may a live reader hand over to it.
+            endLive(segment);
         } catch (IOException | RuntimeException e) {
+            endLive(null);
             draft.renditionFiles().values().forEach(DvrRecorder::deleteQuietly);
             if (draft.thumbnailFile() != null) {
                 deleteQuietly(draft.thumbnailFile());
@@ -103,9 +109,37 @@ final class DvrRecorder implements SegmentSink {
         }
     }
 
+    @Override
+    public void growing(List<LiveSegment> segments) {
+        endLive(null);
+        Map<String, LiveSegment> byRendition = new java.util.HashMap<>();
+        segments.forEach(s -> byRendition.put(s.rendition(), s));
+        live = Map.copyOf(byRendition);
+    }
+
+    /** The segment being written in {@code rendition}, while it grows. */
+    Optional<LiveSegment> live(String rendition) {
+        LiveSegment segment = live.get(rendition);
+        return segment == null || segment.ended() ? Optional.empty() : Optional.of(segment);
+    }
+
+    /** Finishes the live segments as {@code segment} when they are its bytes; abandons them otherwise. */
+    private void endLive(Segment segment) {
+        Map<String, LiveSegment> ending = live;
+        live = Map.of();
+        for (LiveSegment s : ending.values()) {
+            if (segment != null && s.startMs() == segment.startMs()) {
+                s.finish(segment);
+            } else {
+                s.abandon();
+            }
+        }
+    }
+
     /** Logs the first loss of a run in full, then quietly; says disk full when the disk is why. */
     @Override
     public void lost(RuntimeException cause) {
+        endLive(null);
         if (lostInARow++ == 0) {
             lostSinceMs = clock.millis();
             LOG.log(Level.WARNING, "stream " + stream.id() + ": a segment could not be stored and was dropped", cause);
@@ -142,6 +176,9 @@ final class DvrRecorder implements SegmentSink {
 
     @Override
     public void health(SourceHealth newHealth, String detail) {
+        if (newHealth != SourceHealth.LIVE) {
+            endLive(null); // stopped, stalled or gone: no reader waits for a segment that will not come
+        }
         health = newHealth;
         healthDetail = detail == null ? "" : detail;
         for (SegmentListener listener : listeners) {

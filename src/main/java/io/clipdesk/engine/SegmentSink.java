@@ -13,6 +13,13 @@ public interface SegmentSink {
     void accept(SegmentDraft draft);
 
     /**
+     * The segment the source starts writing now, one {@link LiveSegment} per rendition growing as it is muxed; the
+     * draft of that segment comes to {@link #accept} with the same start. A sink without live readers ignores it.
+     */
+    default void growing(List<LiveSegment> segments) {
+    }
+
+    /**
      * The source's own ladder, told before the first segment that uses it: a remuxed source has one rendition at
      * the source's size. When it differs from the stream's, the stream takes it and its DVR starts afresh.
      */

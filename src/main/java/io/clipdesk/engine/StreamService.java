@@ -1,6 +1,7 @@
 package io.clipdesk.engine;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Streams and their DVR. */
 public interface StreamService {
@@ -37,6 +38,13 @@ public interface StreamService {
      * @throws InvalidRequestException for an empty or too long range, or a bucket count out of bounds
      */
     AudioEnvelope waveform(long streamId, long fromMs, long toMs, int maxBuckets);
+
+    /**
+     * The segment {@code streamId}'s source is writing now, in {@code rendition}, readable as it grows (players at
+     * the live edge); empty between segments, for a stream not ingesting, and for sources that write whole
+     * segments at once.
+     */
+    Optional<LiveSegment> liveSegment(long streamId, String rendition);
 
     void addListener(SegmentListener listener);
 

@@ -1,6 +1,7 @@
 package io.clipdesk.media;
 
 import io.clipdesk.engine.AudioEnvelope;
+import io.clipdesk.engine.LiveSegment;
 import io.clipdesk.engine.MediaException;
 import io.clipdesk.engine.Rendition;
 import io.clipdesk.engine.SegmentDraft;
@@ -26,8 +27,9 @@ import static org.bytedeco.ffmpeg.global.avutil.*;
 /**
  * The test signal's chain: paint in YUV → scaled per rendition → libx264 per rendition, plus one AAC encoder whose packets
  * go into every rendition and, decoded again, into the segment's audio envelope. Encoders live as long as the
- * chain, so timestamps run on across segments; {@link #cut} turns the packets of one GOP into one TS file per
- * rendition. Not thread-safe: the ingest thread owns it.
+ * chain, so timestamps run on across segments. Each segment is muxed per rendition as its pictures are encoded
+ * ({@link #beginSegment}), flushed to its {@link LiveSegment} after every picture for players at the live edge;
+ * {@link #cut} ends it and writes those bytes as the segment's TS file. Not thread-safe: the ingest thread owns it.
  */
 final class TestSignalEncoder implements AutoCloseable {
 
@@ -54,6 +56,11 @@ final class TestSignalEncoder implements AutoCloseable {
     private final AVFrame audioFrame;
     private final float[] samples;
     private final ArrayDeque<AVPacket> audioPending = new ArrayDeque<>();
+    private final List<TsSegmentWriter.Track> videoTracks = new ArrayList<>();
+    private final TsSegmentWriter.Track audioTrack;
+    private final List<GrowingTsWriter> growing = new ArrayList<>();
+    /** How many packets at the head of {@link #audioPending} the growing segment already holds. */
+    private int audioWritten;
     private long nextAudioSample;
 
     /** @param originMs wall-clock time of frame 0, epoch milliseconds */
@@ -104,6 +111,22 @@ final class TestSignalEncoder implements AutoCloseable {
         this.envelope = envelopeBuilt;
         this.audioFrame = frameBuilt;
         samples = new float[audioFrame.nb_samples()];
+        video.forEach(e -> videoTracks.add(TsSegmentWriter.Track.of(e)));
+        audioTrack = TsSegmentWriter.Track.of(audio);
+    }
+
+    /**
+     * Starts the segment whose first picture is encoded next: one growing TS per rendition, in ladder order.
+     * A segment begun and not cut (the source stopped) is dropped.
+     */
+    void beginSegment(List<LiveSegment> lives) {
+        if (lives.size() != renditions.size()) {
+            throw new IllegalArgumentException("one live segment per rendition expected, got " + lives.size());
+        }
+        closeGrowing();
+        for (int i = 0; i < renditions.size(); i++) {
+            growing.add(new GrowingTsWriter(lives.get(i), videoTracks.get(i), audioTrack));
+        }
     }
 
     /**
@@ -121,10 +144,35 @@ final class TestSignalEncoder implements AutoCloseable {
         for (int i = 0; i < video.size(); i++) {
             AVFrame f = frames.get(i);
             f.pts(frameIndex).pict_type(firstOfSegment ? AV_PICTURE_TYPE_I : AV_PICTURE_TYPE_NONE);
+            int before = videoPending.get(i).size();
             video.get(i).encode(f, videoSinks.get(i));
+            if (!growing.isEmpty()) {
+                List<AVPacket> pending = videoPending.get(i);
+                for (int p = before; p < pending.size(); p++) {
+                    growing.get(i).video(pending.get(p));
+                }
+            }
         }
         while (nextAudioSample < (frameIndex + 1) * SAMPLES_PER_FRAME + AUDIO_LEAD_SAMPLES) {
             encodeAudio();
+        }
+        if (!growing.isEmpty()) {
+            writeAudioBefore((frameIndex + 1) * SAMPLES_PER_FRAME);
+            growing.forEach(GrowingTsWriter::flush);
+        }
+    }
+
+    /** Puts the pending audio that starts before sample {@code endSample} into the growing segments. */
+    private void writeAudioBefore(long endSample) {
+        int index = 0;
+        for (AVPacket p : audioPending) {
+            if (p.pts() >= endSample) {
+                break;
+            }
+            if (index++ >= audioWritten) {
+                growing.forEach(g -> g.audio(p));
+                audioWritten = index;
+            }
         }
     }
 
@@ -152,19 +200,23 @@ final class TestSignalEncoder implements AutoCloseable {
      * TS file per rendition plus a thumbnail, all in the incoming folder. On failure nothing is left behind.
      */
     SegmentDraft cut(long startFrame, long endFrame, long startMs, boolean discontinuity) {
-        List<AVPacket> audioPackets = new ArrayList<>();
         long endSample = endFrame * SAMPLES_PER_FRAME;
+        if (growing.isEmpty()) {
+            throw new IllegalStateException("cut of a segment that was never begun");
+        }
+        writeAudioBefore(endSample);
+        List<AVPacket> audioPackets = new ArrayList<>();
         while (!audioPending.isEmpty() && audioPending.peekFirst().pts() < endSample) {
             audioPackets.add(audioPending.pollFirst());
         }
+        audioWritten = 0;
         Map<String, Path> files = new LinkedHashMap<>();
         try {
             for (int i = 0; i < renditions.size(); i++) {
-                List<AVPacket> packets = videoPending.get(i);
-                checkGop(renditions.get(i), packets, startFrame, endFrame);
+                checkGop(renditions.get(i), videoPending.get(i), startFrame, endFrame);
                 Path file = Files.createTempFile(incomingDir, filePrefix + renditions.get(i).name() + "-", ".ts");
                 files.put(renditions.get(i).name(), file);
-                TsSegmentWriter.write(file, video.get(i), packets, audio, audioPackets);
+                growing.get(i).finish(file);
             }
             Path thumbnail = thumbnailer.write(incomingDir, filePrefix + "thumb-");
             long durationUs = (endFrame - startFrame) * FRAME_MS * 1000L;
@@ -177,7 +229,14 @@ final class TestSignalEncoder implements AutoCloseable {
         } finally {
             audioPackets.forEach(p -> av_packet_free(p));
             videoPending.forEach(TestSignalEncoder::freeAll);
+            closeGrowing();
         }
+    }
+
+    private void closeGrowing() {
+        growing.forEach(GrowingTsWriter::close);
+        growing.clear();
+        audioWritten = 0;
     }
 
     private static EnvelopeDecoder envelopeOf(Encoder aac) {
@@ -204,6 +263,11 @@ final class TestSignalEncoder implements AutoCloseable {
 
     @Override
     public void close() {
+        closeGrowing();
+        videoTracks.forEach(t -> avcodec_parameters_free(t.params()));
+        if (audioTrack != null) {
+            avcodec_parameters_free(audioTrack.params());
+        }
         videoPending.forEach(TestSignalEncoder::freeAll);
         audioPending.forEach(p -> av_packet_free(p));
         audioPending.clear();

@@ -1,5 +1,6 @@
 package io.clipdesk.media;
 
+import io.clipdesk.engine.LiveSegment;
 import io.clipdesk.engine.LiveStream;
 import io.clipdesk.engine.MediaException;
 import io.clipdesk.engine.SegmentDraft;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The built-in test signal as a live source: frame n is stamped {@code t0 + n × 40 ms}, where t0 is the first
@@ -65,8 +67,13 @@ public final class TestSignalSource extends SourceThread {
         while (running()) {
             long segmentStart = frame;
             long segmentEnd = frame + gopFrames;
+            List<LiveSegment> lives = stream.renditions().stream()
+                    .map(r -> new LiveSegment(stream.id(), r.name(), frameMs(t0, segmentStart))).toList();
+            chain.beginSegment(lives);
+            sink.growing(lives);
             for (; frame < segmentEnd; frame++) {
                 if (!awaitFrame(t0, frame)) {
+                    lives.forEach(LiveSegment::abandon);
                     return;
                 }
                 long frameMs = t0 + frame * TestSignalEncoder.FRAME_MS;
@@ -74,6 +81,7 @@ public final class TestSignalSource extends SourceThread {
                         frame == segmentStart);
             }
             if (!awaitFrame(t0, frame)) {
+                lives.forEach(LiveSegment::abandon);
                 return;
             }
             try {

@@ -43,18 +43,6 @@ final class TsSegmentWriter {
     private TsSegmentWriter() {
     }
 
-    /** Both packet lists in encoder time base, each in decode order; neither list is consumed or freed. */
-    static void write(Path file, Encoder video, List<AVPacket> videoPackets, Encoder audio, List<AVPacket> audioPackets) {
-        Track v = Track.of(video);
-        Track a = Track.of(audio);
-        try {
-            write(file, v, videoPackets, a, audioPackets);
-        } finally {
-            avcodec_parameters_free(v.params());
-            avcodec_parameters_free(a.params());
-        }
-    }
-
     /**
      * Packets of each track in that track's time base, in decode order; neither list is consumed or freed.
      * {@code audio} may be null (a source without sound).
@@ -117,7 +105,7 @@ final class TsSegmentWriter {
         DurableFile.sync(file);
     }
 
-    private static AVStream addStream(AVFormatContext out, Track track) {
+    static AVStream addStream(AVFormatContext out, Track track) {
         AVStream st = avformat_new_stream(out, null);
         if (st == null) {
             throw new MediaException("cannot add a stream to the MPEG-TS muxer");
@@ -128,7 +116,7 @@ final class TsSegmentWriter {
         return st;
     }
 
-    private static void write(AVFormatContext out, AVPacket scratch, AVPacket packet, AVRational from, AVStream st,
+    static void write(AVFormatContext out, AVPacket scratch, AVPacket packet, AVRational from, AVStream st,
                               long originUs) {
         FfmpegError.check(av_packet_ref(scratch, packet), "cannot reference a packet");
         long origin = av_rescale(originUs, from.den(), 1_000_000L * from.num());

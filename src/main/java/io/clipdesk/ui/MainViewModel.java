@@ -117,8 +117,9 @@ public final class MainViewModel implements AutoCloseable {
         LongFunction<SegmentMedia> segmentFile = seq -> engine.segment(streamId, small.name(), seq);
         SoundTrack sound = new SoundTrack(streamId, decoder.sound(), index::snapshot, segmentFile,
                 note -> bridge.run(() -> self[0].noteSound(note)));
-        DvrPlayer player = new DvrPlayer(streamId, decoder, index::snapshot, segmentFile, small.width(),
-                small.height(), engine.segmentDurationMs(), engine.clock(),
+        DvrPlayer player = new DvrPlayer(streamId, decoder, index::snapshot, segmentFile,
+                () -> engine.liveSegment(streamId, small.name()), small.width(), small.height(),
+                engine.segmentDurationMs(), engine.clock(),
                 bridge.coalescing(() -> self[0].refresh()), sound);
         this.playback = new PlaybackViewModel(player, sound, engine.zone(), window);
         self[0] = playback;

@@ -50,6 +50,8 @@ class LayeringTest {
             "SegmentMedia", "SourceHealth", "SourceKind", "SourceSpec", "StreamDraft", "StreamPatch", "StreamState",
             "Video", "VideoStatus", "ClipPlan", "ChangeEvent", "ChangeType", "Reframe", "ReframeAspect",
             "ReframeStatus", "CropPath",
+            // the bytes of the segment being written, read as they grow: media like SegmentMedia, not a service
+            "LiveSegment",
             // delivery values: destinations, receipts, auto-send rules
             "delivery.Destination", "delivery.DestinationKind", "delivery.Delivery", "delivery.DeliveryStatus",
             "delivery.AutoSend",

@@ -1,11 +1,13 @@
 package io.clipdesk.ui.player;
 
 import io.clipdesk.engine.FrameDecoder;
+import io.clipdesk.engine.LiveSegment;
 import io.clipdesk.engine.MediaException;
 import io.clipdesk.engine.SegmentMedia;
 import io.clipdesk.ui.dvr.SegmentIndex;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -16,9 +18,11 @@ import java.util.logging.Logger;
 /**
  * Plays the DVR from pictures decoded in-process (ARCHITECTURE.md, decoder spike). Owns the thread
  * {@code dvr-player-{stream}}, which decodes one segment at a time, paced by the frames' own timestamps, and
- * hands pictures over through a {@link FrameExchange}. Live: it plays the newest complete segment and carries
- * on with each one as it arrives; when it falls two segments behind it jumps forward, and a watchdog reopens
- * at the live edge when no picture came for two segment durations while newer media exists.
+ * hands pictures over through a {@link FrameExchange}. Live: where the engine lets it read the segment being
+ * written, it plays that one as it grows, {@link #LIVE_BEHIND_MS} behind the wall clock, and goes on with each
+ * next one as it starts; otherwise it plays the newest complete segment and carries on with each one as it
+ * arrives. When it falls two segments behind it jumps forward, and a watchdog reopens at the live edge when no
+ * picture came for two segment durations while newer media exists.
  * Commands are queued from any thread; a burst of seeks (a drag) collapses into the last one.
  */
 public final class DvrPlayer implements AutoCloseable {
@@ -32,9 +36,16 @@ public final class DvrPlayer implements AutoCloseable {
     private static final int MAX_RATE = 8;
     /** Slack for a segment arriving a little after its end time (encode and write). */
     private static final long LIVE_MARGIN_MS = 500;
+    /**
+     * How far behind the wall clock the player joins the segment being written: a picture is there to read about
+     * 100 ms after its time (encode, mux, the demuxer waiting for the next one), more on a busy machine and at
+     * each segment's start (the open) and end (the DVR storing it); this keeps those from holding the picture.
+     */
+    static final long LIVE_BEHIND_MS = 400;
 
     private final FrameDecoder decoder;
     private final Supplier<SegmentIndex> segments;
+    private final Supplier<Optional<LiveSegment>> liveSegment;
     private final long segmentDurationNanos;
     private final Clock clock;
     private final FrameExchange exchange;
@@ -53,6 +64,7 @@ public final class DvrPlayer implements AutoCloseable {
     private boolean live;
     private long frameMs;
     private long pendingSeekMs = PlayerCommand.NONE;
+    private boolean pendingJoin;
     private final FramePacer pacer = new FramePacer();
     private long lastFrameNanos;
     private long holdSinceNanos = -1;
@@ -66,15 +78,21 @@ public final class DvrPlayer implements AutoCloseable {
     public DvrPlayer(long streamId, FrameDecoder decoder, Supplier<SegmentIndex> segments,
                      LongFunction<SegmentMedia> mediaOfSequence, int width, int height, long segmentDurationMs, Clock clock,
                      Runnable onUpdate) {
-        this(streamId, decoder, segments, mediaOfSequence, width, height, segmentDurationMs, clock, onUpdate,
-                PlayerSound.SILENT);
+        this(streamId, decoder, segments, mediaOfSequence, Optional::empty, width, height, segmentDurationMs, clock,
+                onUpdate, PlayerSound.SILENT);
     }
 
-    /** As above, with sound: the picture follows it where the stream has sound and this machine an output. */
+    /**
+     * As above, with the segment being written (in the same rendition) for the live edge, and sound: the picture
+     * follows it where the stream has sound and this machine an output.
+     *
+     * @param liveSegment the segment the engine is writing now; empty when it has none or cannot share it
+     */
     public DvrPlayer(long streamId, FrameDecoder decoder, Supplier<SegmentIndex> segments,
-                     LongFunction<SegmentMedia> mediaOfSequence, int width, int height, long segmentDurationMs, Clock clock,
-                     Runnable onUpdate, PlayerSound sound) {
+                     LongFunction<SegmentMedia> mediaOfSequence, Supplier<Optional<LiveSegment>> liveSegment,
+                     int width, int height, long segmentDurationMs, Clock clock, Runnable onUpdate, PlayerSound sound) {
         this.sound = sound;
+        this.liveSegment = liveSegment;
         this.soundPacing = new SoundPacing(sound, pacer);
         this.decoder = decoder;
         this.segments = segments;
@@ -82,7 +100,8 @@ public final class DvrPlayer implements AutoCloseable {
         this.clock = clock;
         this.exchange = new FrameExchange(width, height);
         this.onUpdate = onUpdate;
-        this.cursor = new SegmentCursor("dvr-player-open-" + streamId, decoder, mediaOfSequence, width, height);
+        this.cursor = new SegmentCursor("dvr-player-open-" + streamId, decoder, mediaOfSequence, width, height,
+                2 * segmentDurationMs);
         this.thread = new Thread(this::loop, "dvr-player-" + streamId);
         this.thread.setDaemon(true);
     }
@@ -138,6 +157,10 @@ public final class DvrPlayer implements AutoCloseable {
     }
 
     private void step() {
+        if (pendingJoin) {
+            pendingJoin = false;
+            joinLive();
+        }
         if (pendingSeekMs != PlayerCommand.NONE) {
             long target = pendingSeekMs;
             pendingSeekMs = PlayerCommand.NONE;
@@ -183,14 +206,17 @@ public final class DvrPlayer implements AutoCloseable {
             }
             case SEEK -> {
                 live = false;
+                pendingJoin = false;
                 pendingSeekMs = command.value();
             }
             case SKIP -> {
                 live = false;
+                pendingJoin = false;
                 pendingSeekMs = (pendingSeekMs != PlayerCommand.NONE ? pendingSeekMs : frameMs) + command.value();
             }
             case STEP_FRAMES -> {
                 pause();
+                pendingJoin = false;
                 long from = pendingSeekMs != PlayerCommand.NONE ? pendingSeekMs : frameMs;
                 pendingSeekMs = from + command.value() * cursor.frameDurationMs();
             }
@@ -200,18 +226,35 @@ public final class DvrPlayer implements AutoCloseable {
                 play(1.0 / command.value());
             }
             case GO_LIVE -> {
-                SegmentIndex index = segments.get();
                 play(1);
                 live = true;
-                if (!index.isEmpty()) {
-                    pendingSeekMs = liveJoinMs(index);
-                }
+                pendingSeekMs = PlayerCommand.NONE;
+                pendingJoin = true;
             }
         }
     }
 
     /**
-     * Where to join the live edge: inside the newest segment, as far in as the time since it arrived, so the
+     * Joins the live edge: {@link #LIVE_BEHIND_MS} behind the wall clock in the segment being written when the
+     * engine shares it, else in the newest complete segment ({@link #liveJoinMs}); nothing while the DVR is empty.
+     */
+    private void joinLive() {
+        Optional<LiveSegment> growing = liveSegment.get();
+        if (growing.isPresent()) {
+            long started = System.nanoTime();
+            if (cursor.openLive(growing.get())) {
+                seekAndShow(Math.max(growing.get().startMs(), clock.millis() - LIVE_BEHIND_MS), started);
+                return;
+            }
+        }
+        SegmentIndex index = segments.get();
+        if (!index.isEmpty()) {
+            showAt(liveJoinMs(index));
+        }
+    }
+
+    /**
+     * Where to join the live edge in complete segments: inside the newest segment, as far in as the time since it arrived, so the
      * picture runs about one segment (plus a margin for ingest) behind the wall clock and the next segment is
      * there when this one ends. Never before the newest segment's start.
      */
@@ -256,9 +299,8 @@ public final class DvrPlayer implements AutoCloseable {
     private void advance(long now) {
         if (aheadMs == PlayerCommand.NONE) {
             if (!cursor.isOpen()) {
-                SegmentIndex index = segments.get();
-                if (live && !index.isEmpty()) {
-                    showAt(liveJoinMs(index)); // the first segment of a fresh DVR: join it like any live edge
+                if (live) {
+                    joinLive(); // the first segment of a fresh DVR: join it like any live edge
                     return;
                 }
                 if (!openAt(frameMs)) {
@@ -327,7 +369,7 @@ public final class DvrPlayer implements AutoCloseable {
                 rate = 1;
                 live = true;
             }
-            return false;
+            return openLiveFollowing();
         }
         boolean jump = live && index.size() - 1 - next >= 2;
         if (jump) {
@@ -343,6 +385,26 @@ public final class DvrPlayer implements AutoCloseable {
             sound.play(index.startMs(next), rate);
         }
         return opened || openFollowing();
+    }
+
+    /**
+     * Goes on into the segment being written when it is the one after this (the last stretch to the live edge);
+     * false while there is none yet.
+     */
+    private boolean openLiveFollowing() {
+        Optional<LiveSegment> growing = liveSegment.get();
+        if (growing.isEmpty() || rate <= 0 || growing.get().startMs() < cursor.endMs() - cursor.frameDurationMs()) {
+            return false;
+        }
+        boolean gap = growing.get().startMs() - cursor.endMs() > cursor.frameDurationMs();
+        if (!cursor.openLive(growing.get())) {
+            return false;
+        }
+        if (gap) {
+            pacer.anchor(System.nanoTime(), growing.get().startMs());
+            sound.play(growing.get().startMs(), rate);
+        }
+        return true;
     }
 
     private boolean openAt(long timeMs) {
@@ -365,6 +427,11 @@ public final class DvrPlayer implements AutoCloseable {
         if (!cursor.isOn(index, i) && !cursor.open(index, i)) {
             return;
         }
+        seekAndShow(target, started);
+    }
+
+    /** Decodes and shows the picture of the open segment on screen at {@code target}. */
+    private void seekAndShow(long target, long started) {
         aheadMs = PlayerCommand.NONE;
         long at = cursor.seek(target, exchange.writeBuffer());
         if (at != PlayerCommand.NONE) {

@@ -1,10 +1,13 @@
 package io.clipdesk.ui.player;
 
 import io.clipdesk.engine.FrameDecoder;
+import io.clipdesk.engine.LiveSegment;
 import io.clipdesk.engine.MediaException;
+import io.clipdesk.engine.Segment;
 import io.clipdesk.engine.SegmentMedia;
 import io.clipdesk.ui.dvr.SegmentIndex;
 
+import java.util.Optional;
 import java.util.function.LongFunction;
 import java.util.logging.Logger;
 
@@ -12,20 +15,34 @@ import java.util.logging.Logger;
  * The player's position inside one segment: a decoder cursor plus which segment it is, speaking wall-clock ms.
  * A segment that cannot be read (retention deleted it, damaged media) reads as ended, so playback moves on.
  * The segment after the current one is opened ahead on its own thread ({@link SegmentOpener}).
+ * At the live edge it may read the segment being written ({@link #openLive}): its pictures come as they are
+ * written, and once it is finished the cursor is on the DVR segment it became, so playback goes on from there as
+ * from any segment, without a picture lost or shown twice.
  */
 final class SegmentCursor {
 
     private static final Logger LOG = Logger.getLogger(SegmentCursor.class.getName());
 
     private final SegmentOpener<FrameDecoder.Cursor> opener;
+    private final FrameDecoder decoder;
+    private final int width;
+    private final int height;
+    private final long maxStallMs;
     private FrameDecoder.Cursor cursor;
+    private LiveSegment live;
     private long sequence = -1;
     private long startMs;
     private long endMs;
+    private long lastMs = PlayerCommand.NONE;
     private long frameDurationMs = 40;
 
+    /** @param maxStallMs how long a picture of the segment being written is waited for before it counts as ended */
     SegmentCursor(String openerThread, FrameDecoder decoder, LongFunction<SegmentMedia> mediaOfSequence, int width,
-                  int height) {
+                  int height, long maxStallMs) {
+        this.decoder = decoder;
+        this.width = width;
+        this.height = height;
+        this.maxStallMs = maxStallMs;
         this.opener = new SegmentOpener<>(openerThread,
                 seq -> decoder.open(mediaOfSequence.apply(seq), width, height), FrameDecoder.Cursor::close);
     }
@@ -44,6 +61,30 @@ final class SegmentCursor {
 
     boolean isOn(SegmentIndex index, int i) {
         return cursor != null && index.sequence(i) == sequence;
+    }
+
+    /** True while reading the segment being written (its end not reached yet). */
+    boolean isLive() {
+        return live != null;
+    }
+
+    /**
+     * Opens the segment being written, to read it as it grows; false (and logged) when it cannot be read. It waits
+     * here for the segment's first pictures.
+     */
+    boolean openLive(LiveSegment segment) {
+        close();
+        sequence = -1; // known once the DVR has it
+        startMs = segment.startMs();
+        endMs = Long.MAX_VALUE;
+        try {
+            cursor = decoder.open(SegmentMedia.growing(segment, maxStallMs), width, height);
+            live = segment;
+            return true;
+        } catch (MediaException e) {
+            LOG.warning("player: the segment being written cannot be read: " + e.getMessage());
+            return false;
+        }
     }
 
     /** Opens segment {@code i} of the index; false (and logged) when it cannot be read. */
@@ -69,12 +110,38 @@ final class SegmentCursor {
         }
         try {
             long offsetUs = cursor.next(argb);
-            return offsetUs < 0 ? PlayerCommand.NONE : startMs + offsetUs / 1000;
+            if (offsetUs < 0) {
+                handOver();
+                return PlayerCommand.NONE;
+            }
+            lastMs = startMs + offsetUs / 1000;
+            return lastMs;
         } catch (MediaException e) {
             LOG.warning("player: segment " + sequence + " ends early: " + e.getMessage());
+            handOver();
             close();
             return PlayerCommand.NONE;
         }
+    }
+
+    /**
+     * The end of the segment being written: from here on the cursor is on the DVR segment it became, so the next
+     * one is found by sequence as after any segment; abandoned or stalled, it ends after the last picture read.
+     */
+    private void handOver() {
+        if (live == null) {
+            return;
+        }
+        Optional<Segment> finished = live.finished();
+        if (finished.isPresent()) {
+            sequence = finished.get().sequence();
+            endMs = finished.get().endMs();
+        } else {
+            LOG.info("player: the segment being written ended unfinished (" + (live.ended() ? "dropped" : "stalled")
+                    + ")");
+            endMs = lastMs == PlayerCommand.NONE ? startMs : lastMs + frameDurationMs;
+        }
+        live = null;
     }
 
     /** Wall-clock ms of the picture on screen at {@code timeMs}, decoded into {@code argb}. */
@@ -84,7 +151,8 @@ final class SegmentCursor {
         }
         try {
             long offsetUs = cursor.seek(Math.max(0, timeMs - startMs) * 1000, argb);
-            return offsetUs < 0 ? PlayerCommand.NONE : startMs + offsetUs / 1000;
+            lastMs = offsetUs < 0 ? PlayerCommand.NONE : startMs + offsetUs / 1000;
+            return lastMs;
         } catch (MediaException e) {
             LOG.warning("player: segment " + sequence + " cannot seek: " + e.getMessage());
             close();
@@ -119,6 +187,12 @@ final class SegmentCursor {
             cursor.close();
             cursor = null;
         }
+        if (live != null) {
+            // Left before its end (a seek): nothing to hand over to; the next open says where playback is.
+            live = null;
+            endMs = lastMs == PlayerCommand.NONE ? startMs : lastMs + frameDurationMs;
+        }
+        lastMs = PlayerCommand.NONE;
     }
 
     /** Closes the segment and the opener's thread: the player is done. */
