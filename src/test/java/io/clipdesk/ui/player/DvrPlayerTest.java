@@ -1,8 +1,8 @@
 package io.clipdesk.ui.player;
 
-import io.clipdesk.engine.SegmentMedia;
-import io.clipdesk.engine.FrameDecoder;
-import io.clipdesk.engine.Segment;
+import io.clipdesk.engine.dvr.FrameDecoder;
+import io.clipdesk.engine.dvr.Segment;
+import io.clipdesk.engine.dvr.SegmentMedia;
 import io.clipdesk.media.FfmpegFrameDecoder;
 import io.clipdesk.ui.dvr.SegmentIndex;
 import org.junit.jupiter.api.AfterEach;
