@@ -1,7 +1,7 @@
 package io.clipdesk.media;
 
 import io.clipdesk.engine.MediaException;
-import io.clipdesk.engine.Rendition;
+import io.clipdesk.engine.stream.Rendition;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
@@ -42,9 +42,15 @@ final class Encoder implements AutoCloseable {
      * those of {@link #h264} and a frame-accurate cut's re-encoded GOP splices. No sub-pixel motion search and
      * no sub-macroblock partitions, which whole-pixel rectangles never use. Measured unpaced, 720p + 360p + AAC,
      * whole process: 13.6 → 9.3 % of a core at 25 fps; the 720p segment 262 → 156 KB per 2 s.
+     *
+     * <p>One thread per encoder: zero-latency x264 otherwise cuts each frame into slices for worker threads (four
+     * per encoder here), and frames this cheap (95 % skipped macroblocks, a few ms at 720p) are not worth waking
+     * workers for 25 times a second: perf on the paced live bench showed 13 % of the process's samples in the
+     * kernel's futex and interrupt paths. One thread each, same load (~12 on 2 cores): 16.6 → 13.3 % of a core,
+     * kernel 13 → 5 % of samples.
      */
     static Encoder h264TestSignal(Rendition rendition, int fps, int gopFrames) {
-        return h264(rendition, fps, gopFrames, "crf=26:subme=0:partitions=none");
+        return h264(rendition, fps, gopFrames, "crf=26:subme=0:partitions=none:threads=1");
     }
 
     private static Encoder h264(Rendition rendition, int fps, int gopFrames, String x264Params) {

@@ -1,10 +1,10 @@
 package io.clipdesk.bench;
 
 import io.clipdesk.app.Engines;
-import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipEngine;
-import io.clipdesk.engine.ClipRequest;
-import io.clipdesk.engine.ClipStatus;
+import io.clipdesk.engine.clip.Clip;
+import io.clipdesk.engine.clip.ClipRequest;
+import io.clipdesk.engine.clip.ClipStatus;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -23,9 +23,9 @@ final class LiveEngineBench {
 
     private static final int SEGMENT_MS = 2000;
     private static final int CLIPS = 20;
-    /** Issue 16, measured on the 2-core build machine before the YUV pattern and the x264 tuning. */
-    private static final String INGEST_BEFORE = "before: 32.8 % (issue 16), 25.6 % (2026-11-25)";
-    private static final String LAG_BEFORE = "before: median 554 ms, worst 680 ms (issue 16)";
+    /** The previous run on the 2-core build machine (load < 1), and issue 16's figure. */
+    private static final String INGEST_BEFORE = "before: 17.5 % (2026-12-03, load < 1), 32.8 % (issue 16)";
+    private static final String LAG_BEFORE = "before: p95 182 ms (2026-12-03), median 554 ms (issue 16)";
 
     static void run(Path work, int cpuSeconds) throws Exception {
         BenchReport.section("Live engine: test signal 720p + 360p + AAC, 2 s segments, real clock");
