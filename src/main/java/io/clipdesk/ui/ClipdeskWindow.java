@@ -2,7 +2,7 @@ package io.clipdesk.ui;
 
 import io.clipdesk.desk.DeskBackend;
 import io.clipdesk.desk.DeskSwitch;
-import io.clipdesk.engine.FrameDecoder;
+import io.clipdesk.engine.dvr.FrameDecoder;
 import io.clipdesk.ui.clips.ClipsPanel;
 import io.clipdesk.ui.clips.DefaultDesktopShell;
 import io.clipdesk.ui.clips.DesktopShell;
