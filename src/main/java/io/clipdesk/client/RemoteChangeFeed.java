@@ -1,5 +1,6 @@
 package io.clipdesk.client;
 
+import io.clipdesk.desk.Backoff;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clipdesk.engine.change.ChangeEvent;

@@ -147,6 +147,9 @@ public final class MainViewModel implements AutoCloseable {
                 case CONNECTION -> {
                     String trouble = engine.changes().trouble();
                     bridge.run(() -> status.setConnectionTrouble(trouble));
+                    if (trouble.isEmpty()) {
+                        lane.run(this::poll); // back: the figures now, not after the poll's back-off
+                    }
                 }
                 // The engine came back without being able to say what changed meanwhile: the whole DVR again.
                 case ALL -> lane.run(() -> {
@@ -166,7 +169,7 @@ public final class MainViewModel implements AutoCloseable {
             index.reload(engine.segments(streamId, 0, Long.MAX_VALUE));
             playback.start();
         });
-        lane.every(POLL_MS, this::poll);
+        lane.poll("the desk's status (" + engine.describe() + ")", POLL_MS, this::poll);
     }
 
     /** FX thread: applies the stored listening level, then stores every change the editor makes to it. */

@@ -87,7 +87,7 @@ public final class StreamsViewModel implements StreamDialogViewModel.Commands, A
             String host = PushHost.forEngine(engineAddress);
             bridge.run(() -> pushHost.set(host));
         });
-        lane.every(POLL_MS, this::poll);
+        lane.poll("the streams (" + engine.describe() + ")", POLL_MS, this::poll);
     }
 
     /** Shows another stream; the choice holds until the editor makes another or the stream is removed. */

@@ -1,4 +1,4 @@
-package io.clipdesk.client;
+package io.clipdesk.desk;
 
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
@@ -6,7 +6,8 @@ import java.util.function.DoubleSupplier;
 /**
  * How long to wait before trying a server again: doubling from {@code firstMs} up to {@code maxMs}, each wait drawn
  * between half and all of it, so twenty desks that lost the server at the same moment do not all knock at once when
- * it comes back.
+ * it comes back. One rule for every desk that waits on an engine: the change feed's reconnects and the desk's own
+ * polls.
  */
 public final class Backoff {
 
@@ -19,8 +20,8 @@ public final class Backoff {
         this(firstMs, maxMs, () -> ThreadLocalRandom.current().nextDouble());
     }
 
-    /** @param random uniform in [0, 1) */
-    Backoff(long firstMs, long maxMs, DoubleSupplier random) {
+    /** @param random uniform in [0, 1): fixed draws make the waits known (tests) */
+    public Backoff(long firstMs, long maxMs, DoubleSupplier random) {
         if (firstMs < 1 || maxMs < firstMs) {
             throw new IllegalArgumentException("back-off needs 1 <= firstMs <= maxMs");
         }
