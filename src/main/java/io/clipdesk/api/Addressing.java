@@ -1,6 +1,6 @@
 package io.clipdesk.api;
 
-import io.clipdesk.engine.PushAddress;
+import io.clipdesk.engine.stream.PushAddress;
 
 import java.net.InetSocketAddress;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package io.clipdesk.api;
 
-import io.clipdesk.engine.OwnerOnlyFiles;
+import io.clipdesk.engine.storage.OwnerOnlyFiles;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,8 +1,8 @@
 package io.clipdesk.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.clipdesk.engine.Clip;
-import io.clipdesk.engine.MediaPaths;
+import io.clipdesk.engine.clip.Clip;
+import io.clipdesk.engine.storage.MediaPaths;
 
 import java.util.List;
 import java.util.Locale;

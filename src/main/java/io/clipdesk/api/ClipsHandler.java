@@ -1,16 +1,16 @@
 package io.clipdesk.api;
 
-import io.clipdesk.engine.Clip;
-import io.clipdesk.engine.ClipAccuracy;
-import io.clipdesk.engine.ClipDescription;
-import io.clipdesk.engine.ClipRequest;
-import io.clipdesk.engine.ClipService;
-import io.clipdesk.engine.ExactRange;
 import io.clipdesk.engine.InvalidRequestException;
 import io.clipdesk.engine.NotFoundException;
-import io.clipdesk.engine.ReframeAspect;
-import io.clipdesk.engine.ReframeService;
-import io.clipdesk.engine.StreamService;
+import io.clipdesk.engine.clip.Clip;
+import io.clipdesk.engine.clip.ClipAccuracy;
+import io.clipdesk.engine.clip.ClipDescription;
+import io.clipdesk.engine.clip.ClipRequest;
+import io.clipdesk.engine.clip.ClipService;
+import io.clipdesk.engine.clip.ExactRange;
+import io.clipdesk.engine.reframe.ReframeAspect;
+import io.clipdesk.engine.reframe.ReframeService;
+import io.clipdesk.engine.stream.StreamService;
 
 import java.io.IOException;
 import java.util.List;

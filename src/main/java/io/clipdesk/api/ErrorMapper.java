@@ -1,10 +1,10 @@
 package io.clipdesk.api;
 
-import io.clipdesk.engine.ClipRejectedException;
 import io.clipdesk.engine.InsufficientStorageException;
 import io.clipdesk.engine.InvalidRequestException;
 import io.clipdesk.engine.NotFoundException;
 import io.clipdesk.engine.TooEarlyException;
+import io.clipdesk.engine.clip.ClipRejectedException;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;

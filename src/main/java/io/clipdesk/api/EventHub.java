@@ -2,12 +2,12 @@ package io.clipdesk.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.clipdesk.engine.ChangeEvent;
-import io.clipdesk.engine.ChangeLog;
-import io.clipdesk.engine.ClipService;
 import io.clipdesk.engine.NotFoundException;
-import io.clipdesk.engine.StreamService;
-import io.clipdesk.engine.VideoLibrary;
+import io.clipdesk.engine.change.ChangeEvent;
+import io.clipdesk.engine.change.ChangeLog;
+import io.clipdesk.engine.clip.ClipService;
+import io.clipdesk.engine.stream.StreamService;
+import io.clipdesk.engine.video.VideoLibrary;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 

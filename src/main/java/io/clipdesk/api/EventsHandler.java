@@ -1,6 +1,6 @@
 package io.clipdesk.api;
 
-import io.clipdesk.engine.StreamService;
+import io.clipdesk.engine.stream.StreamService;
 
 import java.util.List;
 import java.util.OptionalLong;

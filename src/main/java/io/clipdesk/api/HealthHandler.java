@@ -1,7 +1,7 @@
 package io.clipdesk.api;
 
-import io.clipdesk.engine.HealthReport;
-import io.clipdesk.engine.HealthService;
+import io.clipdesk.engine.health.HealthReport;
+import io.clipdesk.engine.health.HealthService;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.clipdesk.api;
 
-import io.clipdesk.engine.MediaContent;
-import io.clipdesk.engine.MediaFiles;
 import io.clipdesk.engine.NotFoundException;
+import io.clipdesk.engine.storage.MediaContent;
+import io.clipdesk.engine.storage.MediaFiles;
 import io.netty.handler.codec.http.HttpHeaders;
 
 import java.io.IOException;

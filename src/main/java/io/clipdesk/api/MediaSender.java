@@ -1,7 +1,7 @@
 package io.clipdesk.api;
 
-import io.clipdesk.engine.MediaContent;
 import io.clipdesk.engine.NotFoundException;
+import io.clipdesk.engine.storage.MediaContent;
 import io.netty.handler.codec.http.HttpHeaders;
 
 import java.io.IOException;

@@ -1,10 +1,10 @@
 package io.clipdesk.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.clipdesk.engine.CropPath;
-import io.clipdesk.engine.MediaPaths;
-import io.clipdesk.engine.Reframe;
-import io.clipdesk.engine.ReframeStatus;
+import io.clipdesk.engine.reframe.CropPath;
+import io.clipdesk.engine.reframe.Reframe;
+import io.clipdesk.engine.reframe.ReframeStatus;
+import io.clipdesk.engine.storage.MediaPaths;
 
 import java.util.List;
 

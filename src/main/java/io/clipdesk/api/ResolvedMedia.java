@@ -1,6 +1,6 @@
 package io.clipdesk.api;
 
-import io.clipdesk.engine.MediaContent;
+import io.clipdesk.engine.storage.MediaContent;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

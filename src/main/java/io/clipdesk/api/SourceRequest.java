@@ -1,9 +1,9 @@
 package io.clipdesk.api;
 
 import io.clipdesk.engine.InvalidRequestException;
-import io.clipdesk.engine.PushAddress;
-import io.clipdesk.engine.SourceKind;
-import io.clipdesk.engine.SourceSpec;
+import io.clipdesk.engine.stream.PushAddress;
+import io.clipdesk.engine.stream.SourceKind;
+import io.clipdesk.engine.stream.SourceSpec;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -1,11 +1,11 @@
 package io.clipdesk.api;
 
-import io.clipdesk.engine.LiveStream;
-import io.clipdesk.engine.MediaPaths;
-import io.clipdesk.engine.PushAddress;
-import io.clipdesk.engine.Rendition;
-import io.clipdesk.engine.SourceKind;
-import io.clipdesk.engine.StreamState;
+import io.clipdesk.engine.storage.MediaPaths;
+import io.clipdesk.engine.stream.LiveStream;
+import io.clipdesk.engine.stream.PushAddress;
+import io.clipdesk.engine.stream.Rendition;
+import io.clipdesk.engine.stream.SourceKind;
+import io.clipdesk.engine.stream.StreamState;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,12 +1,12 @@
 package io.clipdesk.api;
 
 import io.clipdesk.engine.InvalidRequestException;
-import io.clipdesk.engine.LiveStream;
-import io.clipdesk.engine.SourceSpec;
-import io.clipdesk.engine.StreamDraft;
-import io.clipdesk.engine.StreamPatch;
-import io.clipdesk.engine.StreamService;
-import io.clipdesk.engine.WaveformRange;
+import io.clipdesk.engine.sound.WaveformRange;
+import io.clipdesk.engine.stream.LiveStream;
+import io.clipdesk.engine.stream.SourceSpec;
+import io.clipdesk.engine.stream.StreamDraft;
+import io.clipdesk.engine.stream.StreamPatch;
+import io.clipdesk.engine.stream.StreamService;
 
 import java.io.IOException;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.clipdesk.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.clipdesk.engine.MediaPaths;
-import io.clipdesk.engine.Video;
+import io.clipdesk.engine.storage.MediaPaths;
+import io.clipdesk.engine.video.Video;
 
 import java.util.ArrayList;
 import java.util.List;

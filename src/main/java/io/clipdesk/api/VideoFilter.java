@@ -1,7 +1,7 @@
 package io.clipdesk.api;
 
 import io.clipdesk.engine.InvalidRequestException;
-import io.clipdesk.engine.Video;
+import io.clipdesk.engine.video.Video;
 
 import java.util.Locale;
 import java.util.Optional;

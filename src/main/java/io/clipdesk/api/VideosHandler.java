@@ -1,7 +1,7 @@
 package io.clipdesk.api;
 
-import io.clipdesk.engine.Video;
-import io.clipdesk.engine.VideoLibrary;
+import io.clipdesk.engine.video.Video;
+import io.clipdesk.engine.video.VideoLibrary;
 
 import java.util.List;
 

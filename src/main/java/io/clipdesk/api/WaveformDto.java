@@ -1,6 +1,6 @@
 package io.clipdesk.api;
 
-import io.clipdesk.engine.AudioEnvelope;
+import io.clipdesk.engine.sound.AudioEnvelope;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -8,9 +8,9 @@ import io.clipdesk.client.RemoteDesk;
 import io.clipdesk.desk.DeskBackend;
 import io.clipdesk.desk.DeskSwitch;
 import io.clipdesk.engine.ClipEngine;
-import io.clipdesk.engine.DataLayout;
-import io.clipdesk.engine.DiskReserve;
 import io.clipdesk.engine.EngineConfig;
+import io.clipdesk.engine.storage.DataLayout;
+import io.clipdesk.engine.storage.DiskReserve;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,11 +1,11 @@
 package io.clipdesk.app;
 
 import io.clipdesk.engine.ClipEngine;
-import io.clipdesk.engine.DataLayout;
-import io.clipdesk.engine.DiskReserve;
-import io.clipdesk.engine.DiskSpace;
 import io.clipdesk.engine.EngineConfig;
-import io.clipdesk.engine.SegmentStore;
+import io.clipdesk.engine.dvr.SegmentStore;
+import io.clipdesk.engine.storage.DataLayout;
+import io.clipdesk.engine.storage.DiskReserve;
+import io.clipdesk.engine.storage.DiskSpace;
 import io.clipdesk.media.FfmpegReframer;
 import io.clipdesk.media.FfmpegRemuxer;
 import io.clipdesk.media.FfmpegSegmentTrimmer;
@@ -21,7 +21,6 @@ import io.clipdesk.store.SqliteSegmentStore;
 import io.clipdesk.store.SqliteSettingsRepository;
 import io.clipdesk.store.SqliteStreamRepository;
 import io.clipdesk.store.SqliteVideoRepository;
-
 import io.clipdesk.transport.FolderTransport;
 import io.clipdesk.transport.HttpTransport;
 

@@ -1,7 +1,7 @@
 package io.clipdesk.app;
 
 import io.clipdesk.api.ConnectionLimits;
-import io.clipdesk.engine.DiskReserve;
+import io.clipdesk.engine.storage.DiskReserve;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

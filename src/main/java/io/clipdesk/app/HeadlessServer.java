@@ -7,10 +7,10 @@ import io.clipdesk.api.ApiServer;
 import io.clipdesk.api.ConnectionLimits;
 import io.clipdesk.api.TlsFiles;
 import io.clipdesk.engine.ClipEngine;
-import io.clipdesk.engine.DataLayout;
 import io.clipdesk.engine.EngineConfig;
-import io.clipdesk.engine.MediaRoots;
-import io.clipdesk.engine.OwnerOnlyFiles;
+import io.clipdesk.engine.storage.DataLayout;
+import io.clipdesk.engine.storage.OwnerOnlyFiles;
+import io.clipdesk.engine.stream.MediaRoots;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,7 +1,7 @@
 package io.clipdesk.app;
 
 import io.clipdesk.desk.DeskSwitch.ServerLogin;
-import io.clipdesk.engine.OwnerOnlyFiles;
+import io.clipdesk.engine.storage.OwnerOnlyFiles;
 
 import java.io.IOException;
 import java.io.InputStream;

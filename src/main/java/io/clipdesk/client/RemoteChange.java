@@ -1,7 +1,7 @@
 package io.clipdesk.client;
 
-import io.clipdesk.engine.ChangeEvent;
-import io.clipdesk.engine.Clip;
+import io.clipdesk.engine.change.ChangeEvent;
+import io.clipdesk.engine.clip.Clip;
 
 import java.util.Objects;
 import java.util.Optional;

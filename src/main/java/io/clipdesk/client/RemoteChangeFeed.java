@@ -1,11 +1,12 @@
 package io.clipdesk.client;
 
+import io.clipdesk.desk.Backoff;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.clipdesk.engine.ChangeEvent;
-import io.clipdesk.engine.ChangeType;
-import io.clipdesk.engine.Clip;
-import io.clipdesk.engine.ClipStatus;
+import io.clipdesk.engine.change.ChangeEvent;
+import io.clipdesk.engine.change.ChangeType;
+import io.clipdesk.engine.clip.Clip;
+import io.clipdesk.engine.clip.ClipStatus;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,15 +1,15 @@
 package io.clipdesk.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.clipdesk.engine.Clip;
-import io.clipdesk.engine.ClipAccuracy;
-import io.clipdesk.engine.ClipDescription;
-import io.clipdesk.engine.ClipPolicy;
-import io.clipdesk.engine.ClipRequest;
-import io.clipdesk.engine.ClipService;
-import io.clipdesk.engine.ClipStatus;
 import io.clipdesk.engine.InvalidRequestException;
 import io.clipdesk.engine.NotFoundException;
+import io.clipdesk.engine.clip.Clip;
+import io.clipdesk.engine.clip.ClipAccuracy;
+import io.clipdesk.engine.clip.ClipDescription;
+import io.clipdesk.engine.clip.ClipPolicy;
+import io.clipdesk.engine.clip.ClipRequest;
+import io.clipdesk.engine.clip.ClipService;
+import io.clipdesk.engine.clip.ClipStatus;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,9 +1,9 @@
 package io.clipdesk.client;
 
-import io.clipdesk.engine.Rendition;
-import io.clipdesk.engine.Segment;
+import io.clipdesk.engine.dvr.Segment;
 import io.clipdesk.engine.hls.MediaPlaylist;
 import io.clipdesk.engine.hls.MultivariantPlaylist;
+import io.clipdesk.engine.stream.Rendition;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -3,9 +3,9 @@ package io.clipdesk.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.clipdesk.engine.ClipRejectedException;
 import io.clipdesk.engine.InvalidRequestException;
 import io.clipdesk.engine.NotFoundException;
+import io.clipdesk.engine.clip.ClipRejectedException;
 
 import java.io.IOException;
 import java.net.URI;

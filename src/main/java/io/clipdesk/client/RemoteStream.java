@@ -1,6 +1,6 @@
 package io.clipdesk.client;
 
-import io.clipdesk.engine.DvrWindow;
+import io.clipdesk.engine.dvr.DvrWindow;
 
 import java.util.Objects;
 

@@ -1,25 +1,25 @@
 package io.clipdesk.desk;
 
-import io.clipdesk.engine.AudioEnvelope;
-import io.clipdesk.engine.Clip;
-import io.clipdesk.engine.ClipDescription;
-import io.clipdesk.engine.ClipRequest;
-import io.clipdesk.engine.CropPath;
-import io.clipdesk.engine.DiskStatus;
-import io.clipdesk.engine.LiveSegment;
-import io.clipdesk.engine.LiveStream;
-import io.clipdesk.engine.Reframe;
-import io.clipdesk.engine.ReframeAspect;
-import io.clipdesk.engine.Segment;
-import io.clipdesk.engine.SegmentListener;
-import io.clipdesk.engine.SegmentMedia;
-import io.clipdesk.engine.StreamDraft;
-import io.clipdesk.engine.StreamPatch;
-import io.clipdesk.engine.StreamState;
-import io.clipdesk.engine.Video;
+import io.clipdesk.engine.clip.Clip;
+import io.clipdesk.engine.clip.ClipDescription;
+import io.clipdesk.engine.clip.ClipRequest;
 import io.clipdesk.engine.delivery.AutoSend;
 import io.clipdesk.engine.delivery.Delivery;
 import io.clipdesk.engine.delivery.Destination;
+import io.clipdesk.engine.dvr.LiveSegment;
+import io.clipdesk.engine.dvr.Segment;
+import io.clipdesk.engine.dvr.SegmentListener;
+import io.clipdesk.engine.dvr.SegmentMedia;
+import io.clipdesk.engine.reframe.CropPath;
+import io.clipdesk.engine.reframe.Reframe;
+import io.clipdesk.engine.reframe.ReframeAspect;
+import io.clipdesk.engine.sound.AudioEnvelope;
+import io.clipdesk.engine.storage.DiskStatus;
+import io.clipdesk.engine.stream.LiveStream;
+import io.clipdesk.engine.stream.StreamDraft;
+import io.clipdesk.engine.stream.StreamPatch;
+import io.clipdesk.engine.stream.StreamState;
+import io.clipdesk.engine.video.Video;
 
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -145,7 +145,7 @@ public interface DeskBackend extends AutoCloseable {
      * and life; the old clip goes ({@link Capabilities.Feature#ADJUST}).
      *
      * @return the corrected clip (a new id)
-     * @throws io.clipdesk.engine.ClipRejectedException ADJUST_OUTSIDE_DVR and the other clip rules
+     * @throws io.clipdesk.engine.clip.ClipRejectedException ADJUST_OUTSIDE_DVR and the other clip rules
      */
     Clip adjustClip(String clipId, long fromMs, long toMs);
 

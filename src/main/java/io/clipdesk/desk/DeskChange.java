@@ -1,6 +1,6 @@
 package io.clipdesk.desk;
 
-import io.clipdesk.engine.ChangeEvent;
+import io.clipdesk.engine.change.ChangeEvent;
 
 import java.util.Objects;
 

@@ -1,8 +1,8 @@
 package io.clipdesk.desk;
 
-import io.clipdesk.engine.Clip;
-import io.clipdesk.engine.MediaPaths;
-import io.clipdesk.engine.Video;
+import io.clipdesk.engine.clip.Clip;
+import io.clipdesk.engine.storage.MediaPaths;
+import io.clipdesk.engine.video.Video;
 
 /**
  * Where a clip's or video's media plays over HTTP (JavaFX plays HLS only over http), and the links an editor copies:

@@ -1,5 +1,7 @@
 package io.clipdesk.engine;
 
+import io.clipdesk.engine.storage.DataLayout;
+
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;

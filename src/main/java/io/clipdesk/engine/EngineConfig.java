@@ -1,5 +1,11 @@
 package io.clipdesk.engine;
 
+import io.clipdesk.engine.clip.ClipLifecycle;
+import io.clipdesk.engine.storage.DataLayout;
+import io.clipdesk.engine.storage.DiskReserve;
+import io.clipdesk.engine.stream.MediaRoots;
+import io.clipdesk.engine.stream.PushAddress;
+
 import java.time.ZoneId;
 import java.util.Objects;
 

@@ -7,7 +7,7 @@ import java.util.Locale;
  * Why a file step failed, in words for a clip's or a video's {@code error}: a full disk by name, anything else
  * pointed at the server log. Exception messages name files, so they go to the log, never into an error field.
  */
-final class FailureReason {
+public final class FailureReason {
 
     private static final String NO_SPACE = "no space left on device";
     private static final String SQLITE_FULL = "database or disk is full";
@@ -15,7 +15,7 @@ final class FailureReason {
     private FailureReason() {
     }
 
-    static String of(Throwable failure) {
+    public static String of(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             String message = t instanceof FileSystemException f ? f.getReason() : t.getMessage();
             String lower = message == null ? "" : message.toLowerCase(Locale.ROOT);

@@ -1,5 +1,17 @@
 package io.clipdesk.engine;
 
+import io.clipdesk.engine.clip.ClipIds;
+import io.clipdesk.engine.clip.ClipRepository;
+import io.clipdesk.engine.clip.ClipStatus;
+import io.clipdesk.engine.dvr.Segment;
+import io.clipdesk.engine.dvr.SegmentStore;
+import io.clipdesk.engine.storage.DataLayout;
+import io.clipdesk.engine.storage.DurableFiles;
+import io.clipdesk.engine.storage.MediaPaths;
+import io.clipdesk.engine.stream.LiveStream;
+import io.clipdesk.engine.stream.StreamRepository;
+import io.clipdesk.engine.video.VideoRepository;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package io.clipdesk.media;
 
-import io.clipdesk.engine.AudioEnvelope;
-import io.clipdesk.engine.EnvelopeMeter;
 import io.clipdesk.engine.MediaException;
+import io.clipdesk.engine.sound.AudioEnvelope;
+import io.clipdesk.engine.sound.EnvelopeMeter;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;

@@ -1,9 +1,9 @@
 package io.clipdesk.media;
 
-import io.clipdesk.engine.FrameDecoder;
 import io.clipdesk.engine.MediaException;
-import io.clipdesk.engine.SegmentMedia;
-import io.clipdesk.engine.SoundDecoder;
+import io.clipdesk.engine.dvr.FrameDecoder;
+import io.clipdesk.engine.dvr.SegmentMedia;
+import io.clipdesk.engine.sound.SoundDecoder;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;

@@ -1,10 +1,10 @@
 package io.clipdesk.media;
 
-import io.clipdesk.engine.CropPath;
-import io.clipdesk.engine.CropWindow;
 import io.clipdesk.engine.MediaException;
-import io.clipdesk.engine.ReframeAspect;
-import io.clipdesk.engine.Reframer;
+import io.clipdesk.engine.reframe.CropPath;
+import io.clipdesk.engine.reframe.CropWindow;
+import io.clipdesk.engine.reframe.ReframeAspect;
+import io.clipdesk.engine.reframe.Reframer;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;

@@ -1,7 +1,7 @@
 package io.clipdesk.media;
 
 import io.clipdesk.engine.MediaException;
-import io.clipdesk.engine.Remuxer;
+import io.clipdesk.engine.clip.Remuxer;
 
 import java.io.IOException;
 import java.nio.file.Files;

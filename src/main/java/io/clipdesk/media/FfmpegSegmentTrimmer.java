@@ -1,7 +1,7 @@
 package io.clipdesk.media;
 
 import io.clipdesk.engine.MediaException;
-import io.clipdesk.engine.SegmentTrimmer;
+import io.clipdesk.engine.clip.SegmentTrimmer;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVStream;

@@ -1,8 +1,8 @@
 package io.clipdesk.media;
 
 import io.clipdesk.engine.MediaException;
-import io.clipdesk.engine.SegmentMedia;
-import io.clipdesk.engine.SoundDecoder;
+import io.clipdesk.engine.dvr.SegmentMedia;
+import io.clipdesk.engine.sound.SoundDecoder;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.global.avutil;

@@ -1,9 +1,9 @@
 package io.clipdesk.media;
 
-import io.clipdesk.engine.LiveStream;
 import io.clipdesk.engine.MediaException;
-import io.clipdesk.engine.SegmentSink;
-import io.clipdesk.engine.SourceHealth;
+import io.clipdesk.engine.dvr.SegmentSink;
+import io.clipdesk.engine.stream.LiveStream;
+import io.clipdesk.engine.stream.SourceHealth;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 

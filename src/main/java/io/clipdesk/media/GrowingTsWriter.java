@@ -1,7 +1,7 @@
 package io.clipdesk.media;
 
-import io.clipdesk.engine.LiveSegment;
 import io.clipdesk.engine.MediaException;
+import io.clipdesk.engine.dvr.LiveSegment;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVIOContext;

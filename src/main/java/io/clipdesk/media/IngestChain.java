@@ -1,8 +1,8 @@
 package io.clipdesk.media;
 
 import io.clipdesk.engine.MediaException;
-import io.clipdesk.engine.Rendition;
-import io.clipdesk.engine.SegmentSink;
+import io.clipdesk.engine.dvr.SegmentSink;
+import io.clipdesk.engine.stream.Rendition;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 
 import java.time.Clock;

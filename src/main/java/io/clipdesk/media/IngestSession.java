@@ -1,10 +1,10 @@
 package io.clipdesk.media;
 
-import io.clipdesk.engine.AudioEnvelope;
 import io.clipdesk.engine.MediaException;
-import io.clipdesk.engine.Rendition;
-import io.clipdesk.engine.SegmentDraft;
-import io.clipdesk.engine.SegmentSink;
+import io.clipdesk.engine.dvr.SegmentDraft;
+import io.clipdesk.engine.dvr.SegmentSink;
+import io.clipdesk.engine.sound.AudioEnvelope;
+import io.clipdesk.engine.stream.Rendition;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVStream;

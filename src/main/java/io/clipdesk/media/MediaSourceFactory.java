@@ -1,13 +1,13 @@
 package io.clipdesk.media;
 
 import io.clipdesk.engine.InvalidRequestException;
-import io.clipdesk.engine.LiveSource;
-import io.clipdesk.engine.LiveSourceFactory;
-import io.clipdesk.engine.LiveStream;
 import io.clipdesk.engine.MediaException;
-import io.clipdesk.engine.PushAddress;
-import io.clipdesk.engine.SourceKind;
-import io.clipdesk.engine.SourceSpec;
+import io.clipdesk.engine.stream.LiveSource;
+import io.clipdesk.engine.stream.LiveSourceFactory;
+import io.clipdesk.engine.stream.LiveStream;
+import io.clipdesk.engine.stream.PushAddress;
+import io.clipdesk.engine.stream.SourceKind;
+import io.clipdesk.engine.stream.SourceSpec;
 
 import java.time.Clock;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.clipdesk.media;
 
-import io.clipdesk.engine.Rendition;
+import io.clipdesk.engine.stream.Rendition;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.swscale.SwsContext;
 import org.bytedeco.javacpp.BytePointer;

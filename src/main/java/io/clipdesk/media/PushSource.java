@@ -1,11 +1,11 @@
 package io.clipdesk.media;
 
-import io.clipdesk.engine.LiveStream;
 import io.clipdesk.engine.MediaException;
-import io.clipdesk.engine.PushAddress;
-import io.clipdesk.engine.SegmentSink;
-import io.clipdesk.engine.SourceHealth;
-import io.clipdesk.engine.SourceKind;
+import io.clipdesk.engine.dvr.SegmentSink;
+import io.clipdesk.engine.stream.LiveStream;
+import io.clipdesk.engine.stream.PushAddress;
+import io.clipdesk.engine.stream.SourceHealth;
+import io.clipdesk.engine.stream.SourceKind;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 
 import java.time.Clock;

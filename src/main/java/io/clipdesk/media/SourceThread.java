@@ -1,9 +1,9 @@
 package io.clipdesk.media;
 
-import io.clipdesk.engine.LiveSource;
-import io.clipdesk.engine.LiveStream;
-import io.clipdesk.engine.SegmentSink;
-import io.clipdesk.engine.SourceHealth;
+import io.clipdesk.engine.dvr.SegmentSink;
+import io.clipdesk.engine.stream.LiveSource;
+import io.clipdesk.engine.stream.LiveStream;
+import io.clipdesk.engine.stream.SourceHealth;
 
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;

@@ -1,11 +1,11 @@
 package io.clipdesk.media;
 
-import io.clipdesk.engine.LiveSegment;
-import io.clipdesk.engine.LiveStream;
 import io.clipdesk.engine.MediaException;
-import io.clipdesk.engine.SegmentDraft;
-import io.clipdesk.engine.SegmentSink;
-import io.clipdesk.engine.SourceHealth;
+import io.clipdesk.engine.dvr.LiveSegment;
+import io.clipdesk.engine.dvr.SegmentDraft;
+import io.clipdesk.engine.dvr.SegmentSink;
+import io.clipdesk.engine.stream.LiveStream;
+import io.clipdesk.engine.stream.SourceHealth;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.clipdesk.media;
 
-import io.clipdesk.engine.Rendition;
+import io.clipdesk.engine.stream.Rendition;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;

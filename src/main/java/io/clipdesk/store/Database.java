@@ -1,8 +1,8 @@
 package io.clipdesk.store;
 
-import io.clipdesk.engine.DataLayout;
-import io.clipdesk.engine.OwnerOnlyFiles;
 import io.clipdesk.engine.StoreException;
+import io.clipdesk.engine.storage.DataLayout;
+import io.clipdesk.engine.storage.OwnerOnlyFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.clipdesk.store;
 
-import io.clipdesk.engine.ClipDescription;
+import io.clipdesk.engine.clip.ClipDescription;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,6 +1,6 @@
 package io.clipdesk.store;
 
-import io.clipdesk.engine.AudioEnvelope;
+import io.clipdesk.engine.sound.AudioEnvelope;
 
 import java.nio.ByteBuffer;
 import java.sql.SQLDataException;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.clipdesk.engine.Rendition;
+import io.clipdesk.engine.stream.Rendition;
 import java.sql.SQLDataException;
 import java.util.ArrayList;
 import java.util.List;

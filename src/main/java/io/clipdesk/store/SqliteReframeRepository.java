@@ -1,10 +1,10 @@
 package io.clipdesk.store;
 
-import io.clipdesk.engine.CropPath;
-import io.clipdesk.engine.Reframe;
-import io.clipdesk.engine.ReframeAspect;
-import io.clipdesk.engine.ReframeRepository;
-import io.clipdesk.engine.ReframeStatus;
+import io.clipdesk.engine.reframe.CropPath;
+import io.clipdesk.engine.reframe.Reframe;
+import io.clipdesk.engine.reframe.ReframeAspect;
+import io.clipdesk.engine.reframe.ReframeRepository;
+import io.clipdesk.engine.reframe.ReframeStatus;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,10 +1,10 @@
 package io.clipdesk.store;
 
-import io.clipdesk.engine.AudioEnvelope;
-import io.clipdesk.engine.DvrSlice;
-import io.clipdesk.engine.DvrWindow;
-import io.clipdesk.engine.Segment;
-import io.clipdesk.engine.SegmentStore;
+import io.clipdesk.engine.dvr.DvrSlice;
+import io.clipdesk.engine.dvr.DvrWindow;
+import io.clipdesk.engine.dvr.Segment;
+import io.clipdesk.engine.dvr.SegmentStore;
+import io.clipdesk.engine.sound.AudioEnvelope;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

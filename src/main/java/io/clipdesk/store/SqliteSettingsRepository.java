@@ -1,6 +1,6 @@
 package io.clipdesk.store;
 
-import io.clipdesk.engine.SettingsRepository;
+import io.clipdesk.engine.storage.SettingsRepository;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Objects;

@@ -1,9 +1,9 @@
 package io.clipdesk.store;
 
-import io.clipdesk.engine.LiveStream;
-import io.clipdesk.engine.SourceKind;
-import io.clipdesk.engine.SourceSpec;
-import io.clipdesk.engine.StreamRepository;
+import io.clipdesk.engine.stream.LiveStream;
+import io.clipdesk.engine.stream.SourceKind;
+import io.clipdesk.engine.stream.SourceSpec;
+import io.clipdesk.engine.stream.StreamRepository;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLDataException;

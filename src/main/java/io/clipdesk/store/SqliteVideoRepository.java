@@ -1,8 +1,8 @@
 package io.clipdesk.store;
 
-import io.clipdesk.engine.Video;
-import io.clipdesk.engine.VideoRepository;
-import io.clipdesk.engine.VideoStatus;
+import io.clipdesk.engine.video.Video;
+import io.clipdesk.engine.video.VideoRepository;
+import io.clipdesk.engine.video.VideoStatus;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLDataException;

@@ -3,7 +3,7 @@ package io.clipdesk.transport;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.clipdesk.engine.Clip;
+import io.clipdesk.engine.clip.Clip;
 import io.clipdesk.engine.delivery.Shipment;
 
 import java.time.Instant;

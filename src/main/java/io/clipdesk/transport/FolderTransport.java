@@ -1,11 +1,11 @@
 package io.clipdesk.transport;
 
-import io.clipdesk.engine.DurableFiles;
+import io.clipdesk.engine.delivery.DeliveryTransport;
 import io.clipdesk.engine.delivery.Destination;
 import io.clipdesk.engine.delivery.DestinationKind;
-import io.clipdesk.engine.delivery.DeliveryTransport;
 import io.clipdesk.engine.delivery.SendOutcome;
 import io.clipdesk.engine.delivery.Shipment;
+import io.clipdesk.engine.storage.DurableFiles;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

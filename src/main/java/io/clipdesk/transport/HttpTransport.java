@@ -1,8 +1,8 @@
 package io.clipdesk.transport;
 
+import io.clipdesk.engine.delivery.DeliveryTransport;
 import io.clipdesk.engine.delivery.Destination;
 import io.clipdesk.engine.delivery.DestinationKind;
-import io.clipdesk.engine.delivery.DeliveryTransport;
 import io.clipdesk.engine.delivery.SendOutcome;
 import io.clipdesk.engine.delivery.Shipment;
 

@@ -39,8 +39,9 @@ public final class ClipFormView extends VBox {
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
         scroll.setFocusTraversable(false);
+        // As tall as the fields when there is room (Create right under them); squeezed, and scrolled, when not.
+        // (a VBox shrinks its children down to their minimum before it cuts one off; the footer keeps its size)
         scroll.setMinHeight(0);
-        VBox.setVgrow(scroll, Priority.ALWAYS);
         Label title = new Label();
         title.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.adjustingProperty()
                 .get() == null ? "New clip" : "Adjust clip", vm.adjustingProperty()));
@@ -151,7 +152,9 @@ public final class ClipFormView extends VBox {
         VBox footer = new VBox(create, message);
         footer.getStyleClass().add("clip-form-footer");
         footer.setMinHeight(USE_PREF_SIZE);
-        getChildren().addAll(scroll, footer);
+        Region rest = new Region();
+        VBox.setVgrow(rest, Priority.ALWAYS);
+        getChildren().addAll(scroll, footer, rest);
         // ScrollPane does not follow the focus: Tab onto a field scrolled out of sight brings it into view.
         sceneProperty().addListener((o, was, scene) -> {
             if (scene != null) {

@@ -1,11 +1,11 @@
 package io.clipdesk.ui;
 
-import io.clipdesk.engine.Clip;
-import io.clipdesk.engine.ClipAccuracy;
-import io.clipdesk.engine.ClipDescription;
-import io.clipdesk.engine.ClipRequest;
-import io.clipdesk.engine.DvrWindow;
-import io.clipdesk.engine.LiveStream;
+import io.clipdesk.engine.clip.Clip;
+import io.clipdesk.engine.clip.ClipAccuracy;
+import io.clipdesk.engine.clip.ClipDescription;
+import io.clipdesk.engine.clip.ClipRequest;
+import io.clipdesk.engine.dvr.DvrWindow;
+import io.clipdesk.engine.stream.LiveStream;
 import io.clipdesk.ui.dvr.DeliveredCut;
 import io.clipdesk.ui.dvr.SegmentIndex;
 import io.clipdesk.ui.form.FormMessage;

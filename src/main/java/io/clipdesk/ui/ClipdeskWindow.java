@@ -2,7 +2,7 @@ package io.clipdesk.ui;
 
 import io.clipdesk.desk.DeskBackend;
 import io.clipdesk.desk.DeskSwitch;
-import io.clipdesk.engine.FrameDecoder;
+import io.clipdesk.engine.dvr.FrameDecoder;
 import io.clipdesk.ui.clips.ClipsPanel;
 import io.clipdesk.ui.clips.DefaultDesktopShell;
 import io.clipdesk.ui.clips.DesktopShell;
@@ -65,7 +65,13 @@ public final class ClipdeskWindow {
         WindowPlacement placement = WindowPlacement.load(engine).map(p -> p.onto(screens))
                 .orElseGet(() -> WindowPlacement.fitting(screen));
         window.desk.sideSplitProperty().set(placement.sideSplit());
-        Scene scene = new Scene(window.frame, placement.width(), placement.height());
+        DeskZoom zoomed = new DeskZoom(window.frame);
+        Scene scene = new Scene(zoomed, placement.width(), placement.height());
+        Runnable rezoom = () -> zoomed.zoomProperty().set(zoomOn(stage));
+        for (javafx.beans.value.ObservableValue<?> v : List.of(stage.xProperty(), stage.yProperty(),
+                stage.widthProperty(), stage.heightProperty())) {
+            v.addListener((o, was, now) -> rezoom.run());
+        }
         scene.getStylesheets().add(Objects.requireNonNull(ClipdeskWindow.class.getResource(STYLESHEET),
                 "the theme " + STYLESHEET + " is not on the classpath").toExternalForm());
         scene.getStylesheets().add(Objects.requireNonNull(ClipsPanel.class.getResource(ClipsPanel.STYLESHEET),
@@ -82,14 +88,29 @@ public final class ClipdeskWindow {
             window.desk.close();
         });
         stage.show();
+        rezoom.run();
         window.focusDesk();
         return window.desk;
     }
 
+    /** The zoom for the window where it is now: the screen under its middle decides (see {@link DeskZoom}). */
+    private static double zoomOn(Stage stage) {
+        double w = stage.getWidth();
+        double h = stage.getHeight();
+        if (Double.isNaN(w) || Double.isNaN(h)) {
+            return 1;
+        }
+        Screen screen = Screen.getScreensForRectangle(stage.getX() + w / 2, stage.getY() + h / 2, 1, 1).stream()
+                .findFirst().orElse(Screen.getPrimary());
+        Rectangle2D b = screen.getBounds();
+        return DeskZoom.zoomFor(b.getWidth(), b.getHeight(), w, h);
+    }
+
     /** The desk the window shows now (another one after each switch of engine). */
     public static StreamDesk current(Stage stage) {
-        return stage.getScene() != null && stage.getScene().getRoot() instanceof BorderPane frame
-                && frame.getCenter() instanceof StreamDesk shown ? shown : null;
+        return stage.getScene() != null && stage.getScene().getRoot() instanceof DeskZoom zoomed
+                && zoomed.content() instanceof BorderPane frame && frame.getCenter() instanceof StreamDesk shown
+                ? shown : null;
     }
 
     private void drive(DeskBackend engine) {

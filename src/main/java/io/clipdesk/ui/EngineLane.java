@@ -64,6 +64,26 @@ public final class EngineLane implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code task} on the worker every {@code periodMs} (the first time after one period) while it succeeds;
+     * after a failure waits by back-off and logs once per outage ({@link BackedOffPoll}).
+     */
+    public void poll(String what, long periodMs, Runnable task) {
+        BackedOffPoll poll = new BackedOffPoll(what, periodMs, task, LOG);
+        schedule(poll, periodMs);
+    }
+
+    private void schedule(BackedOffPoll poll, long delayMs) {
+        if (worker.isShutdown()) {
+            return;
+        }
+        try {
+            worker.schedule(() -> schedule(poll, poll.runOnce()), delayMs, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.fine("poll after the desk closed, dropped");
+        }
+    }
+
     private static Runnable guarded(Runnable task) {
         return () -> {
             try {

@@ -1,9 +1,9 @@
 package io.clipdesk.ui;
 
 import io.clipdesk.desk.DeskBackend;
-import io.clipdesk.engine.FrameDecoder;
-import io.clipdesk.engine.LiveStream;
-import io.clipdesk.engine.SourceHealth;
+import io.clipdesk.engine.dvr.FrameDecoder;
+import io.clipdesk.engine.stream.LiveStream;
+import io.clipdesk.engine.stream.SourceHealth;
 import io.clipdesk.ui.sound.LevelMetersView;
 import io.clipdesk.ui.timeline.DvrTimeline;
 import javafx.beans.binding.Bindings;

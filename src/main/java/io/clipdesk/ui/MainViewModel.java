@@ -3,21 +3,21 @@ package io.clipdesk.ui;
 import io.clipdesk.desk.Capabilities;
 import io.clipdesk.desk.ChangeFeed;
 import io.clipdesk.desk.DeskBackend;
-import io.clipdesk.engine.Clip;
-import io.clipdesk.engine.ClipRequest;
-import io.clipdesk.engine.ClipStatus;
-import io.clipdesk.engine.DvrWindow;
-import io.clipdesk.engine.FrameDecoder;
-import io.clipdesk.engine.LiveStream;
 import io.clipdesk.engine.NotFoundException;
-import io.clipdesk.engine.Rendition;
-import io.clipdesk.engine.Segment;
-import io.clipdesk.engine.SegmentMedia;
-import io.clipdesk.engine.SegmentListener;
-import io.clipdesk.engine.SourceHealth;
-import io.clipdesk.engine.StreamState;
+import io.clipdesk.engine.clip.Clip;
+import io.clipdesk.engine.clip.ClipRequest;
+import io.clipdesk.engine.clip.ClipStatus;
 import io.clipdesk.engine.delivery.AutoSend;
 import io.clipdesk.engine.delivery.Destination;
+import io.clipdesk.engine.dvr.DvrWindow;
+import io.clipdesk.engine.dvr.FrameDecoder;
+import io.clipdesk.engine.dvr.Segment;
+import io.clipdesk.engine.dvr.SegmentListener;
+import io.clipdesk.engine.dvr.SegmentMedia;
+import io.clipdesk.engine.stream.LiveStream;
+import io.clipdesk.engine.stream.Rendition;
+import io.clipdesk.engine.stream.SourceHealth;
+import io.clipdesk.engine.stream.StreamState;
 import io.clipdesk.ui.dvr.DvrIndex;
 import io.clipdesk.ui.dvr.DvrWaveform;
 import io.clipdesk.ui.dvr.SegmentIndex;
@@ -143,6 +143,9 @@ public final class MainViewModel implements AutoCloseable {
                 case CONNECTION -> {
                     String trouble = engine.changes().trouble();
                     bridge.run(() -> status.setConnectionTrouble(trouble));
+                    if (trouble.isEmpty()) {
+                        lane.run(this::poll); // back: the figures now, not after the poll's back-off
+                    }
                 }
                 // The engine came back without being able to say what changed meanwhile: the whole DVR again.
                 case ALL -> lane.run(() -> {
@@ -162,7 +165,7 @@ public final class MainViewModel implements AutoCloseable {
             index.reload(engine.segments(streamId, 0, Long.MAX_VALUE));
             playback.start();
         });
-        lane.every(POLL_MS, this::poll);
+        lane.poll("the desk's status (" + engine.describe() + ")", POLL_MS, this::poll);
     }
 
     /** FX thread: applies the stored listening level, then stores every change the editor makes to it. */

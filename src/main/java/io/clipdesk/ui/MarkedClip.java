@@ -1,11 +1,11 @@
 package io.clipdesk.ui;
 
-import io.clipdesk.engine.ClipPolicy;
-import io.clipdesk.engine.ClipRejectedException;
-import io.clipdesk.engine.ClipRequest;
-import io.clipdesk.engine.DvrWindow;
-import io.clipdesk.engine.ExactRange;
-import io.clipdesk.engine.LiveStream;
+import io.clipdesk.engine.clip.ClipPolicy;
+import io.clipdesk.engine.clip.ClipRejectedException;
+import io.clipdesk.engine.clip.ClipRequest;
+import io.clipdesk.engine.clip.ExactRange;
+import io.clipdesk.engine.dvr.DvrWindow;
+import io.clipdesk.engine.stream.LiveStream;
 import io.clipdesk.ui.form.EditorWords;
 import io.clipdesk.ui.timeline.Marks;
 

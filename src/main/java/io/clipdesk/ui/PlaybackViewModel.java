@@ -1,5 +1,6 @@
 package io.clipdesk.ui;
 
+import io.clipdesk.engine.dvr.DvrWindow;
 import io.clipdesk.ui.player.DvrPlayer;
 import io.clipdesk.ui.player.PlayerCommand;
 import io.clipdesk.ui.player.PlayerPicture;
@@ -22,7 +23,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.image.Image;
-import io.clipdesk.engine.DvrWindow;
 
 import java.time.ZoneId;
 

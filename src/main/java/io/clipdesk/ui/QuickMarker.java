@@ -1,6 +1,6 @@
 package io.clipdesk.ui;
 
-import io.clipdesk.engine.ClipDescription;
+import io.clipdesk.engine.clip.ClipDescription;
 
 import java.util.List;
 import java.util.Objects;

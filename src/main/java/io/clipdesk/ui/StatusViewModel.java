@@ -1,8 +1,8 @@
 package io.clipdesk.ui;
 
-import io.clipdesk.engine.LiveStream;
-import io.clipdesk.engine.SourceHealth;
-import io.clipdesk.engine.StreamState;
+import io.clipdesk.engine.stream.LiveStream;
+import io.clipdesk.engine.stream.SourceHealth;
+import io.clipdesk.engine.stream.StreamState;
 import io.clipdesk.ui.player.PlayerStatus;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;

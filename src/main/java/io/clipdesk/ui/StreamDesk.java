@@ -1,9 +1,9 @@
 package io.clipdesk.ui;
 
 import io.clipdesk.desk.DeskBackend;
-import io.clipdesk.engine.FrameDecoder;
-import io.clipdesk.engine.LiveStream;
-import io.clipdesk.engine.Rendition;
+import io.clipdesk.engine.dvr.FrameDecoder;
+import io.clipdesk.engine.stream.LiveStream;
+import io.clipdesk.engine.stream.Rendition;
 import io.clipdesk.ui.clips.ClipsPanel;
 import io.clipdesk.ui.clips.ClipsViewModel;
 import io.clipdesk.ui.clips.DesktopShell;

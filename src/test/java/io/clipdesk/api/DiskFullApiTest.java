@@ -1,10 +1,10 @@
 package io.clipdesk.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.clipdesk.engine.DiskReserve;
-import io.clipdesk.engine.DiskSpace;
-import io.clipdesk.engine.DurableFiles;
-import io.clipdesk.engine.SourceHealth;
+import io.clipdesk.engine.storage.DiskReserve;
+import io.clipdesk.engine.storage.DiskSpace;
+import io.clipdesk.engine.storage.DurableFiles;
+import io.clipdesk.engine.stream.SourceHealth;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,7 +66,7 @@ class DiskFullApiTest {
         long oldestBefore = f.window().startMs();
         long newestBefore = f.window().endMs();
         long perSegment = f.engine.streams().state(ServerFixture.STREAM).dvrBytes() / before;
-        long target = RESERVE + 10 * io.clipdesk.engine.DiskBudget.bytesPerSecond(
+        long target = RESERVE + 10 * io.clipdesk.engine.storage.DiskBudget.bytesPerSecond(
                 f.engine.streams().get(ServerFixture.STREAM).renditions());
 
         leaveFree(target - 4 * perSegment);

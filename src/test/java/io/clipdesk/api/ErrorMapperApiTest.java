@@ -1,14 +1,14 @@
 package io.clipdesk.api;
 
-import io.clipdesk.engine.ChangeLog;
-import io.clipdesk.engine.ClipService;
-import io.clipdesk.engine.DataLayout;
-import io.clipdesk.engine.HealthService;
-import io.clipdesk.engine.MediaFiles;
 import io.clipdesk.engine.StoreException;
-import io.clipdesk.engine.ReframeService;
-import io.clipdesk.engine.StreamService;
-import io.clipdesk.engine.VideoLibrary;
+import io.clipdesk.engine.change.ChangeLog;
+import io.clipdesk.engine.clip.ClipService;
+import io.clipdesk.engine.health.HealthService;
+import io.clipdesk.engine.reframe.ReframeService;
+import io.clipdesk.engine.storage.DataLayout;
+import io.clipdesk.engine.storage.MediaFiles;
+import io.clipdesk.engine.stream.StreamService;
+import io.clipdesk.engine.video.VideoLibrary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

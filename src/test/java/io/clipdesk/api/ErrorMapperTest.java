@@ -1,9 +1,9 @@
 package io.clipdesk.api;
 
-import io.clipdesk.engine.ClipRejectedException;
-import io.clipdesk.engine.ExactRange;
 import io.clipdesk.engine.InvalidRequestException;
-import io.clipdesk.engine.Segment;
+import io.clipdesk.engine.clip.ClipRejectedException;
+import io.clipdesk.engine.clip.ExactRange;
+import io.clipdesk.engine.dvr.Segment;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

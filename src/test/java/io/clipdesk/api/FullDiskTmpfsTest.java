@@ -1,10 +1,10 @@
 package io.clipdesk.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.clipdesk.engine.DiskReserve;
-import io.clipdesk.engine.DiskSpace;
-import io.clipdesk.engine.Segment;
-import io.clipdesk.engine.SourceHealth;
+import io.clipdesk.engine.dvr.Segment;
+import io.clipdesk.engine.storage.DiskReserve;
+import io.clipdesk.engine.storage.DiskSpace;
+import io.clipdesk.engine.stream.SourceHealth;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;

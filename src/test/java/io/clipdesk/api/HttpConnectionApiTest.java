@@ -1,7 +1,7 @@
 package io.clipdesk.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.clipdesk.engine.MediaPaths;
+import io.clipdesk.engine.storage.MediaPaths;
 import io.netty.handler.codec.DateFormatter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

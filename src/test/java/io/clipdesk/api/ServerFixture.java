@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clipdesk.app.Engines;
 import io.clipdesk.engine.ClipEngine;
-import io.clipdesk.engine.DataLayout;
-import io.clipdesk.engine.DiskReserve;
-import io.clipdesk.engine.DiskSpace;
-import io.clipdesk.engine.DvrWindow;
 import io.clipdesk.engine.EngineConfig;
+import io.clipdesk.engine.dvr.DvrWindow;
+import io.clipdesk.engine.storage.DataLayout;
+import io.clipdesk.engine.storage.DiskReserve;
+import io.clipdesk.engine.storage.DiskSpace;
 import io.clipdesk.testing.LiveFeed;
 import io.clipdesk.testing.MutableClock;
 

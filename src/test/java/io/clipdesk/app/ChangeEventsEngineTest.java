@@ -1,13 +1,13 @@
 package io.clipdesk.app;
 
-import io.clipdesk.engine.Clip;
-import io.clipdesk.engine.ClipDescription;
-import io.clipdesk.engine.ClipRequest;
-import io.clipdesk.engine.ClipStatus;
-import io.clipdesk.engine.ChangeEvent;
-import io.clipdesk.engine.ChangeLog;
-import io.clipdesk.engine.ChangeType;
-import io.clipdesk.engine.VideoStatus;
+import io.clipdesk.engine.change.ChangeEvent;
+import io.clipdesk.engine.change.ChangeLog;
+import io.clipdesk.engine.change.ChangeType;
+import io.clipdesk.engine.clip.Clip;
+import io.clipdesk.engine.clip.ClipDescription;
+import io.clipdesk.engine.clip.ClipRequest;
+import io.clipdesk.engine.clip.ClipStatus;
+import io.clipdesk.engine.video.VideoStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

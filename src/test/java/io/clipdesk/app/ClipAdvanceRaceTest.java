@@ -1,12 +1,12 @@
 package io.clipdesk.app;
 
-import io.clipdesk.engine.Clip;
-import io.clipdesk.engine.ClipRequest;
-import io.clipdesk.engine.ClipStatus;
-import io.clipdesk.engine.DvrSlice;
-import io.clipdesk.engine.AudioEnvelope;
-import io.clipdesk.engine.Segment;
-import io.clipdesk.engine.SegmentStore;
+import io.clipdesk.engine.clip.Clip;
+import io.clipdesk.engine.clip.ClipRequest;
+import io.clipdesk.engine.clip.ClipStatus;
+import io.clipdesk.engine.dvr.DvrSlice;
+import io.clipdesk.engine.dvr.Segment;
+import io.clipdesk.engine.dvr.SegmentStore;
+import io.clipdesk.engine.sound.AudioEnvelope;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,14 +1,14 @@
 package io.clipdesk.app;
 
-import io.clipdesk.engine.Clip;
-import io.clipdesk.engine.ClipRejectedException;
-import io.clipdesk.engine.ClipRequest;
-import io.clipdesk.engine.ClipStatus;
-import io.clipdesk.engine.ExactRange;
-import io.clipdesk.engine.MediaContent;
-import io.clipdesk.engine.MediaPaths;
 import io.clipdesk.engine.NotFoundException;
-import io.clipdesk.engine.StreamPatch;
+import io.clipdesk.engine.clip.Clip;
+import io.clipdesk.engine.clip.ClipRejectedException;
+import io.clipdesk.engine.clip.ClipRequest;
+import io.clipdesk.engine.clip.ClipStatus;
+import io.clipdesk.engine.clip.ExactRange;
+import io.clipdesk.engine.storage.MediaContent;
+import io.clipdesk.engine.storage.MediaPaths;
+import io.clipdesk.engine.stream.StreamPatch;
 import io.clipdesk.testing.Ffprobe;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,9 +1,9 @@
 package io.clipdesk.app;
 
-import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipEngine;
-import io.clipdesk.engine.ClipRequest;
-import io.clipdesk.engine.ClipStatus;
+import io.clipdesk.engine.clip.Clip;
+import io.clipdesk.engine.clip.ClipRequest;
+import io.clipdesk.engine.clip.ClipStatus;
 import io.clipdesk.engine.delivery.Delivery;
 import io.clipdesk.engine.delivery.Destination;
 import io.clipdesk.engine.delivery.DestinationKind;

@@ -1,11 +1,11 @@
 package io.clipdesk.app;
 
-import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipEngine;
-import io.clipdesk.engine.ClipRequest;
-import io.clipdesk.engine.ClipStatus;
-import io.clipdesk.engine.ExactRange;
-import io.clipdesk.engine.VideoStatus;
+import io.clipdesk.engine.clip.Clip;
+import io.clipdesk.engine.clip.ClipRequest;
+import io.clipdesk.engine.clip.ClipStatus;
+import io.clipdesk.engine.clip.ExactRange;
+import io.clipdesk.engine.video.VideoStatus;
 
 import java.nio.file.Path;
 import java.time.Clock;

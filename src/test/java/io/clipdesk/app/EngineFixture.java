@@ -1,13 +1,13 @@
 package io.clipdesk.app;
 
-import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipEngine;
-import io.clipdesk.engine.ClipStatus;
-import io.clipdesk.engine.DataLayout;
-import io.clipdesk.engine.DvrWindow;
-import io.clipdesk.engine.DiskReserve;
 import io.clipdesk.engine.EngineConfig;
-import io.clipdesk.engine.SegmentStore;
+import io.clipdesk.engine.clip.Clip;
+import io.clipdesk.engine.clip.ClipStatus;
+import io.clipdesk.engine.dvr.DvrWindow;
+import io.clipdesk.engine.dvr.SegmentStore;
+import io.clipdesk.engine.storage.DataLayout;
+import io.clipdesk.engine.storage.DiskReserve;
 import io.clipdesk.testing.LiveFeed;
 import io.clipdesk.testing.MutableClock;
 

@@ -1,12 +1,12 @@
 package io.clipdesk.app;
 
-import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipEngine;
-import io.clipdesk.engine.ClipStatus;
-import io.clipdesk.engine.MediaContent;
-import io.clipdesk.engine.MediaPaths;
-import io.clipdesk.engine.Segment;
-import io.clipdesk.engine.VideoStatus;
+import io.clipdesk.engine.clip.Clip;
+import io.clipdesk.engine.clip.ClipStatus;
+import io.clipdesk.engine.dvr.Segment;
+import io.clipdesk.engine.storage.MediaContent;
+import io.clipdesk.engine.storage.MediaPaths;
+import io.clipdesk.engine.video.VideoStatus;
 import io.clipdesk.store.Database;
 import io.clipdesk.store.SqliteClipRepository;
 import io.clipdesk.testing.Ffprobe;

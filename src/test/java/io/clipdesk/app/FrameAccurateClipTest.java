@@ -1,17 +1,17 @@
 package io.clipdesk.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.clipdesk.engine.Clip;
-import io.clipdesk.engine.ClipAccuracy;
-import io.clipdesk.engine.ClipRequest;
-import io.clipdesk.engine.ClipStatus;
-import io.clipdesk.engine.ExactRange;
-import io.clipdesk.engine.MediaContent;
-import io.clipdesk.engine.MediaPaths;
-import io.clipdesk.engine.Segment;
-import io.clipdesk.engine.Video;
-import io.clipdesk.engine.VideoStatus;
+import io.clipdesk.engine.clip.Clip;
+import io.clipdesk.engine.clip.ClipAccuracy;
+import io.clipdesk.engine.clip.ClipRequest;
+import io.clipdesk.engine.clip.ClipStatus;
+import io.clipdesk.engine.clip.ExactRange;
+import io.clipdesk.engine.dvr.Segment;
 import io.clipdesk.engine.hls.MediaPlaylist;
+import io.clipdesk.engine.storage.MediaContent;
+import io.clipdesk.engine.storage.MediaPaths;
+import io.clipdesk.engine.video.Video;
+import io.clipdesk.engine.video.VideoStatus;
 import io.clipdesk.testing.Ffprobe;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

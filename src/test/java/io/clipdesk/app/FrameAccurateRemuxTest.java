@@ -1,15 +1,15 @@
 package io.clipdesk.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.clipdesk.engine.Clip;
-import io.clipdesk.engine.ClipAccuracy;
-import io.clipdesk.engine.ClipRequest;
-import io.clipdesk.engine.LiveStream;
-import io.clipdesk.engine.MediaPaths;
-import io.clipdesk.engine.Segment;
-import io.clipdesk.engine.SourceKind;
-import io.clipdesk.engine.SourceSpec;
+import io.clipdesk.engine.clip.Clip;
+import io.clipdesk.engine.clip.ClipAccuracy;
+import io.clipdesk.engine.clip.ClipRequest;
+import io.clipdesk.engine.dvr.Segment;
 import io.clipdesk.engine.hls.MediaPlaylist;
+import io.clipdesk.engine.storage.MediaPaths;
+import io.clipdesk.engine.stream.LiveStream;
+import io.clipdesk.engine.stream.SourceKind;
+import io.clipdesk.engine.stream.SourceSpec;
 import io.clipdesk.testing.FfmpegCli;
 import io.clipdesk.testing.Ffprobe;
 import io.clipdesk.testing.LiveFeed;

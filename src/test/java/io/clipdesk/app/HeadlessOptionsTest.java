@@ -1,6 +1,6 @@
 package io.clipdesk.app;
 
-import io.clipdesk.engine.DiskReserve;
+import io.clipdesk.engine.storage.DiskReserve;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

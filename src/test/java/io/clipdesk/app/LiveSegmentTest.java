@@ -1,9 +1,9 @@
 package io.clipdesk.app;
 
-import io.clipdesk.engine.FrameDecoder;
-import io.clipdesk.engine.LiveSegment;
-import io.clipdesk.engine.Segment;
-import io.clipdesk.engine.SegmentMedia;
+import io.clipdesk.engine.dvr.FrameDecoder;
+import io.clipdesk.engine.dvr.LiveSegment;
+import io.clipdesk.engine.dvr.Segment;
+import io.clipdesk.engine.dvr.SegmentMedia;
 import io.clipdesk.media.FfmpegFrameDecoder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

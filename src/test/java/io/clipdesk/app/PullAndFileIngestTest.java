@@ -1,12 +1,12 @@
 package io.clipdesk.app;
 
-import io.clipdesk.engine.Clip;
-import io.clipdesk.engine.LiveStream;
-import io.clipdesk.engine.PushAddress;
-import io.clipdesk.engine.Segment;
-import io.clipdesk.engine.SourceHealth;
-import io.clipdesk.engine.SourceKind;
-import io.clipdesk.engine.SourceSpec;
+import io.clipdesk.engine.clip.Clip;
+import io.clipdesk.engine.dvr.Segment;
+import io.clipdesk.engine.stream.LiveStream;
+import io.clipdesk.engine.stream.PushAddress;
+import io.clipdesk.engine.stream.SourceHealth;
+import io.clipdesk.engine.stream.SourceKind;
+import io.clipdesk.engine.stream.SourceSpec;
 import io.clipdesk.testing.FfmpegCli;
 import io.clipdesk.testing.Ffprobe;
 import io.clipdesk.testing.HlsOrigin;

@@ -1,12 +1,12 @@
 package io.clipdesk.app;
 
-import io.clipdesk.engine.Clip;
-import io.clipdesk.engine.LiveStream;
-import io.clipdesk.engine.MediaPaths;
-import io.clipdesk.engine.PushAddress;
-import io.clipdesk.engine.Rendition;
-import io.clipdesk.engine.Segment;
-import io.clipdesk.engine.SourceHealth;
+import io.clipdesk.engine.clip.Clip;
+import io.clipdesk.engine.dvr.Segment;
+import io.clipdesk.engine.storage.MediaPaths;
+import io.clipdesk.engine.stream.LiveStream;
+import io.clipdesk.engine.stream.PushAddress;
+import io.clipdesk.engine.stream.Rendition;
+import io.clipdesk.engine.stream.SourceHealth;
 import io.clipdesk.testing.FfmpegCli;
 import io.clipdesk.testing.Ffprobe;
 import org.junit.jupiter.api.AfterEach;

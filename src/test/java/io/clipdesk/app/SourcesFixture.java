@@ -1,20 +1,20 @@
 package io.clipdesk.app;
 
-import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipEngine;
-import io.clipdesk.engine.ClipRequest;
-import io.clipdesk.engine.ClipStatus;
-import io.clipdesk.engine.DataLayout;
-import io.clipdesk.engine.DiskReserve;
 import io.clipdesk.engine.EngineConfig;
-import io.clipdesk.engine.LiveStream;
-import io.clipdesk.engine.MediaContent;
-import io.clipdesk.engine.MediaPaths;
-import io.clipdesk.engine.Segment;
-import io.clipdesk.engine.SegmentListener;
-import io.clipdesk.engine.SourceHealth;
-import io.clipdesk.engine.SourceSpec;
-import io.clipdesk.engine.StreamDraft;
+import io.clipdesk.engine.clip.Clip;
+import io.clipdesk.engine.clip.ClipRequest;
+import io.clipdesk.engine.clip.ClipStatus;
+import io.clipdesk.engine.dvr.Segment;
+import io.clipdesk.engine.dvr.SegmentListener;
+import io.clipdesk.engine.storage.DataLayout;
+import io.clipdesk.engine.storage.DiskReserve;
+import io.clipdesk.engine.storage.MediaContent;
+import io.clipdesk.engine.storage.MediaPaths;
+import io.clipdesk.engine.stream.LiveStream;
+import io.clipdesk.engine.stream.SourceHealth;
+import io.clipdesk.engine.stream.SourceSpec;
+import io.clipdesk.engine.stream.StreamDraft;
 import io.clipdesk.testing.LiveFeed;
 import io.clipdesk.testing.MutableClock;
 

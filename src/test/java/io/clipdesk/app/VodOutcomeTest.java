@@ -1,10 +1,10 @@
 package io.clipdesk.app;
 
-import io.clipdesk.engine.Clip;
-import io.clipdesk.engine.ClipRequest;
-import io.clipdesk.engine.ClipStatus;
-import io.clipdesk.engine.Video;
-import io.clipdesk.engine.VideoStatus;
+import io.clipdesk.engine.clip.Clip;
+import io.clipdesk.engine.clip.ClipRequest;
+import io.clipdesk.engine.clip.ClipStatus;
+import io.clipdesk.engine.video.Video;
+import io.clipdesk.engine.video.VideoStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,9 @@
 package io.clipdesk.app;
 
-import io.clipdesk.engine.AudioEnvelope;
-import io.clipdesk.engine.DvrWindow;
-import io.clipdesk.engine.LiveStream;
-import io.clipdesk.engine.StreamPatch;
+import io.clipdesk.engine.dvr.DvrWindow;
+import io.clipdesk.engine.sound.AudioEnvelope;
+import io.clipdesk.engine.stream.LiveStream;
+import io.clipdesk.engine.stream.StreamPatch;
 import io.clipdesk.testing.Beeps;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -44,27 +44,30 @@ class LayeringTest {
      * service, the engine itself, its data layout or its files: the same desk must drive a remote server.
      */
     private static final Set<String> DESK_VISIBLE_ENGINE_TYPES = Set.of(
-            // values
-            "AudioEnvelope", "Clip", "ClipAccuracy", "ClipDescription", "ClipPhase", "ClipRequest", "ClipStatus",
-            "DiskStatus", "DvrWindow", "ExactRange", "LiveStream", "PushAddress", "Rendition", "Segment",
-            "SegmentMedia", "SourceHealth", "SourceKind", "SourceSpec", "StreamDraft", "StreamPatch", "StreamState",
-            "Video", "VideoStatus", "ClipPlan", "ChangeEvent", "ChangeType", "Reframe", "ReframeAspect",
-            "ReframeStatus", "CropPath",
+            // values, named from the engine's root package
+            "clip.Clip", "clip.ClipAccuracy", "clip.ClipDescription", "clip.ClipPhase", "clip.ClipPlan",
+            "clip.ClipRequest", "clip.ClipStatus", "clip.ExactRange",
+            "stream.LiveStream", "stream.PushAddress", "stream.Rendition", "stream.SourceHealth", "stream.SourceKind",
+            "stream.SourceSpec", "stream.StreamDraft", "stream.StreamPatch", "stream.StreamState",
+            "dvr.DvrWindow", "dvr.Segment", "dvr.SegmentMedia", "storage.DiskStatus", "sound.AudioEnvelope",
+            "video.Video", "video.VideoStatus", "change.ChangeEvent", "change.ChangeType",
+            "reframe.Reframe", "reframe.ReframeAspect", "reframe.ReframeStatus", "reframe.CropPath",
             // the bytes of the segment being written, read as they grow: media like SegmentMedia, not a service
-            "LiveSegment",
+            "dvr.LiveSegment",
             // delivery values: destinations, receipts, auto-send rules
             "delivery.Destination", "delivery.DestinationKind", "delivery.Delivery", "delivery.DeliveryStatus",
             "delivery.AutoSend",
             // stateless rules (CropWindow: the desk draws the crop window as the encoder will cut it)
-            "ClipPolicy", "ClipLifecycle", "DvrGaps", "WaveformRange", "CropWindow",
+            "clip.ClipPolicy", "clip.ClipLifecycle", "dvr.DvrGaps", "sound.WaveformRange", "reframe.CropWindow",
             // exceptions
-            "ClipRejectedException", "InvalidRequestException", "MediaException", "NotFoundException",
+            "clip.ClipRejectedException", "InvalidRequestException", "MediaException", "NotFoundException",
             "TooEarlyException", "InsufficientStorageException",
             // ports the desk is handed: the decoder (implemented in media) and DVR/health change listening
-            "FrameDecoder", "SoundDecoder", "SegmentListener");
+            "dvr.FrameDecoder", "sound.SoundDecoder", "dvr.SegmentListener");
 
     /** The desk port's own view of the engine: the desk's types plus the media URL layout it builds links with. */
-    private static final Set<String> PORT_VISIBLE_ENGINE_TYPES = union(DESK_VISIBLE_ENGINE_TYPES, Set.of("MediaPaths"));
+    private static final Set<String> PORT_VISIBLE_ENGINE_TYPES =
+            union(DESK_VISIBLE_ENGINE_TYPES, Set.of("storage.MediaPaths"));
 
     private static Set<String> union(Set<String> a, Set<String> b) {
         java.util.Set<String> all = new java.util.HashSet<>(a);

@@ -53,7 +53,7 @@ public final class Bench {
                 }
             }
         }
-        io.clipdesk.engine.DurableFiles.deleteTree(work);
+        io.clipdesk.engine.storage.DurableFiles.deleteTree(work);
         System.exit(0);
     }
 

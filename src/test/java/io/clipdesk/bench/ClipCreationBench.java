@@ -1,16 +1,16 @@
 package io.clipdesk.bench;
 
 import io.clipdesk.app.Engines;
-import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipEngine;
-import io.clipdesk.engine.ClipRequest;
-import io.clipdesk.engine.ClipStatus;
-import io.clipdesk.engine.DataLayout;
 import io.clipdesk.engine.EngineConfig;
-import io.clipdesk.engine.LiveStream;
-import io.clipdesk.engine.Rendition;
-import io.clipdesk.engine.Segment;
-import io.clipdesk.engine.SourceSpec;
+import io.clipdesk.engine.clip.Clip;
+import io.clipdesk.engine.clip.ClipRequest;
+import io.clipdesk.engine.clip.ClipStatus;
+import io.clipdesk.engine.dvr.Segment;
+import io.clipdesk.engine.storage.DataLayout;
+import io.clipdesk.engine.stream.LiveStream;
+import io.clipdesk.engine.stream.Rendition;
+import io.clipdesk.engine.stream.SourceSpec;
 import io.clipdesk.media.TestSignalRecorder;
 import io.clipdesk.store.Database;
 import io.clipdesk.store.SqliteSegmentStore;

@@ -2,12 +2,12 @@ package io.clipdesk.bench;
 
 import io.clipdesk.app.Engines;
 import io.clipdesk.engine.ClipEngine;
-import io.clipdesk.engine.DataLayout;
 import io.clipdesk.engine.EngineConfig;
-import io.clipdesk.engine.LiveStream;
-import io.clipdesk.engine.SourceKind;
-import io.clipdesk.engine.SourceSpec;
-import io.clipdesk.engine.StreamDraft;
+import io.clipdesk.engine.storage.DataLayout;
+import io.clipdesk.engine.stream.LiveStream;
+import io.clipdesk.engine.stream.SourceKind;
+import io.clipdesk.engine.stream.SourceSpec;
+import io.clipdesk.engine.stream.StreamDraft;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -12,12 +12,12 @@ import io.clipdesk.client.RemoteClipService;
 import io.clipdesk.client.RemoteServer;
 import io.clipdesk.client.RemoteStream;
 import io.clipdesk.client.RemoteStreams;
-import io.clipdesk.engine.ChangeType;
-import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipEngine;
-import io.clipdesk.engine.ClipRequest;
-import io.clipdesk.engine.StreamDraft;
+import io.clipdesk.engine.change.ChangeType;
+import io.clipdesk.engine.clip.Clip;
+import io.clipdesk.engine.clip.ClipRequest;
 import io.clipdesk.engine.hls.MediaPlaylist;
+import io.clipdesk.engine.stream.StreamDraft;
 
 import java.io.StringWriter;
 import java.lang.management.ManagementFactory;
@@ -193,7 +193,7 @@ final class DesksBench {
             this.feed = RemoteChangeFeed.start(server, new RemoteClipService(server, clock), clock, this,
                     RemoteChangeFeed.Options.DEFAULTS);
             RemoteStream stream = new RemoteStreams(server).get(streamId);
-            URI index = URI.create(stream.hlsMpegtsUrl()).resolve(io.clipdesk.engine.MediaPaths.LIVE_INDEX);
+            URI index = URI.create(stream.hlsMpegtsUrl()).resolve(io.clipdesk.engine.storage.MediaPaths.LIVE_INDEX);
             this.player = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "desk-player-" + number);
                 t.setDaemon(true);

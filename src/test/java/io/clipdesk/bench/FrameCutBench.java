@@ -1,15 +1,15 @@
 package io.clipdesk.bench;
 
 import io.clipdesk.app.Engines;
-import io.clipdesk.engine.Clip;
-import io.clipdesk.engine.ClipAccuracy;
 import io.clipdesk.engine.ClipEngine;
-import io.clipdesk.engine.ClipRequest;
-import io.clipdesk.engine.ClipStatus;
-import io.clipdesk.engine.LiveStream;
-import io.clipdesk.engine.Rendition;
-import io.clipdesk.engine.SegmentTrimmer;
-import io.clipdesk.engine.SourceSpec;
+import io.clipdesk.engine.clip.Clip;
+import io.clipdesk.engine.clip.ClipAccuracy;
+import io.clipdesk.engine.clip.ClipRequest;
+import io.clipdesk.engine.clip.ClipStatus;
+import io.clipdesk.engine.clip.SegmentTrimmer;
+import io.clipdesk.engine.stream.LiveStream;
+import io.clipdesk.engine.stream.Rendition;
+import io.clipdesk.engine.stream.SourceSpec;
 import io.clipdesk.media.FfmpegSegmentTrimmer;
 import io.clipdesk.media.TestSignalRecorder;
 

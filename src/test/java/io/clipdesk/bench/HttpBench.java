@@ -6,11 +6,11 @@ import io.clipdesk.api.ApiKey;
 import io.clipdesk.api.ApiServer;
 import io.clipdesk.api.ConnectionLimits;
 import io.clipdesk.app.Engines;
-import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipEngine;
-import io.clipdesk.engine.ClipRequest;
-import io.clipdesk.engine.ClipStatus;
-import io.clipdesk.engine.MediaPaths;
+import io.clipdesk.engine.clip.Clip;
+import io.clipdesk.engine.clip.ClipRequest;
+import io.clipdesk.engine.clip.ClipStatus;
+import io.clipdesk.engine.storage.MediaPaths;
 
 import java.io.IOException;
 import java.net.ServerSocket;

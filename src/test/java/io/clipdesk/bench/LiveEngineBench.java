@@ -1,10 +1,10 @@
 package io.clipdesk.bench;
 
 import io.clipdesk.app.Engines;
-import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipEngine;
-import io.clipdesk.engine.ClipRequest;
-import io.clipdesk.engine.ClipStatus;
+import io.clipdesk.engine.clip.Clip;
+import io.clipdesk.engine.clip.ClipRequest;
+import io.clipdesk.engine.clip.ClipStatus;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;

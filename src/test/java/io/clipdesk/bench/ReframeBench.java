@@ -1,11 +1,11 @@
 package io.clipdesk.bench;
 
-import io.clipdesk.engine.CropPath;
-import io.clipdesk.engine.CropWindow;
-import io.clipdesk.engine.LiveStream;
-import io.clipdesk.engine.ReframeAspect;
-import io.clipdesk.engine.Rendition;
-import io.clipdesk.engine.SourceSpec;
+import io.clipdesk.engine.reframe.CropPath;
+import io.clipdesk.engine.reframe.CropWindow;
+import io.clipdesk.engine.reframe.ReframeAspect;
+import io.clipdesk.engine.stream.LiveStream;
+import io.clipdesk.engine.stream.Rendition;
+import io.clipdesk.engine.stream.SourceSpec;
 import io.clipdesk.media.FfmpegReframer;
 import io.clipdesk.media.FfmpegRemuxer;
 import io.clipdesk.media.TestSignalRecorder;

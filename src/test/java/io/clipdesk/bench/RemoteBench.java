@@ -6,7 +6,7 @@ import io.clipdesk.app.HeadlessOptions;
 import io.clipdesk.app.HeadlessServer;
 import io.clipdesk.client.RemoteDesk;
 import io.clipdesk.desk.DeskBackend;
-import io.clipdesk.engine.DvrWindow;
+import io.clipdesk.engine.dvr.DvrWindow;
 import io.clipdesk.media.FfmpegFrameDecoder;
 import io.clipdesk.testing.OnFx;
 import io.clipdesk.ui.MainView;

@@ -1,8 +1,8 @@
 package io.clipdesk.bench;
 
-import io.clipdesk.engine.LiveStream;
-import io.clipdesk.engine.Rendition;
-import io.clipdesk.engine.SourceSpec;
+import io.clipdesk.engine.stream.LiveStream;
+import io.clipdesk.engine.stream.Rendition;
+import io.clipdesk.engine.stream.SourceSpec;
 import io.clipdesk.media.FfmpegRemuxer;
 import io.clipdesk.media.TestSignalRecorder;
 

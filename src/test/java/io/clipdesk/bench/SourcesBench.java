@@ -2,13 +2,13 @@ package io.clipdesk.bench;
 
 import io.clipdesk.app.Engines;
 import io.clipdesk.engine.ClipEngine;
-import io.clipdesk.engine.DataLayout;
 import io.clipdesk.engine.EngineConfig;
-import io.clipdesk.engine.LiveStream;
-import io.clipdesk.engine.PushAddress;
-import io.clipdesk.engine.SourceKind;
-import io.clipdesk.engine.SourceSpec;
-import io.clipdesk.engine.StreamDraft;
+import io.clipdesk.engine.storage.DataLayout;
+import io.clipdesk.engine.stream.LiveStream;
+import io.clipdesk.engine.stream.PushAddress;
+import io.clipdesk.engine.stream.SourceKind;
+import io.clipdesk.engine.stream.SourceSpec;
+import io.clipdesk.engine.stream.StreamDraft;
 import io.clipdesk.testing.FfmpegCli;
 
 import java.lang.management.ManagementFactory;
@@ -56,7 +56,7 @@ final class SourcesBench {
                 break;
             }
             held = n;
-            io.clipdesk.engine.DurableFiles.deleteTree(work.resolve("n" + n)); // N × 5 Mbps adds up on disk
+            io.clipdesk.engine.storage.DurableFiles.deleteTree(work.resolve("n" + n)); // N × 5 Mbps adds up on disk
         }
         BenchReport.line("streams held at once on this machine", held + " (" + cores + " cores, shared)",
                 "all DVRs within 2 segments of the clock");

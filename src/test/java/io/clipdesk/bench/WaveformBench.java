@@ -2,14 +2,14 @@ package io.clipdesk.bench;
 
 import io.clipdesk.app.Engines;
 import io.clipdesk.engine.ClipEngine;
-import io.clipdesk.engine.DataLayout;
 import io.clipdesk.engine.EngineConfig;
-import io.clipdesk.engine.LiveStream;
-import io.clipdesk.engine.Rendition;
-import io.clipdesk.engine.Segment;
-import io.clipdesk.engine.SourceKind;
-import io.clipdesk.engine.SourceSpec;
-import io.clipdesk.engine.StreamDraft;
+import io.clipdesk.engine.dvr.Segment;
+import io.clipdesk.engine.storage.DataLayout;
+import io.clipdesk.engine.stream.LiveStream;
+import io.clipdesk.engine.stream.Rendition;
+import io.clipdesk.engine.stream.SourceKind;
+import io.clipdesk.engine.stream.SourceSpec;
+import io.clipdesk.engine.stream.StreamDraft;
 import io.clipdesk.media.EnvelopeCost;
 
 import java.lang.management.ManagementFactory;

@@ -1,5 +1,6 @@
 package io.clipdesk.client;
 
+import io.clipdesk.desk.Backoff;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;

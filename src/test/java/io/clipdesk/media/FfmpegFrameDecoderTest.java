@@ -1,7 +1,7 @@
 package io.clipdesk.media;
 
-import io.clipdesk.engine.FrameDecoder;
 import io.clipdesk.engine.MediaException;
+import io.clipdesk.engine.dvr.FrameDecoder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

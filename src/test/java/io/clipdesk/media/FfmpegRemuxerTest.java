@@ -1,13 +1,13 @@
 package io.clipdesk.media;
 
+import io.clipdesk.engine.MediaException;
+import io.clipdesk.engine.clip.Remuxer;
+import io.clipdesk.engine.stream.LiveStream;
+import io.clipdesk.engine.stream.Rendition;
+import io.clipdesk.engine.stream.SourceSpec;
 import io.clipdesk.testing.Ffprobe;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.clipdesk.engine.LiveStream;
-import io.clipdesk.engine.MediaException;
-import io.clipdesk.engine.Remuxer;
-import io.clipdesk.engine.Rendition;
-import io.clipdesk.engine.SourceSpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

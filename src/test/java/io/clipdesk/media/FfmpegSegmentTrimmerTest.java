@@ -1,11 +1,11 @@
 package io.clipdesk.media;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.clipdesk.engine.LiveStream;
 import io.clipdesk.engine.MediaException;
-import io.clipdesk.engine.Rendition;
-import io.clipdesk.engine.SegmentTrimmer;
-import io.clipdesk.engine.SourceSpec;
+import io.clipdesk.engine.clip.SegmentTrimmer;
+import io.clipdesk.engine.stream.LiveStream;
+import io.clipdesk.engine.stream.Rendition;
+import io.clipdesk.engine.stream.SourceSpec;
 import io.clipdesk.testing.FfmpegCli;
 import io.clipdesk.testing.Ffprobe;
 import org.junit.jupiter.api.BeforeAll;

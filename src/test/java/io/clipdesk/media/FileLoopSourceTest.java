@@ -1,11 +1,11 @@
 package io.clipdesk.media;
 
-import io.clipdesk.engine.LiveStream;
-import io.clipdesk.engine.Rendition;
-import io.clipdesk.engine.SegmentDraft;
-import io.clipdesk.engine.SourceHealth;
-import io.clipdesk.engine.SourceKind;
-import io.clipdesk.engine.SourceSpec;
+import io.clipdesk.engine.dvr.SegmentDraft;
+import io.clipdesk.engine.stream.LiveStream;
+import io.clipdesk.engine.stream.Rendition;
+import io.clipdesk.engine.stream.SourceHealth;
+import io.clipdesk.engine.stream.SourceKind;
+import io.clipdesk.engine.stream.SourceSpec;
 import io.clipdesk.testing.FfmpegCli;
 import io.clipdesk.testing.Ffprobe;
 import io.clipdesk.testing.MutableClock;

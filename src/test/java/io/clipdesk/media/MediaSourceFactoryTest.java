@@ -1,11 +1,11 @@
 package io.clipdesk.media;
 
 import io.clipdesk.engine.InvalidRequestException;
-import io.clipdesk.engine.LiveStream;
-import io.clipdesk.engine.PushAddress;
-import io.clipdesk.engine.Rendition;
-import io.clipdesk.engine.SourceKind;
-import io.clipdesk.engine.SourceSpec;
+import io.clipdesk.engine.stream.LiveStream;
+import io.clipdesk.engine.stream.PushAddress;
+import io.clipdesk.engine.stream.Rendition;
+import io.clipdesk.engine.stream.SourceKind;
+import io.clipdesk.engine.stream.SourceSpec;
 import io.clipdesk.testing.FfmpegCli;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.Pointer;

@@ -1,9 +1,9 @@
 package io.clipdesk.media;
 
-import io.clipdesk.engine.Rendition;
-import io.clipdesk.engine.SegmentDraft;
-import io.clipdesk.engine.SegmentSink;
-import io.clipdesk.engine.SourceHealth;
+import io.clipdesk.engine.dvr.SegmentDraft;
+import io.clipdesk.engine.dvr.SegmentSink;
+import io.clipdesk.engine.stream.Rendition;
+import io.clipdesk.engine.stream.SourceHealth;
 import io.clipdesk.testing.LiveFeed;
 
 import java.nio.file.Path;

@@ -1,12 +1,12 @@
 package io.clipdesk.media;
 
-import io.clipdesk.engine.AudioEnvelope;
-import io.clipdesk.engine.LiveStream;
-import io.clipdesk.engine.Rendition;
-import io.clipdesk.engine.SegmentDraft;
-import io.clipdesk.engine.SourceKind;
-import io.clipdesk.engine.SourceSpec;
-import io.clipdesk.engine.WaveformRange;
+import io.clipdesk.engine.dvr.SegmentDraft;
+import io.clipdesk.engine.sound.AudioEnvelope;
+import io.clipdesk.engine.sound.WaveformRange;
+import io.clipdesk.engine.stream.LiveStream;
+import io.clipdesk.engine.stream.Rendition;
+import io.clipdesk.engine.stream.SourceKind;
+import io.clipdesk.engine.stream.SourceSpec;
 import io.clipdesk.testing.Beeps;
 import io.clipdesk.testing.FfmpegCli;
 import io.clipdesk.testing.MutableClock;

@@ -1,11 +1,11 @@
 package io.clipdesk.media;
 
-import io.clipdesk.engine.LiveStream;
-import io.clipdesk.engine.Rendition;
-import io.clipdesk.engine.SegmentDraft;
-import io.clipdesk.engine.SegmentSink;
-import io.clipdesk.engine.SourceHealth;
-import io.clipdesk.engine.SourceSpec;
+import io.clipdesk.engine.dvr.SegmentDraft;
+import io.clipdesk.engine.dvr.SegmentSink;
+import io.clipdesk.engine.stream.LiveStream;
+import io.clipdesk.engine.stream.Rendition;
+import io.clipdesk.engine.stream.SourceHealth;
+import io.clipdesk.engine.stream.SourceSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -2,9 +2,9 @@ package io.clipdesk.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.clipdesk.engine.Clip;
-import io.clipdesk.engine.ClipDescription;
-import io.clipdesk.engine.Video;
+import io.clipdesk.engine.clip.Clip;
+import io.clipdesk.engine.clip.ClipDescription;
+import io.clipdesk.engine.video.Video;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

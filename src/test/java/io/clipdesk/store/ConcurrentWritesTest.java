@@ -3,7 +3,7 @@ package io.clipdesk.store;
 import static io.clipdesk.store.StoreSamples.T0_MS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.clipdesk.engine.Segment;
+import io.clipdesk.engine.dvr.Segment;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,8 +3,8 @@ package io.clipdesk.store;
 import static io.clipdesk.store.StoreSamples.T0_MS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.clipdesk.engine.AudioEnvelope;
-import io.clipdesk.engine.Segment;
+import io.clipdesk.engine.dvr.Segment;
+import io.clipdesk.engine.sound.AudioEnvelope;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.util.List;

@@ -4,11 +4,11 @@ import static io.clipdesk.store.StoreSamples.T0_MS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.clipdesk.engine.Clip;
-import io.clipdesk.engine.ClipAccuracy;
-import io.clipdesk.engine.ClipStatus;
-import io.clipdesk.engine.ExactRange;
 import io.clipdesk.engine.StoreException;
+import io.clipdesk.engine.clip.Clip;
+import io.clipdesk.engine.clip.ClipAccuracy;
+import io.clipdesk.engine.clip.ClipStatus;
+import io.clipdesk.engine.clip.ExactRange;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.clipdesk.engine.CropPath;
-import io.clipdesk.engine.Reframe;
-import io.clipdesk.engine.ReframeAspect;
-import io.clipdesk.engine.ReframeStatus;
 import io.clipdesk.engine.StoreException;
+import io.clipdesk.engine.reframe.CropPath;
+import io.clipdesk.engine.reframe.Reframe;
+import io.clipdesk.engine.reframe.ReframeAspect;
+import io.clipdesk.engine.reframe.ReframeStatus;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.clipdesk.engine.DvrSlice;
-import io.clipdesk.engine.DvrWindow;
-import io.clipdesk.engine.Segment;
 import io.clipdesk.engine.StoreException;
+import io.clipdesk.engine.dvr.DvrSlice;
+import io.clipdesk.engine.dvr.DvrWindow;
+import io.clipdesk.engine.dvr.Segment;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

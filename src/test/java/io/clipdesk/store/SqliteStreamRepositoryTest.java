@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.clipdesk.engine.LiveStream;
-import io.clipdesk.engine.Rendition;
-import io.clipdesk.engine.SourceKind;
-import io.clipdesk.engine.SourceSpec;
 import io.clipdesk.engine.StoreException;
+import io.clipdesk.engine.stream.LiveStream;
+import io.clipdesk.engine.stream.Rendition;
+import io.clipdesk.engine.stream.SourceKind;
+import io.clipdesk.engine.stream.SourceSpec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -4,8 +4,8 @@ import static io.clipdesk.store.StoreSamples.T0_MS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.clipdesk.engine.Video;
-import io.clipdesk.engine.VideoStatus;
+import io.clipdesk.engine.video.Video;
+import io.clipdesk.engine.video.VideoStatus;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

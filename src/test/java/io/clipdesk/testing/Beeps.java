@@ -1,6 +1,6 @@
 package io.clipdesk.testing;
 
-import io.clipdesk.engine.AudioEnvelope;
+import io.clipdesk.engine.sound.AudioEnvelope;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.clipdesk.transport;
 
-import io.clipdesk.engine.Clip;
-import io.clipdesk.engine.ClipAccuracy;
-import io.clipdesk.engine.ClipStatus;
+import io.clipdesk.engine.clip.Clip;
+import io.clipdesk.engine.clip.ClipAccuracy;
+import io.clipdesk.engine.clip.ClipStatus;
 import io.clipdesk.engine.delivery.Destination;
 import io.clipdesk.engine.delivery.DestinationKind;
 import io.clipdesk.engine.delivery.SendOutcome;

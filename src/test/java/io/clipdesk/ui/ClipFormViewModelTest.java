@@ -1,16 +1,16 @@
 package io.clipdesk.ui;
 
-import io.clipdesk.engine.Clip;
-import io.clipdesk.engine.ClipAccuracy;
-import io.clipdesk.engine.ClipPlan;
-import io.clipdesk.engine.ClipPolicy;
-import io.clipdesk.engine.ClipRequest;
-import io.clipdesk.engine.ClipStatus;
-import io.clipdesk.engine.DvrWindow;
-import io.clipdesk.engine.ExactRange;
-import io.clipdesk.engine.LiveStream;
-import io.clipdesk.engine.Rendition;
-import io.clipdesk.engine.SourceSpec;
+import io.clipdesk.engine.clip.Clip;
+import io.clipdesk.engine.clip.ClipAccuracy;
+import io.clipdesk.engine.clip.ClipPlan;
+import io.clipdesk.engine.clip.ClipPolicy;
+import io.clipdesk.engine.clip.ClipRequest;
+import io.clipdesk.engine.clip.ClipStatus;
+import io.clipdesk.engine.clip.ExactRange;
+import io.clipdesk.engine.dvr.DvrWindow;
+import io.clipdesk.engine.stream.LiveStream;
+import io.clipdesk.engine.stream.Rendition;
+import io.clipdesk.engine.stream.SourceSpec;
 import io.clipdesk.ui.form.FormMessage;
 import io.clipdesk.ui.timeline.Marks;
 import javafx.beans.property.SimpleLongProperty;
@@ -261,9 +261,9 @@ class ClipFormViewModelTest {
     @Test
     void listedStartAndDuration_areWhatEachCutModeDelivers() {
         // 2 s segments from the DVR's start; marks 14:45:31.52–14:45:34.62.
-        List<io.clipdesk.engine.Segment> list = new ArrayList<>();
+        List<io.clipdesk.engine.dvr.Segment> list = new ArrayList<>();
         for (long t = DVR_START_MS, seq = 0; t < NOW_MS - 2000; t += 2000, seq++) {
-            list.add(new io.clipdesk.engine.Segment(1, seq, t, 2_000_000, false));
+            list.add(new io.clipdesk.engine.dvr.Segment(1, seq, t, 2_000_000, false));
         }
         SimpleObjectProperty<io.clipdesk.ui.dvr.SegmentIndex> segments =
                 new SimpleObjectProperty<>(io.clipdesk.ui.dvr.SegmentIndex.of(list));

@@ -2,12 +2,12 @@ package io.clipdesk.ui;
 
 import io.clipdesk.app.EmbeddedDesk;
 import io.clipdesk.app.Engines;
-import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipEngine;
-import io.clipdesk.engine.ClipRequest;
-import io.clipdesk.engine.DvrWindow;
-import io.clipdesk.engine.MediaContent;
-import io.clipdesk.engine.MediaPaths;
+import io.clipdesk.engine.clip.Clip;
+import io.clipdesk.engine.clip.ClipRequest;
+import io.clipdesk.engine.dvr.DvrWindow;
+import io.clipdesk.engine.storage.MediaContent;
+import io.clipdesk.engine.storage.MediaPaths;
 import io.clipdesk.media.FfmpegFrameDecoder;
 import io.clipdesk.testing.Ffprobe;
 import io.clipdesk.testing.LiveFeed;
@@ -469,7 +469,7 @@ class DeskAllDayTest extends FxRobot {
         });
         Clip clip = awaitNew(before);
         LiveFeed.produce(clock, engine, STREAM, Duration.ofSeconds(2));
-        LiveFeed.await("ready", () -> engine.clips().get(clip.id()).status() == io.clipdesk.engine.ClipStatus.READY);
+        LiveFeed.await("ready", () -> engine.clips().get(clip.id()).status() == io.clipdesk.engine.clip.ClipStatus.READY);
         Path mp4 = ((MediaContent.FileContent) engine.media().clip(STREAM, MediaPaths.clipMasterMp4(clip.id())))
                 .path();
         double probedS = Ffprobe.durationS(mp4);

@@ -2,11 +2,11 @@ package io.clipdesk.ui;
 
 import io.clipdesk.app.EmbeddedDesk;
 import io.clipdesk.app.Engines;
-import io.clipdesk.engine.ClipDescription;
 import io.clipdesk.engine.ClipEngine;
-import io.clipdesk.engine.ClipRequest;
-import io.clipdesk.ui.timeline.Marks;
+import io.clipdesk.engine.clip.ClipDescription;
+import io.clipdesk.engine.clip.ClipRequest;
 import io.clipdesk.media.FfmpegFrameDecoder;
+import io.clipdesk.ui.timeline.Marks;
 import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;

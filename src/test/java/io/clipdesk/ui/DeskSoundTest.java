@@ -1,10 +1,10 @@
 package io.clipdesk.ui;
 
 import io.clipdesk.app.EmbeddedDesk;
-import io.clipdesk.engine.SegmentMedia;
 import io.clipdesk.app.Engines;
 import io.clipdesk.engine.ClipEngine;
-import io.clipdesk.engine.FrameDecoder;
+import io.clipdesk.engine.dvr.FrameDecoder;
+import io.clipdesk.engine.dvr.SegmentMedia;
 import io.clipdesk.media.FfmpegFrameDecoder;
 import io.clipdesk.testing.AvSyncProbe;
 import io.clipdesk.testing.LiveFeed;

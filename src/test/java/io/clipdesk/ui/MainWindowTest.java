@@ -2,9 +2,9 @@ package io.clipdesk.ui;
 
 import io.clipdesk.app.EmbeddedDesk;
 import io.clipdesk.app.Engines;
-import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipEngine;
-import io.clipdesk.engine.DvrWindow;
+import io.clipdesk.engine.clip.Clip;
+import io.clipdesk.engine.dvr.DvrWindow;
 import io.clipdesk.media.FfmpegFrameDecoder;
 import io.clipdesk.testing.LiveFeed;
 import io.clipdesk.testing.MutableClock;
@@ -209,7 +209,7 @@ class MainWindowTest extends FxRobot {
         long shownMs = playback().getPositionMs();
         type(KeyCode.DIGIT3);
         Clip clip = awaitOneClip();
-        assertEquals(java.util.Optional.of(new io.clipdesk.engine.ExactRange(shownMs - 30_000, shownMs)),
+        assertEquals(java.util.Optional.of(new io.clipdesk.engine.clip.ExactRange(shownMs - 30_000, shownMs)),
                 clip.exactRange(), "exactly 30 s up to the shown picture (exact cut, the default)");
         assertTrue(clip.endS() * 1000 < window().endMs() - 5_000, "not up to the live edge");
     }

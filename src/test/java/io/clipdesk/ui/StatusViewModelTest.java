@@ -1,9 +1,9 @@
 package io.clipdesk.ui;
 
-import io.clipdesk.engine.DvrWindow;
-import io.clipdesk.engine.LiveStream;
-import io.clipdesk.engine.SourceHealth;
-import io.clipdesk.engine.StreamState;
+import io.clipdesk.engine.dvr.DvrWindow;
+import io.clipdesk.engine.stream.LiveStream;
+import io.clipdesk.engine.stream.SourceHealth;
+import io.clipdesk.engine.stream.StreamState;
 import io.clipdesk.ui.player.PlayerStatus;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;

@@ -1,6 +1,6 @@
 package io.clipdesk.engine.delivery;
 
-import io.clipdesk.engine.ClipDescription;
+import io.clipdesk.engine.clip.ClipDescription;
 
 import java.util.ArrayList;
 import java.util.List;

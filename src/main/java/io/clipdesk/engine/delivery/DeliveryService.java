@@ -1,18 +1,18 @@
 package io.clipdesk.engine.delivery;
 
-import io.clipdesk.engine.Clip;
-import io.clipdesk.engine.ClipLifecycle;
-import io.clipdesk.engine.ClipPhase;
-import io.clipdesk.engine.ChangeEvent;
-import io.clipdesk.engine.ChangeType;
-import io.clipdesk.engine.ClipService;
 import io.clipdesk.engine.InvalidRequestException;
-import io.clipdesk.engine.MediaContent;
-import io.clipdesk.engine.MediaFiles;
-import io.clipdesk.engine.MediaPaths;
 import io.clipdesk.engine.NotFoundException;
-import io.clipdesk.engine.SettingsRepository;
 import io.clipdesk.engine.TooEarlyException;
+import io.clipdesk.engine.change.ChangeEvent;
+import io.clipdesk.engine.change.ChangeType;
+import io.clipdesk.engine.clip.Clip;
+import io.clipdesk.engine.clip.ClipLifecycle;
+import io.clipdesk.engine.clip.ClipPhase;
+import io.clipdesk.engine.clip.ClipService;
+import io.clipdesk.engine.storage.MediaContent;
+import io.clipdesk.engine.storage.MediaFiles;
+import io.clipdesk.engine.storage.MediaPaths;
+import io.clipdesk.engine.storage.SettingsRepository;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -137,7 +137,7 @@ public final class DeliveryService {
     }
 
     public synchronized void autoSend(String tag, long destinationId) {
-        String stored = io.clipdesk.engine.ClipDescription.tag(tag);
+        String stored = io.clipdesk.engine.clip.ClipDescription.tag(tag);
         if (destinationId != 0 && destinations.find(destinationId).isEmpty()) {
             throw new InvalidRequestException("That destination is no longer configured; choose another.");
         }

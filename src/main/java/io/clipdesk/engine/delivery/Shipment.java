@@ -1,6 +1,6 @@
 package io.clipdesk.engine.delivery;
 
-import io.clipdesk.engine.Clip;
+import io.clipdesk.engine.clip.Clip;
 
 import java.nio.file.Path;
 import java.util.Locale;

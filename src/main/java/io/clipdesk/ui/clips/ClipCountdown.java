@@ -1,8 +1,8 @@
 package io.clipdesk.ui.clips;
 
-import io.clipdesk.engine.Clip;
-import io.clipdesk.engine.ClipLifecycle;
-import io.clipdesk.engine.ClipPhase;
+import io.clipdesk.engine.clip.Clip;
+import io.clipdesk.engine.clip.ClipLifecycle;
+import io.clipdesk.engine.clip.ClipPhase;
 import io.clipdesk.ui.timeline.GapBand;
 
 /**

@@ -1,7 +1,7 @@
 package io.clipdesk.ui.clips;
 
-import io.clipdesk.engine.Clip;
-import io.clipdesk.engine.ClipDescription;
+import io.clipdesk.engine.clip.Clip;
+import io.clipdesk.engine.clip.ClipDescription;
 
 import java.util.List;
 import java.util.Locale;

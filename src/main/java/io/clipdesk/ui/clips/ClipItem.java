@@ -1,9 +1,9 @@
 package io.clipdesk.ui.clips;
 
-import io.clipdesk.engine.Clip;
-import io.clipdesk.engine.ClipPhase;
-import io.clipdesk.engine.Video;
-import io.clipdesk.engine.VideoStatus;
+import io.clipdesk.engine.clip.Clip;
+import io.clipdesk.engine.clip.ClipPhase;
+import io.clipdesk.engine.video.Video;
+import io.clipdesk.engine.video.VideoStatus;
 import io.clipdesk.ui.Timecode;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;

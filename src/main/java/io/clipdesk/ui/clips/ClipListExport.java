@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.clipdesk.engine.Clip;
+import io.clipdesk.engine.clip.Clip;
 
 import java.math.BigDecimal;
 import java.time.Instant;

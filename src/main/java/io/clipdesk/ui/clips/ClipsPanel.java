@@ -1,8 +1,8 @@
 package io.clipdesk.ui.clips;
 
 import io.clipdesk.desk.DeskBackend;
-import io.clipdesk.engine.ClipPhase;
-import io.clipdesk.engine.ReframeAspect;
+import io.clipdesk.engine.clip.ClipPhase;
+import io.clipdesk.engine.reframe.ReframeAspect;
 import io.clipdesk.ui.FxBridge;
 import io.clipdesk.ui.delivery.DestinationsDialog;
 import io.clipdesk.ui.delivery.ReceiptsView;

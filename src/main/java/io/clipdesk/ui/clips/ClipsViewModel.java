@@ -2,18 +2,19 @@ package io.clipdesk.ui.clips;
 
 import io.clipdesk.desk.Capabilities;
 import io.clipdesk.desk.ChangeFeed;
+import io.clipdesk.desk.DeskChange;
 import io.clipdesk.desk.DeskBackend;
-import io.clipdesk.engine.Clip;
-import io.clipdesk.engine.ClipDescription;
-import io.clipdesk.engine.ClipPhase;
-import io.clipdesk.engine.CropPath;
-import io.clipdesk.engine.FrameDecoder;
 import io.clipdesk.engine.NotFoundException;
-import io.clipdesk.engine.Reframe;
-import io.clipdesk.engine.ReframeAspect;
-import io.clipdesk.engine.Rendition;
 import io.clipdesk.engine.TooEarlyException;
-import io.clipdesk.engine.Video;
+import io.clipdesk.engine.clip.Clip;
+import io.clipdesk.engine.clip.ClipDescription;
+import io.clipdesk.engine.clip.ClipPhase;
+import io.clipdesk.engine.dvr.FrameDecoder;
+import io.clipdesk.engine.reframe.CropPath;
+import io.clipdesk.engine.reframe.Reframe;
+import io.clipdesk.engine.reframe.ReframeAspect;
+import io.clipdesk.engine.stream.Rendition;
+import io.clipdesk.engine.video.Video;
 import io.clipdesk.ui.EngineLane;
 import io.clipdesk.ui.FxBridge;
 import io.clipdesk.ui.delivery.DeliveriesViewModel;
@@ -163,12 +164,15 @@ public final class ClipsViewModel implements AutoCloseable {
         ChangeFeed changes = engine.changes();
         // Following before the first look: a change made during it is looked at again after.
         following = changes.follow(change -> {
-            if (change.concernsClipsOf(streamId)) {
+            // Also when the engine answers again: the list now, not after the poll's back-off.
+            if (change.concernsClipsOf(streamId) || change.subject() == DeskChange.Subject.CONNECTION
+                    && changes.trouble().isEmpty()) {
                 pollSoon();
             }
         });
         lane.run(this::poll);
-        lane.every(changes.pushes() ? POLL_WITH_PUSH_MS : POLL_MS, this::poll);
+        lane.poll("the clips list (" + engine.describe() + ")", changes.pushes() ? POLL_WITH_PUSH_MS : POLL_MS,
+                this::poll);
         lane.every(POLL_MS, this::pollReframes);
     }
 

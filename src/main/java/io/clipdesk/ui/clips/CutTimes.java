@@ -1,6 +1,6 @@
 package io.clipdesk.ui.clips;
 
-import io.clipdesk.engine.Clip;
+import io.clipdesk.engine.clip.Clip;
 
 import java.time.Instant;
 import java.time.ZoneId;

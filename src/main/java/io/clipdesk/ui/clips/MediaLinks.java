@@ -1,8 +1,8 @@
 package io.clipdesk.ui.clips;
 
 import io.clipdesk.desk.MediaUrls;
-import io.clipdesk.engine.Clip;
-import io.clipdesk.engine.Video;
+import io.clipdesk.engine.clip.Clip;
+import io.clipdesk.engine.video.Video;
 
 import java.util.Comparator;
 import java.util.List;

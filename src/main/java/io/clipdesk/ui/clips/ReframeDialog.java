@@ -1,9 +1,9 @@
 package io.clipdesk.ui.clips;
 
-import io.clipdesk.engine.Clip;
-import io.clipdesk.engine.CropPath;
-import io.clipdesk.engine.CropWindow;
-import io.clipdesk.engine.ReframeAspect;
+import io.clipdesk.engine.clip.Clip;
+import io.clipdesk.engine.reframe.CropPath;
+import io.clipdesk.engine.reframe.CropWindow;
+import io.clipdesk.engine.reframe.ReframeAspect;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.control.ButtonBar;

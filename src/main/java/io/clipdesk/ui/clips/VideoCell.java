@@ -1,7 +1,7 @@
 package io.clipdesk.ui.clips;
 
-import io.clipdesk.engine.Video;
-import io.clipdesk.engine.VideoStatus;
+import io.clipdesk.engine.video.Video;
+import io.clipdesk.engine.video.VideoStatus;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
 import javafx.css.PseudoClass;

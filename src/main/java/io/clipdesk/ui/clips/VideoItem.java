@@ -1,6 +1,6 @@
 package io.clipdesk.ui.clips;
 
-import io.clipdesk.engine.Video;
+import io.clipdesk.engine.video.Video;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;

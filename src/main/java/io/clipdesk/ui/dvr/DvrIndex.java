@@ -1,7 +1,7 @@
 package io.clipdesk.ui.dvr;
 
-import io.clipdesk.engine.Segment;
-import io.clipdesk.engine.SegmentListener;
+import io.clipdesk.engine.dvr.Segment;
+import io.clipdesk.engine.dvr.SegmentListener;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -1,9 +1,9 @@
 package io.clipdesk.ui.dvr;
 
 import io.clipdesk.desk.DeskBackend;
-import io.clipdesk.engine.AudioEnvelope;
-import io.clipdesk.engine.DvrWindow;
-import io.clipdesk.engine.WaveformRange;
+import io.clipdesk.engine.dvr.DvrWindow;
+import io.clipdesk.engine.sound.AudioEnvelope;
+import io.clipdesk.engine.sound.WaveformRange;
 
 import java.util.concurrent.atomic.AtomicReference;
 

@@ -1,6 +1,6 @@
 package io.clipdesk.ui.dvr;
 
-import io.clipdesk.engine.Segment;
+import io.clipdesk.engine.dvr.Segment;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.clipdesk.ui.dvr;
 
-import io.clipdesk.engine.AudioEnvelope;
+import io.clipdesk.engine.sound.AudioEnvelope;
 
 import java.util.Arrays;
 

@@ -1,9 +1,9 @@
 package io.clipdesk.ui.player;
 
-import io.clipdesk.engine.FrameDecoder;
-import io.clipdesk.engine.LiveSegment;
 import io.clipdesk.engine.MediaException;
-import io.clipdesk.engine.SegmentMedia;
+import io.clipdesk.engine.dvr.FrameDecoder;
+import io.clipdesk.engine.dvr.LiveSegment;
+import io.clipdesk.engine.dvr.SegmentMedia;
 import io.clipdesk.ui.dvr.SegmentIndex;
 
 import java.time.Clock;
@@ -293,8 +293,8 @@ public final class DvrPlayer implements AutoCloseable {
     }
 
     /**
-     * Hands the next picture over when due, a frame before its sound is heard (the FX thread puts it on screen at
-     * its time); at the end of a segment moves on to the next one, or waits for it.
+     * Hands the next picture over when due, {@link FrameExchange#QUEUED} frames before its sound is heard (the FX
+     * thread puts it on screen at its time); at the end of a segment moves on to the next one, or waits for it.
      */
     private void advance(long now) {
         if (aheadMs == PlayerCommand.NONE) {
@@ -320,7 +320,17 @@ public final class DvrPlayer implements AutoCloseable {
                 return; // the decode itself took too long: the picture is stale, play from the live edge instead
             }
         }
-        long leadMs = cursor.frameDurationMs();
+        // Handed over as many frames ahead of its sound as the exchange queues: the FX thread picks each one at
+        // its sound's time, so a player thread that gets the CPU late (a busy machine) still has it there in time.
+        long leadMs = FrameExchange.QUEUED * cursor.frameDurationMs();
+        long skipToMs = soundPacing.catchUpTo(now, aheadMs, rate, cursor.frameDurationMs());
+        if (skipToMs != PlayerCommand.NONE) {
+            if (!skipAhead(skipToMs)) {
+                pacer.retryIn(now, ARRIVAL_POLL_NANOS);
+                return;
+            }
+            now = System.nanoTime();
+        }
         if (soundPacing.waitsAt(now, aheadMs - leadMs, rate)) {
             return;
         }
@@ -342,6 +352,25 @@ public final class DvrPlayer implements AutoCloseable {
         } else {
             pacer.shown(at, cursor.frameDurationMs(), rate, now);
         }
+    }
+
+    /**
+     * Replaces the picture decoded ahead with the one at {@code targetMs}, decoding forward without converting the
+     * pictures in between (as a player drops frames to meet its sound again); false when none could be decoded.
+     */
+    private boolean skipAhead(long targetMs) {
+        SegmentIndex index = segments.get();
+        int i = index.indexAt(targetMs);
+        if (i < 0 || i >= index.size()) {
+            return true; // the sound is past the DVR's newest picture: keep the one decoded
+        }
+        if (!cursor.isOn(index, i) && !cursor.open(index, i)) {
+            aheadMs = PlayerCommand.NONE;
+            return false;
+        }
+        long at = cursor.seek(targetMs, exchange.writeBuffer());
+        aheadMs = at;
+        return at != PlayerCommand.NONE;
     }
 
     /**

@@ -1,10 +1,10 @@
 package io.clipdesk.ui.player;
 
-import io.clipdesk.engine.FrameDecoder;
-import io.clipdesk.engine.LiveSegment;
 import io.clipdesk.engine.MediaException;
-import io.clipdesk.engine.Segment;
-import io.clipdesk.engine.SegmentMedia;
+import io.clipdesk.engine.dvr.FrameDecoder;
+import io.clipdesk.engine.dvr.LiveSegment;
+import io.clipdesk.engine.dvr.Segment;
+import io.clipdesk.engine.dvr.SegmentMedia;
 import io.clipdesk.ui.dvr.SegmentIndex;
 
 import java.util.Optional;

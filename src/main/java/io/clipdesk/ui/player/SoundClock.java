@@ -3,7 +3,9 @@ package io.clipdesk.ui.player;
 /**
  * Which media time the listener hears now: every chunk queued on the output is noted with its first output frame
  * and the media time it carries, and the output's played position, sampled after each write and extrapolated on
- * the monotonic clock, picks the chunk. A chunk is media (time advances at its rate), a hold (silence while the
+ * the monotonic clock, picks the chunk. Through ALSA's pulse plugin the position moves in steps (the sound server
+ * takes ~60 ms at a time), so a sample is up to a step behind what is heard: the position is the upper envelope
+ * of the recent samples, each carried on at the sample rate, which is exact at the sample taken just after a step. A chunk is media (time advances at its rate), a hold (silence while the
  * next segment is awaited: time stands still) or plain silence (no time: the picture keeps its own pace).
  * Written by the sound thread, read by the player thread.
  */
@@ -19,10 +21,24 @@ final class SoundClock {
     private final long[] mediaUs = new long[SLOTS];
     private final double[] rate = new double[SLOTS];
     private final long[] generation = new long[SLOTS];
+    /** Samples older than this no longer bound the position: longer than the sound server's steps. */
+    private static final long ENVELOPE_NANOS = 300_000_000L;
+    /**
+     * A sample this far below the envelope means the output stood still (it ran dry, the server stalled): the
+     * envelope starts over from it. More than one of the server's steps, so a step alone never restarts it.
+     */
+    private static final long STALL_FRAMES = SoundOutput.SAMPLE_RATE * 90 / 1000;
+    private static final int SAMPLES = 64;
+
     private volatile long chunks;
-    private volatile long playedFrames;
-    private volatile long playedAtNanos;
     private volatile long writtenFrames;
+    /** When output frame 0 would have been heard, had the output never stood still: the envelope's origin. */
+    private volatile long originNanos = Long.MAX_VALUE;
+    private volatile long lastPlayedFrames;
+    private final long[] sampleOrigin = new long[SAMPLES];
+    private final long[] sampleNanos = new long[SAMPLES];
+    private int samples;
+    private int firstSample;
 
     /** Sound thread: a chunk starting at output frame {@code at}; rate 0 for a hold, {@link #NO_TIME} for silence. */
     void queued(long at, int frames, long chunkMediaUs, double chunkRate, long requestGeneration) {
@@ -35,15 +51,40 @@ final class SoundClock {
         chunks++;
     }
 
-    /** Sound thread: the output reported {@code frames} played at {@code nanos}. */
+    /** Sound thread: the output reported {@code frames} played at {@code nanos} (samples in time order). */
     void played(long frames, long nanos) {
-        playedFrames = frames;
-        playedAtNanos = nanos;
+        long origin = nanos - frames * 1_000_000_000L / SoundOutput.SAMPLE_RATE;
+        long envelope = originNanos == Long.MAX_VALUE ? frames : framesSince(originNanos, nanos);
+        if (frames < envelope - STALL_FRAMES) {
+            samples = 0;
+        }
+        while (samples > 0 && (samples == SAMPLES || sampleNanos[firstSample] < nanos - ENVELOPE_NANOS)) {
+            firstSample = (firstSample + 1) % SAMPLES;
+            samples--;
+        }
+        int slot = (firstSample + samples) % SAMPLES;
+        sampleOrigin[slot] = origin;
+        sampleNanos[slot] = nanos;
+        samples++;
+        long earliest = origin;
+        for (int i = 0; i < samples; i++) {
+            earliest = Math.min(earliest, sampleOrigin[(firstSample + i) % SAMPLES]);
+        }
+        lastPlayedFrames = frames;
+        originNanos = earliest;
     }
 
+    private static long framesSince(long origin, long nanos) {
+        return (nanos - origin) * SoundOutput.SAMPLE_RATE / 1_000_000_000L;
+    }
+
+    /** Output frames heard by {@code nanos}: never more than were written (the output ran dry there). */
     long playedFramesAt(long nanos) {
-        long extra = (nanos - playedAtNanos) * SoundOutput.SAMPLE_RATE / 1_000_000_000L;
-        return Math.min(writtenFrames, playedFrames + Math.max(0, extra));
+        long origin = originNanos;
+        if (origin == Long.MAX_VALUE) {
+            return 0;
+        }
+        return Math.min(writtenFrames, Math.max(lastPlayedFrames, framesSince(origin, nanos)));
     }
 
     /**

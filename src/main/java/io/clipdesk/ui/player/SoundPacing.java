@@ -15,6 +15,13 @@ final class SoundPacing {
     /** A picture further ahead of its sound than this is not waited for: the sound is elsewhere. */
     private static final long MAX_AHEAD_MS = 300;
     private static final long STARTING_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    /**
+     * A picture this far behind its sound skips ahead to it rather than play every frame late: a player that fell
+     * behind (a busy machine, a slow decode) would otherwise stay behind, as each late frame re-anchors its pace.
+     */
+    private static final long CATCH_UP_MS = 100;
+    /** Further behind than this, the sound is not where the picture plays (it jumped alone): not followed. */
+    private static final long MAX_BEHIND_MS = 10_000;
 
     private final PlayerSound sound;
     private final FramePacer pacer;
@@ -44,6 +51,22 @@ final class SoundPacing {
         pacer.retryIn(now, heard == PlayerSound.STARTING ? STARTING_POLL_NANOS
                 : Math.max(1_000_000, (long) (TimeUnit.MILLISECONDS.toNanos(aheadMs) / rate)));
         return true;
+    }
+
+    /**
+     * Where the picture decoded next, at {@code nextMs}, should skip to so that it is on screen with its sound
+     * again, {@code leadMs} ahead of what is heard; {@link PlayerCommand#NONE} when it is not behind.
+     */
+    long catchUpTo(long now, long nextMs, double rate, long leadMs) {
+        if (rate <= 0 || rate > 1) {
+            return PlayerCommand.NONE;
+        }
+        long heard = sound.mediaMsAt(now);
+        if (heard == PlayerCommand.NONE || heard == PlayerSound.STARTING) {
+            return PlayerCommand.NONE;
+        }
+        long behindMs = heard - nextMs;
+        return behindMs > CATCH_UP_MS && behindMs < MAX_BEHIND_MS ? heard + leadMs : PlayerCommand.NONE;
     }
 
     /**

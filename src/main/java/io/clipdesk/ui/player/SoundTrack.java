@@ -1,8 +1,8 @@
 package io.clipdesk.ui.player;
 
 import io.clipdesk.engine.MediaException;
-import io.clipdesk.engine.SegmentMedia;
-import io.clipdesk.engine.SoundDecoder;
+import io.clipdesk.engine.dvr.SegmentMedia;
+import io.clipdesk.engine.sound.SoundDecoder;
 import io.clipdesk.ui.dvr.SegmentIndex;
 import io.clipdesk.ui.sound.LevelMeter;
 import io.clipdesk.ui.sound.Levels;

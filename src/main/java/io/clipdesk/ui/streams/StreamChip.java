@@ -1,6 +1,6 @@
 package io.clipdesk.ui.streams;
 
-import io.clipdesk.engine.SourceHealth;
+import io.clipdesk.engine.stream.SourceHealth;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;

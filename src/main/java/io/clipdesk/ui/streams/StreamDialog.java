@@ -1,14 +1,14 @@
 package io.clipdesk.ui.streams;
 
-import io.clipdesk.engine.LiveStream;
-import io.clipdesk.engine.SourceKind;
+import io.clipdesk.engine.stream.LiveStream;
+import io.clipdesk.engine.stream.SourceKind;
 import io.clipdesk.ui.clips.DesktopShell;
+import io.clipdesk.ui.form.MessageArea;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.event.ActionEvent;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import io.clipdesk.ui.form.MessageArea;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;

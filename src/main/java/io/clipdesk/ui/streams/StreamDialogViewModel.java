@@ -1,10 +1,10 @@
 package io.clipdesk.ui.streams;
 
-import io.clipdesk.engine.LiveStream;
-import io.clipdesk.engine.SourceKind;
-import io.clipdesk.engine.StreamDraft;
-import io.clipdesk.engine.StreamPatch;
-import io.clipdesk.engine.StreamState;
+import io.clipdesk.engine.stream.LiveStream;
+import io.clipdesk.engine.stream.SourceKind;
+import io.clipdesk.engine.stream.StreamDraft;
+import io.clipdesk.engine.stream.StreamPatch;
+import io.clipdesk.engine.stream.StreamState;
 import io.clipdesk.ui.form.FormMessage;
 import io.clipdesk.ui.timeline.GapBand;
 import javafx.beans.Observable;

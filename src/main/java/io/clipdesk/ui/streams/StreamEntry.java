@@ -1,9 +1,9 @@
 package io.clipdesk.ui.streams;
 
-import io.clipdesk.engine.LiveStream;
-import io.clipdesk.engine.PushAddress;
-import io.clipdesk.engine.SourceHealth;
-import io.clipdesk.engine.StreamState;
+import io.clipdesk.engine.stream.LiveStream;
+import io.clipdesk.engine.stream.PushAddress;
+import io.clipdesk.engine.stream.SourceHealth;
+import io.clipdesk.engine.stream.StreamState;
 
 import java.util.Objects;
 import java.util.Optional;

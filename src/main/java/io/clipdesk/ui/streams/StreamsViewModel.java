@@ -2,16 +2,16 @@ package io.clipdesk.ui.streams;
 
 import io.clipdesk.desk.Capabilities;
 import io.clipdesk.desk.DeskBackend;
-import io.clipdesk.engine.Clip;
-import io.clipdesk.engine.ClipStatus;
-import io.clipdesk.engine.LiveStream;
 import io.clipdesk.engine.NotFoundException;
-import io.clipdesk.engine.Segment;
-import io.clipdesk.engine.SegmentListener;
-import io.clipdesk.engine.SourceHealth;
-import io.clipdesk.engine.StreamDraft;
-import io.clipdesk.engine.StreamPatch;
-import io.clipdesk.engine.StreamState;
+import io.clipdesk.engine.clip.Clip;
+import io.clipdesk.engine.clip.ClipStatus;
+import io.clipdesk.engine.dvr.Segment;
+import io.clipdesk.engine.dvr.SegmentListener;
+import io.clipdesk.engine.stream.LiveStream;
+import io.clipdesk.engine.stream.SourceHealth;
+import io.clipdesk.engine.stream.StreamDraft;
+import io.clipdesk.engine.stream.StreamPatch;
+import io.clipdesk.engine.stream.StreamState;
 import io.clipdesk.ui.EngineLane;
 import io.clipdesk.ui.FxBridge;
 import javafx.beans.binding.Bindings;
@@ -87,7 +87,7 @@ public final class StreamsViewModel implements StreamDialogViewModel.Commands, A
             String host = PushHost.forEngine(engineAddress);
             bridge.run(() -> pushHost.set(host));
         });
-        lane.every(POLL_MS, this::poll);
+        lane.poll("the streams (" + engine.describe() + ")", POLL_MS, this::poll);
     }
 
     /** Shows another stream; the choice holds until the editor makes another or the stream is removed. */

@@ -1,6 +1,6 @@
 package io.clipdesk.ui.timeline;
 
-import io.clipdesk.engine.DvrGaps;
+import io.clipdesk.engine.dvr.DvrGaps;
 import io.clipdesk.ui.dvr.SegmentIndex;
 
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package io.clipdesk.ui.clips;
 
-import io.clipdesk.engine.Clip;
-import io.clipdesk.engine.ClipAccuracy;
-import io.clipdesk.engine.ClipPhase;
-import io.clipdesk.engine.ClipStatus;
+import io.clipdesk.engine.clip.Clip;
+import io.clipdesk.engine.clip.ClipAccuracy;
+import io.clipdesk.engine.clip.ClipPhase;
+import io.clipdesk.engine.clip.ClipStatus;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

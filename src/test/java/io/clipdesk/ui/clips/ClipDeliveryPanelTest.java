@@ -1,6 +1,6 @@
 package io.clipdesk.ui.clips;
 
-import io.clipdesk.engine.Clip;
+import io.clipdesk.engine.clip.Clip;
 import io.clipdesk.engine.delivery.Delivery;
 import io.clipdesk.engine.delivery.DeliveryStatus;
 import io.clipdesk.engine.delivery.Destination;
@@ -74,7 +74,7 @@ class ClipDeliveryPanelTest extends FxRobot {
         Path mp4 = folder.resolve("Goal_1-0_" + clip.id() + ".mp4");
         assertTrue(fx(() -> receiptText()).endsWith("Written as " + mp4.getFileName()), fx(this::receiptText));
         assertArrayEquals(Files.readAllBytes(f.engine.layout().clipDir(clip.id())
-                .resolve(io.clipdesk.engine.MediaPaths.clipMasterMp4(clip.id()))), Files.readAllBytes(mp4));
+                .resolve(io.clipdesk.engine.storage.MediaPaths.clipMasterMp4(clip.id()))), Files.readAllBytes(mp4));
         try (var files = Files.list(folder)) {
             assertEquals(2, files.filter(p -> !p.getFileName().toString().startsWith(".")).count());
         }

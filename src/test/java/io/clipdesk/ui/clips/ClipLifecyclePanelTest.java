@@ -1,8 +1,8 @@
 package io.clipdesk.ui.clips;
 
-import io.clipdesk.engine.Clip;
-import io.clipdesk.engine.ClipRequest;
-import io.clipdesk.engine.ClipStatus;
+import io.clipdesk.engine.clip.Clip;
+import io.clipdesk.engine.clip.ClipRequest;
+import io.clipdesk.engine.clip.ClipStatus;
 import io.clipdesk.testing.LiveFeed;
 import javafx.scene.media.MediaPlayer;
 import org.junit.jupiter.api.Test;

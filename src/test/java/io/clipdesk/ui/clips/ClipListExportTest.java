@@ -2,11 +2,11 @@ package io.clipdesk.ui.clips;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.clipdesk.engine.Clip;
-import io.clipdesk.engine.ClipAccuracy;
-import io.clipdesk.engine.ClipDescription;
-import io.clipdesk.engine.ClipStatus;
-import io.clipdesk.engine.ExactRange;
+import io.clipdesk.engine.clip.Clip;
+import io.clipdesk.engine.clip.ClipAccuracy;
+import io.clipdesk.engine.clip.ClipDescription;
+import io.clipdesk.engine.clip.ClipStatus;
+import io.clipdesk.engine.clip.ExactRange;
 import org.junit.jupiter.api.Test;
 
 import java.time.ZoneId;

@@ -1,6 +1,6 @@
 package io.clipdesk.ui.clips;
 
-import io.clipdesk.engine.Clip;
+import io.clipdesk.engine.clip.Clip;
 import io.clipdesk.testing.Ffprobe;
 import javafx.scene.control.Label;
 import javafx.scene.media.MediaPlayer;

@@ -1,7 +1,7 @@
 package io.clipdesk.ui.clips;
 
-import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.InvalidRequestException;
+import io.clipdesk.engine.clip.Clip;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.clipdesk.ui.clips;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.clipdesk.engine.Clip;
+import io.clipdesk.engine.clip.Clip;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,15 +1,15 @@
 package io.clipdesk.ui.clips;
 
-import io.clipdesk.app.EmbeddedDesk;
 import io.clipdesk.api.ApiBackend;
 import io.clipdesk.api.ApiConfig;
 import io.clipdesk.api.ApiKey;
 import io.clipdesk.api.ApiServer;
+import io.clipdesk.app.EmbeddedDesk;
 import io.clipdesk.app.Engines;
-import io.clipdesk.engine.Clip;
 import io.clipdesk.engine.ClipEngine;
-import io.clipdesk.engine.ClipRequest;
-import io.clipdesk.engine.ClipStatus;
+import io.clipdesk.engine.clip.Clip;
+import io.clipdesk.engine.clip.ClipRequest;
+import io.clipdesk.engine.clip.ClipStatus;
 import io.clipdesk.testing.LiveFeed;
 import io.clipdesk.testing.MutableClock;
 import io.clipdesk.ui.FxBridge;

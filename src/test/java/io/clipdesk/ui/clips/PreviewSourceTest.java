@@ -1,9 +1,9 @@
 package io.clipdesk.ui.clips;
 
-import io.clipdesk.engine.Clip;
-import io.clipdesk.engine.ClipStatus;
-import io.clipdesk.engine.Video;
-import io.clipdesk.engine.VideoStatus;
+import io.clipdesk.engine.clip.Clip;
+import io.clipdesk.engine.clip.ClipStatus;
+import io.clipdesk.engine.video.Video;
+import io.clipdesk.engine.video.VideoStatus;
 import org.junit.jupiter.api.Test;
 
 import java.time.ZoneId;

@@ -1,6 +1,6 @@
 package io.clipdesk.ui.clips;
 
-import io.clipdesk.engine.Clip;
+import io.clipdesk.engine.clip.Clip;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;

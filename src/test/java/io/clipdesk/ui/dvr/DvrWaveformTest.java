@@ -3,7 +3,7 @@ package io.clipdesk.ui.dvr;
 import io.clipdesk.app.EmbeddedDesk;
 import io.clipdesk.app.Engines;
 import io.clipdesk.engine.ClipEngine;
-import io.clipdesk.engine.DvrWindow;
+import io.clipdesk.engine.dvr.DvrWindow;
 import io.clipdesk.testing.LiveFeed;
 import io.clipdesk.testing.MutableClock;
 import org.junit.jupiter.api.Test;

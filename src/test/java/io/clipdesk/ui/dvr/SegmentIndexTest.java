@@ -1,6 +1,6 @@
 package io.clipdesk.ui.dvr;
 
-import io.clipdesk.engine.Segment;
+import io.clipdesk.engine.dvr.Segment;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

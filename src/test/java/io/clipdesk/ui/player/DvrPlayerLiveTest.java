@@ -1,13 +1,13 @@
 package io.clipdesk.ui.player;
 
-import io.clipdesk.engine.FrameDecoder;
-import io.clipdesk.engine.LiveSegment;
-import io.clipdesk.engine.LiveStream;
-import io.clipdesk.engine.Rendition;
-import io.clipdesk.engine.Segment;
-import io.clipdesk.engine.SegmentDraft;
-import io.clipdesk.engine.SegmentMedia;
-import io.clipdesk.engine.SourceSpec;
+import io.clipdesk.engine.dvr.FrameDecoder;
+import io.clipdesk.engine.dvr.LiveSegment;
+import io.clipdesk.engine.dvr.Segment;
+import io.clipdesk.engine.dvr.SegmentDraft;
+import io.clipdesk.engine.dvr.SegmentMedia;
+import io.clipdesk.engine.stream.LiveStream;
+import io.clipdesk.engine.stream.Rendition;
+import io.clipdesk.engine.stream.SourceSpec;
 import io.clipdesk.media.FfmpegFrameDecoder;
 import io.clipdesk.media.TestSignalRecorder;
 import io.clipdesk.ui.dvr.SegmentIndex;

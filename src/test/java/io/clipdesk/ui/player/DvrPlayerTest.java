@@ -1,8 +1,8 @@
 package io.clipdesk.ui.player;
 
-import io.clipdesk.engine.SegmentMedia;
-import io.clipdesk.engine.FrameDecoder;
-import io.clipdesk.engine.Segment;
+import io.clipdesk.engine.dvr.FrameDecoder;
+import io.clipdesk.engine.dvr.Segment;
+import io.clipdesk.engine.dvr.SegmentMedia;
 import io.clipdesk.media.FfmpegFrameDecoder;
 import io.clipdesk.ui.dvr.SegmentIndex;
 import org.junit.jupiter.api.AfterEach;
@@ -173,6 +173,49 @@ class DvrPlayerTest {
         addSegments(3, 2);
         PlayerStatus s = await("recovered onto the newest segment", p -> p.recoveries() >= 1 && p.frameMs() >= T0 + 4_000);
         assertTrue(s.live());
+    }
+
+    @Test
+    void pictureBehindItsSound_skipsAheadToIt_insteadOfStayingBehind() throws Exception {
+        // A sound heard 1.5 s ahead of where the picture was asked to play: a picture that only kept its own pace
+        // (each late frame re-anchoring it) would stay 1.5 s behind for good.
+        PlayerSound ahead = new PlayerSound() {
+            private volatile long fromMs = PlayerCommand.NONE;
+            private volatile long fromNanos;
+
+            @Override
+            public void play(long ms, double rate) {
+                fromNanos = System.nanoTime();
+                fromMs = ms + 1500;
+            }
+
+            @Override
+            public void burst(long atMs) {
+            }
+
+            @Override
+            public void stop() {
+                fromMs = PlayerCommand.NONE;
+            }
+
+            @Override
+            public long mediaMsAt(long nanos) {
+                long from = fromMs;
+                return from == PlayerCommand.NONE ? from : from + (nanos - fromNanos) / 1_000_000;
+            }
+        };
+        addSegments(0, 5);
+        Clock clock = Clock.fixed(Instant.ofEpochMilli(T0 + 10_000), ZoneOffset.UTC);
+        player = new DvrPlayer(1, new FfmpegFrameDecoder(), index::get,
+                seq -> SegmentMedia.read(dir.resolve(seq + ".ts")), java.util.Optional::empty, W, H, 1000, clock,
+                () -> { }, ahead);
+        player.start();
+        player.send(PlayerCommand.seek(T0 + 200));
+        await("paused or playing at the seek", p -> p.frameMs() >= T0 + 200 && p.frameMs() < T0 + 1000);
+        player.send(PlayerCommand.of(PlayerCommand.Kind.PLAY));
+        PlayerStatus s = await("the picture with its sound",
+                p -> p.playing() && ahead.mediaMsAt(System.nanoTime()) - p.frameMs() < 300);
+        assertTrue(s.frameMs() >= T0 + 1500, "skipped ahead to the sound: " + s);
     }
 
     private static void sleep(long ms) {

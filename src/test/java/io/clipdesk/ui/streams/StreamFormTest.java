@@ -1,12 +1,12 @@
 package io.clipdesk.ui.streams;
 
-import io.clipdesk.engine.LiveStream;
-import io.clipdesk.engine.PushAddress;
-import io.clipdesk.engine.Rendition;
-import io.clipdesk.engine.SourceKind;
-import io.clipdesk.engine.SourceSpec;
-import io.clipdesk.engine.StreamDraft;
-import io.clipdesk.engine.StreamPatch;
+import io.clipdesk.engine.stream.LiveStream;
+import io.clipdesk.engine.stream.PushAddress;
+import io.clipdesk.engine.stream.Rendition;
+import io.clipdesk.engine.stream.SourceKind;
+import io.clipdesk.engine.stream.SourceSpec;
+import io.clipdesk.engine.stream.StreamDraft;
+import io.clipdesk.engine.stream.StreamPatch;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;

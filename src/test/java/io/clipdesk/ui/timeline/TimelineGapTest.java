@@ -1,6 +1,6 @@
 package io.clipdesk.ui.timeline;
 
-import io.clipdesk.engine.Segment;
+import io.clipdesk.engine.dvr.Segment;
 import io.clipdesk.ui.dvr.SegmentIndex;
 import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;

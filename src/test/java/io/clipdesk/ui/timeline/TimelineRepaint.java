@@ -2,7 +2,7 @@ package io.clipdesk.ui.timeline;
 
 import javafx.application.Platform;
 import java.util.Optional;
-import io.clipdesk.engine.Segment;
+import io.clipdesk.engine.dvr.Segment;
 import io.clipdesk.ui.dvr.SegmentIndex;
 import io.clipdesk.ui.dvr.WaveformPyramid;
 import javafx.scene.Scene;

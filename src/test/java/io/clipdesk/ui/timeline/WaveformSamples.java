@@ -1,6 +1,6 @@
 package io.clipdesk.ui.timeline;
 
-import io.clipdesk.engine.AudioEnvelope;
+import io.clipdesk.engine.sound.AudioEnvelope;
 import io.clipdesk.ui.dvr.WaveformPyramid;
 
 /** Waveforms made by hand for the timeline's tests and its repaint benchmark. */

@@ -1,6 +1,0 @@
-package io.clipdesk.engine;
-
-/** Gcore cuts on segment boundaries; frame mode re-encodes only the first and last GOP. */
-public enum ClipAccuracy {
-    SEGMENT, FRAME
-}

@@ -1,0 +1,96 @@
+package io.clipdesk.engine.stream;
+
+import io.clipdesk.engine.InvalidRequestException;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
+
+/**
+ * What a stream's source must be before it is stored, as a function of (source, the other streams). A source
+ * that cannot work whatever happens (a malformed URL, a missing file, a port another stream listens on) is
+ * refused with one sentence ({@link MediaRoots} says which files may be read); a source that is merely
+ * unreachable now is accepted and shows as disconnected.
+ */
+final class SourceRules {
+
+    private static final int MAX_URL_LENGTH = 2048;
+
+    private SourceRules() {
+    }
+
+    /**
+     * @param others every other stream (not the one being created or changed)
+     * @param files  which local files a file source may read
+     * @return the source to store: push sources get a free port when they asked for port 0, files their real path
+     * @throws InvalidRequestException saying what is wrong
+     */
+    static SourceSpec check(SourceSpec source, List<LiveStream> others, MediaRoots files) {
+        return switch (source.kind()) {
+            case TEST_SIGNAL -> source;
+            case HLS_PULL -> checkPullUrl(source);
+            case FILE_LOOP -> new SourceSpec(SourceKind.FILE_LOOP, files.admit(source.uri()).toString());
+            case RTMP_PUSH, SRT_PUSH -> checkPush(source, others);
+        };
+    }
+
+    private static SourceSpec checkPullUrl(SourceSpec source) {
+        String url = source.uri();
+        String problem = "pull_url must be an http:// or https:// URL of a live HLS playlist (.m3u8)";
+        if (url.length() > MAX_URL_LENGTH) {
+            throw new InvalidRequestException(problem + "; this one is " + url.length() + " characters long (at most "
+                    + MAX_URL_LENGTH + ")");
+        }
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null || uri.getHost().isEmpty()) {
+                throw new InvalidRequestException(problem + ", got \"" + shortened(url) + "\"");
+            }
+            return source;
+        } catch (URISyntaxException e) {
+            throw new InvalidRequestException(problem + "; \"" + shortened(url) + "\" is not a valid URL ("
+                    + e.getReason() + ")");
+        }
+    }
+
+    private static SourceSpec checkPush(SourceSpec source, List<LiveStream> others) {
+        PushAddress address = PushAddress.of(source).orElseThrow();
+        List<LiveStream> sameKind = others.stream().filter(s -> s.source().kind() == source.kind()).toList();
+        if (address.port() == 0) {
+            int base = source.kind() == SourceKind.RTMP_PUSH ? PushAddress.DEFAULT_RTMP_PORT
+                    : PushAddress.DEFAULT_SRT_PORT;
+            int port = base;
+            while (portOf(sameKind, port).isPresent()) {
+                port++;
+            }
+            return address.withPort(port).spec();
+        }
+        for (LiveStream other : sameKind) {
+            if (portOf(List.of(other), address.port()).isPresent()) {
+                throw new InvalidRequestException("port " + address.port() + " already takes pushes for stream "
+                        + other.id() + " (" + other.name() + "); pick another port or leave it out");
+            }
+        }
+        return address.spec();
+    }
+
+    private static OptionalInt portOf(List<LiveStream> streams, int port) {
+        for (LiveStream s : streams) {
+            try {
+                if (PushAddress.of(s.source()).map(PushAddress::port).orElse(-1) == port) {
+                    return OptionalInt.of(port);
+                }
+            } catch (IllegalArgumentException e) {
+                // A stored address that no longer parses holds no port.
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    private static String shortened(String text) {
+        return MediaRoots.shortened(text);
+    }
+}
