@@ -194,10 +194,10 @@ class StreamsAndMediaApiTest {
     @Test
     void clipSegment_sentFromAChannelKeptOpen_followsItsFileWhenReplacedOrDeleted() throws Exception {
         String id = clip.get("id").asText();
-        String name = io.clipdesk.engine.MediaPaths.clipSegment(id, "media_2_720", 0);
+        String name = io.clipdesk.engine.storage.MediaPaths.clipSegment(id, "media_2_720", 0);
         Path file = f.engine.layout().clipDir(id).resolve(name);
         assertTrue(Files.size(file) > HotFiles.MAX_FILE_BYTES, "sent by sendfile, not from memory");
-        String url = io.clipdesk.engine.MediaPaths.clipUrl(1, name);
+        String url = io.clipdesk.engine.storage.MediaPaths.clipUrl(1, name);
         byte[] original = Files.readAllBytes(file);
         try {
             assertArrayEquals(original, f.media("GET", url).body());
