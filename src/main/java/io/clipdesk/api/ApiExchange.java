@@ -173,6 +173,41 @@ final class ApiExchange {
             sent = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
             return;
         }
+        sendRegion(head, new DefaultFileRegion(file, first, length));
+    }
+
+    /** Whether files go out by sendfile (plain HTTP), so {@link #sendSharedFile} may be used. */
+    boolean sendsFilesByKernel() {
+        return !addressing.tls();
+    }
+
+    /**
+     * As {@link #sendFile} for a channel other responses share (plain HTTP only): the lease is released, not the
+     * channel closed, once sent or when the connection drops.
+     */
+    void sendSharedFile(int code, OpenFiles.Lease lease, long first, long length) {
+        if (addressing.tls()) {
+            lease.release();
+            throw new IllegalStateException("a shared channel cannot be sent through TLS");
+        }
+        if (length == 0) {
+            lease.release();
+            sendBuffer(code, Unpooled.EMPTY_BUFFER);
+            return;
+        }
+        markStarted(code);
+        responseHeaders.set("Content-Length", Long.toString(length));
+        bytesSent += length;
+        sendRegion(new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(code), responseHeaders),
+                new DefaultFileRegion(lease.channel(), first, length) {
+                    @Override
+                    protected void deallocate() {
+                        lease.release();
+                    }
+                });
+    }
+
+    private void sendRegion(DefaultHttpResponse head, DefaultFileRegion region) {
         // Corked (as nginx's tcp_nopush), the headers leave in the first full packet with the file instead of a
         // packet of their own: measured 32 → 20 µs of kernel time per 270 KiB segment on loopback.
         EpollSocketChannelConfig corkable = ctx.channel().config() instanceof EpollSocketChannelConfig epoll
@@ -181,7 +216,7 @@ final class ApiExchange {
             corkable.setTcpCork(true);
         }
         ctx.write(head);
-        ctx.write(new DefaultFileRegion(file, first, length));
+        ctx.write(region);
         sent = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
         if (corkable != null) {
             sent.addListener(done -> uncork(corkable));
@@ -212,6 +247,11 @@ final class ApiExchange {
         }
         bytesSent += piece.readableBytes();
         ctx.writeAndFlush(new DefaultHttpContent(piece)).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+    }
+
+    /** Ends a started stream with its last chunk, then closes the connection (it served nothing else meanwhile). */
+    void endStream() {
+        ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(ChannelFutureListener.CLOSE);
     }
 
     /** Whether the connection is still open (a stream ends when its client goes). */

@@ -46,6 +46,8 @@ public final class ApiServer implements AutoCloseable {
     private static final int BACKLOG = 512;
     /** Memory for copies of hot small media files (playlists many viewers fetch at once). */
     private static final long HOT_FILES_BYTES = 16L << 20;
+    /** Segment files kept open between requests (a few viewers' worth of several renditions and clips). */
+    private static final int OPEN_FILES = 256;
 
     private final Channel listener;
     private final EventLoopGroup loops;
@@ -53,10 +55,12 @@ public final class ApiServer implements AutoCloseable {
     private final AccessLog accessLog;
     private final String baseUrl;
     private final EventHub events;
+    private final OpenFiles openFiles;
 
     private ApiServer(Channel listener, EventLoopGroup loops, ExecutorService pool, AccessLog accessLog,
-                      String baseUrl, EventHub events) {
+                      String baseUrl, EventHub events, OpenFiles openFiles) {
         this.events = events;
+        this.openFiles = openFiles;
         this.listener = listener;
         this.loops = loops;
         this.pool = pool;
@@ -83,13 +87,15 @@ public final class ApiServer implements AutoCloseable {
                 : NioServerSocketChannel.class;
         EventLoopGroup loops = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
                 new DefaultThreadFactory("http-io", true), io);
+        OpenFiles openFiles = new OpenFiles(OPEN_FILES, backend.clock());
+        loops.next().scheduleAtFixedRate(openFiles::sweep, OpenFiles.IDLE_MS, OpenFiles.IDLE_MS, TimeUnit.MILLISECONDS);
         try {
             ChannelFuture bound = new ServerBootstrap()
                     .group(loops)
                     .channel(listenerType)
                     .option(ChannelOption.SO_BACKLOG, BACKLOG)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new HttpPipeline(handler(config, backend, accessLog, events), pool, config.limits(), tls))
+                    .childHandler(new HttpPipeline(handler(config, backend, accessLog, events, openFiles), pool, config.limits(), tls))
                     .bind(address).awaitUninterruptibly();
             if (!bound.isSuccess()) {
                 throw new IOException("cannot listen on " + config.bindAddress() + ":" + config.port() + " ("
@@ -99,9 +105,11 @@ public final class ApiServer implements AutoCloseable {
             Channel listener = bound.channel();
             int port = ((InetSocketAddress) listener.localAddress()).getPort();
             String base = (tls != null ? "https" : "http") + "://" + hostForUrl(config.bindAddress()) + ":" + port;
-            return new ApiServer(listener, loops, pool, accessLog, config.publicBase().orElse(base), events);
+            return new ApiServer(listener, loops, pool, accessLog, config.publicBase().orElse(base), events,
+                    openFiles);
         } catch (IOException | RuntimeException e) {
             loops.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            openFiles.close();
             pool.shutdown();
             events.close();
             accessLog.close();
@@ -124,6 +132,7 @@ public final class ApiServer implements AutoCloseable {
         listener.close().syncUninterruptibly();
         // Closing the loops closes every open connection; no quiet period: nothing is half-written that matters.
         loops.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+        openFiles.close();
         events.close();
         pool.shutdown();
         try {
@@ -143,11 +152,12 @@ public final class ApiServer implements AutoCloseable {
                 .build();
     }
 
-    private static ApiHandler handler(ApiConfig config, ApiBackend backend, AccessLog accessLog, EventHub events) {
+    private static ApiHandler handler(ApiConfig config, ApiBackend backend, AccessLog accessLog, EventHub events,
+                                      OpenFiles openFiles) {
         List<Route> routes = new ArrayList<>();
         // Media first: it is by far the most requested.
         MediaHandler media = new MediaHandler(backend.media(), backend.clock(),
-                new MediaSender(backend.layout().root(), new HotFiles(HOT_FILES_BYTES)));
+                new MediaSender(backend.layout().root(), new HotFiles(HOT_FILES_BYTES), openFiles));
         routes.addAll(media.routes());
         routes.addAll(new HealthHandler(backend.health()).routes());
         routes.addAll(new ClipsHandler(backend.clips(), backend.streams(), backend.reframes()).routes());

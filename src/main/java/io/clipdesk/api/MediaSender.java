@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * Writes resolved media to the client: fixed length, one Range honoured (206/416), HEAD without a body.
  * A file is served only if no link lies between the data dir and it, so it cannot be outside the data dir.
- * Small immutable files come from {@link HotFiles}; the rest goes from the page cache to the socket by sendfile.
+ * Small immutable files come from {@link HotFiles}; the rest goes from the page cache to the socket by sendfile,
+ * segments from a channel kept open across requests ({@link OpenFiles}).
  */
 final class MediaSender {
 
@@ -27,10 +28,12 @@ final class MediaSender {
 
     private final Path root;
     private final HotFiles hot;
+    private final OpenFiles open;
 
-    MediaSender(Path dataRoot, HotFiles hot) {
+    MediaSender(Path dataRoot, HotFiles hot, OpenFiles open) {
         this.root = dataRoot.toAbsolutePath().normalize();
         this.hot = hot;
+        this.open = open;
     }
 
     void send(ApiExchange ex, MediaContent content, String cacheControl) throws IOException {
@@ -62,13 +65,19 @@ final class MediaSender {
                 ex.sendHeadersOnly(status, length);
             } else if (file.immutable() && HotFiles.fits(attributes)) {
                 ex.sendBytes(status, hot.bytes(real, attributes), (int) first, (int) length);
+            } else if (file.immutable() && OpenFiles.fits(attributes) && ex.sendsFilesByKernel()) {
+                ex.sendSharedFile(status, open.acquire(real, attributes), first, length);
             } else {
                 // Opened here, not by the event loop, so a file deleted since the stat is still a clean 404.
                 ex.sendFile(status, FileChannel.open(real, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS),
                         first, length);
             }
         } catch (NoSuchFileException e) {
+            open.forget(file.path());
             throw new NotFoundException(GONE);
+        } catch (NotFoundException e) {
+            open.forget(file.path());
+            throw e;
         }
     }
 

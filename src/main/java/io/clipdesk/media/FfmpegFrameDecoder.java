@@ -92,7 +92,8 @@ public final class FfmpegFrameDecoder implements FrameDecoder {
                 throw new MediaException("cannot open segment " + file.name(), e);
             }
             double fps = g.getFrameRate();
-            frameUs = fps > 1 && fps < 1000 ? Math.round(1_000_000 / fps) : DEFAULT_FRAME_US;
+            // Unprobed, FFmpeg's guess may be the field rate: a growing segment measures its frames as they come.
+            frameUs = fps > 1 && fps < 1000 && !file.isGrowing() ? Math.round(1_000_000 / fps) : DEFAULT_FRAME_US;
             grabber = g;
             baseUs = Long.MIN_VALUE;
             lastOffsetUs = -1;
@@ -149,7 +150,11 @@ public final class FfmpegFrameDecoder implements FrameDecoder {
                 if (baseUs == Long.MIN_VALUE) {
                     baseUs = frame.timestamp;
                 }
-                lastOffsetUs = Math.max(0, frame.timestamp - baseUs);
+                long offsetUs = Math.max(0, frame.timestamp - baseUs);
+                if (file.isGrowing() && lastOffsetUs >= 0 && offsetUs > lastOffsetUs) {
+                    frameUs = offsetUs - lastOffsetUs;
+                }
+                lastOffsetUs = offsetUs;
                 return frame;
             } catch (FrameGrabber.Exception e) {
                 throw new MediaException("cannot decode segment " + file.name(), e);

@@ -11,6 +11,7 @@ import io.clipdesk.engine.delivery.AutoSend;
 import io.clipdesk.engine.delivery.Destination;
 import io.clipdesk.engine.dvr.DvrWindow;
 import io.clipdesk.engine.dvr.FrameDecoder;
+import io.clipdesk.engine.dvr.LiveSegment;
 import io.clipdesk.engine.dvr.Segment;
 import io.clipdesk.engine.dvr.SegmentListener;
 import io.clipdesk.engine.dvr.SegmentMedia;
@@ -42,6 +43,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
+import java.util.function.Supplier;
 
 /**
  * The editor's desk for one stream of the engine a {@link DeskBackend} drives (embedded or remote): the DVR as the UI knows it, the player,
@@ -115,10 +117,12 @@ public final class MainViewModel implements AutoCloseable {
         Rendition small = initial.renditions().stream().min(Comparator.comparingInt(Rendition::height)).orElseThrow();
         PlaybackViewModel[] self = new PlaybackViewModel[1];
         LongFunction<SegmentMedia> segmentFile = seq -> engine.segment(streamId, small.name(), seq);
-        SoundTrack sound = new SoundTrack(streamId, decoder.sound(), index::snapshot, segmentFile,
+        Supplier<Optional<LiveSegment>> liveSegment = () -> engine.liveSegment(streamId, small.name());
+        SoundTrack sound = new SoundTrack(streamId, decoder.sound(), index::snapshot, segmentFile, liveSegment,
+                2L * engine.segmentDurationMs(),
                 note -> bridge.run(() -> self[0].noteSound(note)));
         DvrPlayer player = new DvrPlayer(streamId, decoder, index::snapshot, segmentFile,
-                () -> engine.liveSegment(streamId, small.name()), small.width(), small.height(),
+                liveSegment, small.width(), small.height(),
                 engine.segmentDurationMs(), engine.clock(),
                 bridge.coalescing(() -> self[0].refresh()), sound);
         this.playback = new PlaybackViewModel(player, sound, engine.zone(), window);

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -188,6 +189,33 @@ class StreamsAndMediaApiTest {
             Files.move(moved, folder);
         }
         assertEquals(200, f.media("GET", mp4).statusCode());
+    }
+
+    @Test
+    void clipSegment_sentFromAChannelKeptOpen_followsItsFileWhenReplacedOrDeleted() throws Exception {
+        String id = clip.get("id").asText();
+        String name = io.clipdesk.engine.storage.MediaPaths.clipSegment(id, "media_2_720", 0);
+        Path file = f.engine.layout().clipDir(id).resolve(name);
+        assertTrue(Files.size(file) > HotFiles.MAX_FILE_BYTES, "sent by sendfile, not from memory");
+        String url = io.clipdesk.engine.storage.MediaPaths.clipUrl(1, name);
+        byte[] original = Files.readAllBytes(file);
+        try {
+            assertArrayEquals(original, f.media("GET", url).body());
+            assertArrayEquals(original, f.media("GET", url).body(), "again, from the channel kept open");
+            assertArrayEquals(java.util.Arrays.copyOfRange(original, 1000, 2000),
+                    f.media("GET", url, "Range", "bytes=1000-1999").body());
+            byte[] changed = original.clone();
+            changed[changed.length - 1] ^= 1;
+            Path replacement = Files.write(file.resolveSibling("replacement.tmp"), changed);
+            Files.move(replacement, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            assertArrayEquals(changed, f.media("GET", url).body(), "a replaced file is opened again");
+            Files.delete(file);
+            assertEquals(404, f.media("GET", url).statusCode(), "a deleted file is not served from the kept channel");
+        } finally {
+            Files.write(file, original);
+        }
+        assertArrayEquals(original, f.media("GET", url).body());
     }
 
     @Test

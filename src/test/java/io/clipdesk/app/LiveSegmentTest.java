@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,10 +47,12 @@ class LiveSegmentTest {
             f.clock.advance(Duration.ofMillis(SEGMENT_MS / 2));
             FrameDecoder decoder = new FfmpegFrameDecoder();
             List<Long> offsetsUs = new ArrayList<>();
+            List<Integer> pictures = new ArrayList<>();
             int[] argb = new int[W * H];
             try (FrameDecoder.Cursor cursor = decoder.open(SegmentMedia.growing(live, 60_000), W, H)) {
                 for (int i = 0; i < 20; i++) {
                     offsetsUs.add(cursor.next(argb));
+                    pictures.add(Arrays.hashCode(argb));
                 }
                 assertFalse(live.ended(), "the segment was finished before its pictures were read");
                 assertEquals(dvrEndMs, f.window().endMs(), "the DVR must not show a segment still being written");
@@ -60,6 +63,7 @@ class LiveSegmentTest {
                 EngineFixture.await("the segment to be indexed", () -> f.window().endMs() > dvrEndMs);
                 for (long at = cursor.next(argb); at >= 0; at = cursor.next(argb)) {
                     offsetsUs.add(at);
+                    pictures.add(Arrays.hashCode(argb));
                 }
             }
 
@@ -75,6 +79,13 @@ class LiveSegmentTest {
             Path file = f.engine.layout().dvrSegment(EngineFixture.STREAM, RENDITION, finished.sequence());
             assertArrayEquals(Files.readAllBytes(file), live.copyBytes(),
                     "what was read live is what the DVR keeps");
+            List<Integer> fromFile = new ArrayList<>();
+            try (FrameDecoder.Cursor cursor = decoder.open(file, W, H)) {
+                for (long at = cursor.next(argb); at >= 0; at = cursor.next(argb)) {
+                    fromFile.add(Arrays.hashCode(argb));
+                }
+            }
+            assertEquals(fromFile, pictures, "the pictures decoded live are the DVR segment's pictures");
         }
     }
 

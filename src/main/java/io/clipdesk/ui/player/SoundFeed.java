@@ -1,6 +1,8 @@
 package io.clipdesk.ui.player;
 
 import io.clipdesk.engine.MediaException;
+import io.clipdesk.engine.dvr.LiveSegment;
+import io.clipdesk.engine.dvr.Segment;
 import io.clipdesk.engine.dvr.SegmentMedia;
 import io.clipdesk.engine.sound.SoundDecoder;
 import io.clipdesk.ui.dvr.SegmentIndex;
@@ -15,11 +17,16 @@ import java.util.logging.Logger;
  * time of their first sample. Where two segments' sound overlaps the overlap is dropped; across a gap in the DVR
  * the sound jumps as the picture does; a segment without sound plays as silence of its length, so the clock the
  * picture follows keeps running. The next segment is opened ahead on a thread of its own, so the owner (the sound
- * thread, which must write every few ms) never waits for a demuxer to start. One owner thread.
+ * thread, which must write every few ms) never waits for a demuxer to start. At the live edge it plays the segment
+ * being written, decoded as it comes ({@link LiveSound}), and goes on from the DVR segment that one became. One
+ * owner thread.
  */
 final class SoundFeed implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(SoundFeed.class.getName());
+
+    /** A segment being written that starts this close after where the sound stands follows on from it. */
+    private static final long FOLLOW_SLACK_MS = 100;
 
     /** A run of output frames: {@code samples} from frame {@code from}, the first one heard as {@code mediaUs}. */
     record Chunk(short[] samples, int from, int frames, long mediaUs) {
@@ -27,7 +34,13 @@ final class SoundFeed implements AutoCloseable {
 
     private final Supplier<SegmentIndex> segments;
     private final SegmentOpener<Optional<SoundDecoder.Cursor>> opener;
+    private final SoundDecoder decoder;
+    private final Supplier<Optional<LiveSegment>> liveSegment;
+    private final String liveThread;
+    private final long maxStallMs;
     private SoundDecoder.Cursor cursor;
+    private LiveSound live;
+    private LiveSegment lastLive;
     private long sequence = -1;
     private long segmentStartMs;
     private long segmentEndMs;
@@ -41,7 +54,21 @@ final class SoundFeed implements AutoCloseable {
 
     SoundFeed(String openerThread, SoundDecoder decoder, Supplier<SegmentIndex> segments,
               LongFunction<SegmentMedia> mediaOfSequence) {
+        this(openerThread, decoder, segments, mediaOfSequence, Optional::empty, 0);
+    }
+
+    /**
+     * @param liveSegment the segment being written, for the live edge
+     * @param maxStallMs  how long its bytes are waited for before it counts as ended
+     */
+    SoundFeed(String openerThread, SoundDecoder decoder, Supplier<SegmentIndex> segments,
+              LongFunction<SegmentMedia> mediaOfSequence, Supplier<Optional<LiveSegment>> liveSegment,
+              long maxStallMs) {
         this.segments = segments;
+        this.decoder = decoder;
+        this.liveSegment = liveSegment;
+        this.liveThread = openerThread.replace("-open-", "-live-");
+        this.maxStallMs = maxStallMs;
         // The rate of the moment: a segment prepared at another speed is discarded by start().
         this.opener = new SegmentOpener<>(openerThread, seq -> decoder.open(mediaOfSequence.apply(seq), rate),
                 c -> c.ifPresent(SoundDecoder.Cursor::close));
@@ -56,10 +83,33 @@ final class SoundFeed implements AutoCloseable {
         rate = newRate;
         nextUs = fromMs * 1000;
         SegmentIndex index = segments.get();
+        if ((index.isEmpty() || fromMs >= index.lastEndMs()) && openLive(fromMs)) {
+            return true;
+        }
         if (index.isEmpty()) {
             return false;
         }
         open(index, Math.max(0, Math.min(index.size() - 1, index.indexAt(fromMs))));
+        return true;
+    }
+
+    /**
+     * Plays the segment being written when it holds {@code fromMs} or follows on from it (1× only: slow sound is
+     * stretched from whole segments); false when there is none.
+     */
+    private boolean openLive(long fromMs) {
+        Optional<LiveSegment> growing = liveSegment.get();
+        if (rate != 1 || growing.isEmpty() || growing.get().startMs() > fromMs + FOLLOW_SLACK_MS
+                || growing.get() == lastLive) {
+            return false; // one that ended early (a stall) is not started again: the DVR segment follows
+        }
+        lastLive = growing.get();
+        closeCursor();
+        sequence = -1;
+        segmentStartMs = growing.get().startMs();
+        segmentEndMs = Long.MAX_VALUE / 1000;
+        silentSegment = false;
+        live = new LiveSound(liveThread, decoder, growing.get(), maxStallMs);
         return true;
     }
 
@@ -81,7 +131,20 @@ final class SoundFeed implements AutoCloseable {
             return silence(maxFrames, usPerFrame);
         }
         while (block == null || position >= block.frames()) {
-            block = cursor == null ? null : decode();
+            if (live != null) {
+                block = live.poll();
+                boolean silentWhileWritten = live.silent() && !live.segment().ended();
+                if (block == null || silentWhileWritten) {
+                    // Not written yet: silence now, this block later. A segment without sound is heard as silence.
+                    return silentWhileWritten ? silence(maxFrames, usPerFrame) : null;
+                }
+                if (block == LiveSound.END) {
+                    handOver();
+                    block = null;
+                }
+            } else {
+                block = cursor == null ? null : decode();
+            }
             position = 0;
             if (block == null) {
                 if (!openFollowing()) {
@@ -144,10 +207,23 @@ final class SoundFeed implements AutoCloseable {
         int here = index.indexOfSequence(sequence);
         int next = here >= 0 ? here + 1 : index.indexAt(nextUs / 1000) + 1;
         if (next <= 0 || next >= index.size()) {
-            return false;
+            return (index.isEmpty() || segmentEndMs >= index.lastEndMs()) && openLive(segmentEndMs);
         }
         open(index, next);
         return true;
+    }
+
+    /** The segment being written ended: from here on this is the DVR segment it became (or it just ends). */
+    private void handOver() {
+        Optional<Segment> finished = live.segment().finished();
+        if (finished.isPresent()) {
+            sequence = finished.get().sequence();
+            segmentEndMs = finished.get().endMs();
+        } else {
+            segmentEndMs = nextUs / 1000;
+        }
+        live.close();
+        live = null;
     }
 
     private void open(SegmentIndex index, int i) {
@@ -168,6 +244,10 @@ final class SoundFeed implements AutoCloseable {
         if (cursor != null) {
             cursor.close();
             cursor = null;
+        }
+        if (live != null) {
+            live.close();
+            live = null;
         }
         block = null;
     }

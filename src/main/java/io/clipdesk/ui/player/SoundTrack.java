@@ -1,12 +1,14 @@
 package io.clipdesk.ui.player;
 
 import io.clipdesk.engine.MediaException;
+import io.clipdesk.engine.dvr.LiveSegment;
 import io.clipdesk.engine.dvr.SegmentMedia;
 import io.clipdesk.engine.sound.SoundDecoder;
 import io.clipdesk.ui.dvr.SegmentIndex;
 import io.clipdesk.ui.sound.LevelMeter;
 import io.clipdesk.ui.sound.Levels;
 
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
@@ -57,8 +59,21 @@ public final class SoundTrack implements PlayerSound, AutoCloseable {
     /** @param notice told once, on the sound thread, when nothing can be heard */
     public SoundTrack(long streamId, SoundDecoder decoder, Supplier<SegmentIndex> segments,
                       LongFunction<SegmentMedia> mediaOfSequence, Consumer<String> notice) {
+        this(streamId, decoder, segments, mediaOfSequence, Optional::empty, 0, notice);
+    }
+
+    /**
+     * As above, hearing the segment being written at the live edge, as the picture shows it.
+     *
+     * @param liveSegment the segment the engine is writing now, in the rendition the player shows
+     * @param maxStallMs  how long its bytes are waited for before it counts as ended
+     */
+    public SoundTrack(long streamId, SoundDecoder decoder, Supplier<SegmentIndex> segments,
+                      LongFunction<SegmentMedia> mediaOfSequence, Supplier<Optional<LiveSegment>> liveSegment,
+                      long maxStallMs, Consumer<String> notice) {
         this.decoder = decoder;
-        this.feed = new SoundFeed("dvr-sound-open-" + streamId, decoder, segments, mediaOfSequence);
+        this.feed = new SoundFeed("dvr-sound-open-" + streamId, decoder, segments, mediaOfSequence, liveSegment,
+                maxStallMs);
         this.notice = notice;
         this.thread = new Thread(this::loop, "dvr-sound-" + streamId);
         this.thread.setDaemon(true);
