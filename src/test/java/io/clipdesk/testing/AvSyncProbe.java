@@ -72,6 +72,7 @@ public final class AvSyncProbe {
         List<long[]> drawn = List.copyOf(pulses);
         List<Integer> onsets = recorder.onsets(from, BEEP, 500);
         List<Long> offsets = new ArrayList<>();
+        java.util.Set<Long> paired = new java.util.HashSet<>();
         int flashesDrawn = 0;
         for (int onset : onsets) {
             long heard = recorder.nanosOf(onset);
@@ -85,6 +86,9 @@ public final class AvSyncProbe {
                 continue;
             }
             long second = Math.round(before[1] / 1000.0) * 1000;
+            if (!paired.add(second)) {
+                continue; // the picture stood still over two beeps: the later one has no flash of its own
+            }
             for (long[] p : drawn) {
                 if (p[1] >= second && p[1] < second + 200) {
                     offsets.add((heard - p[0]) / 1_000_000 + (p[1] - second));
