@@ -70,6 +70,8 @@ public final class DvrPlayer implements AutoCloseable {
     private long frameMs;
     private long pendingSeekMs = PlayerCommand.NONE;
     private boolean pendingJoin;
+    /** The picture {@link #catchUp()} decoded, to be shown next; NONE otherwise. */
+    private long caughtUpAtMs = PlayerCommand.NONE;
     private final FramePacer pacer = new FramePacer();
     private long lastFrameNanos;
     private long holdSinceNanos = -1;
@@ -397,7 +399,8 @@ public final class DvrPlayer implements AutoCloseable {
             if (!openFollowing()) {
                 return false;
             }
-            at = cursor.next(exchange.writeBuffer());
+            at = caughtUpAtMs != PlayerCommand.NONE ? caughtUpAtMs : cursor.next(exchange.writeBuffer());
+            caughtUpAtMs = PlayerCommand.NONE;
         }
         aheadMs = at;
         return at != PlayerCommand.NONE;
@@ -405,6 +408,9 @@ public final class DvrPlayer implements AutoCloseable {
 
     /** Opens the segment after the current one (or the newest, when following live and two behind). */
     private boolean openFollowing() {
+        if (catchUp()) {
+            return true;
+        }
         SegmentIndex index = segments.get();
         int next = cursor.indexAfter(index);
         if (next >= index.size()) {
@@ -428,6 +434,32 @@ public final class DvrPlayer implements AutoCloseable {
             sound.play(index.startMs(next), rate);
         }
         return opened || openFollowing();
+    }
+
+    /**
+     * Following live from complete segments more than a segment behind (joined before the segment being written
+     * could be read, as a remote desk does on its first ask) while the engine shares the one being written: goes
+     * there, {@link #LIVE_BEHIND_MS} behind the wall clock, its picture already decoded ({@link #caughtUpAtMs}).
+     */
+    private boolean catchUp() {
+        long behindMs = clock.millis() - cursor.endMs();
+        if (!live || rate != 1 || cursor.isLive() || behindMs <= LIVE_BEHIND_MS + segmentDurationNanos / 1_000_000) {
+            return false;
+        }
+        Optional<LiveSegment> growing = liveSegment.get();
+        if (growing.isEmpty() || growing.get().startMs() < cursor.endMs() || !cursor.openLive(growing.get())) {
+            return false;
+        }
+        long at = cursor.seek(Math.max(growing.get().startMs(), clock.millis() - LIVE_BEHIND_MS),
+                exchange.writeBuffer());
+        if (at == PlayerCommand.NONE) {
+            return false;
+        }
+        counters.liveJumps++;
+        caughtUpAtMs = at;
+        pacer.anchor(System.nanoTime(), at);
+        sound.play(at, rate);
+        return true;
     }
 
     /**
