@@ -249,6 +249,11 @@ final class ApiExchange {
         ctx.writeAndFlush(new DefaultHttpContent(piece)).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
     }
 
+    /** Ends a started stream with its last chunk, then closes the connection (it served nothing else meanwhile). */
+    void endStream() {
+        ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT).addListener(ChannelFutureListener.CLOSE);
+    }
+
     /** Whether the connection is still open (a stream ends when its client goes). */
     boolean isOpen() {
         return ctx.channel().isActive();

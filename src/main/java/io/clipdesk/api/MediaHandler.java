@@ -3,14 +3,20 @@ package io.clipdesk.api;
 import io.clipdesk.engine.NotFoundException;
 import io.clipdesk.engine.storage.MediaContent;
 import io.clipdesk.engine.storage.MediaFiles;
+import io.clipdesk.engine.dvr.LiveSegment;
+import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaders;
 
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Clip, video and live media: /rec/{stream}/{file}, /videos/{id}_{key}/{file}, /live/{id}_{key}/{file}, and
@@ -29,6 +35,9 @@ final class MediaHandler {
     private static final long MAX_AGE_S = 86_400;
     private static final long LIVE_SEGMENT_MAX_AGE_S = 60;
     private static final String NO_STORE = "no-cache, no-store";
+    private static final Pattern LIVE_NEXT = Pattern.compile("(media_[0-9]+_[0-9]+)_next\\.ts");
+    private static final long NEXT_POLL_MS = 20;
+    private static final int STREAM_CHUNK_BYTES = 64 * 1024;
 
     private final MediaFiles media;
     private final Clock clock;
@@ -87,6 +96,11 @@ final class MediaHandler {
     private void live(ApiExchange ex) throws IOException {
         String liveKey = ex.param(0);
         String fileName = ex.param(1);
+        Matcher next = LIVE_NEXT.matcher(fileName);
+        if (next.matches()) {
+            liveNext(ex, liveKey, next.group(1));
+            return;
+        }
         serve(ex, keyOf(ex.path()), () -> media.live(liveKey, fileName),
                 content -> Long.MAX_VALUE, (answer, nowMs) -> "public, max-age=" + LIVE_SEGMENT_MAX_AGE_S);
     }
@@ -96,6 +110,68 @@ final class MediaHandler {
         String fileName = ex.param(1);
         serve(ex, keyOf(ex.path()), () -> media.liveEdge(streamId, fileName), content -> Long.MAX_VALUE,
                 (answer, nowMs) -> NO_STORE);
+    }
+
+    /**
+     * (ext) The segment being written, streamed chunked as the muxer flushes it (about every picture), so a
+     * client's live edge need not wait for whole segments: the one that starts after {@code ?after=} (epoch ms,
+     * the start of the one the client has), waited for up to two segment durations; its start is in
+     * {@code X-Segment-Start-Ms}. The body ends where the segment ends; a segment the engine drops ends the
+     * connection without a last chunk. Once it ends, the DVR playlist lists it (same bytes).
+     */
+    private void liveNext(ApiExchange ex, String liveKey, String rendition) {
+        long after = ex.query().optionalLong("after").orElse(Long.MIN_VALUE);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2L * media.segmentDurationMs());
+        Optional<LiveSegment> live = media.liveSegment(liveKey, rendition).filter(s -> s.startMs() > after);
+        while (live.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(NEXT_POLL_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            live = media.liveSegment(liveKey, rendition).filter(s -> s.startMs() > after);
+        }
+        if (live.isEmpty()) {
+            throw new NotFoundException("no segment is being written after " + after);
+        }
+        LiveSegment segment = live.get();
+        cors(ex.responseHeaders());
+        ex.responseHeaders().set("Cache-Control", NO_STORE);
+        ex.responseHeaders().set("X-Segment-Start-Ms", Long.toString(segment.startMs()));
+        ex.startStream("video/mp2t");
+        if (ex.isHead()) {
+            ex.endStream();
+            return;
+        }
+        Thread writer = new Thread(() -> streamLive(ex, segment), "live-segment-" + liveKey);
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /** Its own thread: hands the segment's bytes on as they come, then ends the response as the segment ended. */
+    private static void streamLive(ApiExchange ex, LiveSegment segment) {
+        byte[] chunk = new byte[STREAM_CHUNK_BYTES];
+        int position = 0;
+        try {
+            while (ex.isOpen()) {
+                int n = segment.read(position, chunk, 0, chunk.length, NEXT_POLL_MS * 50);
+                if (n < 0) {
+                    if (segment.finished().isPresent()) {
+                        ex.endStream();
+                    } else {
+                        ex.abort(); // dropped: the client must not take what came for a whole segment
+                    }
+                    return;
+                }
+                if (n > 0) {
+                    ex.stream(Unpooled.copiedBuffer(chunk, 0, n));
+                    position += n;
+                }
+            }
+        } catch (InterruptedException e) {
+            ex.abort();
+        }
     }
 
     /** How long a cache may keep an immutable answer, given what is left of its validity. */

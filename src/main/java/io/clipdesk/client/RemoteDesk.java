@@ -16,6 +16,7 @@ import io.clipdesk.engine.delivery.AutoSend;
 import io.clipdesk.engine.delivery.Delivery;
 import io.clipdesk.engine.delivery.Destination;
 import io.clipdesk.engine.dvr.DvrWindow;
+import io.clipdesk.engine.dvr.LiveSegment;
 import io.clipdesk.engine.dvr.Segment;
 import io.clipdesk.engine.dvr.SegmentListener;
 import io.clipdesk.engine.dvr.SegmentMedia;
@@ -98,6 +99,8 @@ public final class RemoteDesk implements DeskBackend {
     private final Map<Long, RemoteDvr> dvrs = new ConcurrentHashMap<>();
     private final Map<Long, Follow> follows = new ConcurrentHashMap<>();
     private final Map<Long, VideoLinks> videoLinks = new ConcurrentHashMap<>();
+    /** (ext) The segments being written that the desk reads at the live edge, by stream and rendition. */
+    private final Map<String, RemoteLiveEdge> liveEdges = new ConcurrentHashMap<>();
     private final ScheduledExecutorService follower = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "remote-dvr");
         t.setDaemon(true);
@@ -408,6 +411,30 @@ public final class RemoteDesk implements DeskBackend {
         return playlist.segments().stream().filter(s -> s.overlaps(fromMs, toMs)).toList();
     }
 
+    /** (ext) A Clipdesk server streams the segment it is writing; another server has none to share. */
+    @Override
+    public Optional<LiveSegment> liveSegment(long streamId, String rendition) {
+        if (!clipdesk) {
+            return Optional.empty();
+        }
+        RemoteDvr dvr = dvr(streamId);
+        Optional<URI> next = dvr.nextSegmentUri(rendition);
+        if (next.isEmpty()) {
+            return Optional.empty();
+        }
+        follows.computeIfAbsent(streamId, id -> new Follow()).usedAtMs = clock.millis();
+        return liveEdges.computeIfAbsent(streamId + "/" + rendition, key -> new RemoteLiveEdge(streamId, rendition,
+                next.get(), server, clock, () -> reloadSoon(streamId))).current();
+    }
+
+    /** A segment's stream ended: the playlist has it now, so the next tick reads it rather than waiting its turn. */
+    private void reloadSoon(long streamId) {
+        Follow f = follows.get(streamId);
+        if (f != null) {
+            f.newestSeenAtMs = 0;
+        }
+    }
+
     @Override
     public SegmentMedia segment(long streamId, String rendition, long sequence) {
         RemoteDvr dvr = dvr(streamId);
@@ -550,6 +577,13 @@ public final class RemoteDesk implements DeskBackend {
         if (!fresh.isEmpty()) {
             f.newestSeenAtMs = after.loadedAtMs();
             prefetch(after, fresh.get(fresh.size() - 1));
+        }
+        for (Segment segment : fresh) {
+            liveEdges.forEach((key, edge) -> {
+                if (key.startsWith(streamId + "/")) {
+                    edge.indexed(segment);
+                }
+            });
         }
         for (SegmentListener listener : listeners) {
             try {
@@ -807,6 +841,7 @@ public final class RemoteDesk implements DeskBackend {
 
     @Override
     public void close() {
+        liveEdges.values().forEach(RemoteLiveEdge::close);
         follower.shutdownNow();
         changes.close();
         server.close();

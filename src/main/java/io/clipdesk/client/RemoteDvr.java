@@ -104,6 +104,19 @@ final class RemoteDvr {
         return new RemoteDvr(streamId, server, clock, hlsUrl, renditions, playlistOf);
     }
 
+    /**
+     * (ext) Where a Clipdesk server streams the segment it is writing in {@code rendition}: next to the rendition's
+     * DVR playlist; empty for a server that does not name its playlists as Clipdesk does.
+     */
+    java.util.Optional<URI> nextSegmentUri(String rendition) {
+        URI playlist = playlistOf.get(rendition);
+        if (playlist == null || !CLIPDESK_VARIANT.matcher(playlist.toString()).matches()
+                || !playlist.getPath().endsWith("/" + rendition + "_dvr.m3u8")) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(playlist.resolve(rendition + "_next.ts"));
+    }
+
     URI hlsUrl() {
         return hlsUrl;
     }

@@ -159,6 +159,25 @@ public final class RemoteServer implements AutoCloseable {
                 + status + ").", null);
     }
 
+    /**
+     * (ext) Opens media that streams as it is written (the segment being written): the open response once its
+     * head came, whose body the caller reads and closes; any status is returned as it is.
+     */
+    HttpResponse<java.io.InputStream> openMedia(URI uri, Duration headTimeout) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(headTimeout).GET();
+        if (Objects.equals(uri.getHost(), base.getHost()) && uri.getPort() == base.getPort()) {
+            request.header("Authorization", "APIKey " + apiKey);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw unreachable("GET", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RemoteCallException("Interrupted while fetching media from " + base, e);
+        }
+    }
+
     /** The status of a GET on the server's own {@code path} with the key, and its body: for probing what it is. */
     Probe probe(String path) {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(base.getPath() + path)).timeout(REQUEST_TIMEOUT)

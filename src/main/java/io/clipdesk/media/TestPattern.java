@@ -16,6 +16,12 @@ import java.awt.image.BufferedImage;
  * moves once — the bars and labels, and each character the clock and the counter can show as a glyph cell — and
  * a frame copies that background, fills the moving rectangles and pastes glyph cells. Painting RGB with Java2D
  * and converting it with swscale cost 3.6 ms a frame, more than both encoders' share; this costs a few tenths.
+ *
+ * <p>Only what changed since the last frame is repainted: the places the sweep, the box and the flash band left
+ * and reached, and the cells of the characters that changed; each such region is restored from the background
+ * and every layer is drawn again clipped to it, so the picture is exactly the one a whole repaint gives
+ * ({@link #damage} lists the regions, for copying and scaling only those). Regions are aligned to 4 pixels: whole
+ * chroma samples, also in a half-size copy.
  */
 final class TestPattern {
 
@@ -52,6 +58,35 @@ final class TestPattern {
     private final GlyphCells counterGlyphs;
     private final char[] clock = "00:00:00.000".toCharArray();
     private final char[] counter = "frame 000000000".toCharArray();
+    /** What the picture shows now: the text drawn and where the moving parts are; null before the first paint. */
+    private char[] drawnClock;
+    private char[] drawnCounter;
+    private boolean drawnFlash;
+    private int drawnSweepX;
+    private int drawnBoxX;
+    private int drawnBoxY;
+    private boolean whole = true;
+    private final java.util.List<Region> damage = new java.util.ArrayList<>();
+    /** The region being repainted: drawing is clipped to it. */
+    private int clipX0;
+    private int clipY0;
+    private int clipX1;
+    private int clipY1;
+
+    /** A repainted rectangle [x0, x1) × [y0, y1) of the full picture, its edges multiples of 4. */
+    record Region(int x0, int y0, int x1, int y1) {
+
+        static final int ALIGN = 4;
+
+        /** The rectangle grown to multiples of {@link #ALIGN} and clipped to the picture; null if empty. */
+        static Region around(int x, int y, int w, int h) {
+            int x0 = Math.max(0, Math.floorDiv(x, ALIGN) * ALIGN);
+            int y0 = Math.max(0, Math.floorDiv(y, ALIGN) * ALIGN);
+            int x1 = Math.min(WIDTH, -Math.floorDiv(-(x + w), ALIGN) * ALIGN);
+            int y1 = Math.min(HEIGHT, -Math.floorDiv(-(y + h), ALIGN) * ALIGN);
+            return x0 < x1 && y0 < y1 ? new Region(x0, y0, x1, y1) : null;
+        }
+    }
 
     TestPattern(String streamName) {
         Font clockFont = new Font(Font.MONOSPACED, Font.BOLD, 132);
@@ -87,21 +122,81 @@ final class TestPattern {
      * @param flash        whether this frame is stamped on a whole second
      */
     void paint(long frameIndex, long localMsOfDay, boolean flash) {
-        System.arraycopy(backgroundY, 0, y, 0, y.length);
-        System.arraycopy(backgroundU, 0, u, 0, u.length);
-        System.arraycopy(backgroundV, 0, v, 0, v.length);
-        int msOfSecond = (int) (localMsOfDay % 1000);
+        int sweepX = (int) (localMsOfDay % 1000) * WIDTH / 1000;
+        int boxX = bounce(frameIndex * 7, WIDTH - BOX_SIZE);
+        int boxY = bounce(frameIndex * 5, HEIGHT - BOX_SIZE);
+        writeClock(localMsOfDay);
+        writeDigits(counter, COUNTER_DIGITS_FROM, 9, frameIndex);
+        damage.clear();
+        if (whole) {
+            damage.add(new Region(0, 0, WIDTH, HEIGHT));
+            whole = false;
+        } else {
+            if (flash || drawnFlash) {
+                addDamage(0, 0, WIDTH, FLASH_HEIGHT);
+            }
+            if (sweepX != drawnSweepX) {
+                addDamage(drawnSweepX, FLASH_HEIGHT, SWEEP_WIDTH, BARS_HEIGHT - FLASH_HEIGHT);
+                addDamage(sweepX, FLASH_HEIGHT, SWEEP_WIDTH, BARS_HEIGHT - FLASH_HEIGHT);
+            }
+            if (boxX != drawnBoxX || boxY != drawnBoxY) {
+                addDamage(drawnBoxX, drawnBoxY, BOX_SIZE, BOX_SIZE);
+                addDamage(boxX, boxY, BOX_SIZE, BOX_SIZE);
+            }
+            clockGlyphs.addChanged(drawnClock, clock, 0, this);
+            counterGlyphs.addChanged(drawnCounter, counter, COUNTER_DIGITS_FROM, this);
+        }
+        for (Region r : damage) {
+            repaint(r, flash, sweepX, boxX, boxY);
+        }
+        drawnFlash = flash;
+        drawnSweepX = sweepX;
+        drawnBoxX = boxX;
+        drawnBoxY = boxY;
+        drawnClock = clock.clone();
+        drawnCounter = counter.clone();
+    }
+
+    /** The regions the last {@link #paint} changed (the whole picture after the first, or after {@link #invalidate}). */
+    java.util.List<Region> damage() {
+        return damage;
+    }
+
+    /** Makes the next {@link #paint} repaint the whole picture. */
+    void invalidate() {
+        whole = true;
+    }
+
+    private void addDamage(int x, int top, int w, int h) {
+        Region r = Region.around(x, top, w, h);
+        if (r != null) {
+            damage.add(r);
+        }
+    }
+
+    /** Restores {@code r} from the background and draws every layer again, clipped to it. */
+    private void repaint(Region r, boolean flash, int sweepX, int boxX, int boxY) {
+        clipX0 = r.x0();
+        clipY0 = r.y0();
+        clipX1 = r.x1();
+        clipY1 = r.y1();
+        int w = r.x1() - r.x0();
+        for (int row = r.y0(); row < r.y1(); row++) {
+            System.arraycopy(backgroundY, row * WIDTH + r.x0(), y, row * WIDTH + r.x0(), w);
+        }
+        int chromaWidth = WIDTH / 2;
+        for (int row = r.y0() / 2; row < r.y1() / 2; row++) {
+            System.arraycopy(backgroundU, row * chromaWidth + r.x0() / 2, u, row * chromaWidth + r.x0() / 2, w / 2);
+            System.arraycopy(backgroundV, row * chromaWidth + r.x0() / 2, v, row * chromaWidth + r.x0() / 2, w / 2);
+        }
         if (flash) {
             fill(0, 0, WIDTH, FLASH_HEIGHT, WHITE);
         }
-        fill(msOfSecond * WIDTH / 1000, FLASH_HEIGHT, SWEEP_WIDTH, BARS_HEIGHT - FLASH_HEIGHT, WHITE);
-        fill(bounce(frameIndex * 7, WIDTH - BOX_SIZE), bounce(frameIndex * 5, HEIGHT - BOX_SIZE), BOX_SIZE, BOX_SIZE,
-                ORANGE);
+        fill(sweepX, FLASH_HEIGHT, SWEEP_WIDTH, BARS_HEIGHT - FLASH_HEIGHT, WHITE);
+        fill(boxX, boxY, BOX_SIZE, BOX_SIZE, ORANGE);
         paintPanel();
-        writeClock(localMsOfDay);
-        clockGlyphs.draw(y, clock, 0);
-        writeDigits(counter, COUNTER_DIGITS_FROM, 9, frameIndex);
-        counterGlyphs.draw(y, counter, COUNTER_DIGITS_FROM);
+        clockGlyphs.draw(y, clock, 0, this);
+        counterGlyphs.draw(y, counter, COUNTER_DIGITS_FROM, this);
     }
 
     private static void paintBackground(Graphics2D g, String streamName, Font labelFont) {
@@ -144,23 +239,35 @@ final class TestPattern {
         }
     }
 
+    /** The panel, clipped to the region being repainted (whose edges are even, so chroma rows are whole). */
     private void paintPanel() {
         byte black = (byte) Yuv.luma(BLACK);
         byte neutral = (byte) 128;
-        for (int row = 0; row < PANEL_HEIGHT; row++) {
-            int start = (PANEL_Y + row) * WIDTH + PANEL_X;
-            java.util.Arrays.fill(y, start + panelFrom[row], start + panelTo[row], black);
+        int fromRow = Math.max(0, clipY0 - PANEL_Y);
+        int toRow = Math.min(PANEL_HEIGHT, clipY1 - PANEL_Y);
+        for (int row = fromRow; row < toRow; row++) {
+            int start = (PANEL_Y + row) * WIDTH;
+            int from = Math.max(clipX0, PANEL_X + panelFrom[row]);
+            int to = Math.min(clipX1, PANEL_X + panelTo[row]);
+            if (from < to) {
+                java.util.Arrays.fill(y, start + from, start + to, black);
+            }
             if (row % 2 == 0) {
-                int chromaStart = (PANEL_Y + row) / 2 * (WIDTH / 2) + PANEL_X / 2;
-                int from = chromaStart + panelFrom[row] / 2;
-                int to = chromaStart + (panelTo[row] + 1) / 2;
-                java.util.Arrays.fill(u, from, to, neutral);
-                java.util.Arrays.fill(v, from, to, neutral);
+                int chromaStart = (PANEL_Y + row) / 2 * (WIDTH / 2);
+                int chromaFrom = Math.max(clipX0 / 2, (PANEL_X + panelFrom[row]) / 2);
+                int chromaTo = Math.min(clipX1 / 2, (PANEL_X + panelTo[row] + 1) / 2);
+                if (chromaFrom < chromaTo) {
+                    java.util.Arrays.fill(u, chromaStart + chromaFrom, chromaStart + chromaTo, neutral);
+                    java.util.Arrays.fill(v, chromaStart + chromaFrom, chromaStart + chromaTo, neutral);
+                }
             }
         }
     }
 
-    /** A solid rectangle, clipped to the picture; chroma covers every 2x2 block the rectangle touches. */
+    /**
+     * A solid rectangle, clipped to the picture and the region being repainted; chroma covers every 2x2 block
+     * the rectangle touches.
+     */
     private void fill(int x, int top, int w, int h, int rgb) {
         int x0 = Math.max(0, x);
         int x1 = Math.min(WIDTH, x + w);
@@ -172,13 +279,21 @@ final class TestPattern {
         byte luma = (byte) Yuv.luma(rgb);
         byte cb = (byte) Yuv.cb(rgb);
         byte cr = (byte) Yuv.cr(rgb);
-        for (int row = y0; row < y1; row++) {
-            java.util.Arrays.fill(y, row * WIDTH + x0, row * WIDTH + x1, luma);
+        int lumaFrom = Math.max(x0, clipX0);
+        int lumaTo = Math.min(x1, clipX1);
+        if (lumaFrom < lumaTo) {
+            for (int row = Math.max(y0, clipY0); row < Math.min(y1, clipY1); row++) {
+                java.util.Arrays.fill(y, row * WIDTH + lumaFrom, row * WIDTH + lumaTo, luma);
+            }
         }
         int chromaWidth = WIDTH / 2;
-        for (int row = y0 / 2; row < (y1 + 1) / 2; row++) {
-            java.util.Arrays.fill(u, row * chromaWidth + x0 / 2, row * chromaWidth + (x1 + 1) / 2, cb);
-            java.util.Arrays.fill(v, row * chromaWidth + x0 / 2, row * chromaWidth + (x1 + 1) / 2, cr);
+        int chromaFrom = Math.max(x0 / 2, clipX0 / 2);
+        int chromaTo = Math.min((x1 + 1) / 2, clipX1 / 2);
+        if (chromaFrom < chromaTo) {
+            for (int row = Math.max(y0 / 2, clipY0 / 2); row < Math.min((y1 + 1) / 2, clipY1 / 2); row++) {
+                java.util.Arrays.fill(u, row * chromaWidth + chromaFrom, row * chromaWidth + chromaTo, cb);
+                java.util.Arrays.fill(v, row * chromaWidth + chromaFrom, row * chromaWidth + chromaTo, cr);
+            }
         }
     }
 
@@ -249,20 +364,36 @@ final class TestPattern {
             }
         }
 
-        /** Pastes {@code text[from…]} at its place on the line (character i at origin + i advances). */
-        void draw(byte[] lumaPlane, char[] text, int from) {
+        /**
+         * Pastes {@code text[from…]} at its place on the line (character i at origin + i advances), clipped to
+         * the region {@code pattern} is repainting.
+         */
+        void draw(byte[] lumaPlane, char[] text, int from, TestPattern pattern) {
+            int rowFrom = Math.max(0, pattern.clipY0 - top);
+            int rowTo = Math.min(height, pattern.clipY1 - top);
             for (int i = from; i < text.length; i++) {
                 byte[] cell = cells[text[i]];
                 int left = originX + i * advance - margin;
-                for (int row = 0; row < height; row++) {
+                int colFrom = Math.max(0, pattern.clipX0 - left);
+                int colTo = Math.min(cellWidth, pattern.clipX1 - left);
+                for (int row = rowFrom; row < rowTo; row++) {
                     int target = (top + row) * WIDTH + left;
                     int source = row * cellWidth;
-                    for (int col = 0; col < cellWidth; col++) {
+                    for (int col = colFrom; col < colTo; col++) {
                         int glyph = cell[source + col] & 0xFF;
                         if (glyph > (lumaPlane[target + col] & 0xFF)) {
                             lumaPlane[target + col] = (byte) glyph;
                         }
                     }
+                }
+            }
+        }
+
+        /** Adds the cell of each character of {@code text[from…]} that differs from {@code drawn}. */
+        void addChanged(char[] drawn, char[] text, int from, TestPattern pattern) {
+            for (int i = from; i < text.length; i++) {
+                if (drawn == null || drawn[i] != text[i]) {
+                    pattern.addDamage(originX + i * advance - margin, top, cellWidth, height);
                 }
             }
         }

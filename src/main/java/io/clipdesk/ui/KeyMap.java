@@ -20,7 +20,7 @@ public final class KeyMap {
             new Group("Play", List.of(
                     new Entry("Space", "play / pause"),
                     new Entry("K", "pause / play"),
-                    new Entry("L / J", "play forward / backward; again: 2×, 4×, 8×"),
+                    new Entry("L / J", "play forward / backward; again: 2×, 4×, 8×, 16×"),
                     new Entry("K+L / K+J", "hold K: step a frame forward / back (held: slowly on)"),
                     new Entry("Shift+L", "slow motion ½× (with sound), again ¼×"),
                     new Entry("← / →", "back / forward 1 s (Shift: 10 s)"),

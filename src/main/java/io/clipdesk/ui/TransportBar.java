@@ -31,7 +31,7 @@ public final class TransportBar extends FlowPane {
         rate.getStyleClass().add("transport-rate");
         rate.textProperty().bind(playback.rateTextProperty());
         rate.accessibleTextProperty().bind(Bindings.concat("Playback: ", playback.rateTextProperty()));
-        rate.setTooltip(new Tooltip("Speed: L / J again for 2×, 4×, 8×; K pauses; hold K and tap L or J to step"));
+        rate.setTooltip(new Tooltip("Speed: L / J again for 2×, 4×, 8×, 16× (16×: a picture every 3.2 s of media); K pauses; hold K and tap L or J to step"));
         rate.setMinWidth(Region.USE_PREF_SIZE);
         Button live = button("LIVE", "Back to the live edge (End)", goLive, "go-live");
         live.setId("go-live");

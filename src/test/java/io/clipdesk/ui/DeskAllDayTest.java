@@ -394,7 +394,7 @@ class DeskAllDayTest extends FxRobot {
     // ---- J/K/L
 
     @Test
-    void jkl_kTogglesPause_lAndJDoubleTo8x_kPlusLStepsAFrame_allShownOnTheTransportBar() {
+    void jkl_kTogglesPause_lAndJDoubleTo16x_kPlusLStepsAFrame_allShownOnTheTransportBar() {
         pauseAt(window().endMs() - 30_000);
         Label rate = lookup("#transport-rate").queryAs(Label.class);
         await("paused shown", () -> fx(rate::getText).equals("❚❚ paused"));
@@ -410,6 +410,12 @@ class DeskAllDayTest extends FxRobot {
         await("4x", () -> fx(rate::getText).equals("▶▶ 4×"));
         type(KeyCode.L);
         await("8x", () -> fx(rate::getText).equals("▶▶ 8×"));
+        long at8x = playback().getPositionMs();
+        type(KeyCode.L);
+        await("16x", () -> fx(rate::getText).equals("▶▶ 16×"));
+        // 16x shows a picture per step, 3.2 s of media apart: the picture moves on (to the live edge, where it
+        // goes on at 1x), it does not stall on decoding every frame.
+        await("16x moves the picture on by steps", () -> playback().getPositionMs() >= at8x + 6_400);
         type(KeyCode.J);
         await("J: back at 1x", () -> fx(rate::getText).equals("◀ 1×"));
         type(KeyCode.J);

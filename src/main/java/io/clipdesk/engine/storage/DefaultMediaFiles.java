@@ -7,6 +7,7 @@ import io.clipdesk.engine.clip.Clip;
 import io.clipdesk.engine.clip.ClipLifecycle;
 import io.clipdesk.engine.clip.ClipPhase;
 import io.clipdesk.engine.clip.ClipRepository;
+import io.clipdesk.engine.dvr.LiveSegment;
 import io.clipdesk.engine.dvr.Segment;
 import io.clipdesk.engine.hls.LivePlaylists;
 import io.clipdesk.engine.stream.DefaultStreamService;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -81,6 +83,22 @@ public final class DefaultMediaFiles implements MediaFiles {
                     + (video.error().isEmpty() ? "" : ": " + video.error()));
         }
         return file(config.layout().videoDir(video.pathKey()).resolve(fileName), fileName, true);
+    }
+
+    @Override
+    public Optional<LiveSegment> liveSegment(String liveKey, String rendition) {
+        MediaPaths.KeyedId keyed = MediaPaths.parseKeyed(liveKey).orElse(null);
+        LiveStream stream = keyed == null ? null : streams.list().stream()
+                .filter(s -> s.id() == keyed.id() && s.mediaKey().equals(keyed.key())).findFirst().orElse(null);
+        if (stream == null || !hasRendition(stream, rendition)) {
+            throw new NotFoundException("no such live media");
+        }
+        return streams.liveSegment(stream.id(), rendition);
+    }
+
+    @Override
+    public int segmentDurationMs() {
+        return config.segmentDurationMs();
     }
 
     @Override

@@ -2,6 +2,10 @@ package io.clipdesk.engine.storage;
 
 import io.clipdesk.engine.NotFoundException;
 import io.clipdesk.engine.TooEarlyException;
+import io.clipdesk.engine.dvr.LiveSegment;
+
+import java.util.Optional;
+
 /**
  * Resolves media URL paths to content. Names are checked against {@link MediaPaths}; nothing outside the
  * data dir can be reached.
@@ -28,4 +32,15 @@ public interface MediaFiles {
      * DVR or reveals the stream's media key.
      */
     MediaContent liveEdge(long streamId, String fileName);
+
+    /**
+     * (ext) {@code /live/{streamId}_{mediaKey}/{rendition}_next.ts}: the segment the stream is writing now in that
+     * rendition, to stream while it grows; empty between segments.
+     *
+     * @throws NotFoundException for a wrong key or an unknown rendition
+     */
+    Optional<LiveSegment> liveSegment(String liveKey, String rendition);
+
+    /** The DVR's target segment length in ms (how long a segment being written may take to start). */
+    int segmentDurationMs();
 }

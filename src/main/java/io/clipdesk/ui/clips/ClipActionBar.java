@@ -1,14 +1,20 @@
 package io.clipdesk.ui.clips;
 
 import javafx.beans.value.ObservableValue;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Control;
+import javafx.scene.control.CustomMenuItem;
+import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.StackPane;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The clips panel's actions on the selected clip: a few primary buttons and a "More ▾" menu for the rest. The bar
@@ -41,6 +47,16 @@ final class ClipActionBar extends FlowPane {
 
     /** Adds {@code action}: as a button before "More ▾" when {@code primary}, else as an item of that menu. */
     void add(ClipAction action, boolean primary) {
+        add(action, primary, Optional.empty());
+    }
+
+    /**
+     * As {@link #add(ClipAction, boolean)}; when the backend cannot do it ({@code unavailable}, the reason), it is
+     * there but greyed, the reason its tooltip and accessible help, and it applies to no clip (rows' menus too).
+     */
+    void add(ClipAction given, boolean primary, Optional<String> unavailable) {
+        ClipAction action = unavailable.isEmpty() ? given
+                : new ClipAction(given.id(), given.label(), given.accessibleText(), c -> false, given.run());
         actions.add(action);
         if (primary) {
             Button b = new Button(action.label());
@@ -50,8 +66,20 @@ final class ClipActionBar extends FlowPane {
             b.setTooltip(new Tooltip(action.accessibleText()));
             b.setMinWidth(USE_PREF_SIZE);
             b.setOnAction(e -> run(action));
-            getChildren().add(getChildren().size() - 1, b);
+            getChildren().add(getChildren().size() - 1, unavailable.map(why -> greyed(b, why)).orElse(b));
             refreshers.add(() -> b.setDisable(!applies(action)));
+        } else if (unavailable.isPresent()) {
+            // A disabled menu item shows no tooltip and is skipped by the keyboard: this one stays reachable, looks
+            // greyed, says why on hover and to a screen reader, and does nothing.
+            String why = unavailable.get();
+            Label text = new Label(action.label());
+            text.setTooltip(new Tooltip(why));
+            text.setAccessibleText(action.label() + " (not available)");
+            text.setAccessibleHelp(why);
+            CustomMenuItem item = new CustomMenuItem(text, false);
+            item.setId(action.id());
+            item.getStyleClass().add("unavailable");
+            more.getItems().add(item);
         } else {
             MenuItem item = new MenuItem(action.label());
             item.setId(action.id());
@@ -67,13 +95,41 @@ final class ClipActionBar extends FlowPane {
      * narrower than its label.
      */
     void addMenu(javafx.scene.control.MenuButton menu) {
+        addMenu(menu, Optional.empty());
+    }
+
+    /** As {@link #addMenu(javafx.scene.control.MenuButton)}, greyed with the reason when {@code unavailable}. */
+    void addMenu(javafx.scene.control.MenuButton menu, Optional<String> unavailable) {
         menu.setFocusTraversable(true);
         menu.setMinWidth(USE_PREF_SIZE);
         menu.setMaxWidth(USE_PREF_SIZE);
         if (!menu.getStyleClass().contains("clip-action")) {
             menu.getStyleClass().add("clip-action");
         }
-        getChildren().add(getChildren().size() - 1, menu);
+        Node shown = menu;
+        if (unavailable.isPresent()) {
+            menu.disableProperty().unbind();
+            menu.setDisable(true);
+            shown = greyed(menu, unavailable.get());
+        }
+        getChildren().add(getChildren().size() - 1, shown);
+    }
+
+    /**
+     * {@code control} greyed for good, with {@code why} as its accessible help; a disabled control shows no tooltip,
+     * so the box around it does ({@code <id>-greyed}).
+     */
+    private static Node greyed(Control control, String why) {
+        control.setDisable(true);
+        control.setAccessibleHelp(why);
+        control.setTooltip(null);
+        StackPane box = new StackPane(control);
+        box.setId(control.getId() + "-greyed");
+        box.getStyleClass().add("greyed-feature");
+        box.setMinWidth(USE_PREF_SIZE);
+        Tooltip.install(box, new Tooltip(why));
+        box.setAccessibleHelp(why);
+        return box;
     }
 
     /** Every action added, in order (the rows' context menus offer the same). */

@@ -1,5 +1,6 @@
 package io.clipdesk.ui.clips;
 
+import io.clipdesk.desk.Capabilities;
 import io.clipdesk.desk.DeskBackend;
 import io.clipdesk.engine.clip.ClipPhase;
 import io.clipdesk.engine.reframe.ReframeAspect;
@@ -151,24 +152,25 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
                 true);
         addAction(new ClipAction("clip-save-mp4", "Save MP4…", "Save the selected clip's MP4 as a file",
                 c -> c.phaseProperty().get() == ready, this::saveMp4), true);
-        addAction(ClipAction.always("clip-describe", "Describe…",
-                "Describe the selected clip: title, tags, description", this::describe), true);
+        actionBar.add(ClipAction.always("clip-describe", "Describe…",
+                "Describe the selected clip: title, tags, description", this::describe), true,
+                vm.whyNot(Capabilities.Feature.DESCRIBE));
         addAction(ClipAction.always("clip-delete", "Delete…", "Delete the selected clip", this::confirmDelete), true);
-        addAction(ClipAction.always("clip-adjust", "Adjust…", "Adjust the selected clip's in and out on the timeline",
-                item -> adjustSelected()), false);
+        actionBar.add(ClipAction.always("clip-adjust", "Adjust…", "Adjust the selected clip's in and out on the timeline",
+                item -> adjustSelected()), false, vm.whyNot(Capabilities.Feature.ADJUST));
         addAction(ClipAction.always("clip-copy-hls", "Copy HLS link", "Copy the selected clip's HLS link",
                 vm::copyHlsLink), false);
         addAction(ClipAction.always("clip-copy-mp4", "Copy MP4 link", "Copy the selected clip's MP4 link",
                 vm::copyMp4Link), false);
         addAction(ClipAction.always("clip-reveal", "Reveal in file manager", "Show the clip's folder",
                 vm::reveal), false);
-        addAction(new ClipAction("clip-keep", "Keep permanent", "Keep a permanent copy of the selected clip",
-                c -> c.canKeepProperty().get(), vm::keepPermanent), false);
+        actionBar.add(new ClipAction("clip-keep", "Keep permanent", "Keep a permanent copy of the selected clip",
+                c -> c.canKeepProperty().get(), vm::keepPermanent), false, vm.whyNot(Capabilities.Feature.KEEP_LATER));
         BooleanExpression none = vm.clipSelectedProperty().not();
         BooleanExpression notReady = vm.selectedPhaseProperty().isNotEqualTo(ClipPhase.READY);
         SendToMenu send = sendTo(none);
         send.setAccessibleText("Send the selected clip to a destination");
-        actionBar.addMenu(send);
+        actionBar.addMenu(send, vm.whyNoDelivery());
         MenuButton social = new MenuButton("Social");
         social.setId("clip-reframe");
         social.getStyleClass().add("clip-action");
@@ -184,7 +186,7 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
             item.setOnAction(e -> on(vm.selectedClipProperty().get(), c -> reframe(c, aspect)));
             social.getItems().add(item);
         }
-        actionBar.addMenu(social);
+        actionBar.addMenu(social, vm.whyNot(Capabilities.Feature.REFRAME));
         Label versions = new Label();
         versions.setId("clip-reframes");
         versions.getStyleClass().add("notice");
@@ -216,7 +218,6 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
         SendToMenu menu = new SendToMenu(vm.deliveries(), d -> on(vm.selectedClipProperty().get(),
                 item -> vm.deliveries().send(item.id(), item.getClip().name(), d)), this::destinations,
                 whyNot.isPresent() ? new javafx.beans.property.SimpleBooleanProperty(true) : none);
-        whyNot.ifPresent(reason -> menu.setTooltip(new javafx.scene.control.Tooltip(reason)));
         return menu;
     }
 

@@ -325,6 +325,11 @@ public final class ClipsViewModel implements AutoCloseable {
         return engine.capabilities().whyNot(Capabilities.Feature.DELIVER);
     }
 
+    /** Why the backend cannot do {@code feature} (the panel greys its control with this); empty when it can. */
+    public Optional<String> whyNot(Capabilities.Feature feature) {
+        return engine.capabilities().whyNot(feature);
+    }
+
     public void reveal(ClipItem item) {
         Optional<Path> local = engine.clipFolder(item.getClip());
         if (local.isEmpty()) {

@@ -32,8 +32,13 @@ public final class DvrPlayer implements AutoCloseable {
     private static final long ARRIVAL_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     private static final long SHUTTLE_STEP_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     private static final long ROOM_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
-    /** Replay operators shuttle up to 8×; 16× outruns the 2-core box's decoder and only stutters. */
-    private static final int MAX_RATE = 8;
+    /** Replay operators shuttle up to 16×. */
+    private static final int MAX_RATE = 16;
+    /**
+     * Up to 8× every picture is decoded; faster, decoding them all outruns a 2-core box and only stutters, so 16×
+     * shows a picture every {@link #SHUTTLE_STEP_NANOS}, 3.2 s of media apart (as reverse shuttle does at any speed).
+     */
+    private static final int MAX_DECODED_RATE = 8;
     /** Slack for a segment arriving a little after its end time (encode and write). */
     private static final long LIVE_MARGIN_MS = 500;
     /**
@@ -65,6 +70,8 @@ public final class DvrPlayer implements AutoCloseable {
     private long frameMs;
     private long pendingSeekMs = PlayerCommand.NONE;
     private boolean pendingJoin;
+    /** The picture {@link #catchUp()} decoded, to be shown next; NONE otherwise. */
+    private long caughtUpAtMs = PlayerCommand.NONE;
     private final FramePacer pacer = new FramePacer();
     private long lastFrameNanos;
     private long holdSinceNanos = -1;
@@ -167,10 +174,11 @@ public final class DvrPlayer implements AutoCloseable {
             showAt(target);
         }
         long now = System.nanoTime();
-        if (playing && rate > 0) {
+        boolean stepping = stepping();
+        if (playing && !stepping) {
             cursor.prepareFollowing(segments.get());
         }
-        if (playing && rate > 0 && aheadMs == PlayerCommand.NONE && cursor.isOpen() && decodeAhead()) {
+        if (playing && !stepping && aheadMs == PlayerCommand.NONE && cursor.isOpen() && decodeAhead()) {
             // The next picture is ready before it is due: its decode adds nothing to its lateness. A decode that
             // took too long leaves a stale picture: play from the live edge instead.
             now = System.nanoTime();
@@ -180,17 +188,25 @@ public final class DvrPlayer implements AutoCloseable {
             }
         }
         if (playing && now >= pacer.dueNanos()) {
-            if (rate > 0) {
+            long stepMs = Math.round(rate * TimeUnit.NANOSECONDS.toMillis(SHUTTLE_STEP_NANOS));
+            if (!stepping) {
                 advance(now);
-            } else if (frameMs <= segments.get().firstStartMs()) {
+            } else if (rate < 0 && frameMs <= segments.get().firstStartMs()) {
                 pause();
+            } else if (rate > 0 && frameMs + stepMs >= segments.get().lastEndMs()) {
+                apply(PlayerCommand.of(PlayerCommand.Kind.GO_LIVE)); // caught up: on at 1× with the live edge
             } else {
-                showAt(frameMs + Math.round(rate * 200));
+                showAt(frameMs + stepMs);
                 pacer.retryIn(now, SHUTTLE_STEP_NANOS);
             }
         }
         watchdog(now);
         publishStatus();
+    }
+
+    /** Reverse, and forward beyond {@link #MAX_DECODED_RATE}: a picture per step instead of every picture. */
+    private boolean stepping() {
+        return rate < 0 || rate > MAX_DECODED_RATE;
     }
 
     private void apply(PlayerCommand command) {
@@ -383,7 +399,8 @@ public final class DvrPlayer implements AutoCloseable {
             if (!openFollowing()) {
                 return false;
             }
-            at = cursor.next(exchange.writeBuffer());
+            at = caughtUpAtMs != PlayerCommand.NONE ? caughtUpAtMs : cursor.next(exchange.writeBuffer());
+            caughtUpAtMs = PlayerCommand.NONE;
         }
         aheadMs = at;
         return at != PlayerCommand.NONE;
@@ -391,6 +408,9 @@ public final class DvrPlayer implements AutoCloseable {
 
     /** Opens the segment after the current one (or the newest, when following live and two behind). */
     private boolean openFollowing() {
+        if (catchUp()) {
+            return true;
+        }
         SegmentIndex index = segments.get();
         int next = cursor.indexAfter(index);
         if (next >= index.size()) {
@@ -414,6 +434,32 @@ public final class DvrPlayer implements AutoCloseable {
             sound.play(index.startMs(next), rate);
         }
         return opened || openFollowing();
+    }
+
+    /**
+     * Following live from complete segments more than a segment behind (joined before the segment being written
+     * could be read, as a remote desk does on its first ask) while the engine shares the one being written: goes
+     * there, {@link #LIVE_BEHIND_MS} behind the wall clock, its picture already decoded ({@link #caughtUpAtMs}).
+     */
+    private boolean catchUp() {
+        long behindMs = clock.millis() - cursor.endMs();
+        if (!live || rate != 1 || cursor.isLive() || behindMs <= LIVE_BEHIND_MS + segmentDurationNanos / 1_000_000) {
+            return false;
+        }
+        Optional<LiveSegment> growing = liveSegment.get();
+        if (growing.isEmpty() || growing.get().startMs() < cursor.endMs() || !cursor.openLive(growing.get())) {
+            return false;
+        }
+        long at = cursor.seek(Math.max(growing.get().startMs(), clock.millis() - LIVE_BEHIND_MS),
+                exchange.writeBuffer());
+        if (at == PlayerCommand.NONE) {
+            return false;
+        }
+        counters.liveJumps++;
+        caughtUpAtMs = at;
+        pacer.anchor(System.nanoTime(), at);
+        sound.play(at, rate);
+        return true;
     }
 
     /**
@@ -491,7 +537,7 @@ public final class DvrPlayer implements AutoCloseable {
 
     /** True when it reopened at the live edge because no picture came for two segment durations. */
     private boolean watchdog(long now) {
-        if (!playing || rate < 0 || now - lastFrameNanos < 2 * segmentDurationNanos) {
+        if (!playing || stepping() || now - lastFrameNanos < 2 * segmentDurationNanos) {
             return false;
         }
         lastFrameNanos = now;

@@ -107,6 +107,26 @@ class DvrPlayerTest {
     }
 
     @Test
+    void shuttle_doublesUpTo16x_whichShowsAPicturePerStep_3200msApart_thenGoesOnLiveAt1x() throws Exception {
+        start(5, 1000, new FfmpegFrameDecoder());
+        await("live", PlayerStatus::live);
+        player.send(PlayerCommand.of(PlayerCommand.Kind.PAUSE));
+        player.send(PlayerCommand.seek(T0));
+        PlayerStatus paused = await("paused at the start", p -> !p.playing() && p.frameMs() == T0);
+        for (int i = 0; i < 6; i++) { // 1x, 2x, 4x, 8x, 16x, and once more: no faster
+            player.send(PlayerCommand.shuttle(true));
+        }
+        // The first picture it shows after the start is 3.2 s on, decoded alone (a seek): not the 80 in between.
+        PlayerStatus stepped = await("a picture 3.2 s on", p -> p.frameMs() > T0);
+        assertEquals(T0 + 3_200, stepped.frameMs());
+        assertEquals(16, stepped.rate(), "16x, no faster");
+        assertTrue(stepped.framesDecoded() - paused.framesDecoded() <= 2, "pictures decoded to get there: "
+                + (stepped.framesDecoded() - paused.framesDecoded()));
+        // The next step would pass the DVR's end: live at 1x.
+        await("live at 1x", p -> p.live() && p.playing() && p.rate() == 1);
+    }
+
+    @Test
     void stepFrames_backAcrossASegmentStart_showsTheLastFrameOfTheSegmentBefore() throws Exception {
         start(4, 1000, new FfmpegFrameDecoder());
         await("live", PlayerStatus::live);
