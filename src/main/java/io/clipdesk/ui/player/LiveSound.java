@@ -8,6 +8,7 @@ import io.clipdesk.engine.sound.SoundDecoder;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
@@ -22,6 +23,7 @@ final class LiveSound implements AutoCloseable {
     private static final int QUEUED_BLOCKS = 128;
     /** The end of the segment's sound (its end, or it has none, or it cannot be read). */
     static final SoundDecoder.Block END = new SoundDecoder.Block(-1, new short[0]);
+    private static final long OFFER_WAIT_MS = 100;
 
     private final LiveSegment segment;
     private final BlockingQueue<SoundDecoder.Block> blocks = new ArrayBlockingQueue<>(QUEUED_BLOCKS);
@@ -44,7 +46,9 @@ final class LiveSound implements AutoCloseable {
             silent = opened.isEmpty();
             if (opened.isPresent()) {
                 for (SoundDecoder.Block b = opened.get().next(); b != null && running; b = opened.get().next()) {
-                    blocks.put(b);
+                    while (running && !blocks.offer(b, OFFER_WAIT_MS, TimeUnit.MILLISECONDS)) {
+                        // full: the sound thread takes a block every ~20 ms while it plays
+                    }
                 }
             }
         } catch (MediaException e) {
@@ -78,10 +82,13 @@ final class LiveSound implements AutoCloseable {
         return b != null ? b : END;
     }
 
+    /**
+     * Stops decoding; the thread ends at its next block (about a frame, or the stall limit when the segment stopped
+     * growing). Not interrupted: FFmpeg would report the broken read on stderr.
+     */
     @Override
     public void close() {
         running = false;
-        thread.interrupt();
         blocks.clear();
     }
 }
