@@ -309,8 +309,8 @@ public final class DvrPlayer implements AutoCloseable {
     }
 
     /**
-     * Hands the next picture over when due, {@link FrameExchange#QUEUED} frames before its sound is heard (the FX
-     * thread puts it on screen at its time); at the end of a segment moves on to the next one, or waits for it.
+     * Hands the next picture over when due, a frame before its sound is heard (the FX thread puts it on screen at
+     * its time); at the end of a segment moves on to the next one, or waits for it.
      */
     private void advance(long now) {
         if (aheadMs == PlayerCommand.NONE) {
@@ -336,9 +336,9 @@ public final class DvrPlayer implements AutoCloseable {
                 return; // the decode itself took too long: the picture is stale, play from the live edge instead
             }
         }
-        // Handed over as many frames ahead of its sound as the exchange queues: the FX thread picks each one at
-        // its sound's time, so a player thread that gets the CPU late (a busy machine) still has it there in time.
-        long leadMs = FrameExchange.QUEUED * cursor.frameDurationMs();
+        // Handed over one frame ahead of its sound, not more: a desk model without a view (no pulse) takes its
+        // pictures only when told of one, and a picture told of before it is due would wait there for the next.
+        long leadMs = cursor.frameDurationMs();
         long skipToMs = soundPacing.catchUpTo(now, aheadMs, rate, cursor.frameDurationMs());
         if (skipToMs != PlayerCommand.NONE) {
             if (!skipAhead(skipToMs)) {

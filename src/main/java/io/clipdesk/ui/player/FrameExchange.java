@@ -5,16 +5,13 @@ package io.clipdesk.ui.player;
  * decodes ahead and queues up to {@link #QUEUED} pictures; the FX thread, on each pulse, shows the newest one
  * that is due by the sound heard then (a picture queued {@code now} is due at once). Decoding ahead keeps the
  * decode time out of the picture's lateness, and choosing on the pulse puts each picture on the first pulse at
- * its sound's time instead of on whichever pulse follows the decode. Five buffers: one being written, three
+ * its sound's time instead of on whichever pulse follows the decode. Four buffers: one being written, two
  * queued, one being shown; a picture overtaken before a pulse showed it is dropped.
  */
 final class FrameExchange {
 
-    /**
-     * Pictures waiting for their time: the player hands each one over this many frames early, so that it may lose
-     * the CPU for that long (120 ms at 25 fps) without a picture coming late.
-     */
-    static final int QUEUED = 3;
+    /** Pictures waiting for their time: enough for one to wait while the next is decoded. */
+    static final int QUEUED = 2;
 
     private final int width;
     private final int height;

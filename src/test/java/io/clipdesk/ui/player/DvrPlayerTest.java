@@ -230,12 +230,25 @@ class DvrPlayerTest {
                 seq -> SegmentMedia.read(dir.resolve(seq + ".ts")), java.util.Optional::empty, W, H, 1000, clock,
                 () -> { }, ahead);
         player.start();
-        player.send(PlayerCommand.seek(T0 + 200));
-        await("paused or playing at the seek", p -> p.frameMs() >= T0 + 200 && p.frameMs() < T0 + 1000);
-        player.send(PlayerCommand.of(PlayerCommand.Kind.PLAY));
-        PlayerStatus s = await("the picture with its sound",
-                p -> p.playing() && ahead.mediaMsAt(System.nanoTime()) - p.frameMs() < 300);
-        assertTrue(s.frameMs() >= T0 + 1500, "skipped ahead to the sound: " + s);
+        // The screen's side: each picture taken when its sound is heard, as the FX pulse does.
+        Thread screen = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                player.exchange().take(ahead.mediaMsAt(System.nanoTime()));
+                sleep(16);
+            }
+        }, "screen");
+        screen.start();
+        try {
+            player.send(PlayerCommand.seek(T0 + 200));
+            await("paused or playing at the seek", p -> p.frameMs() >= T0 + 200 && p.frameMs() < T0 + 1000);
+            player.send(PlayerCommand.of(PlayerCommand.Kind.PLAY));
+            PlayerStatus s = await("the picture with its sound", p -> p.playing() && p.frameMs() >= T0 + 2000
+                    && ahead.mediaMsAt(System.nanoTime()) - p.frameMs() < 300);
+            assertTrue(s.frameMs() < T0 + 5000, "still in the DVR: " + s);
+        } finally {
+            screen.interrupt();
+            screen.join();
+        }
     }
 
     private static void sleep(long ms) {

@@ -29,17 +29,14 @@ class FrameExchangeTest {
     void theNewestDuePictureIsShown_andAnOvertakenOneIsDropped() {
         queue(1000, false);
         queue(1040, false);
-        queue(1080, false);
         assertFalse(exchange.hasRoom());
         assertTrue(exchange.take(1039));
         assertEquals(1000, exchange.shownFrameMs(), "1040 is not heard yet and stays queued");
         assertTrue(exchange.hasRoom());
-        queue(1120, false);
+        queue(1080, false);
         assertTrue(exchange.take(1100));
         assertEquals(1080, exchange.shownFrameMs(), "1040 was overtaken before a pulse");
         assertEquals(1080, exchange.shown()[0]);
-        assertTrue(exchange.take(1120));
-        assertEquals(1120, exchange.shown()[0]);
     }
 
     @Test
