@@ -121,6 +121,11 @@ final class SoundFeed implements AutoCloseable {
         return silentSegment;
     }
 
+    /** True when the segment being written that is playing carries no sound (known once it is opened). */
+    boolean silentLiveSegment() {
+        return live != null && live.silent();
+    }
+
     /** Where the sound stands: the media time of the next chunk. */
     long nextUs() {
         return nextUs;

@@ -171,6 +171,9 @@ public final class SoundTrack implements PlayerSound, AutoCloseable {
     private void feedOne() {
         switch (mode) {
             case PLAY -> {
+                if (feed.silentLiveSegment()) {
+                    tell("this stream has no sound"); // the segment being written tells once it is opened
+                }
                 SoundFeed.Chunk chunk = feed.next(CHUNK_FRAMES);
                 if (chunk == null) {
                     write(silence, 0, CHUNK_FRAMES, feed.nextUs(), 0, false);
