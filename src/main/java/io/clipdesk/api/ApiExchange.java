@@ -1,5 +1,6 @@
 package io.clipdesk.api;
 
+import io.netty.handler.codec.http.HttpHeaderNames;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.buffer.ByteBuf;
@@ -163,7 +164,7 @@ final class ApiExchange {
             return;
         }
         markStarted(code);
-        responseHeaders.set("Content-Length", Long.toString(length));
+        responseHeaders.set(HttpHeaderNames.CONTENT_LENGTH, Long.toString(length));
         DefaultHttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(code),
                 responseHeaders);
         bytesSent += length;
@@ -196,7 +197,7 @@ final class ApiExchange {
             return;
         }
         markStarted(code);
-        responseHeaders.set("Content-Length", Long.toString(length));
+        responseHeaders.set(HttpHeaderNames.CONTENT_LENGTH, Long.toString(length));
         bytesSent += length;
         sendRegion(new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(code), responseHeaders),
                 new DefaultFileRegion(lease.channel(), first, length) {

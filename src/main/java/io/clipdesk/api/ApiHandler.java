@@ -1,5 +1,6 @@
 package io.clipdesk.api;
 
+import io.netty.handler.codec.http.HttpHeaderNames;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.netty.channel.ChannelFuture;
@@ -19,6 +20,7 @@ final class ApiHandler {
     private static final String KEY_HELP = "send the header 'Authorization: APIKey <key>'; the key was printed "
             + "when the server first started and is kept in the file api-key in its data dir.";
 
+    private static final AsciiString CONTENT_TYPE_OPTIONS = AsciiString.cached("X-Content-Type-Options");
     private static final AsciiString NOSNIFF = AsciiString.cached("nosniff");
 
     private final Router router;
@@ -57,9 +59,9 @@ final class ApiHandler {
     ChannelFuture handle(ApiExchange ex) {
         long startNanos = System.nanoTime();
         // RFC 9110 §6.6.1: caches age a response from its Date; the engine's clock is the one time source.
-        ex.responseHeaders().set("Date", date.now());
+        ex.responseHeaders().set(HttpHeaderNames.DATE, date.now());
         // Media and JSON are exactly what their Content-Type says; a browser must not guess otherwise.
-        ex.responseHeaders().set("X-Content-Type-Options", NOSNIFF);
+        ex.responseHeaders().set(CONTENT_TYPE_OPTIONS, NOSNIFF);
         try {
             ex.requireWellFormed();
             authorize(ex);

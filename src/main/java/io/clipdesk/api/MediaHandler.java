@@ -1,5 +1,7 @@
 package io.clipdesk.api;
 
+import io.netty.util.AsciiString;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.clipdesk.engine.NotFoundException;
 import io.clipdesk.engine.storage.MediaContent;
 import io.clipdesk.engine.storage.MediaFiles;
@@ -35,6 +37,10 @@ final class MediaHandler {
     private static final long MAX_AGE_S = 86_400;
     private static final long LIVE_SEGMENT_MAX_AGE_S = 60;
     private static final String NO_STORE = "no-cache, no-store";
+    // Headers of every media response as pre-encoded ASCII: no per-request hashing and encoding of the same text.
+    private static final AsciiString ANY_ORIGIN = AsciiString.cached("*");
+    private static final AsciiString EXPOSED = AsciiString.cached(
+            "Content-Length, Content-Range, Accept-Ranges, Retry-After");
     private static final Pattern LIVE_NEXT = Pattern.compile("(media_[0-9]+_[0-9]+)_next\\.ts");
     private static final long NEXT_POLL_MS = 20;
     private static final int STREAM_CHUNK_BYTES = 64 * 1024;
@@ -211,7 +217,7 @@ final class MediaHandler {
     }
 
     private static void cors(HttpHeaders headers) {
-        headers.set("Access-Control-Allow-Origin", "*");
-        headers.set("Access-Control-Expose-Headers", "Content-Length, Content-Range, Accept-Ranges, Retry-After");
+        headers.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, ANY_ORIGIN);
+        headers.set(HttpHeaderNames.ACCESS_CONTROL_EXPOSE_HEADERS, EXPOSED);
     }
 }

@@ -1,5 +1,7 @@
 package io.clipdesk.api;
 
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.clipdesk.engine.NotFoundException;
 import io.clipdesk.engine.storage.MediaContent;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -49,14 +51,14 @@ final class MediaSender {
             Path real = file.path();
             BasicFileAttributes attributes = confined(real);
             long size = attributes.size();
-            headers.set("Accept-Ranges", "bytes");
+            headers.set(HttpHeaderNames.ACCEPT_RANGES, HttpHeaderValues.BYTES);
             Optional<ByteRange> range = ByteRange.parse(ex.requestHeader("Range"), size);
             if (range.isPresent() && !range.get().satisfiable()) {
                 throw new HttpProblem(416, "The requested range is outside the file, which is " + size
                         + " bytes long.", "Content-Range", range.get().contentRange());
             }
-            headers.set("Content-Type", file.contentType());
-            headers.set("Cache-Control", cacheControl);
+            headers.set(HttpHeaderNames.CONTENT_TYPE, file.contentType());
+            headers.set(HttpHeaderNames.CACHE_CONTROL, cacheControl);
             int status = range.isPresent() ? 206 : 200;
             long first = range.map(ByteRange::first).orElse(0L);
             long length = range.map(ByteRange::length).orElse(size);
