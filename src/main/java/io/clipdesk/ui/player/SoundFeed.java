@@ -41,6 +41,8 @@ final class SoundFeed implements AutoCloseable {
     private SoundDecoder.Cursor cursor;
     private LiveSound live;
     private LiveSegment lastLive;
+    /** Joined the segment being written and no sound of it decoded yet. */
+    private boolean joining;
     private long sequence = -1;
     private long segmentStartMs;
     private long segmentEndMs;
@@ -84,6 +86,7 @@ final class SoundFeed implements AutoCloseable {
         nextUs = fromMs * 1000;
         SegmentIndex index = segments.get();
         if ((index.isEmpty() || fromMs >= index.lastEndMs()) && openLive(fromMs)) {
+            joining = true;
             return true;
         }
         if (index.isEmpty()) {
@@ -135,9 +138,12 @@ final class SoundFeed implements AutoCloseable {
                 block = live.poll();
                 boolean silentWhileWritten = live.silent() && !live.segment().ended();
                 if (block == null || silentWhileWritten) {
-                    // Not written yet: silence now, this block later. A segment without sound is heard as silence.
-                    return silentWhileWritten ? silence(maxFrames, usPerFrame) : null;
+                    // Not written yet: silence now, this block later. A segment without sound is heard as silence,
+                    // and so is the wait for the first block after joining: the sound keeps time with the wall
+                    // clock meanwhile, so the picture that follows it is not held back by the decoder's start.
+                    return silentWhileWritten || joining ? silence(maxFrames, usPerFrame) : null;
                 }
+                joining = false;
                 if (block == LiveSound.END) {
                     handOver();
                     block = null;
@@ -254,6 +260,7 @@ final class SoundFeed implements AutoCloseable {
 
     @Override
     public void close() {
+        joining = false;
         closeCursor();
         silentSegment = false;
     }
