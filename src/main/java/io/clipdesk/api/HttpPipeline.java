@@ -24,7 +24,8 @@ import java.util.concurrent.Executor;
 /**
  * What every connection runs through: the per-address cap ({@link ConnectionCap}), TLS if configured, read deadlines
  * ({@link RequestDeadlines}), HTTP/1.1 parsing (8 KiB request line and headers), keep-alive, the {@code Expect}
- * header ({@link ExpectationGuard}), the request body gathered up to {@link ApiExchange#MAX_BODY_BYTES}, then
+ * header ({@link ExpectationGuard}), bodiless requests made whole ({@link BodilessRequests}), the request body
+ * gathered up to {@link ApiExchange#MAX_BODY_BYTES}, then
  * {@link InOrderDispatcher}.
  */
 final class HttpPipeline extends ChannelInitializer<SocketChannel> {
@@ -63,7 +64,7 @@ final class HttpPipeline extends ChannelInitializer<SocketChannel> {
             // Files cannot go by sendfile through TLS: they are read in chunks and encrypted (ApiExchange.sendFile).
             pipeline.addLast(new ChunkedWriteHandler());
         }
-        pipeline.addLast(new ExpectationGuard(ApiExchange.MAX_BODY_BYTES), new BodyLimit(),
+        pipeline.addLast(new ExpectationGuard(ApiExchange.MAX_BODY_BYTES), new BodilessRequests(), new BodyLimit(),
                 new InOrderDispatcher(handler, pool));
     }
 

@@ -378,9 +378,11 @@ public final class DvrPlayer implements AutoCloseable {
         SegmentIndex index = segments.get();
         int i = index.indexAt(targetMs);
         if (i < 0 || i >= index.size()) {
-            return true; // the sound is past the DVR's newest picture: keep the one decoded
-        }
-        if (!cursor.isOn(index, i) && !cursor.open(index, i)) {
+            if (!cursor.isLive()) {
+                return true; // the sound is past the DVR's newest picture: keep the one decoded
+            }
+            // Both in the segment being written: forward in it, to what has been written with the sound heard.
+        } else if (!cursor.isOn(index, i) && !cursor.open(index, i)) {
             aheadMs = PlayerCommand.NONE;
             return false;
         }
