@@ -47,6 +47,8 @@ public final class DvrPlayer implements AutoCloseable {
      * each segment's start (the open) and end (the DVR storing it); this keeps those from holding the picture.
      */
     static final long LIVE_BEHIND_MS = 400;
+    /** Further behind than this at the end of a complete segment, the player goes to the segment being written. */
+    private static final long CATCH_UP_SLACK_MS = 600;
 
     private final FrameDecoder decoder;
     private final Supplier<SegmentIndex> segments;
@@ -439,13 +441,14 @@ public final class DvrPlayer implements AutoCloseable {
     }
 
     /**
-     * Following live from complete segments more than a segment behind (joined before the segment being written
-     * could be read, as a remote desk does on its first ask) while the engine shares the one being written: goes
-     * there, {@link #LIVE_BEHIND_MS} behind the wall clock, its picture already decoded ({@link #caughtUpAtMs}).
+     * Following live from complete segments (joined before the segment being written could be read: a desk
+     * started before its engine's source, a remote desk's first ask) while the engine shares the one being
+     * written: goes there, {@link #LIVE_BEHIND_MS} behind the wall clock, its picture already decoded
+     * ({@link #caughtUpAtMs}). Complete segments at the live edge are always at least a segment behind.
      */
     private boolean catchUp() {
         long behindMs = clock.millis() - cursor.endMs();
-        if (!live || rate != 1 || cursor.isLive() || behindMs <= LIVE_BEHIND_MS + segmentDurationNanos / 1_000_000) {
+        if (!live || rate != 1 || cursor.isLive() || behindMs <= LIVE_BEHIND_MS + CATCH_UP_SLACK_MS) {
             return false;
         }
         Optional<LiveSegment> growing = liveSegment.get();
