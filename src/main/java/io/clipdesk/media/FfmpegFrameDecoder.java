@@ -68,25 +68,16 @@ public final class FfmpegFrameDecoder implements FrameDecoder {
         }
 
         private void start() {
-            FFmpegFrameGrabber g;
+            FFmpegFrameGrabber g = SegmentGrabbers.of(file);
             if (file.isGrowing()) {
-                // A segment still being written has no end to seek to (FFmpeg would wait at the end for the
-                // duration): not seekable, known to be MPEG-TS, and started on its first packets rather than after
-                // the 20 pictures FFmpeg reads to guess a frame rate (the default 40 ms stands until the next one).
-                g = new FFmpegFrameGrabber(file.open(), 0);
-                g.setFormat("mpegts");
-                g.setOption("fpsprobesize", "0");
                 // Frame threads hold each picture back a frame per thread; a 360p picture decodes fast on one.
                 g.setVideoOption("threads", "1");
-            } else {
-                // Read from memory; the size as mark limit lets the demuxer seek anywhere in it while probing.
-                g = new FFmpegFrameGrabber(file.open(), file.sizeBytes());
             }
             g.setPixelFormat(avutil.AV_PIX_FMT_BGRA);
             g.setImageWidth(width);
             g.setImageHeight(height);
             try {
-                g.start();
+                SegmentGrabbers.start(g, file);
             } catch (FrameGrabber.Exception e) {
                 release(g);
                 throw new MediaException("cannot open segment " + file.name(), e);

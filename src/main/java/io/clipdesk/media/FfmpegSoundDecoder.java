@@ -34,20 +34,12 @@ public final class FfmpegSoundDecoder implements SoundDecoder {
         if (tempo != 1 && !keepsPitchAt(tempo)) {
             throw new IllegalArgumentException("sound is kept at 1× and 0.5× only, not " + tempo + "×");
         }
-        FFmpegFrameGrabber g;
-        if (segmentFile.isGrowing()) {
-            // As FfmpegFrameDecoder: a segment still being written has no end to seek to or wait for.
-            g = new FFmpegFrameGrabber(segmentFile.open(), 0);
-            g.setFormat("mpegts");
-            g.setOption("fpsprobesize", "0");
-        } else {
-            g = new FFmpegFrameGrabber(segmentFile.open(), segmentFile.sizeBytes());
-        }
+        FFmpegFrameGrabber g = SegmentGrabbers.of(segmentFile);
         g.setSampleFormat(avutil.AV_SAMPLE_FMT_S16);
         g.setSampleRate(SAMPLE_RATE);
         g.setAudioChannels(CHANNELS);
         try {
-            g.start();
+            SegmentGrabbers.start(g, segmentFile);
         } catch (FrameGrabber.Exception e) {
             release(g);
             throw new MediaException("cannot open the sound of segment " + segmentFile.name(), e);
