@@ -129,8 +129,9 @@ class LocalAndRemoteMarksTest extends FxRobot {
             playback(desk).seek(timeMs);
             return null;
         });
-        await("paused at " + timeMs, () -> fx(() -> !playback(desk).isPlaying()
-                && Math.abs(playback(desk).getPositionMs() - timeMs) < 40));
+        await("paused at " + timeMs + " on the " + (desk == local ? "local" : "remote") + " desk",
+                () -> fx(() -> !playback(desk).isPlaying() && Math.abs(playback(desk).getPositionMs() - timeMs) < 40),
+                () -> fx(() -> playback(desk).statusProperty().get()).toString());
     }
 
     private static Clip create(StreamDesk desk, String name) {
@@ -166,10 +167,14 @@ class LocalAndRemoteMarksTest extends FxRobot {
     }
 
     private static void await(String what, BooleanSupplier condition) {
+        await(what, condition, () -> "");
+    }
+
+    private static void await(String what, BooleanSupplier condition, java.util.function.Supplier<String> state) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
+                throw new AssertionError("timed out waiting for " + what + "; " + state.get());
             }
             WaitForAsyncUtils.sleep(20, TimeUnit.MILLISECONDS);
         }

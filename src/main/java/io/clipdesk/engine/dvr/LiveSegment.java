@@ -136,6 +136,8 @@ public final class LiveSegment {
         private final long maxStallMs;
         private int position;
         private int mark;
+        /** Stalled past the limit once: ended for good, or every later read would wait out the stall again. */
+        private boolean gaveUp;
 
         Reader(long maxStallMs) {
             this.maxStallMs = maxStallMs;
@@ -153,9 +155,13 @@ public final class LiveSegment {
             if (length == 0) {
                 return 0;
             }
+            if (gaveUp) {
+                return -1;
+            }
             try {
                 int n = LiveSegment.this.read(position, into, offset, length, maxStallMs);
                 if (n <= 0) {
+                    gaveUp = n == 0;
                     return -1; // ended, or stalled past the limit
                 }
                 position += n;

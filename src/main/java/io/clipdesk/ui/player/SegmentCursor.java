@@ -30,6 +30,9 @@ final class SegmentCursor {
     private final long maxStallMs;
     private FrameDecoder.Cursor cursor;
     private LiveSegment live;
+    /** The segment being written that stalled under this cursor, and its size then: not reopened until it grows. */
+    private LiveSegment stalled;
+    private int stalledAtBytes;
     private long sequence = -1;
     private long startMs;
     private long endMs;
@@ -73,6 +76,10 @@ final class SegmentCursor {
      * here for the segment's first pictures.
      */
     boolean openLive(LiveSegment segment) {
+        if (segment == stalled && !segment.ended() && segment.sizeBytes() == stalledAtBytes) {
+            // Opening it again would only wait out the stall again, with the player deaf to its commands meanwhile.
+            return false;
+        }
         close();
         sequence = -1; // known once the DVR has it
         startMs = segment.startMs();
@@ -139,6 +146,10 @@ final class SegmentCursor {
         } else {
             LOG.info("player: the segment being written ended unfinished (" + (live.ended() ? "dropped" : "stalled")
                     + ")");
+            if (!live.ended()) {
+                stalled = live;
+                stalledAtBytes = live.sizeBytes();
+            }
             endMs = lastMs == PlayerCommand.NONE ? startMs : lastMs + frameDurationMs;
         }
         live = null;
