@@ -7,7 +7,7 @@ import io.clipdesk.app.HeadlessServer;
 import io.clipdesk.client.RemoteDesk;
 import io.clipdesk.desk.DeskBackend;
 import io.clipdesk.engine.dvr.DvrWindow;
-import io.clipdesk.media.FfmpegFrameDecoder;
+import io.clipdesk.media.decode.FfmpegFrameDecoder;
 import io.clipdesk.testing.OnFx;
 import io.clipdesk.ui.MainView;
 import io.clipdesk.ui.PlaybackViewModel;

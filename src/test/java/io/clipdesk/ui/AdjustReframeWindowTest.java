@@ -12,7 +12,7 @@ import io.clipdesk.engine.reframe.Reframe;
 import io.clipdesk.engine.reframe.ReframeAspect;
 import io.clipdesk.engine.reframe.ReframeStatus;
 import io.clipdesk.engine.storage.MediaContent;
-import io.clipdesk.media.FfmpegFrameDecoder;
+import io.clipdesk.media.decode.FfmpegFrameDecoder;
 import io.clipdesk.testing.LiveFeed;
 import io.clipdesk.testing.MutableClock;
 import io.clipdesk.testing.SignalBars;

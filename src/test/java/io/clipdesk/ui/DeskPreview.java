@@ -3,7 +3,7 @@ package io.clipdesk.ui;
 import io.clipdesk.app.EmbeddedDesk;
 import io.clipdesk.app.Engines;
 import io.clipdesk.engine.ClipEngine;
-import io.clipdesk.media.FfmpegFrameDecoder;
+import io.clipdesk.media.decode.FfmpegFrameDecoder;
 import io.clipdesk.ui.player.PlayerStatus;
 import javafx.application.Application;
 import javafx.application.Platform;

@@ -5,7 +5,7 @@ import io.clipdesk.app.Engines;
 import io.clipdesk.engine.ClipEngine;
 import io.clipdesk.engine.clip.ClipDescription;
 import io.clipdesk.engine.clip.ClipRequest;
-import io.clipdesk.media.FfmpegFrameDecoder;
+import io.clipdesk.media.decode.FfmpegFrameDecoder;
 import io.clipdesk.ui.timeline.Marks;
 import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;

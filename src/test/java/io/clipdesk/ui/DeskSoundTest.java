@@ -5,7 +5,7 @@ import io.clipdesk.app.Engines;
 import io.clipdesk.engine.ClipEngine;
 import io.clipdesk.engine.dvr.FrameDecoder;
 import io.clipdesk.engine.dvr.SegmentMedia;
-import io.clipdesk.media.FfmpegFrameDecoder;
+import io.clipdesk.media.decode.FfmpegFrameDecoder;
 import io.clipdesk.testing.AvSyncProbe;
 import io.clipdesk.testing.LiveFeed;
 import io.clipdesk.testing.MutableClock;

@@ -11,7 +11,7 @@ import io.clipdesk.engine.clip.ClipStatus;
 import io.clipdesk.engine.dvr.DvrWindow;
 import io.clipdesk.engine.storage.MediaContent;
 import io.clipdesk.engine.storage.MediaPaths;
-import io.clipdesk.media.FfmpegFrameDecoder;
+import io.clipdesk.media.decode.FfmpegFrameDecoder;
 import io.clipdesk.testing.Ffprobe;
 import io.clipdesk.testing.LiveFeed;
 import io.clipdesk.testing.MutableClock;

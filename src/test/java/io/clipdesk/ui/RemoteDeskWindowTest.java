@@ -8,7 +8,7 @@ import io.clipdesk.engine.clip.Clip;
 import io.clipdesk.engine.clip.ClipDescription;
 import io.clipdesk.engine.clip.ClipRequest;
 import io.clipdesk.engine.dvr.DvrWindow;
-import io.clipdesk.media.FfmpegFrameDecoder;
+import io.clipdesk.media.decode.FfmpegFrameDecoder;
 import io.clipdesk.testing.LiveFeed;
 import io.clipdesk.testing.MutableClock;
 import io.clipdesk.ui.clips.ClipItem;

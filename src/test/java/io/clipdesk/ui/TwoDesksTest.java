@@ -6,7 +6,7 @@ import io.clipdesk.app.HeadlessServer;
 import io.clipdesk.client.RemoteDesk;
 import io.clipdesk.engine.clip.Clip;
 import io.clipdesk.engine.dvr.DvrWindow;
-import io.clipdesk.media.FfmpegFrameDecoder;
+import io.clipdesk.media.decode.FfmpegFrameDecoder;
 import io.clipdesk.testing.LiveFeed;
 import io.clipdesk.testing.MutableClock;
 import io.clipdesk.ui.clips.ClipItem;

@@ -2,7 +2,7 @@ package io.clipdesk.ui.clips;
 
 import io.clipdesk.api.ApiBackend;
 import io.clipdesk.api.ApiConfig;
-import io.clipdesk.api.ApiKey;
+import io.clipdesk.api.auth.ApiKey;
 import io.clipdesk.api.ApiServer;
 import io.clipdesk.app.EmbeddedDesk;
 import io.clipdesk.app.Engines;
