@@ -209,4 +209,24 @@ class LayeringTest {
                 .because("the HTTP layer, wire formats and key serve every resource and know none")
                 .check(MAIN);
     }
+
+    @Test
+    void ui_subPackagesFormLayers() {
+        slices().matching("io.clipdesk.ui.(*)..").should().beFreeOfCycles()
+                .because("the desk's parts (player, timeline, clip form, clips, streams, deliveries) build on each "
+                        + "other in one direction")
+                .check(MAIN);
+        noClasses().that().resideInAnyPackage("io.clipdesk.ui.*..")
+                .should().dependOnClassesThat().resideInAPackage("io.clipdesk.ui")
+                .because("the ui root is the window that assembles the desks and panels; none of them knows it")
+                .check(MAIN);
+        for (String base : new String[] {"threads", "theme", "form"}) {
+            String own = "io.clipdesk.ui." + base + "..";
+            noClasses().that().resideInAPackage(own)
+                    .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("io.clipdesk.ui..")
+                            .and(JavaClass.Predicates.resideOutsideOfPackage(own)))
+                    .because("threads, the theme and form wording serve every view and know none")
+                    .check(MAIN);
+        }
+    }
 }

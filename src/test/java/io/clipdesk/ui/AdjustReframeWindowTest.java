@@ -16,6 +16,7 @@ import io.clipdesk.media.decode.FfmpegFrameDecoder;
 import io.clipdesk.testing.LiveFeed;
 import io.clipdesk.testing.MutableClock;
 import io.clipdesk.testing.SignalBars;
+import io.clipdesk.ui.clipform.ClipFormViewModel;
 import io.clipdesk.ui.clips.ClipItem;
 import io.clipdesk.ui.clips.ClipsPanel;
 import io.clipdesk.ui.timeline.Marks;

@@ -4,6 +4,8 @@ import io.clipdesk.app.EmbeddedDesk;
 import io.clipdesk.app.Engines;
 import io.clipdesk.engine.ClipEngine;
 import io.clipdesk.media.decode.FfmpegFrameDecoder;
+import io.clipdesk.ui.desk.MainView;
+import io.clipdesk.ui.desk.PlaybackViewModel;
 import io.clipdesk.ui.player.PlayerStatus;
 import javafx.application.Application;
 import javafx.application.Platform;

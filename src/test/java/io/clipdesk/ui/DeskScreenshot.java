@@ -6,6 +6,7 @@ import io.clipdesk.engine.ClipEngine;
 import io.clipdesk.engine.clip.ClipDescription;
 import io.clipdesk.engine.clip.ClipRequest;
 import io.clipdesk.media.decode.FfmpegFrameDecoder;
+import io.clipdesk.ui.desk.KeyMapDialog;
 import io.clipdesk.ui.timeline.Marks;
 import javafx.animation.AnimationTimer;
 import javafx.animation.PauseTransition;

@@ -15,6 +15,7 @@ import io.clipdesk.media.decode.FfmpegFrameDecoder;
 import io.clipdesk.testing.Ffprobe;
 import io.clipdesk.testing.LiveFeed;
 import io.clipdesk.testing.MutableClock;
+import io.clipdesk.ui.desk.PlaybackViewModel;
 import io.clipdesk.ui.timeline.Marks;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;

@@ -8,6 +8,8 @@ import io.clipdesk.engine.dvr.DvrWindow;
 import io.clipdesk.media.decode.FfmpegFrameDecoder;
 import io.clipdesk.testing.LiveFeed;
 import io.clipdesk.testing.MutableClock;
+import io.clipdesk.ui.desk.MainView;
+import io.clipdesk.ui.desk.PlaybackViewModel;
 import io.clipdesk.ui.form.MessageArea;
 import io.clipdesk.ui.timeline.DvrTimeline;
 import io.clipdesk.ui.timeline.Marks;

@@ -12,6 +12,7 @@ import io.clipdesk.media.decode.FfmpegFrameDecoder;
 import io.clipdesk.testing.LiveFeed;
 import io.clipdesk.testing.MutableClock;
 import io.clipdesk.ui.clips.ClipItem;
+import io.clipdesk.ui.desk.PlaybackViewModel;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;

@@ -11,6 +11,7 @@ import io.clipdesk.testing.LiveFeed;
 import io.clipdesk.testing.MutableClock;
 import io.clipdesk.ui.clips.ClipItem;
 import io.clipdesk.ui.clips.ClipsViewModel;
+import io.clipdesk.ui.desk.StatusViewModel;
 import io.clipdesk.ui.timeline.Marks;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
