@@ -9,12 +9,13 @@ import io.clipdesk.api.events.EventsHandler;
 import io.clipdesk.api.files.HotFiles;
 import io.clipdesk.api.files.MediaHandler;
 import io.clipdesk.api.files.MediaSender;
-import io.clipdesk.api.http.OpenFiles;
 import io.clipdesk.api.health.HealthHandler;
 import io.clipdesk.api.http.AccessLog;
 import io.clipdesk.api.http.Addressing;
 import io.clipdesk.api.http.ApiHandler;
+import io.clipdesk.api.http.Confinement;
 import io.clipdesk.api.http.ErrorMapper;
+import io.clipdesk.api.http.OpenFiles;
 import io.clipdesk.api.http.Route;
 import io.clipdesk.api.http.Router;
 import io.clipdesk.api.http.connection.HttpPipeline;
@@ -104,7 +105,8 @@ public final class ApiServer implements AutoCloseable {
                 : NioServerSocketChannel.class;
         EventLoopGroup loops = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
                 new DefaultThreadFactory("http-io", true), io);
-        OpenFiles openFiles = new OpenFiles(OPEN_FILES, backend.clock());
+        Confinement confinement = new Confinement(backend.layout().root());
+        OpenFiles openFiles = new OpenFiles(confinement, OPEN_FILES, backend.clock());
         loops.next().scheduleAtFixedRate(openFiles::sweep, OpenFiles.IDLE_MS, OpenFiles.IDLE_MS, TimeUnit.MILLISECONDS);
         try {
             ChannelFuture bound = new ServerBootstrap()
@@ -112,7 +114,7 @@ public final class ApiServer implements AutoCloseable {
                     .channel(listenerType)
                     .option(ChannelOption.SO_BACKLOG, BACKLOG)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new HttpPipeline(handler(config, backend, accessLog, events, openFiles), pool, config.limits(), tls))
+                    .childHandler(new HttpPipeline(handler(config, backend, accessLog, events, confinement, openFiles), pool, config.limits(), tls))
                     .bind(address).awaitUninterruptibly();
             if (!bound.isSuccess()) {
                 throw new IOException("cannot listen on " + config.bindAddress() + ":" + config.port() + " ("
@@ -170,11 +172,11 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private static ApiHandler handler(ApiConfig config, ApiBackend backend, AccessLog accessLog, EventHub events,
-                                      OpenFiles openFiles) {
+                                      Confinement confinement, OpenFiles openFiles) {
         List<Route> routes = new ArrayList<>();
         // Media first: it is by far the most requested.
         MediaHandler media = new MediaHandler(backend.media(), backend.clock(),
-                new MediaSender(backend.layout().root(), new HotFiles(HOT_FILES_BYTES), openFiles));
+                new MediaSender(confinement, new HotFiles(HOT_FILES_BYTES), openFiles));
         routes.addAll(media.routes());
         routes.addAll(new HealthHandler(backend.health()).routes());
         routes.addAll(new ClipsHandler(backend.clips(), backend.streams(), backend.reframes()).routes());

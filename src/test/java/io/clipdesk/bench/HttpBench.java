@@ -38,10 +38,11 @@ final class HttpBench {
     private static final Pattern P99 = Pattern.compile("\\s99%\\s+([0-9.]+)(us|ms|s)");
     private static final int SECONDS = 5;
     private static final int ROUNDS = 3;
-    /** The previous run on the 2-core build machine (load rising to 1.8 during it), and issue 16's figures. */
-    private static final String SEGMENT_BEFORE = "before: 0.81, 67.6 vs nginx 42.5 us CPU/req (2026-12-03); "
+    /** The previous quiet run on the 2-core build machine (docs/benchmarks.md, commit 49b0dad), and issue 16's. */
+    private static final String SEGMENT_BEFORE = "before: 0.89, 50.2 vs nginx 37.9 us CPU/req (49b0dad); "
             + "0.65 and 0.70 (issue 16)";
-    private static final String PLAYLIST_BEFORE = "before: 0.85 (2026-12-03), 0.81-0.84 (issue 16)";
+    private static final String PLAYLIST_BEFORE = "before: 0.80, 31.9 vs nginx 27.0 us CPU/req (49b0dad); "
+            + "0.81-0.84 (issue 16)";
 
     static void run(Path work) throws Exception {
         BenchReport.section("Clip media over HTTP, wrk -t2 -c64, " + ROUNDS + " interleaved rounds of " + SECONDS

@@ -33,7 +33,7 @@ import java.util.stream.Stream;
  * output (the test signal's beeps recorded from a private PulseAudio null sink against the pulses that drew their
  * flash frames, live and from 30 s back in the DVR), sound underruns, how far the picture runs behind the wall
  * clock, and the process's CPU (by thread) with the player's sound, then the same desk with a decoder that finds
- * no sound. The previous figures are those of the note of session 5 (sound on the desk, load 26).
+ * no sound. The previous figures are those of session 6's quiet all-parts run (commit 49b0dad, load 0.6–0.9).
  */
 final class SoundBench {
 
@@ -70,7 +70,8 @@ final class SoundBench {
             }, seconds);
             BenchReport.line("process CPU, desk live, picture only",
                     String.format(Locale.ROOT, "%.1f %% of a core", without),
-                    String.format(Locale.ROOT, "previous 58.0 %%; sound costs %+.1f %% of a core", with - without));
+                    String.format(Locale.ROOT, "previous 54.8 %% (load 0.9); sound costs %+.1f %% of a core",
+                            with - without));
         } finally {
             FxToolkit.cleanupStages();
         }
@@ -133,21 +134,22 @@ final class SoundBench {
             long median = AvSyncProbe.median(all);
             long worst = AvSyncProbe.worst(all);
             BenchReport.line("A/V sync, " + all.size() + " beeps: median / worst",
-                    String.format(Locale.ROOT, "%+d / %d ms", median, worst), "previous −19…−31 / 419 ms (load 26);"
+                    String.format(Locale.ROOT, "%+d / %d ms", median, worst),
+                    "previous −1…−2 / 592 ms (load 0.9: each beep at a live segment start late);"
                             + " target ±40 ms, ≥ 20 beeps  "
                             + BenchReport.verdict(all.size() >= 20 && Math.abs(median) <= 40 && worst <= 40));
         }
         BenchReport.line("sound underruns over " + wallMs / 1000 + " s live", Long.toString(underrunsLive),
-                "previous 0 (60 s, load 26); target 0  " + BenchReport.verdict(underrunsLive == 0));
+                "previous 0 (60 s, load 0.9); target 0  " + BenchReport.verdict(underrunsLive == 0));
         double[] behind = behindMs.stream().mapToDouble(Long::doubleValue).sorted().toArray();
         if (behind.length > 0) {
             double p95 = behind[(int) Math.min(behind.length - 1, Math.round(behind.length * 0.95))];
             BenchReport.line("live picture behind the wall clock, median / p95",
                     String.format(Locale.ROOT, "%.0f / %.0f ms", BenchReport.median(behind), p95),
-                    "previous 2.6 s (issue 16); target ≤ 1500 ms  " + BenchReport.verdict(p95 <= 1500));
+                    "previous 1,125 / 1,574 ms (load 0.9); target ≤ 1500 ms  " + BenchReport.verdict(p95 <= 1500));
         }
         BenchReport.line("process CPU, desk live with sound", String.format(Locale.ROOT, "%.1f %% of a core", cpu),
-                "previous 65.6 %; target (issue 16, with a file stream too) ≤ 40 %  " + BenchReport.verdict(cpu <= 40));
+                "previous 52.6 % (load 0.9); target (issue 16, with a file stream too) ≤ 40 %  " + BenchReport.verdict(cpu <= 40));
         String split = threads.entrySet().stream()
                 .map(e -> Map.entry(e.getKey(), e.getValue() - threads0.getOrDefault(e.getKey(), 0L)))
                 .filter(e -> e.getValue() * 100 >= wallMs) // 1 % of a core and more

@@ -109,6 +109,8 @@ public final class DeskScreenshot {
 
         @Override
         public void stop() {
+            // The desk saves its window placement as its window goes: before the engine's store closes.
+            List.copyOf(javafx.stage.Window.getWindows()).forEach(javafx.stage.Window::hide);
             engine.close();
         }
     }

@@ -9,12 +9,10 @@ import io.clipdesk.api.wire.QueryParams;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelException;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.DefaultFileRegion;
-import io.netty.channel.epoll.EpollSocketChannelConfig;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -212,20 +210,11 @@ public final class ApiExchange {
                 });
     }
 
+    /** The head and the file leave in one flush, so {@link ResponseCork} can send them in the same packet. */
     private void sendRegion(DefaultHttpResponse head, DefaultFileRegion region) {
-        // Corked (as nginx's tcp_nopush), the headers leave in the first full packet with the file instead of a
-        // packet of their own: measured 32 → 20 µs of kernel time per 270 KiB segment on loopback.
-        EpollSocketChannelConfig corkable = ctx.channel().config() instanceof EpollSocketChannelConfig epoll
-                ? epoll : null;
-        if (corkable != null) {
-            corkable.setTcpCork(true);
-        }
         ctx.write(head);
         ctx.write(region);
         sent = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
-        if (corkable != null) {
-            sent.addListener(done -> uncork(corkable));
-        }
     }
 
     /**
@@ -369,18 +358,6 @@ public final class ApiExchange {
             return raw == null || raw.isEmpty() ? "/" : raw;
         } catch (URISyntaxException e) {
             return target; // matches no route: 404
-        }
-    }
-
-    /** Lets the last partial packet go; a client that hung up meanwhile has nothing left to send to. */
-    private void uncork(EpollSocketChannelConfig corked) {
-        if (!ctx.channel().isOpen()) {
-            return;
-        }
-        try {
-            corked.setTcpCork(false);
-        } catch (ChannelException closedMeanwhile) {
-            // the connection closed between the check and the call
         }
     }
 

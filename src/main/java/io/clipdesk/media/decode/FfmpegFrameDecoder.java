@@ -60,12 +60,28 @@ public final class FfmpegFrameDecoder implements FrameDecoder {
         private long baseUs = Long.MIN_VALUE;
         private long lastOffsetUs = -1;
         private long frameUs = DEFAULT_FRAME_US;
+        /**
+         * The first picture, decoded and converted where the cursor was opened: the player opens the next segment
+         * ahead on a thread of its own, and the first picture's decode (a keyframe, and the scaler's set-up) would
+         * otherwise fall on the player thread, making each segment's first picture late.
+         */
+        private Frame first;
 
         FfmpegCursor(SegmentMedia file, int width, int height) {
             this.file = file;
             this.width = width;
             this.height = height;
             start();
+            if (!file.isGrowing()) {
+                first = grab(true); // a segment being written would wait here for its first picture
+            }
+        }
+
+        /** The first picture decoded ahead, once; null when there is none or it was handed out. */
+        private Frame takeFirst() {
+            Frame f = first;
+            first = null;
+            return f;
         }
 
         private void start() {
@@ -93,7 +109,8 @@ public final class FfmpegFrameDecoder implements FrameDecoder {
 
         @Override
         public long next(int[] argb) {
-            Frame frame = grab(true);
+            Frame ahead = takeFirst();
+            Frame frame = ahead != null ? ahead : grab(true);
             if (frame == null) {
                 return -1;
             }
@@ -103,7 +120,12 @@ public final class FfmpegFrameDecoder implements FrameDecoder {
 
         @Override
         public long seek(long offsetUs, int[] argb) {
-            if (lastOffsetUs >= 0 && offsetUs < lastOffsetUs + frameUs) {
+            Frame ahead = takeFirst();
+            if (ahead != null && offsetUs < lastOffsetUs + frameUs) {
+                copy(ahead, argb);
+                return lastOffsetUs;
+            }
+            if (ahead == null && lastOffsetUs >= 0 && offsetUs < lastOffsetUs + frameUs) {
                 close();
                 start();
             }
@@ -179,6 +201,7 @@ public final class FfmpegFrameDecoder implements FrameDecoder {
 
         @Override
         public void close() {
+            first = null;
             if (grabber != null) {
                 release(grabber);
                 grabber = null;

@@ -60,7 +60,7 @@ public final class IngestChain implements AutoCloseable {
             end();
         }
         if (session == null) {
-            session = new IngestSession(input, ladder, segmentDurationMs, sink, wallClock, filePrefix);
+            session = new IngestSession(input, ladder, segmentDurationMs, sink, wallClock, streamId, filePrefix);
         }
         long us = mediaUs(input, packet);
         if (anchorWallMs >= 0) {

@@ -6,6 +6,7 @@ import io.clipdesk.engine.dvr.SegmentSink;
 import io.clipdesk.engine.sound.AudioEnvelope;
 import io.clipdesk.engine.stream.Rendition;
 import io.clipdesk.media.FfmpegError;
+import io.clipdesk.media.segment.GrowingSegment;
 import io.clipdesk.media.segment.TsSegmentWriter;
 import io.clipdesk.media.thumbnail.KeyframePicture;
 import io.clipdesk.media.thumbnail.Thumbnailer;
@@ -32,14 +33,20 @@ import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
  * other video is decoded and encoded into the stream's ladder with libx264. AAC audio is copied, other audio
  * re-encoded to AAC; the AAC that goes into each segment is decoded once more for its envelope (the timeline's
  * waveform). Segments are stamped through the session's {@link WallClockMap}; the first one says
- * discontinuity, because a new connection restarts the timestamps. Owned by the ingest thread.
+ * discontinuity, because a new connection restarts the timestamps. Each segment is written as a
+ * {@link GrowingSegment} while its packets come, so a player at the live edge reads it before it is cut; only a
+ * remuxed session's first segment at a new size is not, as its rendition is named at its end. Owned by the ingest
+ * thread.
  */
-final class IngestSession implements AutoCloseable {
+final class IngestSession implements AutoCloseable, SegmentCutter.RunWriter {
+
+    private static final System.Logger LOG = System.getLogger(IngestSession.class.getName());
 
     /** A jump in the source's video clock beyond this (a restart, a wrap, a splice) ends the session. */
     private static final long MAX_STEP_US = 10_000_000;
 
     private final SegmentSink sink;
+    private final long streamId;
     private final String filePrefix;
     private final WallClockMap wallClock;
     private final List<Rendition> streamLadder;
@@ -57,11 +64,14 @@ final class IngestSession implements AutoCloseable {
     private List<Rendition> ladder;
     private boolean first = true;
     private long lastVideoDtsUs = Long.MIN_VALUE;
+    /** The run being cut, as it grows; null while none grows (not begun, or not growing). */
+    private GrowingSegment growing;
 
     /** @param streamLadder the stream's renditions now: a transcoded source encodes these */
     IngestSession(MediaInput input, List<Rendition> streamLadder, int segmentDurationMs, SegmentSink sink,
-                  WallClockMap wallClock, String filePrefix) {
+                  WallClockMap wallClock, long streamId, String filePrefix) {
         this.sink = sink;
+        this.streamId = streamId;
         this.filePrefix = filePrefix;
         this.wallClock = wallClock;
         this.streamLadder = List.copyOf(streamLadder);
@@ -72,7 +82,7 @@ final class IngestSession implements AutoCloseable {
         videoTimeBase = copyOf(video.time_base());
         boolean remux = video.codecpar().codec_id() == AV_CODEC_ID_H264 && sourceWidth > 0 && sourceHeight > 0;
         boolean copyAudio = audio != null && audio.codecpar().codec_id() == AV_CODEC_ID_AAC;
-        ladder = remux ? null : this.streamLadder;
+        ladder = !remux || sameSize(this.streamLadder, sourceWidth, sourceHeight) ? this.streamLadder : null;
         VideoLadder ladderBuilt = null;
         AacTranscoder audioBuilt = null;
         List<TsSegmentWriter.Track> tracksBuilt = List.of();
@@ -110,7 +120,7 @@ final class IngestSession implements AutoCloseable {
         return videoLadder == null;
     }
 
-    /** The renditions this session writes; null until a remuxed session has cut its first segment. */
+    /** The renditions this session writes; null until a remuxed session at a new size has cut its first segment. */
     List<Rendition> ladder() {
         return ladder;
     }
@@ -143,16 +153,70 @@ final class IngestSession implements AutoCloseable {
                 audioTranscoder.transcode(packet, cutter::addAudio);
             }
         }
-        for (SegmentCutter.Gop gop = cutter.poll(); gop != null; gop = cutter.poll()) {
+        for (SegmentCutter.Gop gop = cutter.poll(this); gop != null; gop = cutter.poll(this)) {
             deliver(gop);
+        }
+        cutter.release(this);
+        if (growing != null) {
+            growing.flush();
         }
     }
 
     /** The connection ended: what was received after the last cut becomes a last, shorter segment. */
     void finish() {
-        SegmentCutter.Gop gop = cutter.flush();
+        SegmentCutter.Gop gop = cutter.flush(this);
         if (gop != null) {
             deliver(gop);
+        }
+    }
+
+    @Override
+    public void begin(long startUs) {
+        closeGrowing();
+        if (ladder == null) {
+            return; // a remuxed source's rendition at a new size is measured on its first whole segment
+        }
+        try {
+            growing = GrowingSegment.begin(sink, streamId, ladder, wallClock.wallMs(startUs), videoTracks, audioTrack);
+        } catch (MediaException e) {
+            LOG.log(System.Logger.Level.WARNING, "stream {0}: a segment is written whole, not as it grows: {1}",
+                    streamId, e.getMessage());
+        }
+    }
+
+    @Override
+    public void video(int track, AVPacket packet) {
+        if (growing != null) {
+            try {
+                growing.video(track, packet);
+            } catch (MediaException e) {
+                stopGrowing(e);
+            }
+        }
+    }
+
+    @Override
+    public void audio(AVPacket packet) {
+        if (growing != null) {
+            try {
+                growing.audio(packet);
+            } catch (MediaException e) {
+                stopGrowing(e);
+            }
+        }
+    }
+
+    /** The segment being written failed to mux: it is abandoned and written whole at its cut instead. */
+    private void stopGrowing(MediaException e) {
+        LOG.log(System.Logger.Level.WARNING, "stream {0}: the segment being written is dropped for live readers "
+                + "and written whole at its end: {1}", streamId, e.getMessage());
+        closeGrowing();
+    }
+
+    private void closeGrowing() {
+        if (growing != null) {
+            growing.close();
+            growing = null;
         }
     }
 
@@ -167,10 +231,16 @@ final class IngestSession implements AutoCloseable {
                 sink.renditions(ladder);
             }
             Path dir = sink.incomingDir();
-            for (int i = 0; i < ladder.size(); i++) {
-                Path file = Files.createTempFile(dir, filePrefix + ladder.get(i).name() + "-", ".ts");
-                files.put(ladder.get(i).name(), file);
-                TsSegmentWriter.write(file, videoTracks.get(i), gop.video().get(i), audioTrack, gop.audio());
+            long startMs = wallClock.wallMs(gop.startUs());
+            if (growing != null && growing.startMs() == startMs) {
+                files.putAll(growing.finish(dir, filePrefix)); // what live readers read is what the DVR keeps
+            } else {
+                closeGrowing();
+                for (int i = 0; i < ladder.size(); i++) {
+                    Path file = Files.createTempFile(dir, filePrefix + ladder.get(i).name() + "-", ".ts");
+                    files.put(ladder.get(i).name(), file);
+                    TsSegmentWriter.write(file, videoTracks.get(i), gop.video().get(i), audioTrack, gop.audio());
+                }
             }
             BufferedImage image = picture.picture(gop.video().get(0).get(0));
             if (image != null) {
@@ -179,8 +249,7 @@ final class IngestSession implements AutoCloseable {
             thumbnail = thumbnailer.write(dir, filePrefix + "thumb-");
             AudioEnvelope sound = envelope == null ? AudioEnvelope.EMPTY
                     : envelope.measure(gop.audio(), wallClock::wallUs);
-            SegmentDraft draft = new SegmentDraft(wallClock.wallMs(gop.startUs()), gop.durationUs(), first, files,
-                    thumbnail, sound);
+            SegmentDraft draft = new SegmentDraft(startMs, gop.durationUs(), first, files, thumbnail, sound);
             first = false;
             sink.accept(draft);
         } catch (IOException | RuntimeException e) {
@@ -192,14 +261,18 @@ final class IngestSession implements AutoCloseable {
             }
             sink.lost(e instanceof MediaException m ? m : new MediaException("cannot write a segment: " + e.getMessage(), e));
         } finally {
+            closeGrowing();
             gop.free();
         }
     }
 
+    private static boolean sameSize(List<Rendition> ladder, int width, int height) {
+        return ladder.size() == 1 && ladder.get(0).width() == width && ladder.get(0).height() == height;
+    }
+
     /** A remuxed source's one rendition: the stream's own when the size is unchanged, else a new one at this size. */
     private Rendition sourceRendition(SegmentCutter.Gop gop) {
-        if (streamLadder.size() == 1 && streamLadder.get(0).width() == sourceWidth
-                && streamLadder.get(0).height() == sourceHeight) {
+        if (sameSize(streamLadder, sourceWidth, sourceHeight)) {
             return streamLadder.get(0);
         }
         long bytes = gop.video().get(0).stream().mapToLong(AVPacket::size).sum();
@@ -219,6 +292,7 @@ final class IngestSession implements AutoCloseable {
 
     @Override
     public void close() {
+        closeGrowing();
         cutter.close();
         picture.close();
         if (envelope != null) {

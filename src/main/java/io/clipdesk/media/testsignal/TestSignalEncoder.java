@@ -1,13 +1,14 @@
 package io.clipdesk.media.testsignal;
 
 import io.clipdesk.engine.MediaException;
-import io.clipdesk.engine.dvr.LiveSegment;
 import io.clipdesk.engine.dvr.SegmentDraft;
+import io.clipdesk.engine.dvr.SegmentSink;
 import io.clipdesk.engine.sound.AudioEnvelope;
 import io.clipdesk.engine.stream.Rendition;
 import io.clipdesk.media.Encoder;
 import io.clipdesk.media.FfmpegError;
 import io.clipdesk.media.ingest.EnvelopeDecoder;
+import io.clipdesk.media.segment.GrowingSegment;
 import io.clipdesk.media.segment.GrowingTsWriter;
 import io.clipdesk.media.segment.TsSegmentWriter;
 import io.clipdesk.media.thumbnail.Thumbnailer;
@@ -15,12 +16,9 @@ import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.javacpp.FloatPointer;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -33,9 +31,9 @@ import static org.bytedeco.ffmpeg.global.avutil.*;
 /**
  * The test signal's chain: paint in YUV → scaled per rendition → libx264 per rendition, plus one AAC encoder whose packets
  * go into every rendition and, decoded again, into the segment's audio envelope. Encoders live as long as the
- * chain, so timestamps run on across segments. Each segment is muxed per rendition as its pictures are encoded
- * ({@link #beginSegment}), flushed to its {@link LiveSegment} after every picture for players at the live edge;
- * {@link #cut} ends it and writes those bytes as the segment's TS file. Not thread-safe: the ingest thread owns it.
+ * chain, so timestamps run on across segments. Each segment is a {@link GrowingSegment} muxed as its pictures are
+ * encoded ({@link #beginSegment}), flushed after every picture for players at the live edge; {@link #cut} ends it
+ * and writes those bytes as the segment's TS files. Not thread-safe: the ingest thread owns it.
  */
 final class TestSignalEncoder implements AutoCloseable {
 
@@ -64,7 +62,7 @@ final class TestSignalEncoder implements AutoCloseable {
     private final ArrayDeque<AVPacket> audioPending = new ArrayDeque<>();
     private final List<TsSegmentWriter.Track> videoTracks = new ArrayList<>();
     private final TsSegmentWriter.Track audioTrack;
-    private final List<GrowingTsWriter> growing = new ArrayList<>();
+    private GrowingSegment growing;
     /** How many packets at the head of {@link #audioPending} the growing segment already holds. */
     private int audioWritten;
     private long nextAudioSample;
@@ -122,17 +120,14 @@ final class TestSignalEncoder implements AutoCloseable {
     }
 
     /**
-     * Starts the segment whose first picture is encoded next: one growing TS per rendition, in ladder order.
-     * A segment begun and not cut (the source stopped) is dropped.
+     * Starts the segment whose first picture is encoded next and tells {@code sink} of it, as it grows. A segment
+     * begun and not cut (the source stopped) is dropped.
+     *
+     * @param startMs the wall-clock time of its first picture
      */
-    void beginSegment(List<LiveSegment> lives) {
-        if (lives.size() != renditions.size()) {
-            throw new IllegalArgumentException("one live segment per rendition expected, got " + lives.size());
-        }
+    void beginSegment(SegmentSink sink, long streamId, long startMs) {
         closeGrowing();
-        for (int i = 0; i < renditions.size(); i++) {
-            growing.add(new GrowingTsWriter(lives.get(i), videoTracks.get(i), audioTrack));
-        }
+        growing = GrowingSegment.begin(sink, streamId, renditions, startMs, videoTracks, audioTrack);
     }
 
     /**
@@ -152,19 +147,19 @@ final class TestSignalEncoder implements AutoCloseable {
             f.pts(frameIndex).pict_type(firstOfSegment ? AV_PICTURE_TYPE_I : AV_PICTURE_TYPE_NONE);
             int before = videoPending.get(i).size();
             video.get(i).encode(f, videoSinks.get(i));
-            if (!growing.isEmpty()) {
+            if (growing != null) {
                 List<AVPacket> pending = videoPending.get(i);
                 for (int p = before; p < pending.size(); p++) {
-                    growing.get(i).video(pending.get(p));
+                    growing.video(i, pending.get(p));
                 }
             }
         }
         while (nextAudioSample < (frameIndex + 1) * SAMPLES_PER_FRAME + AUDIO_LEAD_SAMPLES) {
             encodeAudio();
         }
-        if (!growing.isEmpty()) {
+        if (growing != null) {
             writeAudioBefore((frameIndex + 1) * SAMPLES_PER_FRAME);
-            growing.forEach(GrowingTsWriter::flush);
+            growing.flush();
         }
     }
 
@@ -176,7 +171,7 @@ final class TestSignalEncoder implements AutoCloseable {
                 break;
             }
             if (index++ >= audioWritten) {
-                growing.forEach(g -> g.audio(p));
+                growing.audio(p);
                 audioWritten = index;
             }
         }
@@ -207,7 +202,7 @@ final class TestSignalEncoder implements AutoCloseable {
      */
     SegmentDraft cut(long startFrame, long endFrame, long startMs, boolean discontinuity) {
         long endSample = endFrame * SAMPLES_PER_FRAME;
-        if (growing.isEmpty()) {
+        if (growing == null) {
             throw new IllegalStateException("cut of a segment that was never begun");
         }
         writeAudioBefore(endSample);
@@ -216,20 +211,18 @@ final class TestSignalEncoder implements AutoCloseable {
             audioPackets.add(audioPending.pollFirst());
         }
         audioWritten = 0;
-        Map<String, Path> files = new LinkedHashMap<>();
+        Map<String, Path> files = Map.of();
         try {
             for (int i = 0; i < renditions.size(); i++) {
                 checkGop(renditions.get(i), videoPending.get(i), startFrame, endFrame);
-                Path file = Files.createTempFile(incomingDir, filePrefix + renditions.get(i).name() + "-", ".ts");
-                files.put(renditions.get(i).name(), file);
-                growing.get(i).finish(file);
             }
+            files = growing.finish(incomingDir, filePrefix);
             Path thumbnail = thumbnailer.write(incomingDir, filePrefix + "thumb-");
             long durationUs = (endFrame - startFrame) * FRAME_MS * 1000L;
             // Audio pts count samples from frame 0, which sounds at originMs.
             AudioEnvelope sound = envelope.measure(audioPackets, mediaUs -> originMs * 1000 + mediaUs);
             return new SegmentDraft(startMs, durationUs, discontinuity, files, thumbnail, sound);
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             files.values().forEach(f -> f.toFile().delete());
             throw e instanceof MediaException m ? m : new MediaException("cannot write a segment: " + e.getMessage(), e);
         } finally {
@@ -240,8 +233,10 @@ final class TestSignalEncoder implements AutoCloseable {
     }
 
     private void closeGrowing() {
-        growing.forEach(GrowingTsWriter::close);
-        growing.clear();
+        if (growing != null) {
+            growing.close();
+            growing = null;
+        }
         audioWritten = 0;
     }
 

@@ -1,7 +1,6 @@
 package io.clipdesk.media.testsignal;
 
 import io.clipdesk.engine.MediaException;
-import io.clipdesk.engine.dvr.LiveSegment;
 import io.clipdesk.engine.dvr.SegmentDraft;
 import io.clipdesk.engine.dvr.SegmentSink;
 import io.clipdesk.engine.stream.LiveStream;
@@ -12,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * The built-in test signal as a live source: frame n is stamped {@code t0 + n × 40 ms}, where t0 is the first
@@ -68,13 +66,10 @@ public final class TestSignalSource extends SourceThread {
         while (running()) {
             long segmentStart = frame;
             long segmentEnd = frame + gopFrames;
-            List<LiveSegment> lives = stream.renditions().stream()
-                    .map(r -> new LiveSegment(stream.id(), r.name(), frameMs(t0, segmentStart))).toList();
-            chain.beginSegment(lives);
-            sink.growing(lives);
+            // Stopped before its cut, the segment being written is abandoned as the chain closes.
+            chain.beginSegment(sink, stream.id(), frameMs(t0, segmentStart));
             for (; frame < segmentEnd; frame++) {
                 if (!awaitFrame(t0, frame)) {
-                    lives.forEach(LiveSegment::abandon);
                     return;
                 }
                 long frameMs = t0 + frame * TestSignalEncoder.FRAME_MS;
@@ -82,7 +77,6 @@ public final class TestSignalSource extends SourceThread {
                         frame == segmentStart);
             }
             if (!awaitFrame(t0, frame)) {
-                lives.forEach(LiveSegment::abandon);
                 return;
             }
             try {

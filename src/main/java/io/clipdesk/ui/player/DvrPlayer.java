@@ -19,7 +19,7 @@ import java.util.logging.Logger;
  * Plays the DVR from pictures decoded in-process (ARCHITECTURE.md, decoder spike). Owns the thread
  * {@code dvr-player-{stream}}, which decodes one segment at a time, paced by the frames' own timestamps, and
  * hands pictures over through a {@link FrameExchange}. Live: where the engine lets it read the segment being
- * written, it plays that one as it grows, {@link #LIVE_BEHIND_MS} behind the wall clock, and goes on with each
+ * written, it plays that one as it grows, {@link LiveEdge#BEHIND_MS} behind the wall clock, and goes on with each
  * next one as it starts; otherwise it plays the newest complete segment and carries on with each one as it
  * arrives. When it falls two segments behind it jumps forward, and a watchdog reopens at the live edge when no
  * picture came for two segment durations while newer media exists.
@@ -39,22 +39,11 @@ public final class DvrPlayer implements AutoCloseable {
      * shows a picture every {@link #SHUTTLE_STEP_NANOS}, 3.2 s of media apart (as reverse shuttle does at any speed).
      */
     private static final int MAX_DECODED_RATE = 8;
-    /** Slack for a segment arriving a little after its end time (encode and write). */
-    private static final long LIVE_MARGIN_MS = 500;
-    /**
-     * How far behind the wall clock the player joins the segment being written: a picture is there to read about
-     * 100 ms after its time (encode, mux, the demuxer waiting for the next one), more on a busy machine and at
-     * each segment's start (the open) and end (the DVR storing it); this keeps those from holding the picture.
-     */
-    static final long LIVE_BEHIND_MS = 400;
-    /** Further behind than this at the end of a complete segment, the player goes to the segment being written. */
-    private static final long CATCH_UP_SLACK_MS = 600;
 
     private final FrameDecoder decoder;
     private final Supplier<SegmentIndex> segments;
-    private final Supplier<Optional<LiveSegment>> liveSegment;
+    private final LiveEdge liveEdge;
     private final long segmentDurationNanos;
-    private final Clock clock;
     private final FrameExchange exchange;
     private final Runnable onUpdate;
     private final PlayerSound sound;
@@ -101,12 +90,11 @@ public final class DvrPlayer implements AutoCloseable {
                      LongFunction<SegmentMedia> mediaOfSequence, Supplier<Optional<LiveSegment>> liveSegment,
                      int width, int height, long segmentDurationMs, Clock clock, Runnable onUpdate, PlayerSound sound) {
         this.sound = sound;
-        this.liveSegment = liveSegment;
+        this.liveEdge = new LiveEdge(liveSegment, clock, segmentDurationMs);
         this.soundPacing = new SoundPacing(sound, pacer);
         this.decoder = decoder;
         this.segments = segments;
         this.segmentDurationNanos = TimeUnit.MILLISECONDS.toNanos(segmentDurationMs);
-        this.clock = clock;
         this.exchange = new FrameExchange(width, height);
         this.onUpdate = onUpdate;
         this.cursor = new SegmentCursor("dvr-player-open-" + streamId, decoder, mediaOfSequence, width, height,
@@ -253,34 +241,22 @@ public final class DvrPlayer implements AutoCloseable {
     }
 
     /**
-     * Joins the live edge: {@link #LIVE_BEHIND_MS} behind the wall clock in the segment being written when the
-     * engine shares it, else in the newest complete segment ({@link #liveJoinMs}); nothing while the DVR is empty.
+     * Joins the live edge ({@link LiveEdge}): in the segment being written when the engine shares it, else in the
+     * newest complete segment; nothing while the DVR is empty.
      */
     private void joinLive() {
-        Optional<LiveSegment> growing = liveSegment.get();
+        Optional<LiveSegment> growing = liveEdge.growing();
         if (growing.isPresent()) {
             long started = System.nanoTime();
             if (cursor.openLive(growing.get())) {
-                seekAndShow(Math.max(growing.get().startMs(), clock.millis() - LIVE_BEHIND_MS), started);
+                seekAndShow(liveEdge.joinMs(growing.get()), started);
                 return;
             }
         }
         SegmentIndex index = segments.get();
         if (!index.isEmpty()) {
-            showAt(liveJoinMs(index));
+            showAt(liveEdge.completeJoinMs(index));
         }
-    }
-
-    /**
-     * Where to join the live edge in complete segments: inside the newest segment, as far in as the time since it arrived, so the
-     * picture runs about one segment (plus a margin for ingest) behind the wall clock and the next segment is
-     * there when this one ends. Never before the newest segment's start.
-     */
-    private long liveJoinMs(SegmentIndex index) {
-        int newest = index.size() - 1;
-        long behindMs = segmentDurationNanos / 1_000_000 + LIVE_MARGIN_MS;
-        long target = clock.millis() - behindMs;
-        return Math.max(index.startMs(newest), Math.min(index.endMs(newest) - 1, target));
     }
 
     private void play(double newRate) {
@@ -443,20 +419,18 @@ public final class DvrPlayer implements AutoCloseable {
     /**
      * Following live from complete segments (joined before the segment being written could be read: a desk
      * started before its engine's source, a remote desk's first ask) while the engine shares the one being
-     * written: goes there, {@link #LIVE_BEHIND_MS} behind the wall clock, its picture already decoded
+     * written: goes there, as far behind the wall clock as joining it would, its picture already decoded
      * ({@link #caughtUpAtMs}). Complete segments at the live edge are always at least a segment behind.
      */
     private boolean catchUp() {
-        long behindMs = clock.millis() - cursor.endMs();
-        if (!live || rate != 1 || cursor.isLive() || behindMs <= LIVE_BEHIND_MS + CATCH_UP_SLACK_MS) {
+        if (!live || rate != 1 || cursor.isLive()) {
             return false;
         }
-        Optional<LiveSegment> growing = liveSegment.get();
-        if (growing.isEmpty() || growing.get().startMs() < cursor.endMs() || !cursor.openLive(growing.get())) {
+        Optional<LiveSegment> growing = liveEdge.catchUpFrom(cursor.endMs());
+        if (growing.isEmpty() || !cursor.openLive(growing.get())) {
             return false;
         }
-        long at = cursor.seek(Math.max(growing.get().startMs(), clock.millis() - LIVE_BEHIND_MS),
-                exchange.writeBuffer());
+        long at = cursor.seek(liveEdge.joinMs(growing.get()), exchange.writeBuffer());
         if (at == PlayerCommand.NONE) {
             return false;
         }
@@ -472,8 +446,8 @@ public final class DvrPlayer implements AutoCloseable {
      * false while there is none yet.
      */
     private boolean openLiveFollowing() {
-        Optional<LiveSegment> growing = liveSegment.get();
-        if (growing.isEmpty() || rate <= 0 || growing.get().startMs() < cursor.endMs() - cursor.frameDurationMs()) {
+        Optional<LiveSegment> growing = liveEdge.following(cursor.endMs(), cursor.frameDurationMs());
+        if (growing.isEmpty() || rate <= 0) {
             return false;
         }
         boolean gap = growing.get().startMs() - cursor.endMs() > cursor.frameDurationMs();
@@ -535,7 +509,7 @@ public final class DvrPlayer implements AutoCloseable {
         lastFrameNanos = now;
         counters.framesDecoded++;
         if (live) {
-            counters.latencyMs = clock.millis() - atMs;
+            counters.latencyMs = liveEdge.latencyMs(atMs);
         }
         onUpdate.run();
     }

@@ -40,6 +40,11 @@ final class SoundFeed implements AutoCloseable {
     private final long maxStallMs;
     private SoundDecoder.Cursor cursor;
     private LiveSound live;
+    /**
+     * The segment written after {@link #live}, decoding since the engine began it: opening a segment being written
+     * waits for its first packets (FFmpeg probes about 300 ms of them), which must not be a gap in the sound.
+     */
+    private LiveSound following;
     private LiveSegment lastLive;
     /** Joined the segment being written and no sound of it decoded yet. */
     private boolean joining;
@@ -107,13 +112,33 @@ final class SoundFeed implements AutoCloseable {
             return false; // one that ended early (a stall) is not started again: the DVR segment follows
         }
         lastLive = growing.get();
+        LiveSound opened = null;
+        if (following != null && following.segment() == growing.get()) {
+            opened = following;
+            following = null;
+        }
+        closeFollowing();
         closeCursor();
         sequence = -1;
         segmentStartMs = growing.get().startMs();
         segmentEndMs = Long.MAX_VALUE / 1000;
         silentSegment = false;
-        live = new LiveSound(liveThread, decoder, growing.get(), maxStallMs);
+        live = opened != null ? opened : new LiveSound(liveThread, decoder, growing.get(), maxStallMs);
         return true;
+    }
+
+    /**
+     * Once the engine has finished the segment being heard and begun the next, starts decoding that one, while
+     * what is queued of this one still plays.
+     */
+    private void prepareFollowingLive() {
+        if (live == null || following != null || !live.segment().ended()) {
+            return;
+        }
+        Optional<LiveSegment> next = liveSegment.get();
+        if (next.isPresent() && next.get().startMs() > live.segment().startMs()) {
+            following = new LiveSound(liveThread, decoder, next.get(), maxStallMs);
+        }
     }
 
     /** True when the segment being played carries no sound at all. */
@@ -134,6 +159,7 @@ final class SoundFeed implements AutoCloseable {
     /** The next chunk of at most {@code maxFrames}, or null while the next segment has not arrived (live edge). */
     Chunk next(int maxFrames) {
         prepareFollowing();
+        prepareFollowingLive();
         double usPerFrame = 1e6 / SoundDecoder.SAMPLE_RATE * rate;
         if (silentSegment && cursor == null && nextUs < segmentEndMs * 1000) {
             return silence(maxFrames, usPerFrame);
@@ -263,10 +289,18 @@ final class SoundFeed implements AutoCloseable {
         block = null;
     }
 
+    private void closeFollowing() {
+        if (following != null) {
+            following.close();
+            following = null;
+        }
+    }
+
     @Override
     public void close() {
         joining = false;
         closeCursor();
+        closeFollowing();
         silentSegment = false;
     }
 

@@ -82,7 +82,7 @@ class DvrPlayerLiveTest {
         growing.set(Optional.of(two));
         long twoStartMs = recorded.get(2).startMs();
         // The wall clock stands where joining puts the player at the first picture of the segment being written.
-        start(Clock.fixed(Instant.ofEpochMilli(twoStartMs + DvrPlayer.LIVE_BEHIND_MS), ZoneOffset.UTC));
+        start(Clock.fixed(Instant.ofEpochMilli(twoStartMs + LiveEdge.BEHIND_MS), ZoneOffset.UTC));
 
         await("pictures of the segment being written", s -> s.live() && s.frameMs() >= twoStartMs + 80);
         assertFalse(two.ended(), "shown before the segment was finished");

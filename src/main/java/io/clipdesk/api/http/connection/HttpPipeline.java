@@ -25,7 +25,8 @@ import java.util.concurrent.Executor;
 
 /**
  * What every connection runs through: the per-address cap ({@link ConnectionCap}), TLS if configured, read deadlines
- * ({@link RequestDeadlines}), HTTP/1.1 parsing (8 KiB request line and headers), keep-alive, the {@code Expect}
+ * ({@link RequestDeadlines}), HTTP/1.1 parsing (8 KiB request line and headers), files' heads sent in their first
+ * packet ({@link ResponseCork}, plain HTTP on epoll), keep-alive, the {@code Expect}
  * header ({@link ExpectationGuard}), bodiless requests made whole ({@link BodilessRequests}), the request body
  * gathered up to {@link ApiExchange#MAX_BODY_BYTES}, then
  * {@link InOrderDispatcher}.
@@ -60,8 +61,11 @@ public final class HttpPipeline extends ChannelInitializer<SocketChannel> {
             handshake.setHandshakeTimeoutMillis(limits.headerTimeoutMs());
             pipeline.addLast(handshake);
         }
-        pipeline.addLast(deadlines.wire(), new HttpServerCodec(MAX_LINE_BYTES, MAX_HEADER_BYTES, MAX_LINE_BYTES),
-                deadlines.messages(), new HttpServerKeepAliveHandler());
+        pipeline.addLast(deadlines.wire(), new HttpServerCodec(MAX_LINE_BYTES, MAX_HEADER_BYTES, MAX_LINE_BYTES));
+        if (tls == null && ResponseCork.isUsable(channel)) {
+            pipeline.addLast(new ResponseCork());
+        }
+        pipeline.addLast(deadlines.messages(), new HttpServerKeepAliveHandler());
         if (tls != null) {
             // Files cannot go by sendfile through TLS: they are read in chunks and encrypted (ApiExchange.sendFile).
             pipeline.addLast(new ChunkedWriteHandler());
