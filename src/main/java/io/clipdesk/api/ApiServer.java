@@ -87,7 +87,8 @@ public final class ApiServer implements AutoCloseable {
                 : NioServerSocketChannel.class;
         EventLoopGroup loops = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
                 new DefaultThreadFactory("http-io", true), io);
-        OpenFiles openFiles = new OpenFiles(OPEN_FILES, backend.clock());
+        Confinement confinement = new Confinement(backend.layout().root());
+        OpenFiles openFiles = new OpenFiles(confinement, OPEN_FILES, backend.clock());
         loops.next().scheduleAtFixedRate(openFiles::sweep, OpenFiles.IDLE_MS, OpenFiles.IDLE_MS, TimeUnit.MILLISECONDS);
         try {
             ChannelFuture bound = new ServerBootstrap()
@@ -95,7 +96,7 @@ public final class ApiServer implements AutoCloseable {
                     .channel(listenerType)
                     .option(ChannelOption.SO_BACKLOG, BACKLOG)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new HttpPipeline(handler(config, backend, accessLog, events, openFiles), pool, config.limits(), tls))
+                    .childHandler(new HttpPipeline(handler(config, backend, accessLog, events, confinement, openFiles), pool, config.limits(), tls))
                     .bind(address).awaitUninterruptibly();
             if (!bound.isSuccess()) {
                 throw new IOException("cannot listen on " + config.bindAddress() + ":" + config.port() + " ("
@@ -153,11 +154,11 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private static ApiHandler handler(ApiConfig config, ApiBackend backend, AccessLog accessLog, EventHub events,
-                                      OpenFiles openFiles) {
+                                      Confinement confinement, OpenFiles openFiles) {
         List<Route> routes = new ArrayList<>();
         // Media first: it is by far the most requested.
         MediaHandler media = new MediaHandler(backend.media(), backend.clock(),
-                new MediaSender(backend.layout().root(), new HotFiles(HOT_FILES_BYTES), openFiles));
+                new MediaSender(confinement, new HotFiles(HOT_FILES_BYTES), openFiles));
         routes.addAll(media.routes());
         routes.addAll(new HealthHandler(backend.health()).routes());
         routes.addAll(new ClipsHandler(backend.clips(), backend.streams(), backend.reframes()).routes());

@@ -9,7 +9,6 @@ import io.netty.handler.codec.http.HttpHeaders;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -19,21 +18,18 @@ import java.util.Optional;
 
 /**
  * Writes resolved media to the client: fixed length, one Range honoured (206/416), HEAD without a body.
- * A file is served only if no link lies between the data dir and it, so it cannot be outside the data dir.
- * Small immutable files come from {@link HotFiles}; the rest goes from the page cache to the socket by sendfile,
- * segments from a channel kept open across requests ({@link OpenFiles}).
+ * A file is served only from inside the data dir, reached through no link ({@link Confinement}). Immutable files are
+ * kept open between requests ({@link OpenFiles}), which checks that in one system call; small ones go from memory
+ * ({@link HotFiles}), the rest from the page cache to the socket by sendfile.
  */
 final class MediaSender {
 
-    private static final System.Logger LOG = System.getLogger(MediaSender.class.getName());
-    private static final String GONE = "This media does not exist (any more): the clip may have expired or been deleted.";
-
-    private final Path root;
+    private final Confinement confinement;
     private final HotFiles hot;
     private final OpenFiles open;
 
-    MediaSender(Path dataRoot, HotFiles hot, OpenFiles open) {
-        this.root = dataRoot.toAbsolutePath().normalize();
+    MediaSender(Confinement confinement, HotFiles hot, OpenFiles open) {
+        this.confinement = confinement;
         this.hot = hot;
         this.open = open;
     }
@@ -47,9 +43,19 @@ final class MediaSender {
             return;
         }
         MediaContent.FileContent file = (MediaContent.FileContent) content;
+        Path real = file.path();
+        OpenFiles.Lease lease = file.immutable() ? open.kept(real) : null;
         try {
-            Path real = file.path();
-            BasicFileAttributes attributes = confined(real);
+            BasicFileAttributes attributes;
+            if (lease != null) {
+                attributes = lease.attributes();
+            } else {
+                attributes = confinement.attributes(real);
+                if (file.immutable() && OpenFiles.fits(attributes)) {
+                    lease = open.acquire(real, attributes);
+                    attributes = lease.attributes();
+                }
+            }
             long size = attributes.size();
             headers.set(HttpHeaderNames.ACCEPT_RANGES, HttpHeaderValues.BYTES);
             Optional<ByteRange> range = ByteRange.parse(ex.requestHeader("Range"), size);
@@ -67,50 +73,25 @@ final class MediaSender {
                 ex.sendHeadersOnly(status, length);
             } else if (file.immutable() && HotFiles.fits(attributes)) {
                 ex.sendBytes(status, hot.bytes(real, attributes), (int) first, (int) length);
-            } else if (file.immutable() && OpenFiles.fits(attributes) && ex.sendsFilesByKernel()) {
-                ex.sendSharedFile(status, open.acquire(real, attributes), first, length);
+            } else if (lease != null && ex.sendsFilesByKernel()) {
+                OpenFiles.Lease sending = lease;
+                lease = null; // released by the response once sent
+                ex.sendSharedFile(status, sending, first, length);
             } else {
                 // Opened here, not by the event loop, so a file deleted since the stat is still a clean 404.
                 ex.sendFile(status, FileChannel.open(real, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS),
                         first, length);
             }
         } catch (NoSuchFileException e) {
-            open.forget(file.path());
-            throw new NotFoundException(GONE);
+            open.forget(real);
+            throw new NotFoundException(Confinement.GONE);
         } catch (NotFoundException e) {
-            open.forget(file.path());
+            open.forget(real);
             throw e;
-        }
-    }
-
-    /**
-     * The attributes of a regular file inside the data dir, or 404 when it is missing, not a regular file, or
-     * reached through a link (which could lead out of the data dir). Checks each name below the data dir
-     * without following links: a few lstat calls instead of resolving the whole path.
-     */
-    private BasicFileAttributes confined(Path path) throws IOException {
-        Path normal = path.toAbsolutePath().normalize();
-        if (!normal.startsWith(root) || normal.equals(root)) {
-            throw refused();
-        }
-        Path walked = root;
-        BasicFileAttributes attributes = null;
-        for (Path name : root.relativize(normal)) {
-            walked = walked.resolve(name);
-            attributes = Files.readAttributes(walked, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            if (attributes.isSymbolicLink()) {
-                throw refused();
+        } finally {
+            if (lease != null) {
+                lease.release();
             }
         }
-        if (!attributes.isRegularFile()) {
-            throw new NotFoundException(GONE);
-        }
-        return attributes;
-    }
-
-    private static NotFoundException refused() {
-        LOG.log(System.Logger.Level.WARNING, "refused to serve a media file reached through a link or outside the "
-                + "data dir");
-        return new NotFoundException(GONE);
     }
 }

@@ -2,6 +2,7 @@ package io.clipdesk.api;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -14,15 +15,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Open channels of immutable media files sent by sendfile (clip and DVR segments), shared by every response
- * that sends them. A segment many viewers fetch at once would otherwise cost an open and a close per request,
- * two of the few system calls a response needs besides sendfile itself (nginx pays them too, with its open
- * file cache off). sendfile reads at an explicit offset, so responses never disturb each other's position.
+ * Open channels of immutable media files (clip and DVR segments, playlists), shared by every response that sends
+ * them. A segment many viewers fetch at once would otherwise cost an open and a close per request, two of the few
+ * system calls a response needs besides sendfile itself (nginx pays them too, with its open file cache off).
+ * sendfile reads at an explicit offset, so responses never disturb each other's position.
  *
- * <p>A channel is handed out only while the file on disk is still the one it was opened on (inode, size,
- * modification time, as {@link MediaSender} stats it for every request anyway); a replaced or deleted file is
- * opened afresh or answered 404, never served from the old channel. A channel closes when it is dropped from
- * here and the last response sending it is done. Channels unused for {@link #IDLE_MS} are dropped by
+ * <p>A channel is handed out only while its file is still where it was opened, inside the data dir and reached
+ * through no link ({@link Confinement}): one readlink of the kernel's name for it ({@link OpenFileNames}) shows
+ * where it is now, so a folder swapped for a link out of the data dir, or a file deleted or replaced (renamed
+ * over), is refused or opened afresh, never served from the old channel. Where the kernel gives no name, the path
+ * is walked and the file's inode, size and modification time compared instead. Files are written under a temp
+ * name and renamed into place (DurableFiles), never changed where they are. A channel closes when it is dropped
+ * from here and the last response sending it is done. Channels unused for {@link #IDLE_MS} are dropped by
  * {@link #sweep}, so a deleted clip's disk space is not held for long; at most {@code maxOpen} stay open.
  */
 final class OpenFiles implements AutoCloseable {
@@ -31,6 +35,8 @@ final class OpenFiles implements AutoCloseable {
     static final long MAX_FILE_BYTES = 8L << 20;
     static final long IDLE_MS = 10_000;
 
+    private final Confinement confinement;
+    private final boolean kernelNames;
     private final int maxOpen;
     private final Clock clock;
     private final Map<Path, Shared> open = new ConcurrentHashMap<>();
@@ -39,10 +45,20 @@ final class OpenFiles implements AutoCloseable {
     interface Lease {
         FileChannel channel();
 
+        /** The file's attributes as it was opened (it does not change in place). */
+        BasicFileAttributes attributes();
+
         void release();
     }
 
-    OpenFiles(int maxOpen, Clock clock) {
+    OpenFiles(Confinement confinement, int maxOpen, Clock clock) {
+        this(confinement, maxOpen, clock, true);
+    }
+
+    /** @param kernelNames false to check every reuse by walking the path, as where the kernel names no open file */
+    OpenFiles(Confinement confinement, int maxOpen, Clock clock, boolean kernelNames) {
+        this.confinement = confinement;
+        this.kernelNames = kernelNames;
         this.maxOpen = maxOpen;
         this.clock = clock;
     }
@@ -51,20 +67,34 @@ final class OpenFiles implements AutoCloseable {
         return attributes.size() <= MAX_FILE_BYTES;
     }
 
-    /**
-     * The open channel of {@code realPath}, whose current attributes (just read, links not followed) are
-     * {@code attributes}; opened now if none is held for that same file.
-     */
-    Lease acquire(Path realPath, BasicFileAttributes attributes) throws IOException {
-        long nowMs = clock.millis();
-        Shared held = open.get(realPath);
-        if (held != null && held.isOf(attributes) && held.retain()) {
-            held.lastUsedMs = nowMs;
-            return held;
+    /** The channel kept open for {@code path} if its file is still there (see above), else null. */
+    Lease kept(Path path) {
+        Shared held = open.get(path);
+        if (held == null || !held.isInPlace(path) || !held.retain()) {
+            return null;
         }
-        FileChannel channel = FileChannel.open(realPath, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-        Shared fresh = new Shared(channel, attributes, nowMs);
-        Shared previous = open.put(realPath, fresh);
+        held.lastUsedMs = clock.millis();
+        return held;
+    }
+
+    /**
+     * Opens {@code path}, whose attributes {@link Confinement} has just read, and keeps it open for the next
+     * responses.
+     */
+    Lease acquire(Path path, BasicFileAttributes attributes) throws IOException {
+        FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+        Shared fresh;
+        try {
+            Path place = confinement.kernelName(path);
+            Path name = kernelNames ? OpenFileNames.linkOf(channel, place) : null;
+            // Its attributes through its kernel name are those of the very file opened, whatever the path holds now.
+            fresh = new Shared(channel, name == null ? attributes
+                    : Files.readAttributes(name, BasicFileAttributes.class), name, place, clock.millis());
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        Shared previous = open.put(path, fresh);
         if (previous != null) {
             previous.release();
         }
@@ -73,8 +103,8 @@ final class OpenFiles implements AutoCloseable {
     }
 
     /** The file is gone or changed: its channel closes once the responses still sending it are done. */
-    void forget(Path realPath) {
-        Shared held = open.remove(realPath);
+    void forget(Path path) {
+        Shared held = open.remove(path);
         if (held != null) {
             held.release();
         }
@@ -110,26 +140,41 @@ final class OpenFiles implements AutoCloseable {
     }
 
     /** A channel counted by its users: this map holds one count while it keeps the channel, each response one. */
-    private static final class Shared implements Lease {
+    private final class Shared implements Lease {
 
         private final FileChannel channel;
-        private final Object fileKey;
-        private final long size;
-        private final long modifiedMs;
+        private final BasicFileAttributes attributes;
+        /** The kernel's name of the channel's file (/proc/PID/fd/N), or null to walk the path instead. */
+        private final Path kernelName;
+        /** Where the kernel names the file while it is in place. */
+        private final Path place;
         private final AtomicInteger users = new AtomicInteger(2); // the map's and the first response's
         private volatile long lastUsedMs;
 
-        Shared(FileChannel channel, BasicFileAttributes attributes, long nowMs) {
+        Shared(FileChannel channel, BasicFileAttributes attributes, Path kernelName, Path place, long nowMs) {
             this.channel = channel;
-            this.fileKey = attributes.fileKey();
-            this.size = attributes.size();
-            this.modifiedMs = attributes.lastModifiedTime().toMillis();
+            this.attributes = attributes;
+            this.kernelName = kernelName;
+            this.place = place;
             this.lastUsedMs = nowMs;
         }
 
-        boolean isOf(BasicFileAttributes attributes) {
-            return size == attributes.size() && modifiedMs == attributes.lastModifiedTime().toMillis()
-                    && Objects.equals(fileKey, attributes.fileKey());
+        /**
+         * Whether the file is still at {@code path}. A channel closed meanwhile may have its descriptor number
+         * reused for another file: that is found out by {@link #retain}, which then fails.
+         */
+        boolean isInPlace(Path path) {
+            if (kernelName != null) {
+                return place.equals(OpenFileNames.target(kernelName));
+            }
+            try {
+                BasicFileAttributes now = confinement.attributes(path);
+                return attributes.size() == now.size()
+                        && attributes.lastModifiedTime().toMillis() == now.lastModifiedTime().toMillis()
+                        && Objects.equals(attributes.fileKey(), now.fileKey());
+            } catch (IOException | RuntimeException refusedOrGone) {
+                return false; // the caller walks the path again and answers why
+            }
         }
 
         /** False once closed: the caller opens the file afresh. */
@@ -148,6 +193,11 @@ final class OpenFiles implements AutoCloseable {
         @Override
         public FileChannel channel() {
             return channel;
+        }
+
+        @Override
+        public BasicFileAttributes attributes() {
+            return attributes;
         }
 
         @Override

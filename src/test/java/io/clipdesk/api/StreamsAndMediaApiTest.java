@@ -175,20 +175,30 @@ class StreamsAndMediaApiTest {
     @Test
     void clipFolderSwappedForALinkOutOfTheDataDir_is404() throws Exception {
         String id = clip.get("id").asText();
-        String mp4 = clip.get("mp4_master").asText();
-        assertEquals(200, f.media("GET", mp4).statusCode());
+        // Each asked once before, so each is kept open (segment, MP4) or in memory (playlist) when the folder moves.
+        List<String> media = List.of(clip.get("mp4_master").asText(),
+                io.clipdesk.engine.storage.MediaPaths.clipUrl(1,
+                        io.clipdesk.engine.storage.MediaPaths.clipSegment(id, "media_2_720", 0)),
+                io.clipdesk.engine.storage.MediaPaths.clipUrl(1,
+                        io.clipdesk.engine.storage.MediaPaths.clipPlaylist(id, "media_2_720")));
+        for (String url : media) {
+            assertEquals(200, f.media("GET", url).statusCode(), url);
+        }
         Path folder = f.engine.layout().clipDir(id);
         Path moved = outside.resolve(id);
         Files.move(folder, moved);
         Files.createSymbolicLink(folder, moved);
         try {
-            HttpResponse<byte[]> response = f.media("GET", mp4);
-            assertEquals(404, response.statusCode(), "the real path leaves the data dir");
+            for (String url : media) {
+                assertEquals(404, f.media("GET", url).statusCode(), url + ": the real path leaves the data dir");
+            }
         } finally {
             Files.delete(folder);
             Files.move(moved, folder);
         }
-        assertEquals(200, f.media("GET", mp4).statusCode());
+        for (String url : media) {
+            assertEquals(200, f.media("GET", url).statusCode(), url);
+        }
     }
 
     @Test
