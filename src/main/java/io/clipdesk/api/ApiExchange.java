@@ -54,6 +54,8 @@ final class ApiExchange {
     private final Addressing addressing;
     private final String path;
     private List<String> params = List.of();
+    /** What answers this request when known before routing (media already resolved), else null. */
+    private Route.Action route;
     private int status;
     /** Written by the events hub's thread for a stream that stays open; read by the access log at its end. */
     private volatile long bytesSent;
@@ -84,6 +86,14 @@ final class ApiExchange {
         params = List.copyOf(values);
     }
 
+    void route(Route.Action action) {
+        route = action;
+    }
+
+    Route.Action route() {
+        return route;
+    }
+
     String param(int index) {
         return params.get(index);
     }
@@ -92,7 +102,7 @@ final class ApiExchange {
         return Long.parseLong(params.get(index));
     }
 
-    String requestHeader(String name) {
+    String requestHeader(CharSequence name) {
         return request.headers().get(name);
     }
 
