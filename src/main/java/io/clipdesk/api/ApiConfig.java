@@ -1,5 +1,9 @@
 package io.clipdesk.api;
 
+import io.clipdesk.api.auth.ApiKey;
+import io.clipdesk.api.http.connection.ConnectionLimits;
+import io.clipdesk.api.http.connection.TlsFiles;
+
 import java.util.Objects;
 import java.util.Optional;
 

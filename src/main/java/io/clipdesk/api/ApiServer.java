@@ -3,6 +3,24 @@ package io.clipdesk.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.clipdesk.api.clips.ClipsHandler;
+import io.clipdesk.api.events.EventHub;
+import io.clipdesk.api.events.EventsHandler;
+import io.clipdesk.api.files.HotFiles;
+import io.clipdesk.api.files.MediaHandler;
+import io.clipdesk.api.files.MediaSender;
+import io.clipdesk.api.health.HealthHandler;
+import io.clipdesk.api.http.AccessLog;
+import io.clipdesk.api.http.Addressing;
+import io.clipdesk.api.http.ApiHandler;
+import io.clipdesk.api.http.Confinement;
+import io.clipdesk.api.http.ErrorMapper;
+import io.clipdesk.api.http.OpenFiles;
+import io.clipdesk.api.http.Route;
+import io.clipdesk.api.http.Router;
+import io.clipdesk.api.http.connection.HttpPipeline;
+import io.clipdesk.api.streams.StreamsHandler;
+import io.clipdesk.api.videos.VideosHandler;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -111,7 +129,7 @@ public final class ApiServer implements AutoCloseable {
             }
             Channel listener = bound.channel();
             int port = ((InetSocketAddress) listener.localAddress()).getPort();
-            String base = (tls != null ? "https" : "http") + "://" + hostForUrl(config.bindAddress()) + ":" + port;
+            String base = (tls != null ? "https" : "http") + "://" + Addressing.hostForUrl(config.bindAddress()) + ":" + port;
             return new ApiServer(listener, loops, pool, accessLog, config.publicBase().orElse(base), events,
                     openFiles);
         } catch (IOException | RuntimeException e) {
@@ -153,7 +171,7 @@ public final class ApiServer implements AutoCloseable {
         accessLog.close();
     }
 
-    static ObjectMapper objectMapper() {
+    public static ObjectMapper objectMapper() {
         return JsonMapper.builder()
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .build();
@@ -184,13 +202,5 @@ public final class ApiServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-    }
-
-    /** An address as the host part of a URL: IPv6 in brackets, a wildcard as loopback. */
-    static String hostForUrl(String bindAddress) {
-        if (bindAddress.equals("0.0.0.0") || bindAddress.equals("::")) {
-            return "127.0.0.1";
-        }
-        return bindAddress.contains(":") ? "[" + bindAddress + "]" : bindAddress;
     }
 }

@@ -2,7 +2,7 @@ package io.clipdesk.app;
 
 import io.clipdesk.api.ApiBackend;
 import io.clipdesk.api.ApiConfig;
-import io.clipdesk.api.ApiKeyStore;
+import io.clipdesk.api.auth.ApiKeyStore;
 import io.clipdesk.api.ApiServer;
 import io.clipdesk.client.RemoteDesk;
 import io.clipdesk.desk.DeskBackend;

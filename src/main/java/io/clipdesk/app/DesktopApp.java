@@ -2,7 +2,7 @@ package io.clipdesk.app;
 
 import io.clipdesk.desk.DeskBackend;
 import io.clipdesk.desk.DeskSwitch;
-import io.clipdesk.media.FfmpegFrameDecoder;
+import io.clipdesk.media.decode.FfmpegFrameDecoder;
 import io.clipdesk.ui.ClipdeskWindow;
 import io.clipdesk.ui.clips.DefaultDesktopShell;
 import javafx.application.Application;

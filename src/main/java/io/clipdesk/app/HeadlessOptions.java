@@ -1,6 +1,6 @@
 package io.clipdesk.app;
 
-import io.clipdesk.api.ConnectionLimits;
+import io.clipdesk.api.http.connection.ConnectionLimits;
 import io.clipdesk.engine.storage.DiskReserve;
 
 import java.nio.file.Path;

@@ -2,10 +2,10 @@ package io.clipdesk.app;
 
 import io.clipdesk.api.ApiBackend;
 import io.clipdesk.api.ApiConfig;
-import io.clipdesk.api.ApiKeyStore;
+import io.clipdesk.api.auth.ApiKeyStore;
 import io.clipdesk.api.ApiServer;
-import io.clipdesk.api.ConnectionLimits;
-import io.clipdesk.api.TlsFiles;
+import io.clipdesk.api.http.connection.ConnectionLimits;
+import io.clipdesk.api.http.connection.TlsFiles;
 import io.clipdesk.engine.ClipEngine;
 import io.clipdesk.engine.EngineConfig;
 import io.clipdesk.engine.storage.DataLayout;

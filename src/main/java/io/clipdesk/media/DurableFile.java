@@ -8,12 +8,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /** fsync for files this package writes: a row may only point at bytes that survive a power cut. */
-final class DurableFile {
+public final class DurableFile {
 
     private DurableFile() {
     }
 
-    static void sync(Path file) {
+    public static void sync(Path file) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             channel.force(true);
         } catch (IOException e) {
@@ -22,7 +22,7 @@ final class DurableFile {
     }
 
     /** Makes a rename into {@code dir} durable (Linux: fsync on the directory). */
-    static void syncDirectory(Path dir) {
+    public static void syncDirectory(Path dir) {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException e) {

@@ -15,7 +15,7 @@ import static org.bytedeco.ffmpeg.global.avcodec.*;
 import static org.bytedeco.ffmpeg.global.avutil.*;
 
 /** One open FFmpeg encoder; hands out every packet it produces, in encoder time base. */
-final class Encoder implements AutoCloseable {
+public final class Encoder implements AutoCloseable {
 
     /**
      * Measured paced, 360p + 720p + AAC, 60 s: veryfast 27 %, superfast 25 %, ultrafast 20 % of one core (whole
@@ -31,7 +31,7 @@ final class Encoder implements AutoCloseable {
     }
 
     /** libx264 with a fixed GOP of {@code gopFrames}, no B-frames and no scene-cut keyframes: every GOP is a segment. */
-    static Encoder h264(Rendition rendition, int fps, int gopFrames) {
+    public static Encoder h264(Rendition rendition, int fps, int gopFrames) {
         return h264(rendition, fps, gopFrames, null, true);
     }
 
@@ -51,7 +51,7 @@ final class Encoder implements AutoCloseable {
      * kernel's futex and interrupt paths. One thread each, same load (~12 on 2 cores): 16.6 → 13.3 % of a core,
      * kernel 13 → 5 % of samples.
      */
-    static Encoder h264TestSignal(Rendition rendition, int fps, int gopFrames) {
+    public static Encoder h264TestSignal(Rendition rendition, int fps, int gopFrames) {
         return h264(rendition, fps, gopFrames, "qp=26:subme=0:partitions=none:threads=1", false);
     }
 
@@ -83,7 +83,7 @@ final class Encoder implements AutoCloseable {
      * libx264 for a file encoded once (no zero-latency tuning: lookahead and frame threads are worth their delay), a
      * fixed GOP of {@code gopFrames} without B-frames, so decode order is display order and each GOP can be a segment.
      */
-    static Encoder h264(int width, int height, int videoKbps, int fps, int gopFrames, String preset) {
+    public static Encoder h264(int width, int height, int videoKbps, int fps, int gopFrames, String preset) {
         AVCodec codec = avcodec_find_encoder_by_name("libx264");
         AVCodecContext c = avcodec_alloc_context3(codec);
         c.width(width).height(height).pix_fmt(AV_PIX_FMT_YUV420P);
@@ -100,7 +100,7 @@ final class Encoder implements AutoCloseable {
     }
 
     /** FFmpeg's native AAC-LC encoder, planar float input. */
-    static Encoder aac(int sampleRate, int channels, int bitRate) {
+    public static Encoder aac(int sampleRate, int channels, int bitRate) {
         AVCodec codec = avcodec_find_encoder_by_name("aac");
         AVCodecContext c = avcodec_alloc_context3(codec);
         c.sample_rate(sampleRate).sample_fmt(AV_SAMPLE_FMT_FLTP).bit_rate(bitRate);
@@ -124,11 +124,11 @@ final class Encoder implements AutoCloseable {
         }
     }
 
-    AVCodecContext context() {
+    public AVCodecContext context() {
         return context;
     }
 
-    AVRational timeBase() {
+    public AVRational timeBase() {
         return context.time_base();
     }
 
@@ -136,7 +136,7 @@ final class Encoder implements AutoCloseable {
      * Sends {@code frame} ({@code null} drains the encoder) and passes every finished packet to {@code sink},
      * which takes ownership (must {@code av_packet_free} it).
      */
-    void encode(AVFrame frame, Consumer<AVPacket> sink) {
+    public void encode(AVFrame frame, Consumer<AVPacket> sink) {
         FfmpegError.check(avcodec_send_frame(context, frame), "cannot encode a frame");
         while (true) {
             int ret = avcodec_receive_packet(context, received);

@@ -23,7 +23,7 @@ import static org.bytedeco.ffmpeg.global.avutil.setLogCallback;
  * (debug and trace lines never cross into Java). Like {@link InterruptCallback}, this is static state because
  * the native callback is one per process.
  */
-final class FfmpegLog {
+public final class FfmpegLog {
 
     private static final System.Logger LOG = System.getLogger("ffmpeg");
     private static final String UNEXPECTED = "Unexpected stream ";
@@ -45,7 +45,7 @@ final class FfmpegLog {
     }
 
     /** A thread's watch for a wrong stream key; closed on the same thread. */
-    interface Registration extends AutoCloseable {
+    public interface Registration extends AutoCloseable {
         @Override
         void close();
     }
@@ -54,7 +54,7 @@ final class FfmpegLog {
     }
 
     /** Routes FFmpeg's log here, at warnings: FFmpeg's default level (info) would send its chatter through Java. */
-    static void install() {
+    public static void install() {
         av_log_set_level(AV_LOG_WARNING);
         setLogCallback(SINK);
     }
@@ -64,7 +64,7 @@ final class FfmpegLog {
      * than {@code expectedKey}. It runs inside FFmpeg's call, before FFmpeg answers the encoder: it must be quick
      * and never throw.
      */
-    static Registration watchStreamKey(String expectedKey, Runnable onWrongKey) {
+    public static Registration watchStreamKey(String expectedKey, Runnable onWrongKey) {
         // Again, as a library may have quieted FFmpeg or taken its callback since start-up; a level more verbose
         // than warnings, set on purpose, is kept.
         if (av_log_get_level() < AV_LOG_WARNING) {

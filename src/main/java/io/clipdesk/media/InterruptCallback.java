@@ -15,7 +15,7 @@ import java.util.function.BooleanSupplier;
  * machine ingests dozens of streams. So one callback serves all inputs and finds each input's abort condition by
  * the opaque pointer FFmpeg hands back. This is the media package's only static state, for that reason.
  */
-final class InterruptCallback {
+public final class InterruptCallback {
 
     private static final Map<Long, BooleanSupplier> ABORTS = new ConcurrentHashMap<>();
 
@@ -32,7 +32,7 @@ final class InterruptCallback {
     };
 
     /** An input's place in the callback; closed after its context is. */
-    interface Registration extends AutoCloseable {
+    public interface Registration extends AutoCloseable {
         @Override
         void close();
     }
@@ -41,7 +41,7 @@ final class InterruptCallback {
     }
 
     /** Makes every blocking call on {@code context} give up while {@code abort} answers true. */
-    static Registration attach(AVFormatContext context, BooleanSupplier abort) {
+    public static Registration attach(AVFormatContext context, BooleanSupplier abort) {
         LongPointer token = new LongPointer(1); // its address is the input's key, unique while it lives
         long key = token.address();
         ABORTS.put(key, abort);

@@ -6,6 +6,8 @@ import io.clipdesk.engine.dvr.FrameDecoder;
 import io.clipdesk.ui.clips.ClipsPanel;
 import io.clipdesk.ui.clips.DefaultDesktopShell;
 import io.clipdesk.ui.clips.DesktopShell;
+import io.clipdesk.ui.desk.MainView;
+import io.clipdesk.ui.theme.Themed;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.layout.BorderPane;
@@ -21,8 +23,6 @@ import java.util.Objects;
  * shown desk closes (players, workers, listeners), the backend it drove is let go, and a desk on the new one opens.
  */
 public final class ClipdeskWindow {
-
-    public static final String STYLESHEET = "/assets/css/clipdesk.css";
 
     private final Stage stage;
     private final FrameDecoder decoder;
@@ -72,8 +72,8 @@ public final class ClipdeskWindow {
                 stage.widthProperty(), stage.heightProperty())) {
             v.addListener((o, was, now) -> rezoom.run());
         }
-        scene.getStylesheets().add(Objects.requireNonNull(ClipdeskWindow.class.getResource(STYLESHEET),
-                "the theme " + STYLESHEET + " is not on the classpath").toExternalForm());
+        scene.getStylesheets().add(Objects.requireNonNull(ClipdeskWindow.class.getResource(Themed.STYLESHEET),
+                "the theme " + Themed.STYLESHEET + " is not on the classpath").toExternalForm());
         scene.getStylesheets().add(Objects.requireNonNull(ClipsPanel.class.getResource(ClipsPanel.STYLESHEET),
                 ClipsPanel.STYLESHEET + " is not on the classpath").toExternalForm());
         stage.setTitle(title(engine));

@@ -2,6 +2,8 @@ package io.clipdesk.ui;
 
 import io.clipdesk.desk.DeskBackend;
 import io.clipdesk.desk.DeskSwitch;
+import io.clipdesk.ui.threads.EngineLane;
+import io.clipdesk.ui.threads.FxBridge;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;

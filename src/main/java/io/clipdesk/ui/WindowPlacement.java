@@ -1,6 +1,7 @@
 package io.clipdesk.ui;
 
 import io.clipdesk.desk.DeskBackend;
+import io.clipdesk.ui.desk.MainView;
 import javafx.geometry.Rectangle2D;
 
 import java.util.List;

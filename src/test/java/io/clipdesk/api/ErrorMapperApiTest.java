@@ -1,5 +1,7 @@
 package io.clipdesk.api;
 
+import io.clipdesk.api.auth.ApiKey;
+import io.clipdesk.api.http.ErrorMapper;
 import io.clipdesk.engine.StoreException;
 import io.clipdesk.engine.change.ChangeLog;
 import io.clipdesk.engine.clip.ClipService;

@@ -2,6 +2,7 @@ package io.clipdesk.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clipdesk.api.http.connection.ConnectionLimits;
 import io.clipdesk.testing.FfmpegCli;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,6 +1,8 @@
 package io.clipdesk.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.clipdesk.api.files.HotFiles;
+import io.clipdesk.api.http.ApiExchange;
 import io.clipdesk.engine.storage.MediaPaths;
 import io.netty.handler.codec.DateFormatter;
 import org.junit.jupiter.api.AfterAll;

@@ -1,6 +1,7 @@
 package io.clipdesk.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.clipdesk.api.http.ApiExchange;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

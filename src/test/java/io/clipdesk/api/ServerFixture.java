@@ -2,6 +2,7 @@ package io.clipdesk.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clipdesk.api.auth.ApiKey;
 import io.clipdesk.app.Engines;
 import io.clipdesk.engine.ClipEngine;
 import io.clipdesk.engine.EngineConfig;

@@ -1,5 +1,6 @@
 package io.clipdesk.api;
 
+import io.clipdesk.api.http.connection.ConnectionLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,7 @@
 package io.clipdesk.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.clipdesk.api.files.HotFiles;
 import io.clipdesk.engine.hls.MediaPlaylist;
 import io.clipdesk.engine.hls.MultivariantPlaylist;
 import org.junit.jupiter.api.AfterAll;

@@ -1,6 +1,9 @@
 package io.clipdesk.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.clipdesk.api.auth.ApiKey;
+import io.clipdesk.api.files.HotFiles;
+import io.clipdesk.api.http.connection.TlsFiles;
 import io.clipdesk.testing.TestCertificate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -9,7 +9,7 @@ import io.clipdesk.engine.stream.PushAddress;
 import io.clipdesk.engine.stream.SourceHealth;
 import io.clipdesk.engine.stream.SourceKind;
 import io.clipdesk.engine.stream.SourceSpec;
-import io.clipdesk.media.FfmpegFrameDecoder;
+import io.clipdesk.media.decode.FfmpegFrameDecoder;
 import io.clipdesk.testing.FfmpegCli;
 import io.clipdesk.testing.LiveFeed;
 import org.junit.jupiter.api.AfterEach;

@@ -4,7 +4,7 @@ import io.clipdesk.engine.dvr.FrameDecoder;
 import io.clipdesk.engine.dvr.LiveSegment;
 import io.clipdesk.engine.dvr.Segment;
 import io.clipdesk.engine.dvr.SegmentMedia;
-import io.clipdesk.media.FfmpegFrameDecoder;
+import io.clipdesk.media.decode.FfmpegFrameDecoder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Set;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The layering of ARCHITECTURE.md: the engine depends on nothing but the JDK; ui and api never meet. */
 class LayeringTest {
@@ -161,5 +162,71 @@ class LayeringTest {
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..")
                 .because("SQLite has one gatekeeper, store.Database")
                 .check(MAIN);
+    }
+
+    @Test
+    void media_subPackagesFormLayers() {
+        slices().matching("io.clipdesk.media.(*)..").should().beFreeOfCycles()
+                .because("media's concepts build on each other: sources feed ingest, ingest writes segments and "
+                        + "thumbnails, clips and reframes read segments; none reaches back")
+                .check(MAIN);
+        noClasses().that().resideInAPackage("io.clipdesk.media")
+                .should().dependOnClassesThat().resideInAnyPackage("io.clipdesk.media.*..")
+                .because("the media root holds what every media concept shares (the FFmpeg runtime, its errors and "
+                        + "log, the encoder, durable files) and so knows none of them")
+                .check(MAIN);
+        noClasses().that().resideInAnyPackage("io.clipdesk.media.segment..", "io.clipdesk.media.thumbnail..",
+                        "io.clipdesk.media.decode..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.clipdesk.media.source..",
+                        "io.clipdesk.media.ingest..", "io.clipdesk.media.testsignal..", "io.clipdesk.media.clip..",
+                        "io.clipdesk.media.reframe..")
+                .because("segment files, thumbnails and the desk's decoders are read and written by the other "
+                        + "concepts, never the other way round")
+                .check(MAIN);
+        noClasses().that().resideInAPackage("io.clipdesk.media.ingest..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.clipdesk.media.source..",
+                        "io.clipdesk.media.testsignal..", "io.clipdesk.media.clip..", "io.clipdesk.media.reframe..",
+                        "io.clipdesk.media.decode..")
+                .because("ingest turns any source's packets into DVR segments; the sources and test signal feed it")
+                .check(MAIN);
+    }
+
+    @Test
+    void api_resourcesBuildOnHttp() {
+        slices().matching("io.clipdesk.api.(*)..").should().beFreeOfCycles()
+                .because("each resource (streams, clips, videos, events, health, media files) builds on the HTTP "
+                        + "layer and the wire formats; none reaches back")
+                .check(MAIN);
+        noClasses().that().resideInAnyPackage("io.clipdesk.api.*..")
+                .should().dependOnClassesThat().resideInAPackage("io.clipdesk.api")
+                .because("the api root assembles the server from its parts and is used by none of them")
+                .check(MAIN);
+        noClasses().that().resideInAnyPackage("io.clipdesk.api.http..", "io.clipdesk.api.wire..",
+                        "io.clipdesk.api.auth..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.clipdesk.api.streams..",
+                        "io.clipdesk.api.clips..", "io.clipdesk.api.videos..", "io.clipdesk.api.events..",
+                        "io.clipdesk.api.health..", "io.clipdesk.api.files..")
+                .because("the HTTP layer, wire formats and key serve every resource and know none")
+                .check(MAIN);
+    }
+
+    @Test
+    void ui_subPackagesFormLayers() {
+        slices().matching("io.clipdesk.ui.(*)..").should().beFreeOfCycles()
+                .because("the desk's parts (player, timeline, clip form, clips, streams, deliveries) build on each "
+                        + "other in one direction")
+                .check(MAIN);
+        noClasses().that().resideInAnyPackage("io.clipdesk.ui.*..")
+                .should().dependOnClassesThat().resideInAPackage("io.clipdesk.ui")
+                .because("the ui root is the window that assembles the desks and panels; none of them knows it")
+                .check(MAIN);
+        for (String base : new String[] {"threads", "theme", "form"}) {
+            String own = "io.clipdesk.ui." + base + "..";
+            noClasses().that().resideInAPackage(own)
+                    .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("io.clipdesk.ui..")
+                            .and(JavaClass.Predicates.resideOutsideOfPackage(own)))
+                    .because("threads, the theme and form wording serve every view and know none")
+                    .check(MAIN);
+        }
     }
 }

@@ -8,7 +8,8 @@ import java.util.List;
  * The benchmark entry point: {@code mvn -q -Pbench test-compile} (README). Prints figures against the reference
  * tools measured in the same run. Arguments pick parts: remux, create, live, http, slow, timeline, sources,
  * frame, waveform, sound, reframe, desk[=minutes] (one desk as it ships, 5 min by default), desks, delivery,
- * remote (a desk on a server over loopback against a local one) (default: all but desks and remote).
+ * remote (a desk on a server over loopback against a local one), pushdesk[=minutes] (glass to desk on an RTMP push
+ * against the test signal, 1 min each by default) (default: all but desks, remote and pushdesk).
  */
 public final class Bench {
 
@@ -42,13 +43,17 @@ public final class Bench {
                 case "desks" -> DesksBench.run(work, 60);
                 case "remote" -> RemoteBench.run(work, 30);
                 case "reframe" -> ReframeBench.run(work);
+                case "pushdesk" -> PushDeskBench.run(work, 1);
                 case "delivery" -> DeliveryBench.run(work);
                 default -> {
                     if (part.startsWith("desk=")) {
                         DeskBench.run(work, Double.parseDouble(part.substring("desk=".length())));
+                    } else if (part.startsWith("pushdesk=")) {
+                        PushDeskBench.run(work, Double.parseDouble(part.substring("pushdesk=".length())));
                     } else {
                         System.out.println("unknown part " + part + " (remux, create, live, http, slow, timeline,"
-                                + " sources, frame, waveform, sound, reframe, desks, remote, desk[=minutes], delivery)");
+                                + " sources, frame, waveform, sound, reframe, desks, remote, desk[=minutes], delivery,"
+                                + " pushdesk[=minutes])");
                     }
                 }
             }

@@ -11,7 +11,7 @@ import io.clipdesk.engine.storage.DataLayout;
 import io.clipdesk.engine.stream.LiveStream;
 import io.clipdesk.engine.stream.Rendition;
 import io.clipdesk.engine.stream.SourceSpec;
-import io.clipdesk.media.TestSignalRecorder;
+import io.clipdesk.media.testsignal.TestSignalRecorder;
 import io.clipdesk.store.Database;
 import io.clipdesk.store.SqliteSegmentStore;
 import io.clipdesk.store.SqliteStreamRepository;

@@ -49,22 +49,10 @@ final class DeskBench {
             engine.streams().create(new StreamDraft("File", new SourceSpec(SourceKind.FILE_LOOP, feed.toString()),
                     true, LiveStream.MIN_DVR_DURATION_S * 4));
         }
-        List<String> options = jvmOptions();
-        System.out.println("  JVM options (installer/jvm-options unless CLIPDESK_DESK_JVM_OPTIONS): "
-                + String.join(" ", options));
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString()));
-        command.addAll(options);
-        command.addAll(List.of("-XX:NativeMemoryTracking=summary", "-Dglass.platform=Monocle",
-                "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Dprism.text=t2k", "-Djava.awt.headless=true",
-                "-cp", System.getProperty("java.class.path"), DeskChild.class.getName(), "--data-dir",
-                data.toString()));
-        Process desk = new ProcessBuilder(command).redirectError(work.resolve("desk.log").toFile()).start();
+        Process desk = startDesk(data, work.resolve("desk.log"));
         List<Long> latencies = new CopyOnWriteArrayList<>();
         int[] unreadable = new int[1];
-        Thread reader = new Thread(() -> readLatencies(desk, latencies, unreadable), "desk-latency");
-        reader.setDaemon(true);
-        reader.start();
+        readLatencies(desk, latencies, unreadable);
         try {
             Thread.sleep(WARM_UP_MS);
             if (!desk.isAlive()) {
@@ -118,6 +106,24 @@ final class DeskBench {
         }
     }
 
+    /**
+     * Starts {@link DeskChild} on {@code data} as the desk ships (installer/jvm-options, plus native memory
+     * tracking) on Monocle headless; its log goes to {@code log}.
+     */
+    static Process startDesk(Path data, Path log) throws IOException {
+        List<String> options = jvmOptions();
+        System.out.println("  JVM options (installer/jvm-options unless CLIPDESK_DESK_JVM_OPTIONS): "
+                + String.join(" ", options));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        command.addAll(options);
+        command.addAll(List.of("-XX:NativeMemoryTracking=summary", "-Dglass.platform=Monocle",
+                "-Dmonocle.platform=Headless", "-Dprism.order=sw", "-Dprism.text=t2k", "-Djava.awt.headless=true",
+                "-cp", System.getProperty("java.class.path"), DeskChild.class.getName(), "--data-dir",
+                data.toString()));
+        return new ProcessBuilder(command).redirectError(log.toFile()).start();
+    }
+
     /** installer/jvm-options without comments and blank lines, as installer/build-deb.sh reads it. */
     static List<String> jvmOptions() throws IOException {
         // To measure other options against the shipped ones in the same conditions (e.g. the old "-Xmx1g").
@@ -130,7 +136,14 @@ final class DeskBench {
                 .filter(l -> !l.isEmpty()).toList();
     }
 
-    private static void readLatencies(Process desk, List<Long> latencies, int[] unreadable) {
+    /** Collects the {@code latency} lines the desk's probe prints, on a daemon thread, until the desk ends. */
+    static void readLatencies(Process desk, List<Long> latencies, int[] unreadable) {
+        Thread reader = new Thread(() -> collectLatencies(desk, latencies, unreadable), "desk-latency");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private static void collectLatencies(Process desk, List<Long> latencies, int[] unreadable) {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(desk.getInputStream(),
                 StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {

@@ -2,7 +2,7 @@ package io.clipdesk.bench;
 
 import io.clipdesk.api.ApiBackend;
 import io.clipdesk.api.ApiConfig;
-import io.clipdesk.api.ApiKey;
+import io.clipdesk.api.auth.ApiKey;
 import io.clipdesk.api.ApiServer;
 import io.clipdesk.app.Engines;
 import io.clipdesk.client.FeedStatus;
@@ -66,7 +66,7 @@ final class DesksBench {
         Clock clock = Clock.systemUTC();
         try (ClipEngine engine = Engines.open(work.resolve("desks"), clock, SEGMENT_MS);
              ApiServer server = ApiServer.start(ApiConfig.of("127.0.0.1", 0, key).withLimits(
-                     io.clipdesk.api.ConnectionLimits.DEFAULTS.withMaxConnectionsPerAddress(256)),
+                     io.clipdesk.api.http.connection.ConnectionLimits.DEFAULTS.withMaxConnectionsPerAddress(256)),
                      ApiBackend.of(engine), new StringWriter())) {
             for (int i = 2; i <= STREAMS; i++) {
                 engine.streams().create(StreamDraft.testSignal("Camera " + i));

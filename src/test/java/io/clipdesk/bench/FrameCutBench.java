@@ -10,8 +10,8 @@ import io.clipdesk.engine.clip.SegmentTrimmer;
 import io.clipdesk.engine.stream.LiveStream;
 import io.clipdesk.engine.stream.Rendition;
 import io.clipdesk.engine.stream.SourceSpec;
-import io.clipdesk.media.FfmpegSegmentTrimmer;
-import io.clipdesk.media.TestSignalRecorder;
+import io.clipdesk.media.clip.FfmpegSegmentTrimmer;
+import io.clipdesk.media.testsignal.TestSignalRecorder;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;

@@ -2,9 +2,9 @@ package io.clipdesk.bench;
 
 import io.clipdesk.api.ApiBackend;
 import io.clipdesk.api.ApiConfig;
-import io.clipdesk.api.ApiKey;
+import io.clipdesk.api.auth.ApiKey;
 import io.clipdesk.api.ApiServer;
-import io.clipdesk.api.ConnectionLimits;
+import io.clipdesk.api.http.connection.ConnectionLimits;
 import io.clipdesk.app.Engines;
 import io.clipdesk.engine.ClipEngine;
 import io.clipdesk.engine.clip.Clip;

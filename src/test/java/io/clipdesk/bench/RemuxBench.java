@@ -3,8 +3,8 @@ package io.clipdesk.bench;
 import io.clipdesk.engine.stream.LiveStream;
 import io.clipdesk.engine.stream.Rendition;
 import io.clipdesk.engine.stream.SourceSpec;
-import io.clipdesk.media.FfmpegRemuxer;
-import io.clipdesk.media.TestSignalRecorder;
+import io.clipdesk.media.clip.FfmpegRemuxer;
+import io.clipdesk.media.testsignal.TestSignalRecorder;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package io.clipdesk.bench;
 
 import io.clipdesk.api.ApiBackend;
 import io.clipdesk.api.ApiConfig;
-import io.clipdesk.api.ApiKey;
+import io.clipdesk.api.auth.ApiKey;
 import io.clipdesk.api.ApiServer;
 import io.clipdesk.app.Engines;
 import io.clipdesk.engine.ClipEngine;
@@ -93,7 +93,7 @@ final class SlowClientsBench {
             }
             greedy.forEach(SlowClientsBench::closeQuietly);
             BenchReport.line(HELD + " from one address: held / closed at once", (HELD - refused) + " / " + refused,
-                    "cap " + io.clipdesk.api.ConnectionLimits.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS);
+                    "cap " + io.clipdesk.api.http.connection.ConnectionLimits.DEFAULT_MAX_CONNECTIONS_PER_ADDRESS);
             held.forEach(SlowClientsBench::closeQuietly);
         }
     }

@@ -10,7 +10,7 @@ import io.clipdesk.engine.stream.Rendition;
 import io.clipdesk.engine.stream.SourceKind;
 import io.clipdesk.engine.stream.SourceSpec;
 import io.clipdesk.engine.stream.StreamDraft;
-import io.clipdesk.media.EnvelopeCost;
+import io.clipdesk.media.ingest.EnvelopeCost;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

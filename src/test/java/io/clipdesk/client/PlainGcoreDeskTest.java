@@ -12,7 +12,7 @@ import io.clipdesk.engine.clip.ClipStatus;
 import io.clipdesk.engine.dvr.FrameDecoder;
 import io.clipdesk.engine.dvr.Segment;
 import io.clipdesk.engine.sound.AudioEnvelope;
-import io.clipdesk.media.FfmpegFrameDecoder;
+import io.clipdesk.media.decode.FfmpegFrameDecoder;
 import io.clipdesk.testing.LiveFeed;
 import io.clipdesk.testing.MutableClock;
 import io.clipdesk.testing.PlainGcoreProxy;

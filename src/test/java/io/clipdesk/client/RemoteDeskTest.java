@@ -20,7 +20,7 @@ import io.clipdesk.engine.reframe.ReframeStatus;
 import io.clipdesk.engine.sound.AudioEnvelope;
 import io.clipdesk.engine.stream.LiveStream;
 import io.clipdesk.engine.stream.Rendition;
-import io.clipdesk.media.FfmpegFrameDecoder;
+import io.clipdesk.media.decode.FfmpegFrameDecoder;
 import io.clipdesk.testing.LiveFeed;
 import io.clipdesk.testing.MutableClock;
 import org.junit.jupiter.api.AfterAll;

@@ -11,17 +11,17 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A sink that keeps what a source delivers (files stay in its incoming folder) and every health change. */
-final class RecordingSink implements SegmentSink {
+public final class RecordingSink implements SegmentSink {
 
-    record HealthChange(SourceHealth health, String detail) {
+    public record HealthChange(SourceHealth health, String detail) {
     }
 
-    final List<SegmentDraft> segments = new CopyOnWriteArrayList<>();
-    final List<HealthChange> health = new CopyOnWriteArrayList<>();
-    final List<List<Rendition>> renditions = new CopyOnWriteArrayList<>();
+    public final List<SegmentDraft> segments = new CopyOnWriteArrayList<>();
+    public final List<HealthChange> health = new CopyOnWriteArrayList<>();
+    public final List<List<Rendition>> renditions = new CopyOnWriteArrayList<>();
     private final Path dir;
 
-    RecordingSink(Path dir) {
+    public RecordingSink(Path dir) {
         this.dir = dir;
     }
 
@@ -45,11 +45,11 @@ final class RecordingSink implements SegmentSink {
         health.add(new HealthChange(h, detail));
     }
 
-    void awaitSegments(int count) {
+    public void awaitSegments(int count) {
         LiveFeed.await(count + " segments", () -> segments.size() >= count);
     }
 
-    void awaitHealth(SourceHealth wanted, String detailPart) {
+    public void awaitHealth(SourceHealth wanted, String detailPart) {
         try {
             LiveFeed.await(wanted + " \"" + detailPart + "\"", () -> health.stream()
                     .anyMatch(h -> h.health() == wanted && h.detail().contains(detailPart)));

@@ -10,7 +10,7 @@ import io.clipdesk.engine.clip.Clip;
 import io.clipdesk.engine.clip.ClipRequest;
 import io.clipdesk.engine.clip.ClipStatus;
 import io.clipdesk.engine.dvr.DvrWindow;
-import io.clipdesk.media.FfmpegFrameDecoder;
+import io.clipdesk.media.decode.FfmpegFrameDecoder;
 import io.clipdesk.testing.LiveFeed;
 import io.clipdesk.testing.MutableClock;
 import javafx.scene.Node;

@@ -6,7 +6,7 @@ import io.clipdesk.app.HeadlessServer;
 import io.clipdesk.client.RemoteDesk;
 import io.clipdesk.engine.clip.ClipDescription;
 import io.clipdesk.engine.clip.ClipRequest;
-import io.clipdesk.media.FfmpegFrameDecoder;
+import io.clipdesk.media.decode.FfmpegFrameDecoder;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;

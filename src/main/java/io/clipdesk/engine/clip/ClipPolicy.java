@@ -149,9 +149,10 @@ public final class ClipPolicy {
                     + " cut_to_ms) is to the frame: send it with \"accuracy\": \"frame\" or without accuracy");
         }
         if (request.startS().isEmpty() || !range.within(request.startS().getAsLong(), request.durationS())) {
+            // The seconds written out as ms with "000": × 1000 would wrap around a long for a start far away.
             String seconds = request.startS().isEmpty() ? "no start was given"
-                    : "that is " + request.startS().getAsLong() * 1000 + "–"
-                    + (request.startS().getAsLong() + request.durationS()) * 1000 + " ms";
+                    : "that is " + request.startS().getAsLong() + "000–"
+                    + (request.startS().getAsLong() + request.durationS()) + "000 ms";
             throw new ClipRejectedException(ClipRejectedException.Rule.EXACT_RANGE, "the exact cut " + range.fromMs()
                     + "–" + range.toMs() + " ms must lie inside start to start + duration (in ms; " + seconds + ")");
         }
@@ -163,10 +164,14 @@ public final class ClipPolicy {
      * has nothing to cut.
      */
     private static Optional<ExactRange> inDvr(Optional<ExactRange> exact, long startS, long endS, DvrWindow window) {
-        long toMs = exact.map(ExactRange::toMs).orElse(endS * 1000);
-        if (toMs <= window.startMs()) {
+        // Compared in seconds where the request gave seconds: endS × 1000 wraps around a long for a start
+        // billions of years back, onto a time that may lie inside the DVR.
+        boolean before = exact.isPresent() ? exact.get().toMs() <= window.startMs()
+                : endS <= Math.floorDiv(window.startMs(), 1000);
+        if (before) {
+            long endsAtS = exact.map(r -> Math.floorDiv(r.toMs() + 999, 1000)).orElse(endS);
             throw new ClipRejectedException(ClipRejectedException.Rule.START_BEFORE_DVR, "start " + startS
-                    + " + duration " + (endS - startS) + " s ends at " + Math.floorDiv(toMs + 999, 1000)
+                    + " + duration " + (endS - startS) + " s ends at " + endsAtS
                     + ", before the DVR window " + Math.floorDiv(window.startMs(), 1000) + "–"
                     + Math.floorDiv(window.endMs(), 1000) + ": nothing to clip; choose a range that overlaps it");
         }

@@ -15,8 +15,11 @@ public record ExactRange(long fromMs, long toMs) {
         }
     }
 
-    /** Whether it lies inside [{@code startS}, {@code startS + durationS}) seconds. */
+    /**
+     * Whether it lies inside [{@code startS}, {@code startS + durationS}) seconds. Compared in seconds (the ms
+     * floored and ceiled), since seconds × 1000 wraps around a long for a start billions of years away.
+     */
     public boolean within(long startS, long durationS) {
-        return fromMs >= startS * 1000 && toMs <= (startS + durationS) * 1000;
+        return Math.floorDiv(fromMs, 1000) >= startS && -Math.floorDiv(-toMs, 1000) <= startS + durationS;
     }
 }

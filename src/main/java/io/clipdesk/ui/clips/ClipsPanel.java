@@ -4,10 +4,13 @@ import io.clipdesk.desk.Capabilities;
 import io.clipdesk.desk.DeskBackend;
 import io.clipdesk.engine.clip.ClipPhase;
 import io.clipdesk.engine.reframe.ReframeAspect;
-import io.clipdesk.ui.FxBridge;
+import io.clipdesk.ui.clips.export.ClipListExport;
+import io.clipdesk.ui.clips.preview.PreviewFormat;
+import io.clipdesk.ui.clips.preview.PreviewView;
 import io.clipdesk.ui.delivery.DestinationsDialog;
 import io.clipdesk.ui.delivery.ReceiptsView;
 import io.clipdesk.ui.delivery.SendToMenu;
+import io.clipdesk.ui.threads.FxBridge;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanExpression;
 import javafx.geometry.Pos;
@@ -313,7 +316,7 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.OK, ButtonType.CANCEL);
         alert.setHeaderText(null);
         alert.initOwner(getScene() == null ? null : getScene().getWindow());
-        io.clipdesk.ui.Themed.apply(alert.getDialogPane(),
+        io.clipdesk.ui.theme.Themed.apply(alert.getDialogPane(),
                 getScene() == null ? List.of() : List.copyOf(getScene().getStylesheets()));
         return alert.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
     }

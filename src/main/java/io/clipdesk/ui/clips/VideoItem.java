@@ -1,6 +1,7 @@
 package io.clipdesk.ui.clips;
 
 import io.clipdesk.engine.video.Video;
+import io.clipdesk.ui.clips.preview.MediaLinks;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;

@@ -111,6 +111,44 @@ class ClipPolicyTest {
         assertTrue(e.getMessage().contains("nothing to clip"), e.getMessage());
     }
 
+    /**
+     * A start so far back that start × 1000 wraps around a long onto a time inside the DVR (sent by a hostile or
+     * broken client as a JSON integer) is still a range wholly before the DVR, not a clip of the whole DVR.
+     */
+    @Test
+    void create_startWhoseMillisecondsOverflowIntoTheDvr_isRejectedAsBeforeTheDvr() {
+        long startS = wrappingOnto((NOW_S - 20) * 1000);
+        ClipRejectedException e = rejected(ClipRequest.of(7, startS, 5));
+        assertEquals(ClipRejectedException.Rule.START_BEFORE_DVR, e.rule());
+        assertTrue(e.getMessage().contains("start " + startS + " + duration 5 s ends at " + (startS + 5)),
+                e.getMessage());
+
+        long exactS = wrappingOnto((NOW_S - 20) * 1000);
+        ClipRequest exact = ClipRequest.of(7, exactS, 5)
+                .withExactRange(new ExactRange((NOW_S - 20) * 1000 + 100, (NOW_S - 16) * 1000));
+        ClipRejectedException outside = rejected(exact);
+        assertEquals(ClipRejectedException.Rule.EXACT_RANGE, outside.rule(),
+                "marks in the DVR do not lie inside seconds billions of years before it");
+        assertTrue(outside.getMessage().contains("that is " + exactS + "000–" + (exactS + 5) + "000 ms"),
+                outside.getMessage());
+    }
+
+    /** The most negative second whose value × 1000, wrapped around a long, is {@code targetMs}. */
+    private static long wrappingOnto(long targetMs) {
+        java.math.BigInteger wrap = java.math.BigInteger.ONE.shiftLeft(64);
+        for (int k = -500; k < 0; k++) {
+            java.math.BigInteger ms = java.math.BigInteger.valueOf(targetMs).add(wrap.multiply(
+                    java.math.BigInteger.valueOf(k)));
+            java.math.BigInteger[] qr = ms.divideAndRemainder(java.math.BigInteger.valueOf(1000));
+            if (qr[1].signum() == 0 && qr[0].bitLength() < 64) {
+                long startS = qr[0].longValueExact();
+                assertEquals(targetMs, startS * 1000, "the multiplication wraps onto the target");
+                return startS;
+            }
+        }
+        throw new AssertionError("no wrapping second for " + targetMs);
+    }
+
     @Test
     void create_startBeforeTheDvrOverlappingIt_isCutFromWhatTheDvrHolds() {
         ClipPlan p = plan(ClipRequest.of(7, NOW_S - 3700, 200));

@@ -10,13 +10,13 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-class ClipCountdownTest {
+public class ClipCountdownTest {
 
     /** 2024-05-24 14:46:40 UTC. */
     private static final long T0_S = 1_716_562_000L;
     private static final int SEGMENT_MS = 2000;
 
-    static Clip clip(ClipStatus status, long startS, int durationS, long expirationS) {
+    public static Clip clip(ClipStatus status, long startS, int durationS, long expirationS) {
         return new Clip("abcdefabcdef", 1, "Goal", startS, durationS, expirationS, startS * 1000, false, 0,
                 List.of("media_1_360", "media_2_720"), status, status == ClipStatus.FAILED ? "disk full" : "",
                 0, 0, ClipAccuracy.SEGMENT);

@@ -2,6 +2,8 @@ package io.clipdesk.ui.clips;
 
 import io.clipdesk.engine.clip.Clip;
 import io.clipdesk.testing.Ffprobe;
+import io.clipdesk.ui.clips.export.ClipListExport;
+import io.clipdesk.ui.clips.preview.PreviewViewModel;
 import javafx.scene.control.Label;
 import javafx.scene.media.MediaPlayer;
 import org.junit.jupiter.api.AfterAll;

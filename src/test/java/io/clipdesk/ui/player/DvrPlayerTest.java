@@ -3,7 +3,7 @@ package io.clipdesk.ui.player;
 import io.clipdesk.engine.dvr.FrameDecoder;
 import io.clipdesk.engine.dvr.Segment;
 import io.clipdesk.engine.dvr.SegmentMedia;
-import io.clipdesk.media.FfmpegFrameDecoder;
+import io.clipdesk.media.decode.FfmpegFrameDecoder;
 import io.clipdesk.ui.dvr.SegmentIndex;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

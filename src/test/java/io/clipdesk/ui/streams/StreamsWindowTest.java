@@ -10,7 +10,7 @@ import io.clipdesk.engine.stream.PushAddress;
 import io.clipdesk.engine.stream.SourceKind;
 import io.clipdesk.engine.stream.SourceSpec;
 import io.clipdesk.engine.stream.StreamDraft;
-import io.clipdesk.media.FfmpegFrameDecoder;
+import io.clipdesk.media.decode.FfmpegFrameDecoder;
 import io.clipdesk.testing.FfmpegCli;
 import io.clipdesk.testing.HlsOrigin;
 import io.clipdesk.testing.LiveFeed;

@@ -1,0 +1,43 @@
+package io.clipdesk.media.decode;
+
+import io.clipdesk.engine.dvr.SegmentMedia;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.FrameGrabber;
+
+/**
+ * How the desk's picture and sound decoders open a DVR segment: a finished one from memory, the one being written as
+ * a stream that waits for its bytes.
+ */
+final class SegmentGrabbers {
+
+    private SegmentGrabbers() {
+    }
+
+    static FFmpegFrameGrabber of(SegmentMedia segment) {
+        if (!segment.isGrowing()) {
+            // Read from memory; the size as mark limit lets the demuxer seek anywhere in it while probing.
+            return new FFmpegFrameGrabber(segment.open(), segment.sizeBytes());
+        }
+        // A segment still being written has no end to seek to (FFmpeg would wait at the end for the duration): not
+        // seekable, known to be MPEG-TS, and started on its first packets rather than after the 20 pictures FFmpeg
+        // reads to guess a frame rate.
+        FFmpegFrameGrabber g = new FFmpegFrameGrabber(segment.open(), 0);
+        g.setFormat("mpegts");
+        g.setOption("fpsprobesize", "0");
+        return g;
+    }
+
+    /**
+     * Starts the grabber. JavaCV's {@code start()} holds one process-wide lock while it probes, and probing a growing
+     * segment waits for bytes the encoder has not written yet: every other decoder of the process (other desks, the
+     * clips' previews, closing a cursor) would wait behind it. FFmpeg's own open is thread-safe, so a growing segment
+     * starts without that lock.
+     */
+    static void start(FFmpegFrameGrabber g, SegmentMedia segment) throws FrameGrabber.Exception {
+        if (segment.isGrowing()) {
+            g.startUnsafe();
+        } else {
+            g.start();
+        }
+    }
+}

@@ -1,6 +1,0 @@
-package io.clipdesk.ui.clips;
-
-/** What the preview plays: the HLS playlists or the MP4 file. */
-public enum PreviewFormat {
-    HLS, MP4
-}
