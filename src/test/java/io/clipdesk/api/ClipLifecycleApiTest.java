@@ -143,6 +143,17 @@ class ClipLifecycleApiTest {
         assertEquals(whole.body().length, head.headers().firstValueAsLong("Content-Length").orElse(-1));
         assertEquals(0, head.body().length);
 
+        // Asked again, it is answered from what the engine said the first time, without routing: the same answer.
+        HttpResponse<byte[]> again = f.media("GET", mp4);
+        assertArrayEquals(whole.body(), again.body());
+        for (String header : List.of("Content-Type", "Accept-Ranges", "Access-Control-Allow-Origin",
+                "Access-Control-Expose-Headers", "X-Content-Type-Options")) {
+            assertEquals(whole.headers().firstValue(header), again.headers().firstValue(header), header);
+        }
+        String cacheAgain = again.headers().firstValue("Cache-Control").orElse("");
+        assertTrue(cacheAgain.startsWith("public, max-age=") && Long.parseLong(cacheAgain.replaceAll(".*max-age=(\\d+).*",
+                "$1")) <= clip.get("expiration").asLong() - f.nowS(), cacheAgain);
+
         JsonNode listed = f.json(f.api("GET", "/streaming/streams/1/clip_recording", null));
         assertTrue(listed.findValuesAsText("id").contains(id));
     }

@@ -73,11 +73,17 @@ public final class MediaHandler {
     }
 
     /**
-     * Whether this is a GET or HEAD of a media file the engine has already resolved, so answering it reads
-     * only memory and the file — never the database — and may run on an event loop.
+     * How to answer a GET or HEAD of a media file the engine has already resolved: reading only memory and the file —
+     * never the database — so it may run on an event loop, and without routing (its answer knows what its route
+     * would do). Null for any other request.
      */
-    public boolean isResolved(ApiExchange ex) {
-        return (ex.isHead() || ex.method().equals("GET")) && resolved.isKnown(keyOf(ex.path()), clock.millis());
+    public Route.Action resolvedAction(ApiExchange ex) {
+        if (!ex.isHead() && !ex.method().equals("GET")) {
+            return null;
+        }
+        String key = keyOf(ex.path());
+        ResolvedMedia.Answer answer = resolved.known(key, clock.millis());
+        return answer == null ? null : exchange -> sendKnown(exchange, key, answer);
     }
 
     /** The media's key in {@link ResolvedMedia}: its path without the leading slash. */
@@ -182,19 +188,21 @@ public final class MediaHandler {
         }
     }
 
-    /** How long a cache may keep an immutable answer, given what is left of its validity. */
-    @FunctionalInterface
-    private interface CachePolicy {
-        String cacheControl(ResolvedMedia.Answer answer, long nowMs);
+    private void serve(ApiExchange ex, String key, Supplier<MediaContent> ask, ToLongFunction<MediaContent> validUntil,
+                       ResolvedMedia.CachePolicy immutablePolicy) throws IOException {
+        cors(ex.responseHeaders()); // on errors too (a 425 tells a player when to come back)
+        long nowMs = clock.millis();
+        send(ex, key, resolved.resolve(key, nowMs, ask, validUntil, immutablePolicy), nowMs);
     }
 
-    private void serve(ApiExchange ex, String key, Supplier<MediaContent> ask, ToLongFunction<MediaContent> validUntil,
-                       CachePolicy immutablePolicy) throws IOException {
+    private void sendKnown(ApiExchange ex, String key, ResolvedMedia.Answer answer) throws IOException {
         cors(ex.responseHeaders());
-        long nowMs = clock.millis();
-        ResolvedMedia.Answer answer = resolved.resolve(key, nowMs, ask, validUntil);
+        send(ex, key, answer, clock.millis());
+    }
+
+    private void send(ApiExchange ex, String key, ResolvedMedia.Answer answer, long nowMs) throws IOException {
         MediaContent content = answer.content();
-        String cacheControl = content.immutable() ? immutablePolicy.cacheControl(answer, nowMs) : NO_STORE;
+        String cacheControl = content.immutable() ? answer.cachePolicy().cacheControl(answer, nowMs) : NO_STORE;
         try {
             sender.send(ex, content, cacheControl);
         } catch (NotFoundException gone) {

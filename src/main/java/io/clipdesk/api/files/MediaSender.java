@@ -62,7 +62,7 @@ public final class MediaSender {
             }
             long size = attributes.size();
             headers.set(HttpHeaderNames.ACCEPT_RANGES, HttpHeaderValues.BYTES);
-            Optional<ByteRange> range = ByteRange.parse(ex.requestHeader("Range"), size);
+            Optional<ByteRange> range = ByteRange.parse(ex.requestHeader(HttpHeaderNames.RANGE), size);
             if (range.isPresent() && !range.get().satisfiable()) {
                 throw new HttpProblem(416, "The requested range is outside the file, which is " + size
                         + " bytes long.", "Content-Range", range.get().contentRange());

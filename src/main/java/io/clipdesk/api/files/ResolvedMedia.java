@@ -18,8 +18,14 @@ final class ResolvedMedia {
 
     private static final int LIMIT = 10_000;
 
-    /** What the engine said, and until when (epoch ms) it stays true. */
-    record Answer(MediaContent content, long validUntilMs) {
+    /** What the engine said, until when (epoch ms) it stays true, and how long a cache may keep it. */
+    record Answer(MediaContent content, long validUntilMs, CachePolicy cachePolicy) {
+    }
+
+    /** How long a cache may keep an immutable answer, given what is left of its validity. */
+    @FunctionalInterface
+    interface CachePolicy {
+        String cacheControl(Answer answer, long nowMs);
     }
 
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
@@ -27,17 +33,19 @@ final class ResolvedMedia {
     /**
      * @param ask        the engine call (may throw its 404/425 exceptions, which pass through)
      * @param validUntil for an immutable file the engine returned, when the answer expires (epoch ms)
+     * @param policy     how long a cache may keep the file the answer names
      */
-    Answer resolve(String key, long nowMs, Supplier<MediaContent> ask, ToLongFunction<MediaContent> validUntil) {
+    Answer resolve(String key, long nowMs, Supplier<MediaContent> ask, ToLongFunction<MediaContent> validUntil,
+                   CachePolicy policy) {
         Answer known = answers.get(key);
         if (known != null && nowMs < known.validUntilMs()) {
             return known;
         }
         MediaContent content = ask.get();
         if (!(content instanceof MediaContent.FileContent) || !content.immutable()) {
-            return new Answer(content, nowMs);
+            return new Answer(content, nowMs, policy);
         }
-        Answer fresh = new Answer(content, validUntil.applyAsLong(content));
+        Answer fresh = new Answer(content, validUntil.applyAsLong(content), policy);
         if (answers.size() >= LIMIT) {
             answers.clear();
         }
@@ -45,10 +53,10 @@ final class ResolvedMedia {
         return fresh;
     }
 
-    /** Whether {@link #resolve} would answer {@code key} from memory, without asking the engine. */
-    boolean isKnown(String key, long nowMs) {
+    /** The answer {@link #resolve} would give for {@code key} from memory, without asking the engine; else null. */
+    Answer known(String key, long nowMs) {
         Answer known = answers.get(key);
-        return known != null && nowMs < known.validUntilMs();
+        return known != null && nowMs < known.validUntilMs() ? known : null;
     }
 
     void forget(String key) {

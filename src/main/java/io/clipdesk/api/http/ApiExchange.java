@@ -58,6 +58,8 @@ public final class ApiExchange {
     private final Addressing addressing;
     private final String path;
     private List<String> params = List.of();
+    /** What answers this request when known before routing (media already resolved), else null. */
+    private Route.Action route;
     private int status;
     /** Written by the events hub's thread for a stream that stays open; read by the access log at its end. */
     private volatile long bytesSent;
@@ -88,6 +90,14 @@ public final class ApiExchange {
         params = List.copyOf(values);
     }
 
+    void route(Route.Action action) {
+        route = action;
+    }
+
+    Route.Action route() {
+        return route;
+    }
+
     public String param(int index) {
         return params.get(index);
     }
@@ -96,7 +106,7 @@ public final class ApiExchange {
         return Long.parseLong(params.get(index));
     }
 
-    public String requestHeader(String name) {
+    public String requestHeader(CharSequence name) {
         return request.headers().get(name);
     }
 

@@ -9,7 +9,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.util.AsciiString;
 import io.netty.handler.codec.http.FullHttpRequest;
 import java.time.Clock;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 /**
  * The server's single entry: checks the key on /streaming/..., routes, turns any failure into an error
@@ -32,10 +32,10 @@ public final class ApiHandler {
     private final Clock clock;
     private final HttpDate date;
     private final Addressing addressing;
-    private final Predicate<ApiExchange> cannotBlock;
+    private final Function<ApiExchange, Route.Action> resolvedMedia;
 
     public ApiHandler(Router router, ErrorMapper errors, AccessLog accessLog, ApiKey key, ObjectMapper mapper, Clock clock,
-               Addressing addressing, Predicate<ApiExchange> cannotBlock) {
+                      Addressing addressing, Function<ApiExchange, Route.Action> resolvedMedia) {
         this.router = router;
         this.errors = errors;
         this.accessLog = accessLog;
@@ -44,16 +44,24 @@ public final class ApiHandler {
         this.clock = clock;
         this.date = new HttpDate(clock);
         this.addressing = addressing;
-        this.cannotBlock = cannotBlock;
+        this.resolvedMedia = resolvedMedia;
     }
 
     public ApiExchange exchange(ChannelHandlerContext ctx, FullHttpRequest request) {
         return new ApiExchange(ctx, request, mapper, addressing);
     }
 
-    /** Whether {@link #handle} can run on an event loop for this request: it will not wait on the database. */
+    /**
+     * Whether {@link #handle} can run on an event loop for this request: media already resolved, which it answers
+     * without routing and without waiting on the database.
+     */
     public boolean cannotBlock(ApiExchange ex) {
-        return ex.isWellFormed() && cannotBlock.test(ex);
+        if (!ex.isWellFormed()) {
+            return false;
+        }
+        Route.Action action = resolvedMedia.apply(ex);
+        ex.route(action);
+        return action != null;
     }
 
     /** Answers the request; the future completes when the response has been sent (or the connection cut). */
@@ -66,7 +74,12 @@ public final class ApiHandler {
         try {
             ex.requireWellFormed();
             authorize(ex);
-            router.dispatch(ex);
+            Route.Action known = ex.route();
+            if (known != null) {
+                known.handle(ex);
+            } else {
+                router.dispatch(ex);
+            }
             if (!ex.responseStarted()) {
                 throw new IllegalStateException("no response written for " + ex.method() + " " + ex.path());
             }

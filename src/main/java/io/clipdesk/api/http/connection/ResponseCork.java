@@ -8,6 +8,7 @@ import io.netty.channel.ChannelPromise;
 import io.netty.channel.FileRegion;
 import io.netty.channel.epoll.EpollSocketChannelConfig;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.LastHttpContent;
 
@@ -63,7 +64,7 @@ final class ResponseCork extends ChannelDuplexHandler {
                 corked = true;
             }
         } else if (corked && message instanceof HttpResponse head && !(message instanceof FullHttpResponse)
-                && head.headers().contains("Transfer-Encoding")) {
+                && head.headers().contains(HttpHeaderNames.TRANSFER_ENCODING)) {
             socket.cork(false);
             corked = false;
         }
