@@ -231,7 +231,7 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
     }
 
     private void export(ClipListExport.Format format, String suggested, String kind, String pattern) {
-        chooseTarget(suggested, kind, pattern, ClipsViewModel.Folder.EXPORT).ifPresent(p -> vm.export(format, p));
+        chooseTarget(suggested, kind, pattern, ClipOutputs.Folder.EXPORT).ifPresent(p -> vm.export(format, p));
     }
 
     /** "Adjust…" and the desk's A key: the clip's marks on the timeline, or the trim dialog when the DVR lost it. */
@@ -280,7 +280,7 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
                 button("Copy HLS", "video-copy-hls", none, () -> onVideo(v -> vm.copyVideoLink(v, PreviewFormat.HLS))),
                 button("Copy MP4", "video-copy-mp4", none, () -> onVideo(v -> vm.copyVideoLink(v, PreviewFormat.MP4))),
                 button("Save MP4…", "video-save-mp4", none, () -> onVideo(v -> chooseTarget(v.getVideo().name() + ".mp4",
-                        "MP4", "*.mp4", ClipsViewModel.Folder.MP4).ifPresent(p -> vm.saveVideoMp4(v, p)))),
+                        "MP4", "*.mp4", ClipOutputs.Folder.MP4).ifPresent(p -> vm.saveVideoMp4(v, p)))),
                 button("Delete…", "video-delete", none, () -> onVideo(v -> {
                     if (confirm("Delete the permanent video \"" + v.getVideo().name() + "\"?")) {
                         vm.deleteVideo(v);
@@ -302,7 +302,7 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
     }
 
     private void saveMp4(ClipItem item) {
-        chooseTarget(item.getClip().name() + ".mp4", "MP4", "*.mp4", ClipsViewModel.Folder.MP4)
+        chooseTarget(item.getClip().name() + ".mp4", "MP4", "*.mp4", ClipOutputs.Folder.MP4)
                 .ifPresent(p -> vm.saveMp4(item, p));
     }
 
@@ -322,7 +322,7 @@ public final class ClipsPanel extends VBox implements AutoCloseable {
     }
 
     /** A save chooser opening where the last file of this kind went (the home folder the first time). */
-    private Optional<Path> chooseTarget(String suggested, String kind, String pattern, ClipsViewModel.Folder folder) {
+    private Optional<Path> chooseTarget(String suggested, String kind, String pattern, ClipOutputs.Folder folder) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Save " + kind);
         chooser.setInitialFileName(suggested.replaceAll("[/\\\\:*?\"<>|]", "_"));

@@ -47,7 +47,7 @@ class ClipsPanelTest extends FxRobot {
         Path target = folder.resolve("shared.mp4");
         fx(() -> {
             f.vm().saveMp4(f.item(clip.id()), target);
-            f.vm().rememberFolder(ClipsViewModel.Folder.MP4, folder);
+            f.vm().rememberFolder(ClipOutputs.Folder.MP4, folder);
             return null;
         });
         f.await("the saved MP4", () -> Files.exists(target) && fx(() -> f.vm().noticeProperty().get())
@@ -63,8 +63,8 @@ class ClipsPanelTest extends FxRobot {
             assertEquals("644", Integer.toOctalString(mode), "under umask 022");
         }
         assertTrue(Ffprobe.durationS(target) > 1, "a whole, playable MP4");
-        assertEquals(folder, fx(() -> f.vm().folderFor(ClipsViewModel.Folder.MP4)));
-        assertEquals(Path.of(System.getProperty("user.home")), fx(() -> f.vm().folderFor(ClipsViewModel.Folder.EXPORT)),
+        assertEquals(folder, fx(() -> f.vm().folderFor(ClipOutputs.Folder.MP4)));
+        assertEquals(Path.of(System.getProperty("user.home")), fx(() -> f.vm().folderFor(ClipOutputs.Folder.EXPORT)),
                 "each kind keeps its own folder");
     }
 
