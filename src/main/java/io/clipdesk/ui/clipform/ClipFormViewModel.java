@@ -89,6 +89,7 @@ public final class ClipFormViewModel {
     private Adjuster adjuster = (clip, from, to, done, failed) -> failed.accept(
             new IllegalStateException("This desk cannot adjust clips."));
     private Consumer<Clip> onAdjusted = clip -> { };
+    private final MarkEditor markEditor;
     private final ObjectBinding<MarkedClip> verdict;
     private final StringBinding problem;
     private final BooleanBinding canCreate;
@@ -122,6 +123,7 @@ public final class ClipFormViewModel {
         this.playheadMs = playheadMs;
         this.segments = segments;
         this.segmentDurationMs = segmentDurationMs;
+        this.markEditor = new MarkEditor(marks, activeSide, playheadMs, zone, outcome::set);
         verdict = Bindings.createObjectBinding(() -> stream.getValue() == null
                         ? new MarkedClip(null, "Waiting for the engine…")
                         : MarkedClip.ofMarks(marks.get(), exactCut.get(), name.get(), expiry.get(), keepVod.get(),
@@ -166,13 +168,11 @@ public final class ClipFormViewModel {
     }
 
     public void markIn() {
-        activeSide.set(Side.IN);
-        marks.set(marks.get().withIn(playheadMs.get()));
+        markEditor.markIn();
     }
 
     public void markOut() {
-        activeSide.set(Side.OUT);
-        marks.set(marks.get().withOut(playheadMs.get()));
+        markEditor.markOut();
     }
 
     /**
@@ -180,58 +180,22 @@ public final class ClipFormViewModel {
      * false, with a warning in the message area, when the text is not a time of day. Blank clears the mark.
      */
     public boolean typeMark(Side side, String text) {
-        activeSide.set(side);
-        if (text == null || text.isBlank()) {
-            marks.set(side == Side.IN ? marks.get().withIn(Marks.NONE) : marks.get().withOut(Marks.NONE));
-            return true;
-        }
-        Optional<Long> ms = Timecode.parse(text, zone, playheadMs.get());
-        if (ms.isEmpty()) {
-            outcome.set(FormMessage.warning("“" + text.strip() + "” is not a time of day: type HH:MM:SS.ff (frames)"
-                    + " or HH:MM:SS.mmm (milliseconds)."));
-            return false;
-        }
-        marks.set(side == Side.IN ? marks.get().withIn(ms.get()) : marks.get().withOut(ms.get()));
-        return true;
+        return markEditor.type(side, text);
     }
 
     /** [ and ]: moves the active mark by {@code deltaMs} (a frame, or with Shift a second). */
     public void nudge(long deltaMs) {
-        Marks m = marks.get();
-        if (activeSide.get() == Side.OUT && m.hasOut()) {
-            marks.set(m.withOut(m.outMs() + deltaMs));
-        } else if (m.hasIn()) {
-            activeSide.set(Side.IN);
-            marks.set(m.withIn(m.inMs() + deltaMs));
-        } else if (m.hasOut()) {
-            activeSide.set(Side.OUT);
-            marks.set(m.withOut(m.outMs() + deltaMs));
-        } else {
-            outcome.set(FormMessage.hint("Set a mark first (I or O), then [ and ] move it by a frame."));
-        }
+        markEditor.nudge(deltaMs);
     }
 
     /** ↑/↓ in a mark field: moves that mark by {@code deltaMs}. */
     public void nudgeSide(Side side, long deltaMs) {
-        Marks m = marks.get();
-        if (side == Side.IN ? !m.hasIn() : !m.hasOut()) {
-            outcome.set(FormMessage.hint("Set the " + (side == Side.IN ? "in" : "out") + " point first."));
-            return;
-        }
-        activeSide.set(side);
-        marks.set(side == Side.IN ? m.withIn(m.inMs() + deltaMs) : m.withOut(m.outMs() + deltaMs));
+        markEditor.nudgeSide(side, deltaMs);
     }
 
     /** The mark Shift+I / Shift+O go to, or empty (with a hint) when it is not set. */
     public Optional<Long> markToGoTo(Side side) {
-        Marks m = marks.get();
-        boolean set = side == Side.IN ? m.hasIn() : m.hasOut();
-        if (!set) {
-            outcome.set(FormMessage.hint("No " + (side == Side.IN ? "in" : "out") + " point to go to yet."));
-            return Optional.empty();
-        }
-        activeSide.set(side);
-        return Optional.of(side == Side.IN ? m.inMs() : m.outMs());
+        return markEditor.markToGoTo(side);
     }
 
     /** A text field of the form was edited: the last outcome no longer applies. */
@@ -241,13 +205,7 @@ public final class ClipFormViewModel {
 
     /** An in or out handle dragged on the timeline. */
     public void editMarks(Marks edited) {
-        Marks was = marks.get();
-        if (edited.outMs() != was.outMs() && edited.inMs() == was.inMs()) {
-            activeSide.set(Side.OUT);
-        } else if (edited.inMs() != was.inMs()) {
-            activeSide.set(Side.IN);
-        }
-        marks.set(edited);
+        markEditor.edit(edited);
     }
 
     /** Esc: the marks go, and an adjust under way is given up (the clip stays as it was). */
@@ -327,7 +285,7 @@ public final class ClipFormViewModel {
             return;
         }
         Marks m = marks.get();
-        send(verdict.get().request(), tailCaveat(m.inMs(), m.outMs()), () -> {
+        send(verdict.get().request(), ClipOutcome.tailCaveat(window.getValue(), m.inMs(), m.outMs(), zone), () -> {
             marks.set(Marks.CLEARED);
             name.set("");
         });
@@ -358,7 +316,7 @@ public final class ClipFormViewModel {
             return;
         }
         DvrWindow w = window.getValue();
-        String clipped = tailCaveat(startMs, endMs);
+        String clipped = ClipOutcome.tailCaveat(w, startMs, endMs, zone);
         long fromMs = clipped.isEmpty() ? startMs : w.startMs();
         MarkedClip clip = MarkedClip.of(fromMs, endMs, exactCut.get(), clipName, expiry.get(), keepVod.get(), s, w,
                 nowMs.get(), zone);
@@ -369,16 +327,6 @@ public final class ClipFormViewModel {
         send(clip.request().withDescription(description), clipped, () -> { });
     }
 
-    /** What a range loses to the DVR's tail, as a sentence; empty when the DVR holds all of it (or none). */
-    private String tailCaveat(long startMs, long endMs) {
-        DvrWindow w = window.getValue();
-        if (w == null || w.isEmpty() || startMs >= w.startMs() || endMs <= w.startMs()) {
-            return "";
-        }
-        return " The DVR holds only the part from " + Timecode.format(w.startMs(), zone) + ": the first "
-                + Timecode.length(w.startMs() - startMs) + " asked for were cut.";
-    }
-
     private void finishAdjust(Clip clip) {
         busy.set(true);
         Marks at = marks.get();
@@ -387,10 +335,7 @@ public final class ClipFormViewModel {
             adjusting.set(null);
             marks.set(Marks.CLEARED);
             name.set("");
-            outcome.set(FormMessage.done("Adjusted “" + adjusted.name() + "”: now "
-                    + Timecode.length(adjusted.toMs() - adjusted.fromMs()) + " from "
-                    + Timecode.format(adjusted.fromMs(), zone)
-                    + (adjusted.accuracy() == ClipAccuracy.FRAME ? ", exact cut" : "")));
+            outcome.set(ClipOutcome.adjusted(adjusted, zone));
             onAdjusted.accept(adjusted);
         }, failure -> {
             busy.set(false);
@@ -409,11 +354,7 @@ public final class ClipFormViewModel {
         submitter.submit(request, created -> {
             busy.set(false);
             afterCreate.run();
-            String text = "Created “" + created.name() + "”, " + Timecode.length(cut.lengthMs()) + " from "
-                    + Timecode.format(cut.startMs(), zone)
-                    + (created.accuracy() == ClipAccuracy.FRAME ? ", exact cut" : ", cut on keyframes")
-                    + (created.vodRequired() ? ", permanent copy requested" : "") + "." + caveat;
-            outcome.set(caveat.isEmpty() ? FormMessage.done(text) : FormMessage.warning(text));
+            outcome.set(ClipOutcome.created(created, cut, caveat, zone));
         }, failure -> {
             busy.set(false);
             outcome.set(FormMessage.warning(MarkedClip.readable(failure.getMessage(), zone)));
