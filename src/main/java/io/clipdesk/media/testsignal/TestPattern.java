@@ -2,7 +2,6 @@ package io.clipdesk.media.testsignal;
 
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -143,8 +142,8 @@ final class TestPattern {
                 addDamage(drawnBoxX, drawnBoxY, BOX_SIZE, BOX_SIZE);
                 addDamage(boxX, boxY, BOX_SIZE, BOX_SIZE);
             }
-            clockGlyphs.addChanged(drawnClock, clock, 0, this);
-            counterGlyphs.addChanged(drawnCounter, counter, COUNTER_DIGITS_FROM, this);
+            clockGlyphs.addChanged(drawnClock, clock, 0, damage);
+            counterGlyphs.addChanged(drawnCounter, counter, COUNTER_DIGITS_FROM, damage);
         }
         for (Region r : damage) {
             repaint(r, flash, sweepX, boxX, boxY);
@@ -195,8 +194,8 @@ final class TestPattern {
         fill(sweepX, FLASH_HEIGHT, SWEEP_WIDTH, BARS_HEIGHT - FLASH_HEIGHT, WHITE);
         fill(boxX, boxY, BOX_SIZE, BOX_SIZE, ORANGE);
         paintPanel();
-        clockGlyphs.draw(y, clock, 0, this);
-        counterGlyphs.draw(y, counter, COUNTER_DIGITS_FROM, this);
+        clockGlyphs.draw(y, clock, 0, r);
+        counterGlyphs.draw(y, counter, COUNTER_DIGITS_FROM, r);
     }
 
     private static void paintBackground(Graphics2D g, String streamName, Font labelFont) {
@@ -316,139 +315,5 @@ final class TestPattern {
     private static int bounce(long steps, int max) {
         int phase = (int) (steps % (2L * max));
         return phase <= max ? phase : 2 * max - phase;
-    }
-
-    /**
-     * White characters of one monospaced font on a grey, pre-rendered once as luma cells one advance wide plus a
-     * margin each side for strokes that overhang it. Text on a neutral grey changes luma only; cells are pasted
-     * with max(), since overlapping margins and the background are darker than any stroke.
-     */
-    private static final class GlyphCells {
-
-        private final int originX;
-        private final int top;
-        private final int advance;
-        private final int margin;
-        private final int cellWidth;
-        private final int height;
-        private final byte[][] cells = new byte[128][];
-
-        GlyphCells(Font font, int backgroundRgb, int originX, int baseline, String characters) {
-            BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
-            Graphics2D pg = probe.createGraphics();
-            FontMetrics metrics = pg.getFontMetrics(font);
-            pg.dispose();
-            this.advance = metrics.charWidth('0');
-            this.margin = advance / 4;
-            this.cellWidth = advance + 2 * margin;
-            this.height = metrics.getAscent() + metrics.getDescent();
-            this.originX = originX;
-            this.top = baseline - metrics.getAscent();
-            for (char c : characters.toCharArray()) {
-                BufferedImage cell = new BufferedImage(cellWidth, height, BufferedImage.TYPE_INT_RGB);
-                Graphics2D g = cell.createGraphics();
-                g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-                g.setColor(new Color(backgroundRgb));
-                g.fillRect(0, 0, cellWidth, height);
-                g.setColor(Color.WHITE);
-                g.setFont(font);
-                g.drawChars(new char[] {c}, 0, 1, margin, metrics.getAscent());
-                g.dispose();
-                byte[] luma = new byte[cellWidth * height];
-                for (int row = 0; row < height; row++) {
-                    for (int col = 0; col < cellWidth; col++) {
-                        luma[row * cellWidth + col] = (byte) Yuv.luma(cell.getRGB(col, row));
-                    }
-                }
-                cells[c] = luma;
-            }
-        }
-
-        /**
-         * Pastes {@code text[from…]} at its place on the line (character i at origin + i advances), clipped to
-         * the region {@code pattern} is repainting.
-         */
-        void draw(byte[] lumaPlane, char[] text, int from, TestPattern pattern) {
-            int rowFrom = Math.max(0, pattern.clipY0 - top);
-            int rowTo = Math.min(height, pattern.clipY1 - top);
-            for (int i = from; i < text.length; i++) {
-                byte[] cell = cells[text[i]];
-                int left = originX + i * advance - margin;
-                int colFrom = Math.max(0, pattern.clipX0 - left);
-                int colTo = Math.min(cellWidth, pattern.clipX1 - left);
-                for (int row = rowFrom; row < rowTo; row++) {
-                    int target = (top + row) * WIDTH + left;
-                    int source = row * cellWidth;
-                    for (int col = colFrom; col < colTo; col++) {
-                        int glyph = cell[source + col] & 0xFF;
-                        if (glyph > (lumaPlane[target + col] & 0xFF)) {
-                            lumaPlane[target + col] = (byte) glyph;
-                        }
-                    }
-                }
-            }
-        }
-
-        /** Adds the cell of each character of {@code text[from…]} that differs from {@code drawn}. */
-        void addChanged(char[] drawn, char[] text, int from, TestPattern pattern) {
-            for (int i = from; i < text.length; i++) {
-                if (drawn == null || drawn[i] != text[i]) {
-                    pattern.addDamage(originX + i * advance - margin, top, cellWidth, height);
-                }
-            }
-        }
-    }
-
-    /** BT.709 limited-range YUV of 0xRRGGBB colours, the encoders' declared colour space. */
-    static final class Yuv {
-
-        private Yuv() {
-        }
-
-        static int luma(int rgb) {
-            return (int) Math.round(16 + 219 * lumaOf(rgb));
-        }
-
-        static int cb(int rgb) {
-            return chroma(((rgb & 0xFF) / 255.0 - lumaOf(rgb)) / 1.8556);
-        }
-
-        static int cr(int rgb) {
-            return chroma(((rgb >> 16 & 0xFF) / 255.0 - lumaOf(rgb)) / 1.5748);
-        }
-
-        private static double lumaOf(int rgb) {
-            return (0.2126 * (rgb >> 16 & 0xFF) + 0.7152 * (rgb >> 8 & 0xFF) + 0.0722 * (rgb & 0xFF)) / 255.0;
-        }
-
-        private static int chroma(double difference) {
-            return (int) Math.max(16, Math.min(240, Math.round(128 + 224 * difference)));
-        }
-
-        /** Converts a whole picture; chroma from the mean colour of each 2x2 block. */
-        static void fromRgb(BufferedImage image, byte[] yPlane, byte[] uPlane, byte[] vPlane) {
-            int w = image.getWidth();
-            int h = image.getHeight();
-            int[] rgb = image.getRGB(0, 0, w, h, null, 0, w);
-            for (int i = 0; i < rgb.length; i++) {
-                yPlane[i] = (byte) luma(rgb[i]);
-            }
-            for (int row = 0; row < h / 2; row++) {
-                for (int col = 0; col < w / 2; col++) {
-                    int r = 0;
-                    int gr = 0;
-                    int b = 0;
-                    for (int k = 0; k < 4; k++) {
-                        int p = rgb[(2 * row + k / 2) * w + 2 * col + k % 2];
-                        r += p >> 16 & 0xFF;
-                        gr += p >> 8 & 0xFF;
-                        b += p & 0xFF;
-                    }
-                    int mean = (r + 2) / 4 << 16 | (gr + 2) / 4 << 8 | (b + 2) / 4;
-                    uPlane[row * (w / 2) + col] = (byte) cb(mean);
-                    vPlane[row * (w / 2) + col] = (byte) cr(mean);
-                }
-            }
-        }
     }
 }
