@@ -2,7 +2,6 @@ package io.clipdesk.engine.stream;
 
 import io.clipdesk.engine.EngineConfig;
 import io.clipdesk.engine.InsufficientStorageException;
-import io.clipdesk.engine.InvalidRequestException;
 import io.clipdesk.engine.NotFoundException;
 import io.clipdesk.engine.StoreException;
 import io.clipdesk.engine.change.ChangeLog;
@@ -40,7 +39,6 @@ import java.util.logging.Logger;
 public final class DefaultStreamService implements StreamService {
 
     private static final Logger LOG = Logger.getLogger(DefaultStreamService.class.getName());
-    private static final int MAX_NAME_LENGTH = 255;
     /** How far a segment's audio may reach past its pictures (the cutter waits at most 1 s for late audio). */
     private static final long AUDIO_EDGE_MS = 1_000;
 
@@ -108,8 +106,8 @@ public final class DefaultStreamService implements StreamService {
 
     @Override
     public LiveStream create(StreamDraft draft) {
-        String name = checkName(draft.name());
-        checkDvrDuration(draft.dvrDurationS());
+        String name = StreamRules.name(draft.name());
+        StreamRules.checkDvrDuration(draft.dvrDurationS());
         LiveStream stream;
         synchronized (writeLock) {
             SourceSpec source = checkSource(draft.source(), streams.list());
@@ -130,14 +128,14 @@ public final class DefaultStreamService implements StreamService {
             before = get(streamId);
             stream = before;
             if (patch.name().isPresent()) {
-                stream = stream.withName(checkName(patch.name().get()));
+                stream = stream.withName(StreamRules.name(patch.name().get()));
             }
             boolean dvrEnabled = patch.dvrEnabled().orElse(stream.dvrEnabled());
             int dvrDurationS = patch.dvrDurationS().orElse(stream.dvrDurationS());
-            checkDvrDuration(dvrDurationS);
+            StreamRules.checkDvrDuration(dvrDurationS);
             stream = stream.withDvr(dvrEnabled, dvrDurationS);
             if (patch.source().isPresent()) {
-                SourceSpec source = checkSource(keepPort(patch.source().get(), before.source()),
+                SourceSpec source = checkSource(StreamRules.keepPort(patch.source().get(), before.source()),
                         streams.list().stream().filter(s -> s.id() != streamId).toList());
                 if (!source.equals(before.source())) {
                     // A new source brings its own ladder (remuxed sources adopt theirs on their first segment).
@@ -172,23 +170,6 @@ public final class DefaultStreamService implements StreamService {
         changes.publish(ChangeType.STREAM_UPDATED, streamId, "", 0);
         LOG.info("stream " + streamId + ": source ladder is now " + renditions.stream().map(Rendition::name).toList());
         drop(before, segments.endedBy(streamId, Long.MAX_VALUE));
-    }
-
-    /** A push source changed without a port keeps the port it had. */
-    private static SourceSpec keepPort(SourceSpec wanted, SourceSpec current) {
-        if (wanted.kind() != current.kind()) {
-            return wanted;
-        }
-        try {
-            var address = PushAddress.of(wanted);
-            var old = PushAddress.of(current);
-            if (address.isPresent() && old.isPresent() && address.get().port() == 0) {
-                return address.get().withPort(old.get().port()).spec();
-            }
-        } catch (IllegalArgumentException e) {
-            // SourceRules says what is wrong with it.
-        }
-        return wanted;
     }
 
     private SourceSpec checkSource(SourceSpec source, List<LiveStream> others) {
@@ -378,24 +359,5 @@ public final class DefaultStreamService implements StreamService {
             ingest.recorder().health(SourceHealth.STOPPED, "stopped");
         }
         disk.writeSucceeded(streamId); // a stopped stream no longer waits for room
-    }
-
-    private static String checkName(String name) {
-        String stripped = name == null ? "" : name.strip();
-        if (stripped.isEmpty()) {
-            throw new InvalidRequestException("name must not be empty");
-        }
-        if (stripped.length() > MAX_NAME_LENGTH) {
-            throw new InvalidRequestException("name is " + stripped.length() + " characters; at most "
-                    + MAX_NAME_LENGTH + " allowed");
-        }
-        return stripped;
-    }
-
-    private static void checkDvrDuration(int dvrDurationS) {
-        if (dvrDurationS < LiveStream.MIN_DVR_DURATION_S || dvrDurationS > LiveStream.MAX_DVR_DURATION_S) {
-            throw new InvalidRequestException("dvr_duration " + dvrDurationS + " s is outside the allowed range "
-                    + LiveStream.MIN_DVR_DURATION_S + "–" + LiveStream.MAX_DVR_DURATION_S + " s");
-        }
     }
 }
