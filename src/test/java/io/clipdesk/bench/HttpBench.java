@@ -37,7 +37,12 @@ final class HttpBench {
     private static final Pattern REQUESTS = Pattern.compile("([0-9]+) requests in");
     private static final Pattern P99 = Pattern.compile("\\s99%\\s+([0-9.]+)(us|ms|s)");
     private static final int SECONDS = 5;
-    private static final int ROUNDS = 3;
+    private static final int ROUNDS = 5;
+    /**
+     * Each server is loaded this long before its rounds, alike: a JVM compiles its hot paths in the first seconds
+     * (C2 still took ~9 % of the machine during rounds after a 2 s warm-up), a figure of starting, not of serving.
+     */
+    private static final int WARM_UP_SECONDS = 6;
     /** The previous quiet run on the 2-core build machine (docs/benchmarks.md, commit 49b0dad), and issue 16's. */
     private static final String SEGMENT_BEFORE = "before: 0.89, 50.2 vs nginx 37.9 us CPU/req (49b0dad); "
             + "0.65 and 0.70 (issue 16)";
@@ -46,7 +51,7 @@ final class HttpBench {
 
     static void run(Path work) throws Exception {
         BenchReport.section("Clip media over HTTP, wrk -t2 -c64, " + ROUNDS + " interleaved rounds of " + SECONDS
-                + " s, against nginx on the same files");
+                + " s after " + WARM_UP_SECONDS + " s of warm-up each, against nginx on the same files");
         Path data = work.resolve("http");
         try (ClipEngine engine = Engines.open(data, Clock.systemUTC(), 2000);
              // wrk's 64 connections and the bench's own all come from 127.0.0.1: the per-address cap is lifted.
@@ -88,8 +93,8 @@ final class HttpBench {
 
     private static void compare(String what, String ours, String reference, double target, String before,
                                 LongSupplier ourCpu, LongSupplier referenceCpu) throws Exception {
-        wrk(ours, 2, ourCpu);
-        wrk(reference, 2, referenceCpu);
+        wrk(ours, WARM_UP_SECONDS, ourCpu);
+        wrk(reference, WARM_UP_SECONDS, referenceCpu);
         double[][] clipdeskRounds = new double[ROUNDS][];
         double[][] nginxRounds = new double[ROUNDS][];
         for (int round = 0; round < ROUNDS; round++) {
