@@ -11,10 +11,10 @@ import io.clipdesk.engine.ClipEngine;
 import io.clipdesk.engine.EngineConfig;
 import io.clipdesk.engine.storage.DataLayout;
 import io.clipdesk.engine.storage.DiskReserve;
+import io.clipdesk.engine.storage.OwnerOnlyFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -61,7 +61,7 @@ final class DeskSessions implements DeskSwitch, AutoCloseable {
         if (engine == null) {
             try {
                 Path dataDir = local.dataDir().toAbsolutePath().normalize();
-                Files.createDirectories(dataDir);
+                OwnerOnlyFiles.createFolder(dataDir);
                 ClipEngine opened = Engines.open(EngineConfig.defaults(new DataLayout(dataDir))
                         .withDiskReserve(local.reserve()), clock);
                 try {
