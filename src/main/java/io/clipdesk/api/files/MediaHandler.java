@@ -73,9 +73,9 @@ public final class MediaHandler {
     }
 
     /**
-     * How to answer a GET or HEAD of a media file the engine has already resolved: reading only memory and the file —
-     * never the database — so it may run on an event loop, and without routing (its answer knows what its route
-     * would do). Null for any other request.
+     * How to answer a GET or HEAD of a media file the engine has already resolved and that is kept open: reading only
+     * memory and the open file — never the database, no file to open — so it may run on an event loop, and without
+     * routing (its answer knows what its route would do). Null for any other request.
      */
     public Route.Action resolvedAction(ApiExchange ex) {
         if (!ex.isHead() && !ex.method().equals("GET")) {
@@ -83,7 +83,10 @@ public final class MediaHandler {
         }
         String key = keyOf(ex.path());
         ResolvedMedia.Answer answer = resolved.known(key, clock.millis());
-        return answer == null ? null : exchange -> sendKnown(exchange, key, answer);
+        if (answer == null || !sender.opensNothing(answer.content())) {
+            return null; // routed on the handler pool, which opens the file and keeps it open for the next requests
+        }
+        return exchange -> sendKnown(exchange, key, answer);
     }
 
     /** The media's key in {@link ResolvedMedia}: its path without the leading slash. */

@@ -120,6 +120,11 @@ public final class OpenFiles implements AutoCloseable {
         });
     }
 
+    /** Whether a channel is kept for {@code path} (it may still turn out moved when {@link #kept} checks). */
+    public boolean holds(Path path) {
+        return open.containsKey(path);
+    }
+
     int openCount() {
         return open.size();
     }
