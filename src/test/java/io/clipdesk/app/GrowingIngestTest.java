@@ -32,8 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * Sources other than the test signal write the segment they are cutting as it grows, as the test signal does: a
- * file played as live (paced by the hand-moved clock, so "half a segment written" is a clock position) and an
- * RTMP push from the ffmpeg CLI (real time). What a live reader got is, byte for byte, the segment the DVR indexed.
+ * file played as live (paced by the hand-moved clock, so "half a segment written" is a clock position) and RTMP and
+ * SRT pushes from the ffmpeg CLI (real time). What a live reader got is, byte for byte, the segment the DVR indexed.
  */
 class GrowingIngestTest {
 
@@ -105,7 +105,17 @@ class GrowingIngestTest {
     @Test
     void rtmpPush_eachSegmentGrowsBeforeItIsIndexed_isThenTheIndexedSegmentByteForByte_andNoPictureIsLostOrRepeated()
             throws Exception {
-        LiveStream stream = f.create("Camera", PushAddress.rtmp(FfmpegCli.freeTcpPort()).spec());
+        pushedSegmentsGrow(PushAddress.rtmp(FfmpegCli.freeTcpPort()), "flv");
+    }
+
+    @Test
+    void srtPush_eachSegmentGrowsBeforeItIsIndexed_isThenTheIndexedSegmentByteForByte_andNoPictureIsLostOrRepeated()
+            throws Exception {
+        pushedSegmentsGrow(PushAddress.srt(FfmpegCli.freeUdpPort(), ""), "mpegts");
+    }
+
+    private void pushedSegmentsGrow(PushAddress address, String format) throws Exception {
+        LiveStream stream = f.create("Camera", address.spec());
         f.awaitHealth(stream.id(), SourceHealth.DISCONNECTED, "waiting for an encoder");
         // Every segment the engine shows as being written, seen from outside as a desk would ask for it.
         List<LiveSegment> seen = new CopyOnWriteArrayList<>();
@@ -125,7 +135,7 @@ class GrowingIngestTest {
         watcher.start();
         try {
             encoder = FfmpegCli.push(PushAddress.of(stream.source()).orElseThrow()
-                    .pushUrl("127.0.0.1", stream.mediaKey()), "flv", 30);
+                    .pushUrl("127.0.0.1", stream.mediaKey()), format, 30);
             LiveFeed.await("two consecutive segments written as they grew, and indexed", () -> consecutive(seen) != null);
         } finally {
             watcher.interrupt();

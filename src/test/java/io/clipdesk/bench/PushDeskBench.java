@@ -32,13 +32,18 @@ import java.util.concurrent.TimeUnit;
  * and place, into a desk as it ships ({@link DeskChild}, own process, Monocle headless) whose only stream is that
  * push; the desk's probe reads the time on screen once a second. In the same run, as the reference, the same desk
  * on the built-in test signal. Figures: p50 / p95 / max of wall clock minus the time shown.
+ * <p>
+ * The push carries no sound: a tone from the CLI ({@code -re -f lavfi -i sine}) runs on a clock that starts when
+ * ffmpeg has set up, later than the piped pictures' first, and its FLV muxer then holds every picture back by the
+ * difference to interleave them (0.73-0.77 s more than without, measured with this part); an encoder that
+ * captures picture and sound on one clock does not.
  */
 final class PushDeskBench {
 
     private static final long WARM_UP_MS = 30_000;
     private static final double LIVE_TARGET_MS = 1500;
     private static final String BEFORE = "before (c926447, a pushed source played from finished segments only; "
-            + "this part, 2026-12-03, load 8.6-9.6): p50 3040, p95 3302, max 3338 ms (test signal p50 1154 then)";
+            + "this part, 2026-12-03, load 5.9-9.9): p50 3429, p95 3446, max 3450 ms (test signal p50 467 then)";
     private static final int WIDTH = 1280;
     private static final int HEIGHT = 720;
     private static final int FPS = 25;
@@ -69,7 +74,7 @@ final class PushDeskBench {
                     + " connection(s)");
         }
         Figures reference = measure(work.resolve("signal-desk"), work.resolve("signal-desk.log"), minutes);
-        report("pushed source (RTMP, 1280x720 H.264)", pushed, true);
+        report("pushed source (RTMP, 1280x720 H.264, no sound)", pushed, true);
         System.out.println("  " + BEFORE);
         report("reference: the test signal", reference, false);
     }
@@ -116,7 +121,7 @@ final class PushDeskBench {
 
     /**
      * Paints the UTC time of day (HH:MM:SS.mmm) as the test signal draws its clock, white on black, 25 times a
-     * second, and pipes the frames to an ffmpeg that encodes and pushes them (with a tone) until closed; an
+     * second, and pipes the frames to an ffmpeg that encodes and pushes them until closed; an
      * encoder that could not connect yet (the desk's listener is not up) is started again.
      */
     private static final class ClockEncoder implements AutoCloseable {
@@ -195,14 +200,12 @@ final class PushDeskBench {
 
         private Process start() throws IOException {
             List<String> command = List.of("ffmpeg", "-hide_banner", "-loglevel", "error",
-                    // Stamped when ffmpeg reads them, as a capture card stamps: the tone's real-time clock and
-                    // the pictures' then start together, and the muxer never holds pictures back for the sound.
+                    // Stamped when ffmpeg reads them, as a capture card stamps.
                     "-use_wallclock_as_timestamps", "1",
                     "-f", "rawvideo", "-pix_fmt", "gray", "-s", WIDTH + "x" + HEIGHT, "-framerate",
                     Integer.toString(FPS), "-i", "pipe:0",
-                    "-re", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
                     "-c:v", "libx264", "-preset", "ultrafast", "-tune", "zerolatency", "-g", "25", "-keyint_min",
-                    "25", "-sc_threshold", "0", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "64k",
+                    "25", "-sc_threshold", "0", "-pix_fmt", "yuv420p", "-an",
                     "-f", "flv", url);
             return new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
