@@ -1,9 +1,11 @@
 package io.clipdesk.api.files;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
@@ -40,15 +42,22 @@ public final class HotFiles {
         return attributes.size() <= MAX_FILE_BYTES;
     }
 
-    /** The file's bytes, from memory when the same file was read before. */
-    byte[] bytes(Path realPath, BasicFileAttributes attributes) throws IOException {
+    /**
+     * The file's bytes, from memory when the same file was read before, else read from {@code source}, the file
+     * open (so what is read is the file checked, whatever its path names meanwhile).
+     */
+    byte[] bytes(Path realPath, BasicFileAttributes attributes, FileChannel source) throws IOException {
         Copy held = copies.get(realPath);
         if (held != null && held.isOf(attributes)) {
             return held.bytes;
         }
-        byte[] bytes = Files.readAllBytes(realPath);
-        if (bytes.length != attributes.size()) {
-            return bytes; // changed while we read it: serve what we read, keep nothing
+        ByteBuffer read = ByteBuffer.allocate((int) attributes.size());
+        while (read.hasRemaining() && source.read(read, read.position()) >= 0) {
+            // positional reads: the channel is shared by responses sending it by sendfile
+        }
+        byte[] bytes = read.array();
+        if (read.hasRemaining()) {
+            return Arrays.copyOf(bytes, read.position()); // shorter than it was: serve what was read, keep nothing
         }
         Copy previous = copies.put(realPath, new Copy(attributes.fileKey(), attributes.size(),
                 attributes.lastModifiedTime().toMillis(), bytes));

@@ -84,8 +84,8 @@ public final class MediaSender {
             range.ifPresent(r -> headers.set("Content-Range", r.contentRange()));
             if (ex.isHead()) {
                 ex.sendHeadersOnly(status, length);
-            } else if (file.immutable() && HotFiles.fits(attributes)) {
-                ex.sendBytes(status, hot.bytes(real, attributes), (int) first, (int) length);
+            } else if (lease != null && HotFiles.fits(attributes)) {
+                ex.sendBytes(status, hot.bytes(real, attributes, lease.channel()), (int) first, (int) length);
             } else if (lease != null && ex.sendsFilesByKernel()) {
                 OpenFiles.Lease sending = lease;
                 lease = null; // released by the response once sent
