@@ -75,7 +75,7 @@ class PullAndFileIngestTest {
             segments = f.segments(stream.id());
             assertTrue(segments.get(4).discontinuity(), "the first segment after the outage says so");
             assertEquals(t0 + 7_000, segments.get(4).startMs(), "the gap is the origin's own");
-            f.assertHealth(stream.id(), SourceHealth.LIVE);
+            f.awaitState(stream.id(), SourceHealth.LIVE);
 
             Clip clip = f.readyClip(stream.id(), (t0 + 1000) / 1000 + 1, 2);
             assertEquals(List.of("h264", "aac"), Ffprobe.codecs(f.clipMp4(clip)));

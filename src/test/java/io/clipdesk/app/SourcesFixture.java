@@ -96,6 +96,18 @@ final class SourcesFixture implements AutoCloseable {
         return engine.streams().state(streamId).health();
     }
 
+    /**
+     * Waits until the stream's health is {@code expected} now (the history may hold it from before): the DVR
+     * indexes a segment before the recorder says the source is live again.
+     */
+    void awaitState(long streamId, SourceHealth expected) {
+        try {
+            LiveFeed.await("stream " + streamId + " " + expected + " now", () -> state(streamId) == expected);
+        } catch (AssertionError e) {
+            throw new AssertionError("health now " + state(streamId) + "; changes: " + health, e);
+        }
+    }
+
     /** The stream's health now, failing with the history of changes when it is another. */
     void assertHealth(long streamId, SourceHealth expected) {
         SourceHealth actual = state(streamId);
