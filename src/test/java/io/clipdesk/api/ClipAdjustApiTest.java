@@ -98,6 +98,42 @@ class ClipAdjustApiTest {
         assertEquals(old.get("tags"), trimmed.get("tags"));
     }
 
+    /**
+     * A start so far back that start × 1000 wraps around a long onto the DVR (a hostile or broken client) is refused
+     * with a sentence, and the clip is left as it was; it used to make a clip of the wrapped range and drop the old.
+     */
+    @Test
+    void adjust_startWhoseMillisecondsOverflowIntoTheDvr_is400AndTheClipStays() {
+        long dvrStartS = f.window().startMs() / 1000;
+        JsonNode old = clip(dvrStartS + 1, 2);
+        long wrappingS = wrappingOnto((dvrStartS + 1) * 1000);
+
+        HttpResponse<String> refused = f.api("POST", CLIPS + "/" + old.get("id").asText() + "/adjust",
+                "{\"start\": " + wrappingS + ", \"duration\": 2}");
+
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertTrue(f.json(refused).get("error").asText().contains("start " + wrappingS), refused.body());
+        assertEquals(200, f.api("GET", CLIPS + "/" + old.get("id").asText(), null).statusCode(), "nothing lost");
+    }
+
+    /** The most negative second whose value × 1000, wrapped around a long, is {@code targetMs}. */
+    private static long wrappingOnto(long targetMs) {
+        java.math.BigInteger wrap = java.math.BigInteger.ONE.shiftLeft(64);
+        for (long ms = targetMs; ms < targetMs + 8000; ms += 1000) {
+            for (int k = -500; k < 0; k++) {
+                java.math.BigInteger[] qr = java.math.BigInteger.valueOf(ms)
+                        .add(wrap.multiply(java.math.BigInteger.valueOf(k)))
+                        .divideAndRemainder(java.math.BigInteger.valueOf(1000));
+                if (qr[1].signum() == 0 && qr[0].bitLength() < 64) {
+                    long startS = qr[0].longValueExact();
+                    assertEquals(ms, startS * 1000, "the multiplication wraps onto the DVR");
+                    return startS;
+                }
+            }
+        }
+        throw new AssertionError("no wrapping second near " + targetMs);
+    }
+
     @Test
     void adjust_withoutARange_saysWhatToSend() {
         JsonNode old = clip(f.window().startMs() / 1000 + 1, 1);

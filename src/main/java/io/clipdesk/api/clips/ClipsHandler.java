@@ -135,7 +135,14 @@ public final class ClipsHandler {
             throw new InvalidRequestException("To " + action + " a clip, send its new range: cut_from_ms and cut_to_ms"
                     + " (Unix ms), or start (Unix s) and duration (s).");
         }
-        return new ExactRange(startS.getAsLong() * 1000, (startS.getAsLong() + durationS.getAsLong()) * 1000);
+        try {
+            // Exact arithmetic: × 1000 wraps around a long for a start billions of years away, onto the DVR.
+            return new ExactRange(Math.multiplyExact(startS.getAsLong(), 1000),
+                    Math.multiplyExact(Math.addExact(startS.getAsLong(), durationS.getAsLong()), 1000));
+        } catch (ArithmeticException e) {
+            throw new InvalidRequestException("start " + startS.getAsLong() + " + duration " + durationS.getAsLong()
+                    + " s is not a time a clip can have; send start in Unix seconds.");
+        }
     }
 
     private void list(ApiExchange ex) throws IOException {
