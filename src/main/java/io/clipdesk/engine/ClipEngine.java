@@ -2,7 +2,6 @@ package io.clipdesk.engine;
 
 import io.clipdesk.engine.change.ChangeLog;
 import io.clipdesk.engine.clip.ClipEdges;
-import io.clipdesk.engine.clip.ClipIds;
 import io.clipdesk.engine.clip.ClipLifecycle;
 import io.clipdesk.engine.clip.ClipPackager;
 import io.clipdesk.engine.clip.ClipRepository;
@@ -141,7 +140,7 @@ public final class ClipEngine implements AutoCloseable {
         streamService.addListener(clipService);
         if (config.createDefaultStream() && ports.streams().list().isEmpty()) {
             ports.streams().insert(new LiveStream(0, "Test signal", SourceSpec.TEST_SIGNAL, true,
-                    LiveStream.DEFAULT_DVR_DURATION_S, ClipIds.random(), clock.millis(), Rendition.DEFAULT_LADDER));
+                    LiveStream.DEFAULT_DVR_DURATION_S, RandomKeys.random(), clock.millis(), Rendition.DEFAULT_LADDER));
         }
         clipService.resume();
         videoLibrary.resume(ports.clips());

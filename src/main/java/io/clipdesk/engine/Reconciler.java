@@ -1,6 +1,5 @@
 package io.clipdesk.engine;
 
-import io.clipdesk.engine.clip.ClipIds;
 import io.clipdesk.engine.clip.ClipRepository;
 import io.clipdesk.engine.clip.ClipStatus;
 import io.clipdesk.engine.dvr.Segment;
@@ -59,7 +58,7 @@ final class Reconciler {
         }
         for (Path dir : children(layout.clipsDir())) {
             String id = dir.getFileName().toString();
-            boolean keep = ClipIds.isValid(id) && clips.find(id).map(c -> c.status() != ClipStatus.EXPIRED)
+            boolean keep = RandomKeys.isValid(id) && clips.find(id).map(c -> c.status() != ClipStatus.EXPIRED)
                     .orElse(false);
             if (!keep) {
                 DurableFiles.deleteTree(dir);

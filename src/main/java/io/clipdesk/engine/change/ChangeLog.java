@@ -1,6 +1,6 @@
 package io.clipdesk.engine.change;
 
-import io.clipdesk.engine.clip.ClipIds;
+import io.clipdesk.engine.RandomKeys;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -59,7 +59,7 @@ public final class ChangeLog {
         this.clock = clock;
         this.ring = new ChangeEvent[capacity];
         // Letters and digits only: the epoch never contains the '-' that separates it from the sequence.
-        this.epoch = ClipIds.random().substring(0, 8);
+        this.epoch = RandomKeys.random().substring(0, 8);
     }
 
     /** This run of the engine; ids of another epoch are from before a restart. */

@@ -1,5 +1,6 @@
 package io.clipdesk.engine.clip;
 
+import io.clipdesk.engine.RandomKeys;
 import io.clipdesk.engine.dvr.DvrGaps;
 
 import java.util.List;
@@ -45,7 +46,7 @@ public record Clip(
         Objects.requireNonNull(accuracy, "accuracy");
         renditions = List.copyOf(renditions);
         error = error == null ? "" : error;
-        if (!ClipIds.isValid(id)) {
+        if (!RandomKeys.isValid(id)) {
             throw new IllegalArgumentException("clip id must be 12 characters [a-z0-9]");
         }
         if (gapMs < 0) {

@@ -5,6 +5,7 @@ import io.clipdesk.engine.FailureReason;
 import io.clipdesk.engine.InvalidRequestException;
 import io.clipdesk.engine.MediaException;
 import io.clipdesk.engine.NotFoundException;
+import io.clipdesk.engine.RandomKeys;
 import io.clipdesk.engine.change.ChangeLog;
 import io.clipdesk.engine.change.ChangeType;
 import io.clipdesk.engine.dvr.DvrGaps;
@@ -77,7 +78,7 @@ public final class DefaultClipService implements ClipService, SegmentListener {
         streams.requireRoom(DiskBudget.clipBytes(stream.renditions(), plan.durationS(), config.segmentDurationMs(),
                 request.vodRequired()), "a " + plan.durationS() + " s clip" + (request.vodRequired()
                 ? " with a permanent video" : ""));
-        String id = ClipIds.random();
+        String id = RandomKeys.random();
         long videoId = request.vodRequired()
                 ? videos.reserve(stream.id(), id, plan.name(), request.description()) : 0;
         Clip clip = new Clip(id, stream.id(), plan.name(), plan.startS(), (int) plan.durationS(), plan.expirationS(),
@@ -99,7 +100,7 @@ public final class DefaultClipService implements ClipService, SegmentListener {
 
     @Override
     public Clip get(String clipId) {
-        Clip clip = ClipIds.isValid(clipId) ? clips.find(clipId).orElse(null) : null;
+        Clip clip = RandomKeys.isValid(clipId) ? clips.find(clipId).orElse(null) : null;
         if (clip == null || !lifecycle.aliveAt(clip, clock.millis())) {
             throw new NotFoundException("clip " + clipId + " not found (unknown, deleted or expired)");
         }
@@ -179,7 +180,7 @@ public final class DefaultClipService implements ClipService, SegmentListener {
     public synchronized Clip trim(String clipId, long fromMs, long toMs) {
         Clip old = clips.find(get(clipId).id()).orElseThrow();
         ExactRange range = ClipPolicy.trimmed(old, fromMs, toMs);
-        String id = ClipIds.random();
+        String id = RandomKeys.random();
         long videoId = old.hasVideo() ? videos.reserve(old.streamId(), id, old.name(), old.description()) : 0;
         Clip trimmed;
         try {

@@ -3,7 +3,7 @@ package io.clipdesk.engine.reframe;
 import io.clipdesk.engine.EngineConfig;
 import io.clipdesk.engine.FailureReason;
 import io.clipdesk.engine.clip.Clip;
-import io.clipdesk.engine.clip.ClipIds;
+import io.clipdesk.engine.RandomKeys;
 import io.clipdesk.engine.clip.ClipPhase;
 import io.clipdesk.engine.clip.ClipRejectedException;
 import io.clipdesk.engine.clip.ClipRepository;
@@ -81,7 +81,7 @@ public final class DefaultReframeService implements ReframeService {
                 reframes.delete(earlier.id());
             }
         }
-        Reframe reframe = new Reframe(ClipIds.random(), clipId, clip.streamId(), aspect, crop, ReframeStatus.QUEUED,
+        Reframe reframe = new Reframe(RandomKeys.random(), clipId, clip.streamId(), aspect, crop, ReframeStatus.QUEUED,
                 "", clock.millis(), 0, 0);
         reframes.insert(reframe);
         queue(reframe);

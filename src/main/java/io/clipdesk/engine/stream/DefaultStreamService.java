@@ -6,7 +6,7 @@ import io.clipdesk.engine.NotFoundException;
 import io.clipdesk.engine.StoreException;
 import io.clipdesk.engine.change.ChangeLog;
 import io.clipdesk.engine.change.ChangeType;
-import io.clipdesk.engine.clip.ClipIds;
+import io.clipdesk.engine.RandomKeys;
 import io.clipdesk.engine.dvr.DvrFiles;
 import io.clipdesk.engine.dvr.DvrRecorder;
 import io.clipdesk.engine.dvr.DvrSlice;
@@ -113,7 +113,7 @@ public final class DefaultStreamService implements StreamService {
             SourceSpec source = checkSource(draft.source(), streams.list());
             requireRoom(DiskBudget.streamBytes(Rendition.DEFAULT_LADDER), "a new stream");
             stream = streams.insert(new LiveStream(0, name, source, draft.dvrEnabled(),
-                    draft.dvrDurationS(), ClipIds.random(), clock.millis(), Rendition.DEFAULT_LADDER));
+                    draft.dvrDurationS(), RandomKeys.random(), clock.millis(), Rendition.DEFAULT_LADDER));
         }
         changes.publish(ChangeType.STREAM_CREATED, stream.id(), "", 0);
         startIngest(stream);

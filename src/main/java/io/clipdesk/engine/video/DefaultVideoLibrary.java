@@ -6,7 +6,7 @@ import io.clipdesk.engine.change.ChangeLog;
 import io.clipdesk.engine.change.ChangeType;
 import io.clipdesk.engine.clip.Clip;
 import io.clipdesk.engine.clip.ClipDescription;
-import io.clipdesk.engine.clip.ClipIds;
+import io.clipdesk.engine.RandomKeys;
 import io.clipdesk.engine.clip.ClipPackager;
 import io.clipdesk.engine.clip.ClipRepository;
 import io.clipdesk.engine.clip.ClipStatus;
@@ -127,7 +127,7 @@ public final class DefaultVideoLibrary implements VideoLibrary {
     public long reserve(long streamId, String clipId, String name, ClipDescription description) {
         List<String> renditions = streams.find(streamId).map(s -> s.renditions().stream().map(Rendition::name)
                 .toList()).orElse(List.of());
-        Video video = videos.insert(new Video(0, ClipIds.random(), streamId, clipId, name, VideoStatus.PENDING, "",
+        Video video = videos.insert(new Video(0, RandomKeys.random(), streamId, clipId, name, VideoStatus.PENDING, "",
                 0, clock.millis(), renditions, description));
         changed(ChangeType.VIDEO_CREATED, video);
         return video.id();
