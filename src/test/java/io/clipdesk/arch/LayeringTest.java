@@ -229,4 +229,15 @@ class LayeringTest {
                     .check(MAIN);
         }
     }
+
+    @Test
+    void engine_changeLogKnowsNoOtherConcept() {
+        noClasses().that().resideInAPackage("io.clipdesk.engine.change..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("io.clipdesk.engine.*..")
+                        .and(JavaClass.Predicates.resideOutsideOfPackage("io.clipdesk.engine.change..")))
+                .because("every concept publishes its changes, so the change log depends on none of them (the "
+                        + "engine's sub-packages still have cycles: clip-video, dvr-stream, dvr-sound and storage "
+                        + "with most; this keeps change out of them)")
+                .check(MAIN);
+    }
 }
