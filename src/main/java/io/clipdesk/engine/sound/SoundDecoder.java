@@ -39,6 +39,16 @@ public interface SoundDecoder {
      */
     Optional<Cursor> open(SegmentMedia segment, double tempo);
 
+    /**
+     * {@link #open(SegmentMedia, double)} for a segment that plays on from {@code previous}, the segment just before
+     * it with no gap between: its first sound decoded as if the decoder had gone on from there. (An AAC decoder
+     * started cold fades its first frame in from silence: a tick at every segment join.) By default the same as
+     * {@code open}.
+     */
+    default Optional<Cursor> openAfter(SegmentMedia segment, SegmentMedia previous, double tempo) {
+        return open(segment, tempo);
+    }
+
     /** {@link #open(SegmentMedia, double)} on a file (tools and tests that hold segments on disk). */
     default Optional<Cursor> open(Path segmentFile, double tempo) {
         return open(SegmentMedia.read(segmentFile), tempo);

@@ -13,6 +13,8 @@ import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameFilter;
 import org.bytedeco.javacv.FrameGrabber;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ShortBuffer;
 import java.util.Optional;
 
@@ -32,10 +34,26 @@ public final class FfmpegSoundDecoder implements SoundDecoder {
 
     @Override
     public Optional<Cursor> open(SegmentMedia segmentFile, double tempo) {
+        return open(segmentFile, new byte[0], tempo);
+    }
+
+    @Override
+    public Optional<Cursor> openAfter(SegmentMedia segment, SegmentMedia previous, double tempo) {
+        byte[] prefix;
+        try (InputStream in = previous.open()) {
+            prefix = SoundPriming.from(in.readAllBytes());
+        } catch (IOException e) {
+            prefix = new byte[0]; // played as if opened alone: a tick at the join, nothing worse
+        }
+        return open(segment, prefix, tempo);
+    }
+
+    /** @param prefix MPEG-TS packets the decoder reads first ({@link SoundPriming}), their sound before offset 0 */
+    private Optional<Cursor> open(SegmentMedia segmentFile, byte[] prefix, double tempo) {
         if (tempo != 1 && !keepsPitchAt(tempo)) {
             throw new IllegalArgumentException("sound is kept at 1× and 0.5× only, not " + tempo + "×");
         }
-        FFmpegFrameGrabber g = SegmentGrabbers.of(segmentFile);
+        FFmpegFrameGrabber g = SegmentGrabbers.of(segmentFile, prefix);
         g.setSampleFormat(avutil.AV_SAMPLE_FMT_S16);
         g.setSampleRate(SAMPLE_RATE);
         g.setAudioChannels(CHANNELS);
@@ -48,6 +66,11 @@ public final class FfmpegSoundDecoder implements SoundDecoder {
         if (!g.hasAudio()) {
             release(g);
             return Optional.empty();
+        }
+        if (prefix.length > 0 && g.getVideoStream() < 0) {
+            // Without a picture the offsets count from the container's start, which would be the primer's.
+            release(g);
+            return open(segmentFile, new byte[0], tempo);
         }
         return Optional.of(new FfmpegSoundCursor(segmentFile, g, originUs(g), tempo == 1 ? null : stretcher(g)));
     }

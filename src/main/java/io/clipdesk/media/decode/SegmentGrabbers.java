@@ -4,6 +4,11 @@ import io.clipdesk.engine.dvr.SegmentMedia;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FrameGrabber;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+
 /**
  * How the desk's picture and sound decoders open a DVR segment: a finished one from memory, the one being written as
  * a stream that waits for its bytes.
@@ -14,14 +19,22 @@ final class SegmentGrabbers {
     }
 
     static FFmpegFrameGrabber of(SegmentMedia segment) {
+        return of(segment, new byte[0]);
+    }
+
+    /** As {@link #of(SegmentMedia)}, the segment's bytes read after {@code prefix} (MPEG-TS packets). */
+    static FFmpegFrameGrabber of(SegmentMedia segment, byte[] prefix) {
+        InputStream in = prefix.length == 0 ? segment.open()
+                : new SequenceInputStream(new ByteArrayInputStream(prefix), segment.open());
         if (!segment.isGrowing()) {
             // Read from memory; the size as mark limit lets the demuxer seek anywhere in it while probing.
-            return new FFmpegFrameGrabber(segment.open(), segment.sizeBytes());
+            return new FFmpegFrameGrabber(prefix.length == 0 ? in : new BufferedInputStream(in),
+                    prefix.length + segment.sizeBytes());
         }
         // A segment still being written has no end to seek to (FFmpeg would wait at the end for the duration): not
         // seekable, known to be MPEG-TS, and started on its first packets rather than after the 20 pictures FFmpeg
         // reads to guess a frame rate.
-        FFmpegFrameGrabber g = new FFmpegFrameGrabber(segment.open(), 0);
+        FFmpegFrameGrabber g = new FFmpegFrameGrabber(in, 0);
         g.setFormat("mpegts");
         g.setOption("fpsprobesize", "0");
         return g;

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -32,17 +33,24 @@ final class LiveSound implements AutoCloseable {
     private volatile boolean silent;
     private volatile boolean done;
 
-    LiveSound(String threadName, SoundDecoder decoder, LiveSegment segment, long maxStallMs) {
+    /**
+     * @param previous the segment it plays on from, when there is one with no gap before it (read on the decoding
+     *                 thread: it may come from disk or a server), so its first sound is decoded whole
+     */
+    LiveSound(String threadName, SoundDecoder decoder, LiveSegment segment, Supplier<Optional<SegmentMedia>> previous,
+              long maxStallMs) {
         this.segment = segment;
-        this.thread = new Thread(() -> decode(decoder, SegmentMedia.growing(segment, maxStallMs)), threadName);
+        this.thread = new Thread(() -> decode(decoder, SegmentMedia.growing(segment, maxStallMs), previous),
+                threadName);
         this.thread.setDaemon(true);
         this.thread.start();
     }
 
-    private void decode(SoundDecoder decoder, SegmentMedia media) {
+    private void decode(SoundDecoder decoder, SegmentMedia media, Supplier<Optional<SegmentMedia>> previous) {
         Optional<SoundDecoder.Cursor> opened = Optional.empty();
         try {
-            opened = decoder.open(media, 1);
+            Optional<SegmentMedia> before = previousOrNone(previous);
+            opened = before.isPresent() ? decoder.openAfter(media, before.get(), 1) : decoder.open(media, 1);
             silent = opened.isEmpty();
             if (opened.isPresent()) {
                 for (SoundDecoder.Block b = opened.get().next(); b != null && running; b = opened.get().next()) {
@@ -60,6 +68,14 @@ final class LiveSound implements AutoCloseable {
         } finally {
             opened.ifPresent(SoundDecoder.Cursor::close);
             done = true;
+        }
+    }
+
+    private static Optional<SegmentMedia> previousOrNone(Supplier<Optional<SegmentMedia>> previous) {
+        try {
+            return previous.get();
+        } catch (MediaException e) {
+            return Optional.empty(); // gone meanwhile (retention): a tick at the join, nothing worse
         }
     }
 

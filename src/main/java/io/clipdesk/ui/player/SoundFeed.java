@@ -27,12 +27,15 @@ final class SoundFeed implements AutoCloseable {
 
     /** A segment being written that starts this close after where the sound stands follows on from it. */
     private static final long FOLLOW_SLACK_MS = 100;
+    /** A segment that starts this close after the one before it plays on from it, its sound decoded on from it. */
+    private static final long JOIN_SLACK_MS = 100;
 
     /** A run of output frames: {@code samples} from frame {@code from}, the first one heard as {@code mediaUs}. */
     record Chunk(short[] samples, int from, int frames, long mediaUs) {
     }
 
     private final Supplier<SegmentIndex> segments;
+    private final LongFunction<SegmentMedia> mediaOfSequence;
     private final SegmentOpener<Optional<SoundDecoder.Cursor>> opener;
     private final SoundDecoder decoder;
     private final Supplier<Optional<LiveSegment>> liveSegment;
@@ -76,9 +79,9 @@ final class SoundFeed implements AutoCloseable {
         this.liveSegment = liveSegment;
         this.liveThread = openerThread.replace("-open-", "-live-");
         this.maxStallMs = maxStallMs;
+        this.mediaOfSequence = mediaOfSequence;
         // The rate of the moment: a segment prepared at another speed is discarded by start().
-        this.opener = new SegmentOpener<>(openerThread, seq -> decoder.open(mediaOfSequence.apply(seq), rate),
-                c -> c.ifPresent(SoundDecoder.Cursor::close));
+        this.opener = new SegmentOpener<>(openerThread, this::openSegment, c -> c.ifPresent(SoundDecoder.Cursor::close));
     }
 
     /** Starts over at wall-clock {@code fromMs}; false when the DVR is empty there. */
@@ -89,6 +92,7 @@ final class SoundFeed implements AutoCloseable {
         }
         rate = newRate;
         nextUs = fromMs * 1000;
+        sequence = -1; // nothing played before this start
         SegmentIndex index = segments.get();
         if ((index.isEmpty() || fromMs >= index.lastEndMs()) && openLive(fromMs)) {
             joining = true;
@@ -112,6 +116,7 @@ final class SoundFeed implements AutoCloseable {
             return false; // one that ended early (a stall) is not started again: the DVR segment follows
         }
         lastLive = growing.get();
+        Supplier<Optional<SegmentMedia>> previous = previousOf(sequence, growing.get());
         LiveSound opened = null;
         if (following != null && following.segment() == growing.get()) {
             opened = following;
@@ -123,7 +128,8 @@ final class SoundFeed implements AutoCloseable {
         segmentStartMs = growing.get().startMs();
         segmentEndMs = Long.MAX_VALUE / 1000;
         silentSegment = false;
-        live = opened != null ? opened : new LiveSound(liveThread, decoder, growing.get(), maxStallMs);
+        live = opened != null ? opened
+                : new LiveSound(liveThread, decoder, growing.get(), previous, maxStallMs);
         return true;
     }
 
@@ -137,8 +143,40 @@ final class SoundFeed implements AutoCloseable {
         }
         Optional<LiveSegment> next = liveSegment.get();
         if (next.isPresent() && next.get().startMs() > live.segment().startMs()) {
-            following = new LiveSound(liveThread, decoder, next.get(), maxStallMs);
+            LiveSegment current = live.segment();
+            boolean joined = current.finished().filter(f -> next.get().startMs() - f.endMs() <= JOIN_SLACK_MS)
+                    .isPresent();
+            Optional<SegmentMedia> previous = joined ? Optional.of(SegmentMedia.growing(current, 0)) : Optional.empty();
+            following = new LiveSound(liveThread, decoder, next.get(), () -> previous, maxStallMs);
         }
+    }
+
+    /** The DVR segment {@code sequence}, when {@code next} plays on from it without a gap; read when asked. */
+    private Supplier<Optional<SegmentMedia>> previousOf(long sequence, LiveSegment next) {
+        if (sequence < 0 || Math.abs(next.startMs() - segmentEndMs) > JOIN_SLACK_MS) {
+            return Optional::empty;
+        }
+        return () -> Optional.of(mediaOfSequence.apply(sequence));
+    }
+
+    /**
+     * Opens DVR segment {@code seq} (on the opener's thread), its sound decoded on from the segment before it when
+     * that one ends where it starts.
+     */
+    private Optional<SoundDecoder.Cursor> openSegment(long seq) {
+        SegmentMedia media = mediaOfSequence.apply(seq);
+        SegmentIndex index = segments.get();
+        int i = index.indexOfSequence(seq);
+        if (i > 0 && index.sequence(i - 1) == seq - 1 && index.startMs(i) - index.endMs(i - 1) <= JOIN_SLACK_MS) {
+            SegmentMedia previous;
+            try {
+                previous = mediaOfSequence.apply(seq - 1);
+            } catch (MediaException e) {
+                return decoder.open(media, rate); // gone meanwhile (retention): a tick at the join, nothing worse
+            }
+            return decoder.openAfter(media, previous, rate);
+        }
+        return decoder.open(media, rate);
     }
 
     /** True when the segment being played carries no sound at all. */
