@@ -71,7 +71,8 @@ public final class MediaSender {
             }
             long size = attributes.size();
             headers.set(HttpHeaderNames.ACCEPT_RANGES, HttpHeaderValues.BYTES);
-            Optional<ByteRange> range = ByteRange.parse(ex.requestHeader(HttpHeaderNames.RANGE), size);
+            Optional<ByteRange> range = ByteRange.requested(ex.requestHeader(HttpHeaderNames.RANGE),
+                    ex.requestHeader(HttpHeaderNames.IF_RANGE), size);
             if (range.isPresent() && !range.get().satisfiable()) {
                 throw new HttpProblem(416, "The requested range is outside the file, which is " + size
                         + " bytes long.", "Content-Range", range.get().contentRange());

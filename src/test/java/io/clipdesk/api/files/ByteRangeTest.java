@@ -57,4 +57,22 @@ class ByteRangeTest {
     void parse_singleByte_isSatisfiable() {
         assertTrue(ByteRange.parse("bytes=999-999", 1000).orElseThrow().satisfiable());
     }
+
+    @Test
+    void parse_positionsTooLongForALong_arePastAnyFile() {
+        assertFalse(ByteRange.parse("bytes=99999999999999999999-", 1000).orElseThrow().satisfiable(), "416");
+        assertEquals("bytes 10-999/1000",
+                ByteRange.parse("bytes=10-99999999999999999999", 1000).orElseThrow().contentRange());
+        assertEquals("bytes 0-999/1000",
+                ByteRange.parse("bytes=-99999999999999999999", 1000).orElseThrow().contentRange());
+        assertEquals("bytes 5-9/1000", ByteRange.parse("bytes=0000000000000000000005-9", 1000).orElseThrow()
+                .contentRange(), "leading zeros are not length");
+    }
+
+    @Test
+    void requested_withIfRange_isTheWholeFile_asNoValidatorIsSentForItToMatch() {
+        assertEquals(Optional.empty(), ByteRange.requested("bytes=0-99", "\"nope\"", 1000));
+        assertEquals(Optional.empty(), ByteRange.requested("bytes=0-99", "Wed, 21 Oct 2015 07:28:00 GMT", 1000));
+        assertEquals("bytes 0-99/1000", ByteRange.requested("bytes=0-99", null, 1000).orElseThrow().contentRange());
+    }
 }
