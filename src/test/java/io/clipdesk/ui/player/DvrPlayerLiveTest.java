@@ -5,11 +5,9 @@ import io.clipdesk.engine.dvr.LiveSegment;
 import io.clipdesk.engine.dvr.Segment;
 import io.clipdesk.engine.dvr.SegmentDraft;
 import io.clipdesk.engine.dvr.SegmentMedia;
-import io.clipdesk.engine.stream.LiveStream;
 import io.clipdesk.engine.stream.Rendition;
-import io.clipdesk.engine.stream.SourceSpec;
 import io.clipdesk.media.decode.FfmpegFrameDecoder;
-import io.clipdesk.media.testsignal.TestSignalRecorder;
+import io.clipdesk.testing.RecordedSignal;
 import io.clipdesk.ui.dvr.SegmentIndex;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,7 +41,7 @@ class DvrPlayerLiveTest {
     private static final int W = 160;
     private static final int H = 90;
     private static final int SEGMENT_MS = 1000;
-    private static final Rendition RENDITION = Rendition.DEFAULT_LADDER.get(0);
+    private static final Rendition RENDITION = RecordedSignal.RENDITION;
 
     @TempDir
     static Path dir;
@@ -58,10 +56,7 @@ class DvrPlayerLiveTest {
 
     @BeforeAll
     static void record() {
-        LiveStream stream = new LiveStream(1, "Live edge", SourceSpec.TEST_SIGNAL, true, 3600, "abcdefabcdef", 0,
-                List.of(RENDITION));
-        Clock start = Clock.fixed(Instant.parse("2026-12-03T10:00:00Z"), ZoneOffset.UTC);
-        recorded = TestSignalRecorder.record(stream, SEGMENT_MS, 4, start, dir).segments();
+        recorded = RecordedSignal.record(dir, SEGMENT_MS, 4);
     }
 
     @AfterEach

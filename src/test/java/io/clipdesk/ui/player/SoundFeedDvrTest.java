@@ -4,20 +4,15 @@ import io.clipdesk.engine.dvr.Segment;
 import io.clipdesk.engine.dvr.SegmentDraft;
 import io.clipdesk.engine.dvr.SegmentMedia;
 import io.clipdesk.engine.sound.SoundDecoder;
-import io.clipdesk.engine.stream.LiveStream;
 import io.clipdesk.engine.stream.Rendition;
-import io.clipdesk.engine.stream.SourceSpec;
 import io.clipdesk.media.decode.FfmpegSoundDecoder;
-import io.clipdesk.media.testsignal.TestSignalRecorder;
+import io.clipdesk.testing.RecordedSignal;
 import io.clipdesk.ui.dvr.SegmentIndex;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 class SoundFeedDvrTest {
 
     private static final int CHUNK_FRAMES = SoundDecoder.SAMPLE_RATE / 100;
-    private static final Rendition RENDITION = Rendition.DEFAULT_LADDER.get(0);
+    private static final Rendition RENDITION = RecordedSignal.RENDITION;
 
     @TempDir
     static Path dir;
@@ -41,10 +36,7 @@ class SoundFeedDvrTest {
 
     @BeforeAll
     static void record() {
-        LiveStream stream = new LiveStream(1, "DVR sound", SourceSpec.TEST_SIGNAL, true, 3600, "abcdefabcdef", 0,
-                List.of(RENDITION));
-        Clock start = Clock.fixed(Instant.parse("2026-12-03T10:00:00Z"), ZoneOffset.UTC);
-        recorded = TestSignalRecorder.record(stream, 1000, 4, start, dir).segments();
+        recorded = RecordedSignal.record(dir, 1000, 4);
     }
 
     @Test

@@ -5,11 +5,9 @@ import io.clipdesk.engine.dvr.Segment;
 import io.clipdesk.engine.dvr.SegmentDraft;
 import io.clipdesk.engine.dvr.SegmentMedia;
 import io.clipdesk.engine.sound.SoundDecoder;
-import io.clipdesk.engine.stream.LiveStream;
 import io.clipdesk.engine.stream.Rendition;
-import io.clipdesk.engine.stream.SourceSpec;
 import io.clipdesk.media.decode.FfmpegSoundDecoder;
-import io.clipdesk.media.testsignal.TestSignalRecorder;
+import io.clipdesk.testing.RecordedSignal;
 import io.clipdesk.ui.dvr.SegmentIndex;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,9 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +38,7 @@ class SoundFeedLiveTest {
 
     private static final int SEGMENT_MS = 1000;
     private static final int CHUNK_FRAMES = SoundDecoder.SAMPLE_RATE / 100;
-    private static final Rendition RENDITION = Rendition.DEFAULT_LADDER.get(0);
+    private static final Rendition RENDITION = RecordedSignal.RENDITION;
 
     @TempDir
     static Path dir;
@@ -57,10 +52,7 @@ class SoundFeedLiveTest {
 
     @BeforeAll
     static void record() {
-        LiveStream stream = new LiveStream(1, "Live sound", SourceSpec.TEST_SIGNAL, true, 3600, "abcdefabcdef", 0,
-                List.of(RENDITION));
-        Clock start = Clock.fixed(Instant.parse("2026-12-03T10:00:00Z"), ZoneOffset.UTC);
-        recorded = TestSignalRecorder.record(stream, SEGMENT_MS, 3, start, dir).segments();
+        recorded = RecordedSignal.record(dir, SEGMENT_MS, 3);
     }
 
     @AfterEach
