@@ -334,11 +334,24 @@ class StreamsWindowTest extends FxRobot {
     }
 
 
+    /** Waits for {@code condition}; one that fails meanwhile (the window between two streams) is asked again. */
     private static void await(String what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
+        AssertionError last = null;
+        while (true) {
+            try {
+                if (condition.getAsBoolean()) {
+                    return;
+                }
+            } catch (AssertionError e) {
+                last = e;
+            }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
+                AssertionError timedOut = new AssertionError("timed out waiting for " + what);
+                if (last != null) {
+                    timedOut.initCause(last);
+                }
+                throw timedOut;
             }
             WaitForAsyncUtils.sleep(20, TimeUnit.MILLISECONDS);
         }
