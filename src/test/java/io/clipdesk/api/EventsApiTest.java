@@ -199,7 +199,10 @@ class EventsApiTest {
         try (Follow follow = new Follow("", null)) {
             follow.next("hello");
             clipId = createClip("Cy");
-            lastSeen = follow.next("clip_created").id();
+            follow.next("clip_created");
+            // its readiness comes when the cut is written, which may be after the rename below: seen here, the
+            // events it misses are exactly the rename and the deletion
+            lastSeen = follow.next("clip_ready").id();
         }
         HttpResponse<String> patched = f.api("PATCH", "/streaming/streams/1/clip_recording/" + clipId,
                 "{\"name\": \"Missed rename\"}");
@@ -214,8 +217,7 @@ class EventsApiTest {
                 Event event = resumed.next(e -> e.data().path("clip_id").asText().equals(clipId));
                 missed.add(event.name());
             }
-            assertEquals("clip_updated", missed.get(missed.indexOf("clip_deleted") - 1), missed.toString());
-            assertFalse(missed.contains("clip_created"), "nothing it had seen is repeated: " + missed);
+            assertEquals(List.of("clip_updated", "clip_deleted"), missed, "nothing it had seen is repeated");
         }
     }
 
