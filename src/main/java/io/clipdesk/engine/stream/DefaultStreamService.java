@@ -116,6 +116,7 @@ public final class DefaultStreamService implements StreamService {
     public LiveStream create(StreamDraft draft) {
         String name = StreamRules.name(draft.name());
         StreamRules.checkDvrDuration(draft.dvrDurationS());
+        SourceRules.checkPullAddress(draft.source(), PullAddresses.DNS);
         LiveStream stream;
         synchronized (writeLock) {
             SourceSpec source = checkSource(draft.source(), streams.list());
@@ -132,6 +133,7 @@ public final class DefaultStreamService implements StreamService {
     public LiveStream update(long streamId, StreamPatch patch) {
         LiveStream before;
         LiveStream stream;
+        patch.source().ifPresent(source -> SourceRules.checkPullAddress(source, PullAddresses.DNS));
         synchronized (writeLock) {
             before = get(streamId);
             stream = before;

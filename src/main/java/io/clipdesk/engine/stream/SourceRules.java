@@ -5,7 +5,6 @@ import io.clipdesk.engine.InvalidRequestException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -47,8 +46,7 @@ final class SourceRules {
         }
         try {
             URI uri = new URI(url);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null || uri.getHost().isEmpty()) {
+            if (!PullAddresses.isWebUrl(uri)) {
                 throw new InvalidRequestException(problem + ", got \"" + shortened(url) + "\"");
             }
             return source;
@@ -63,6 +61,29 @@ final class SourceRules {
      * one number would be told apart only by TCP and UDP), and none takes the API's port. Port 0 asks for the
      * first free one from the kind's default.
      */
+    /**
+     * A pull source's host must be, and resolve only to, addresses {@link PullAddresses} allows. Apart from
+     * {@link #check} because it may ask DNS, which is not done while holding the streams' lock.
+     *
+     * @throws InvalidRequestException saying which address and why
+     */
+    static void checkPullAddress(SourceSpec source, PullAddresses.Resolver resolver) {
+        if (source.kind() != SourceKind.HLS_PULL) {
+            return;
+        }
+        URI uri;
+        try {
+            uri = new URI(source.uri());
+        } catch (URISyntaxException e) {
+            return; // check() says what is wrong with it
+        }
+        if (PullAddresses.isWebUrl(uri)) {
+            PullAddresses.refusal(uri, resolver).ifPresent(why -> {
+                throw new InvalidRequestException("pull_url is refused: " + why);
+            });
+        }
+    }
+
     private static SourceSpec checkPush(SourceSpec source, List<LiveStream> others, Set<Integer> apiPorts) {
         PushAddress address = PushAddress.of(source).orElseThrow();
         if (address.port() == 0) {
