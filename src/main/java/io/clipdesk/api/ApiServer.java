@@ -21,6 +21,7 @@ import io.clipdesk.api.http.Router;
 import io.clipdesk.api.http.connection.HttpPipeline;
 import io.clipdesk.api.streams.StreamsHandler;
 import io.clipdesk.api.videos.VideosHandler;
+import io.clipdesk.engine.stream.StreamService;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -75,9 +76,11 @@ public final class ApiServer implements AutoCloseable {
     private final String baseUrl;
     private final EventHub events;
     private final OpenFiles openFiles;
+    private final StreamService streams;
 
     private ApiServer(Channel listener, EventLoopGroup loops, ExecutorService pool, AccessLog accessLog,
-                      String baseUrl, EventHub events, OpenFiles openFiles) {
+                      String baseUrl, EventHub events, OpenFiles openFiles, StreamService streams) {
+        this.streams = streams;
         this.events = events;
         this.openFiles = openFiles;
         this.listener = listener;
@@ -130,8 +133,10 @@ public final class ApiServer implements AutoCloseable {
             Channel listener = bound.channel();
             int port = ((InetSocketAddress) listener.localAddress()).getPort();
             String base = (tls != null ? "https" : "http") + "://" + Addressing.hostForUrl(config.bindAddress()) + ":" + port;
+            // Known only now when the port was chosen at bind: from here on no push stream may be put on it.
+            backend.streams().reserveApiPort(port);
             return new ApiServer(listener, loops, pool, accessLog, config.publicBase().orElse(base), events,
-                    openFiles);
+                    openFiles, backend.streams());
         } catch (IOException | RuntimeException e) {
             loops.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             openFiles.close();
@@ -154,7 +159,9 @@ public final class ApiServer implements AutoCloseable {
 
     @Override
     public void close() {
+        int port = port();
         listener.close().syncUninterruptibly();
+        streams.releaseApiPort(port);
         // Closing the loops closes every open connection; no quiet period: nothing is half-written that matters.
         loops.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
         openFiles.close();

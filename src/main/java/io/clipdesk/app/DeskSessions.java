@@ -63,7 +63,7 @@ final class DeskSessions implements DeskSwitch, AutoCloseable {
                 Path dataDir = local.dataDir().toAbsolutePath().normalize();
                 OwnerOnlyFiles.createFolder(dataDir);
                 ClipEngine opened = Engines.open(EngineConfig.defaults(new DataLayout(dataDir))
-                        .withDiskReserve(local.reserve()), clock);
+                        .withDiskReserve(local.reserve()).withApiPort(local.port()), clock);
                 try {
                     ApiKeyStore keys = new ApiKeyStore(dataDir, new SecureRandom());
                     server = ApiServer.start(ApiConfig.of(local.bind(), local.port(), keys.loadOrCreate().key()),

@@ -100,7 +100,8 @@ public final class HeadlessServer implements AutoCloseable {
                 .withSegmentDurationMs(segmentDurationMs)
                 .withIngestBind(options.ingestBind())
                 .withFileSources(MediaRoots.only(options.mediaRoots()))
-                .withDiskReserve(options.diskReserve());
+                .withDiskReserve(options.diskReserve())
+                .withApiPort(options.port());
         ClipEngine engine = opener.open(engineConfig, clock);
         ApiServer server;
         try {

@@ -266,9 +266,6 @@ final class RemoteDvrFollower implements AutoCloseable {
             f.newestSeenAtMs = after.loadedAtMs();
             prefetch(after, fresh.get(fresh.size() - 1));
         }
-        for (Segment segment : fresh) {
-            liveEdges.indexed(streamId, segment);
-        }
         for (SegmentListener listener : listeners) {
             try {
                 fresh.forEach(listener::onSegment);
@@ -278,6 +275,11 @@ final class RemoteDvrFollower implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "a DVR listener failed", e);
             }
+        }
+        // Only now, with the listeners (the desk's DVR index) told, may a live reader hand over to the segment, as
+        // on the engine (DvrRecorder): a player never goes on into a segment its index does not hold yet.
+        for (Segment segment : fresh) {
+            liveEdges.indexed(streamId, segment);
         }
     }
 

@@ -42,6 +42,9 @@ class ErrorMapperApiTest {
     @SuppressWarnings("unchecked")
     private static <T> T failing(Class<T> port, RuntimeException failure) {
         return (T) Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port}, (proxy, method, args) -> {
+            if (method.getName().endsWith("ApiPort")) {
+                return null; // the server telling the engine where it listens is no request
+            }
             throw failure;
         });
     }

@@ -33,7 +33,7 @@ class StreamsAndMediaApiTest {
     private static final Set<String> STREAM_FIELDS = new TreeSet<>(List.of("id", "name", "active", "live",
             "dvr_enabled", "dvr_duration", "hls_mpegts_url", "screenshot", "started_at_primary", "video_width",
             "video_height", "frame_rate", "transcoded_qualities", "created_at", "pull", "uri", "dvr_start", "dvr_end",
-            "source", "push_url", "health"));
+            "source", "push_url", "health", "health_detail"));
 
     ServerFixture f;
     Path outside;
@@ -66,6 +66,7 @@ class StreamsAndMediaApiTest {
         stream.fieldNames().forEachRemaining(names::add);
         assertEquals(STREAM_FIELDS, names);
         assertTrue(stream.get("live").asBoolean());
+        assertTrue(stream.get("health_detail").isNull(), "nothing to explain while live");
         assertTrue(stream.get("dvr_enabled").asBoolean());
         assertEquals(3600, stream.get("dvr_duration").asInt());
         assertEquals(f.window().startMs() / 1000, stream.get("dvr_start").asLong(), 1);

@@ -83,10 +83,26 @@ class WaveformApiTest {
         assertBadRequest("?from=" + fromS + "&to=" + fromS, "must end after it starts");
         assertBadRequest("?from=" + fromS + "&to=" + (fromS + 25 * 3600), "at most 24 h");
         assertBadRequest("?to=" + toS, "from is required");
-        assertBadRequest("?from=" + fromS + "&to=soon", "must be an integer");
-        assertBadRequest("?from=" + fromS * 1000 + "&to=" + toS * 1000, "Unix time in seconds");
-        assertBadRequest("?from=" + fromS + "&to=" + toS + "&buckets=0", "buckets must be 1–10000");
-        assertBadRequest("?from=" + fromS + "&to=" + toS + "&buckets=20000", "buckets must be 1–10000");
+        assertBadRequest("?from=" + fromS + "&to=soon", "Query parameter to must be a Unix time in seconds from 0 to "
+                + "253402300799, got \"soon\".");
+        assertBadRequest("?from=" + fromS * 1000 + "&to=" + toS * 1000, "Query parameter from must be a Unix time in "
+                + "seconds from 0 to 253402300799, got \"" + fromS * 1000 + "\".");
+        assertBadRequest("?from=" + fromS + "&to=" + toS + "&buckets=0", "Query parameter buckets must be a whole number "
+                + "from 1 to 10000, got \"0\".");
+        assertBadRequest("?from=" + fromS + "&to=" + toS + "&buckets=20000", "Query parameter buckets must be a whole "
+                + "number from 1 to 10000, got \"20000\".");
+    }
+
+    @Test
+    void GET_waveform_bucketsBeyondAnInt_orBeyondALong_isQuotedAsSent_notAsAClampedNumber() {
+        assertBadRequest("?from=" + fromS + "&to=" + toS + "&buckets=99999999999", "Query parameter buckets must be a "
+                + "whole number from 1 to 10000, got \"99999999999\".");
+        assertBadRequest("?from=" + fromS + "&to=" + toS + "&buckets=-99999999999", "got \"-99999999999\".");
+        assertBadRequest("?from=" + fromS + "&to=" + toS + "&buckets=99999999999999999999999", "Query parameter "
+                + "buckets must be a whole number from 1 to 10000, got \"99999999999999999999999\".");
+        assertBadRequest("?from=" + fromS + "&to=" + toS + "&buckets=12.5", "got \"12.5\".");
+        assertBadRequest("?from=99999999999999999999&to=" + toS, "Query parameter from must be a Unix time in seconds "
+                + "from 0 to 253402300799, got \"99999999999999999999\".");
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,10 +49,16 @@ class RemoteLiveEdgeTest {
             LiveFeed.produce(clock, server.engine(), 1, Duration.ofSeconds(3));
             try (RemoteDesk desk = RemoteDesk.connect(server.baseUrl(), key, "Ana", clock, dir.resolve("desk"))) {
                 List<Segment> told = new CopyOnWriteArrayList<>();
+                AtomicReference<LiveSegment> followed = new AtomicReference<>();
+                List<Boolean> handedOverWhenTold = new CopyOnWriteArrayList<>();
                 desk.addListener(new SegmentListener() {
                     @Override
                     public void onSegment(Segment segment) {
                         told.add(segment);
+                        LiveSegment live = followed.get();
+                        if (live != null && live.startMs() == segment.startMs()) {
+                            handedOverWhenTold.add(live.ended());
+                        }
                     }
                 });
                 desk.segments(1, 0, Long.MAX_VALUE); // the desk follows the stream, as a player's index does
@@ -63,6 +70,7 @@ class RemoteLiveEdgeTest {
                     return found[0] != null;
                 });
                 LiveSegment live = found[0];
+                followed.set(live);
 
                 clock.advance(Duration.ofMillis(500));
                 LiveFeed.await("half the segment's bytes on the desk", () -> live.sizeBytes() > 16_000);
@@ -77,6 +85,9 @@ class RemoteLiveEdgeTest {
                 Segment finished = live.finished().orElseThrow();
                 assertEquals(dvrEndMs, finished.startMs());
                 assertTrue(told.contains(finished), "the desk was told of the segment it handed over to: " + told);
+                // As on the engine: its listeners (the desk's DVR index) hear of a segment before a live reader hands
+                // over to it, so a player never goes on into a segment its index does not hold yet.
+                assertEquals(List.of(false), handedOverWhenTold, "told of the segment while it was still live");
                 byte[] onDisk = Files.readAllBytes(server.engine().layout().dvrSegment(1, RENDITION,
                         finished.sequence()));
                 assertArrayEquals(onDisk, live.copyBytes(), "what the desk read live is the server's segment");

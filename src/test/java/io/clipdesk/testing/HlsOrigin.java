@@ -31,6 +31,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -50,6 +52,7 @@ public final class HlsOrigin implements AutoCloseable {
             NioIoHandler.newFactory());
     private final Channel listener;
     private final List<Entry> entries = new ArrayList<>();
+    private final Map<String, String> redirects = new ConcurrentHashMap<>();
     private volatile boolean outage;
 
     /** Makes {@code seconds} one-second segments (seg000.ts …) of the CLI's H.264/AAC test picture and serves them. */
@@ -84,7 +87,21 @@ public final class HlsOrigin implements AutoCloseable {
     }
 
     public String playlistUrl() {
-        return "http://127.0.0.1:" + ((InetSocketAddress) listener.localAddress()).getPort() + "/live/index.m3u8";
+        return "http://127.0.0.1:" + port() + "/live/index.m3u8";
+    }
+
+    public int port() {
+        return ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    /** {@code /live/{name}} answers 302 with {@code location} (taken as it is: relative or absolute). */
+    public void redirect(String name, String location) {
+        redirects.put(name, location);
+    }
+
+    /** Appends a segment at {@code uri} exactly as the playlist will name it (another host, a relative path…). */
+    public synchronized void publishUri(String uri, long programDateTimeMs) {
+        entries.add(new Entry(uri, 1.0, programDateTimeMs, false));
     }
 
     /** Appends segment {@code index} (seg{index}.ts), stamped {@code programDateTimeMs}. */
@@ -114,6 +131,10 @@ public final class HlsOrigin implements AutoCloseable {
         String name = path.replaceFirst("^/live/", "");
         if (outage) {
             return response(HttpResponseStatus.SERVICE_UNAVAILABLE, new byte[0]);
+        } else if (redirects.containsKey(name)) {
+            FullHttpResponse moved = response(HttpResponseStatus.FOUND, "moved".getBytes(StandardCharsets.UTF_8));
+            moved.headers().set("Location", redirects.get(name));
+            return moved;
         } else if (name.equals("index.m3u8")) {
             return response(HttpResponseStatus.OK, playlist().getBytes(StandardCharsets.UTF_8));
         } else if (name.matches("seg[0-9]{3}\\.ts") && Files.exists(folder.resolve(name))) {

@@ -31,7 +31,7 @@ public final class EventsHandler {
 
     private void follow(ApiExchange ex) {
         QueryParams query = ex.query();
-        OptionalLong streamId = query.optionalLong("stream_id");
+        OptionalLong streamId = query.optionalPositive("stream_id");
         if (streamId.isPresent()) {
             streams.get(streamId.getAsLong()); // an unknown stream is a 404, as its clip list
         }

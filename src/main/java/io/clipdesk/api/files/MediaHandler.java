@@ -2,6 +2,7 @@ package io.clipdesk.api.files;
 
 import io.clipdesk.api.http.ApiExchange;
 import io.clipdesk.api.http.Route;
+import io.clipdesk.api.wire.WireTime;
 import io.clipdesk.engine.NotFoundException;
 import io.clipdesk.engine.dvr.LiveSegment;
 import io.clipdesk.engine.storage.MediaContent;
@@ -137,7 +138,7 @@ public final class MediaHandler {
      * connection without a last chunk. Once it ends, the DVR playlist lists it (same bytes).
      */
     private void liveNext(ApiExchange ex, String liveKey, String rendition) {
-        long after = ex.query().optionalLong("after").orElse(Long.MIN_VALUE);
+        long after = ex.query().optionalLong("after", "a Unix time in ms", 0, WireTime.MAX_UNIX_MS).orElse(Long.MIN_VALUE);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2L * media.segmentDurationMs());
         Optional<LiveSegment> live = media.liveSegment(liveKey, rendition).filter(s -> s.startMs() > after);
         while (live.isEmpty() && System.nanoTime() < deadline) {

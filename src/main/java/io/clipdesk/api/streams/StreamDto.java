@@ -18,7 +18,8 @@ import java.util.Locale;
  * {@code transcoded_qualities} lists heights as strings. The (ext) {@code dvr_start}/{@code dvr_end} are Unix
  * seconds, null while the DVR is empty; {@code pull}/{@code uri} are Gcore's names for a pulled source; {@code source} (ext) names the
  * source kind, {@code push_url} (ext) is what to paste into an encoder for an RTMP/SRT source (null otherwise) and
- * {@code health} (ext) is starting, live, stalled, disconnected, stopped or disk_full. {@code active} is Gcore's
+ * {@code health} (ext) is starting, live, stalled, disconnected, stopped or disk_full, and {@code health_detail} (ext)
+ * says why in a sentence (null while live). {@code active} is Gcore's
  * on/off switch, which a Clipdesk stream does not have: always true. {@code frame_rate} is null: the engine does not report it.
  */
 public record StreamDto(
@@ -42,7 +43,8 @@ public record StreamDto(
         Long dvrEnd,
         String source,
         String pushUrl,
-        String health) {
+        String health,
+        String healthDetail) {
 
     public static StreamDto of(LiveStream stream, StreamState state, ApiExchange exchange) {
         Rendition top = stream.topRendition();
@@ -69,7 +71,8 @@ public record StreamDto(
                 hasDvr ? WireTime.seconds(state.window().endMs()) : null,
                 wireKind(stream.source().kind()),
                 pushUrl(stream, exchange),
-                state.health().name().toLowerCase(Locale.ROOT));
+                state.health().name().toLowerCase(Locale.ROOT),
+                state.live() || state.healthDetail().isEmpty() ? null : state.healthDetail());
     }
 
     /** The push address an encoder can reach (see {@link ApiExchange#pushHost()}). */

@@ -5,6 +5,7 @@ import io.clipdesk.api.http.Route;
 import io.clipdesk.api.wire.JsonBody;
 import io.clipdesk.api.wire.ListPage;
 import io.clipdesk.api.wire.QueryParams;
+import io.clipdesk.api.wire.WireTime;
 import io.clipdesk.engine.InvalidRequestException;
 import io.clipdesk.engine.sound.WaveformRange;
 import io.clipdesk.engine.stream.LiveStream;
@@ -26,7 +27,6 @@ public final class StreamsHandler {
     public static final String ONE = STREAMS + "/([0-9]{1,18})";
     private static final int MAX_NAME = 255;
     /** Year 9999: a larger number is a time in the wrong unit (ms or µs), not a date. */
-    private static final long MAX_UNIX_S = 253_402_300_799L;
 
     private final StreamService streams;
 
@@ -61,20 +61,16 @@ public final class StreamsHandler {
         QueryParams query = ex.query();
         long fromS = requiredSeconds(query, "from");
         long toS = requiredSeconds(query, "to");
-        long buckets = query.optionalLong("buckets").orElse(WaveformRange.DEFAULT_BUCKETS);
-        int bucketCount = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, buckets));
+        int buckets = (int) query.optionalLong("buckets", WaveformRange.MIN_BUCKETS, WaveformRange.MAX_BUCKETS)
+                .orElse(WaveformRange.DEFAULT_BUCKETS);
         long id = ex.longParam(0);
-        ex.sendJson(200, WaveformDto.of(id, streams.waveform(id, fromS * 1000, toS * 1000, bucketCount)));
+        ex.sendJson(200, WaveformDto.of(id, streams.waveform(id, fromS * 1000, toS * 1000, buckets)));
     }
 
     private static long requiredSeconds(QueryParams query, String name) {
-        long s = query.optionalLong(name).orElseThrow(() -> new InvalidRequestException("Query parameter " + name
-                + " is required: a Unix time in seconds, e.g. the stream's dvr_start or dvr_end."));
-        if (s < 0 || s > MAX_UNIX_S) {
-            throw new InvalidRequestException("Query parameter " + name + " must be a Unix time in seconds (0–"
-                    + MAX_UNIX_S + "), got " + s + ".");
-        }
-        return s;
+        return query.optionalLong(name, "a Unix time in seconds", 0, WireTime.MAX_UNIX_S).orElseThrow(() -> new InvalidRequestException(
+                "Query parameter " + name + " is required: a Unix time in seconds, e.g. the stream's dvr_start or "
+                        + "dvr_end."));
     }
 
     private void create(ApiExchange ex) throws IOException {

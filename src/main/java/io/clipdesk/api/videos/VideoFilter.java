@@ -1,14 +1,12 @@
 package io.clipdesk.api.videos;
 
 import io.clipdesk.api.wire.QueryParams;
-import io.clipdesk.engine.InvalidRequestException;
 import io.clipdesk.engine.video.Video;
 
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The filters Gcore's {@code GET /streaming/videos} takes and its SDK sends: {@code id} (comma-separated ids),
@@ -24,8 +22,8 @@ record VideoFilter(Set<Long> ids, OptionalLong streamId, Optional<String> status
     }
 
     static VideoFilter of(QueryParams query) {
-        boolean clientUser = query.optionalLong("client_user_id").isPresent();
-        return new VideoFilter(ids(query.optionalString("id")), query.optionalLong("stream_id"),
+        boolean clientUser = query.optionalLong("client_user_id", 0, Long.MAX_VALUE).isPresent();
+        return new VideoFilter(Set.copyOf(query.positiveList("id")), query.optionalPositive("stream_id"),
                 query.optionalString("status").map(s -> s.toLowerCase(Locale.ROOT)),
                 query.optionalString("search").map(s -> s.toLowerCase(Locale.ROOT)), clientUser);
     }
@@ -37,21 +35,5 @@ record VideoFilter(Set<Long> ids, OptionalLong streamId, Optional<String> status
                 && (status.isEmpty() || status.get().equals(video.status().wire()))
                 && (search.isEmpty() || search.get().equals(Long.toString(video.id()))
                         || video.name().toLowerCase(Locale.ROOT).contains(search.get()));
-    }
-
-    private static Set<Long> ids(Optional<String> list) {
-        Set<Long> ids = new TreeSet<>();
-        for (String part : list.map(s -> s.split(",")).orElse(new String[0])) {
-            if (part.isBlank()) {
-                continue;
-            }
-            try {
-                ids.add(Long.parseLong(part.strip()));
-            } catch (NumberFormatException e) {
-                throw new InvalidRequestException("Query parameter id must be video ids separated by commas,"
-                        + " such as 1,101; \"" + QueryParams.shorten(part.strip()) + "\" is not one.");
-            }
-        }
-        return ids;
     }
 }

@@ -4,6 +4,7 @@ import io.clipdesk.engine.InvalidRequestException;
 import io.netty.handler.codec.http.QueryStringDecoder;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +13,8 @@ import java.util.OptionalLong;
 /**
  * A request's query string, read parameter by parameter as {@link JsonBody} reads fields: unknown parameters
  * are ignored, an empty value counts as omitted, the first of repeated values wins, and a value of the wrong
- * type is a 400 that names the parameter.
+ * type or out of its range is a 400 that names the parameter, quotes the value and says what is allowed. Every
+ * number of a query is read here, with its range.
  */
 public final class QueryParams {
 
@@ -37,27 +39,63 @@ public final class QueryParams {
                 ? Optional.empty() : Optional.of(given.get(0).strip());
     }
 
-    public OptionalLong optionalLong(String name) {
+    /**
+     * A whole number from {@code min} to {@code max}, when given. Anything else — not a number, a fraction, a
+     * number beyond the range or beyond what a long holds — is a 400 that quotes what the client sent and says the
+     * range: the text is judged as sent, never a value made to fit first.
+     */
+    public OptionalLong optionalLong(String name, long min, long max) {
+        return optionalLong(name, "a whole number", min, max);
+    }
+
+    /** As {@link #optionalLong(String, long, long)}, the sentence saying what the number is ("a Unix time in seconds"). */
+    public OptionalLong optionalLong(String name, String what, long min, long max) {
         Optional<String> text = optionalString(name);
         if (text.isEmpty()) {
             return OptionalLong.empty();
         }
         try {
-            return OptionalLong.of(Long.parseLong(text.get()));
+            long value = Long.parseLong(text.get());
+            if (value >= min && value <= max) {
+                return OptionalLong.of(value);
+            }
         } catch (NumberFormatException e) {
-            throw new InvalidRequestException("Query parameter " + name + " must be an integer, not \""
-                    + shorten(text.get()) + "\".");
+            // judged below with the out-of-range values: the same sentence fits both
         }
+        String range = max == Long.MAX_VALUE ? "of " + min + " or more" : "from " + min + " to " + max;
+        throw new InvalidRequestException("Query parameter " + name + " must be " + what + " " + range + ", got \""
+                + shorten(text.get()) + "\".");
     }
 
-    /** A whole number of at least 1, when given. */
-    OptionalLong optionalPositive(String name) {
-        OptionalLong value = optionalLong(name);
-        if (value.isPresent() && value.getAsLong() < 1) {
-            throw new InvalidRequestException("Query parameter " + name + " must be 1 or more, got "
-                    + value.getAsLong() + ".");
+    /**
+     * Whole numbers of at least 1 separated by commas ({@code ?id=1,101}), empty when not given; blank items
+     * are skipped, anything else not such a number is a 400 quoting it.
+     */
+    public List<Long> positiveList(String name) {
+        List<Long> numbers = new ArrayList<>();
+        for (String part : optionalString(name).map(s -> s.split(",")).orElse(new String[0])) {
+            String item = part.strip();
+            if (item.isEmpty()) {
+                continue;
+            }
+            try {
+                long value = Long.parseLong(item);
+                if (value >= 1) {
+                    numbers.add(value);
+                    continue;
+                }
+            } catch (NumberFormatException e) {
+                // said below
+            }
+            throw new InvalidRequestException("Query parameter " + name + " must be whole numbers of 1 or more "
+                    + "separated by commas, such as 1,101; got \"" + shorten(item) + "\".");
         }
-        return value;
+        return numbers;
+    }
+
+    /** A whole number of at least 1 (a page, a count, an id), when given. */
+    public OptionalLong optionalPositive(String name) {
+        return optionalLong(name, 1, Long.MAX_VALUE);
     }
 
     public static String shorten(String text) {

@@ -10,6 +10,10 @@ public final class WireTime {
     private static final DateTimeFormatter ISO_MILLIS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
+    /** The last second of the year 9999: the latest Unix time a query or body may name. */
+    public static final long MAX_UNIX_S = 253_402_300_799L;
+    public static final long MAX_UNIX_MS = MAX_UNIX_S * 1000 + 999;
+
     private WireTime() {
     }
 

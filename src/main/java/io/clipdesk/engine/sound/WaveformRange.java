@@ -14,6 +14,7 @@ public record WaveformRange(long startMs, int bucketMs, int count) {
 
     /** A screen is a few thousand pixels wide; more buckets than this only make the answer heavier. */
     public static final int MAX_BUCKETS = 10_000;
+    public static final int MIN_BUCKETS = 1;
     public static final int DEFAULT_BUCKETS = 2_000;
     /** Longer than the longest DVR (4 h) with room: an older or newer part holds no sound anyway. */
     public static final long MAX_SPAN_MS = 24 * 3_600_000L;
@@ -41,8 +42,9 @@ public record WaveformRange(long startMs, int bucketMs, int count) {
                     + "from " + seconds(fromMs) + " to " + seconds(toMs) + " is " + (toMs - fromMs) / 3_600_000
                     + " h. Ask for it in parts.");
         }
-        if (maxBuckets < 1 || maxBuckets > MAX_BUCKETS) {
-            throw new InvalidRequestException("buckets must be 1–" + MAX_BUCKETS + ", got " + maxBuckets + ".");
+        if (maxBuckets < MIN_BUCKETS || maxBuckets > MAX_BUCKETS) {
+            throw new InvalidRequestException("buckets must be " + MIN_BUCKETS + "–" + MAX_BUCKETS + ", got "
+                    + maxBuckets + ".");
         }
         long spanMs = toMs - fromMs;
         long grid = AudioEnvelope.BUCKET_MS;

@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -52,6 +53,10 @@ public final class DefaultStreamService implements StreamService {
     private final ChangeLog changes;
     private final List<SegmentListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<Long, Ingest> running = new ConcurrentHashMap<>();
+    /** Streams whose ingest could not start, and why (shown as their health until they change). */
+    private final Map<Long, String> unstarted = new ConcurrentHashMap<>();
+    /** The ports the REST API serves on; {@link SourceRules} keeps push listeners off them. */
+    private final Set<Integer> apiPorts = ConcurrentHashMap.newKeySet();
     /** Serializes read-modify-write of stored streams (API threads and ingest threads both change them). */
     private final Object writeLock = new Object();
 
@@ -80,6 +85,9 @@ public final class DefaultStreamService implements StreamService {
         this.streams = streams;
         this.segments = segments;
         this.sources = sources;
+        if (config.apiPort() != 0) {
+            apiPorts.add(config.apiPort());
+        }
     }
 
     public void startAll() {
@@ -108,6 +116,7 @@ public final class DefaultStreamService implements StreamService {
     public LiveStream create(StreamDraft draft) {
         String name = StreamRules.name(draft.name());
         StreamRules.checkDvrDuration(draft.dvrDurationS());
+        SourceRules.checkPullAddress(draft.source(), PullAddresses.DNS);
         LiveStream stream;
         synchronized (writeLock) {
             SourceSpec source = checkSource(draft.source(), streams.list());
@@ -124,6 +133,7 @@ public final class DefaultStreamService implements StreamService {
     public LiveStream update(long streamId, StreamPatch patch) {
         LiveStream before;
         LiveStream stream;
+        patch.source().ifPresent(source -> SourceRules.checkPullAddress(source, PullAddresses.DNS));
         synchronized (writeLock) {
             before = get(streamId);
             stream = before;
@@ -173,7 +183,7 @@ public final class DefaultStreamService implements StreamService {
     }
 
     private SourceSpec checkSource(SourceSpec source, List<LiveStream> others) {
-        SourceSpec checked = SourceRules.check(source, others, config.fileSources());
+        SourceSpec checked = SourceRules.check(source, others, config.fileSources(), Set.copyOf(apiPorts));
         sources.check(checked);
         return checked;
     }
@@ -201,8 +211,10 @@ public final class DefaultStreamService implements StreamService {
         Ingest ingest = running.get(streamId);
         DvrWindow window = window(streamId);
         if (ingest == null) {
-            return new StreamState(streamId, SourceHealth.STOPPED, "not ingesting", window,
-                    segments.count(streamId), 0, 0);
+            String why = unstarted.get(streamId);
+            return why == null
+                    ? new StreamState(streamId, SourceHealth.STOPPED, "not ingesting", window, segments.count(streamId), 0, 0)
+                    : new StreamState(streamId, SourceHealth.DISCONNECTED, why, window, segments.count(streamId), 0, 0);
         }
         return new StreamState(streamId, ingest.recorder().health(), ingest.recorder().healthDetail(), window,
                 segments.count(streamId), ingest.recorder().startedAtMs(), ingest.dvrBytes().get());
@@ -244,6 +256,16 @@ public final class DefaultStreamService implements StreamService {
     public Optional<LiveSegment> liveSegment(long streamId, String rendition) {
         Ingest ingest = running.get(streamId);
         return ingest == null ? Optional.empty() : ingest.recorder().live(rendition);
+    }
+
+    @Override
+    public void reserveApiPort(int port) {
+        apiPorts.add(port);
+    }
+
+    @Override
+    public void releaseApiPort(int port) {
+        apiPorts.remove(port);
     }
 
     @Override
@@ -339,6 +361,13 @@ public final class DefaultStreamService implements StreamService {
     }
 
     private void startIngest(LiveStream stream) {
+        unstarted.remove(stream.id());
+        Optional<String> clash = SourceRules.apiPortClash(stream.source(), Set.copyOf(apiPorts));
+        if (clash.isPresent()) {
+            // Kept off the port so that the API can serve: a listener there would keep it from starting.
+            notStarted(stream.id(), "not listening for pushes: " + clash.get() + "; give this stream another port");
+            return;
+        }
         AtomicLong bytes = new AtomicLong(DurableFiles.sizeOf(config.layout().dvrDir(stream.id())));
         DvrRecorder recorder = new DvrRecorder(stream, config.layout(), segments, clock, listeners, bytes,
                 renditions -> adoptRenditions(stream.id(), renditions), disk);
@@ -348,11 +377,19 @@ public final class DefaultStreamService implements StreamService {
             source.start(recorder);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "stream " + stream.id() + ": cannot start ingest", e);
-            recorder.health(SourceHealth.DISCONNECTED, e.getMessage());
+            running.remove(stream.id());
+            notStarted(stream.id(), "cannot start ingest: " + e.getMessage());
         }
     }
 
+    private void notStarted(long streamId, String why) {
+        LOG.warning("stream " + streamId + ": " + why);
+        unstarted.put(streamId, why);
+        listeners.forEach(l -> l.onHealth(streamId, SourceHealth.DISCONNECTED, why));
+    }
+
     private void stopIngest(long streamId) {
+        unstarted.remove(streamId);
         Ingest ingest = running.remove(streamId);
         if (ingest != null) {
             ingest.source().close();

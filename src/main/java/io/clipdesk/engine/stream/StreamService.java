@@ -54,6 +54,16 @@ public interface StreamService {
      */
     Optional<LiveSegment> liveSegment(long streamId, String rendition);
 
+    /**
+     * A REST API server now serves on {@code port}: no push stream may be created on it. (One on it from before
+     * is not started at the next start, see {@link io.clipdesk.engine.EngineConfig#apiPort()}: it shows
+     * disconnected, saying so, and never keeps the API from starting.)
+     */
+    void reserveApiPort(int port);
+
+    /** The API server on {@code port} stopped. */
+    void releaseApiPort(int port);
+
     void addListener(SegmentListener listener);
 
     void removeListener(SegmentListener listener);

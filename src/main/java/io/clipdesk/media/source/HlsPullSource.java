@@ -3,6 +3,7 @@ package io.clipdesk.media.source;
 import io.clipdesk.engine.MediaException;
 import io.clipdesk.engine.dvr.SegmentSink;
 import io.clipdesk.engine.stream.LiveStream;
+import io.clipdesk.engine.stream.PullAddresses;
 import io.clipdesk.engine.stream.SourceHealth;
 import io.clipdesk.media.ingest.IngestChain;
 import io.clipdesk.media.ingest.MediaInput;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -36,6 +38,11 @@ import static org.bytedeco.ffmpeg.global.avcodec.*;
  * The source's #EXT-X-PROGRAM-DATE-TIME stamps the DVR when present, else the clock at arrival does. A missed
  * segment, a #EXT-X-DISCONTINUITY, a restarted playlist or a lost server start a new session; an unreachable
  * server shows disconnected and is retried with back-off.
+ * <p>
+ * Every request — playlist, variant, segment, and each redirect, followed here rather than by the HTTP client so
+ * that none is missed — first asks {@link PullAddresses} whether its host may be reached now: a name that resolves
+ * elsewhere since the stream was created, a playlist naming another host, or a redirect into a cloud's metadata
+ * service is refused, and the stream shows disconnected saying why.
  */
 final class HlsPullSource extends SourceThread {
 
@@ -44,14 +51,30 @@ final class HlsPullSource extends SourceThread {
     private static final int JOIN_FROM_END = 3;
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     private static final long POLL_MS = 50;
+    /** As browsers and the JDK's own client (5) allow, with room. */
+    private static final int MAX_REDIRECTS = 5;
 
     private final URI url;
     private final int segmentDurationMs;
     private final ExecutorService httpThreads;
     private final HttpClient http;
+    private final PullAddresses.Resolver resolver;
+
+    /** A URL the pull may not reach; not retried at once, as a transport failure is. */
+    private static final class Refused extends IOException {
+        Refused(String why) {
+            super(why);
+        }
+    }
 
     HlsPullSource(LiveStream stream, int segmentDurationMs, Clock clock) {
+        this(stream, segmentDurationMs, clock, PullAddresses.DNS);
+    }
+
+    /** @param resolver what a host's addresses are judged by before each request (DNS; tests change answers) */
+    HlsPullSource(LiveStream stream, int segmentDurationMs, Clock clock, PullAddresses.Resolver resolver) {
         super(stream, clock);
+        this.resolver = resolver;
         this.url = URI.create(stream.source().uri());
         this.segmentDurationMs = segmentDurationMs;
         this.httpThreads = Executors.newSingleThreadExecutor(r -> {
@@ -60,7 +83,7 @@ final class HlsPullSource extends SourceThread {
             return t;
         });
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(httpThreads)
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     @Override
@@ -137,9 +160,10 @@ final class HlsPullSource extends SourceThread {
     }
 
     private HlsSourcePlaylist playlist(URI playlistUrl) throws IOException, InterruptedException {
-        HttpResponse<String> response = send(request(playlistUrl), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = fetch(playlistUrl, HttpResponse.BodyHandlers.ofString());
         checkStatus(response, playlistUrl);
-        return HlsSourcePlaylist.parse(response.body(), playlistUrl);
+        // Relative URIs resolve against where the playlist was found, after its redirects, as players do.
+        return HlsSourcePlaylist.parse(response.body(), response.uri());
     }
 
     /** Downloads one segment into the incoming folder and feeds its packets; a segment that does not demux is skipped. */
@@ -147,7 +171,7 @@ final class HlsPullSource extends SourceThread {
             throws IOException, InterruptedException {
         Path temp = Files.createTempFile(sink.incomingDir(), IngestChain.filePrefix(stream.id()) + "pull-", ".ts");
         try {
-            checkStatus(send(request(item.uri()), HttpResponse.BodyHandlers.ofFile(temp)), item.uri());
+            checkStatus(fetch(item.uri(), HttpResponse.BodyHandlers.ofFile(temp)), item.uri());
             feed(item, temp, chain);
         } finally {
             Files.deleteIfExists(temp);
@@ -173,6 +197,45 @@ final class HlsPullSource extends SourceThread {
         } finally {
             av_packet_free(packet);
         }
+    }
+
+    /**
+     * GETs {@code uri}, following redirects (at most {@link #MAX_REDIRECTS}, never from https to http), each hop
+     * only where {@link PullAddresses} allows; a redirect's own body is dropped.
+     */
+    private <T> HttpResponse<T> fetch(URI uri, HttpResponse.BodyHandler<T> body)
+            throws IOException, InterruptedException {
+        HttpResponse.BodyHandler<T> skippingRedirects = info -> isRedirect(info.statusCode())
+                ? HttpResponse.BodySubscribers.replacing(null) : body.apply(info);
+        URI at = uri;
+        for (int hop = 0; ; hop++) {
+            Optional<String> refused = PullAddresses.refusal(at, resolver);
+            if (refused.isPresent()) {
+                throw new Refused((hop == 0 ? "refused: " : "refused a redirect: ") + refused.get());
+            }
+            HttpResponse<T> response = send(request(at), skippingRedirects);
+            Optional<String> location = response.headers().firstValue("Location");
+            if (!isRedirect(response.statusCode()) || location.isEmpty()) {
+                return response;
+            }
+            if (hop == MAX_REDIRECTS) {
+                throw new IOException("more than " + MAX_REDIRECTS + " redirects from " + uri.getPath());
+            }
+            URI next;
+            try {
+                next = at.resolve(location.get().strip());
+            } catch (IllegalArgumentException e) {
+                throw new IOException("a redirect to a malformed URL from " + at.getPath());
+            }
+            if ("https".equalsIgnoreCase(at.getScheme()) && "http".equalsIgnoreCase(next.getScheme())) {
+                throw new Refused("refused a redirect from https to http");
+            }
+            at = next;
+        }
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }
 
     /**

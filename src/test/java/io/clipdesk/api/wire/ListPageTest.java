@@ -32,7 +32,7 @@ class ListPageTest {
     void queryPageBelowOne_isRejectedNamingTheParameter() {
         var e = assertThrows(io.clipdesk.engine.InvalidRequestException.class,
                 () -> ListPage.of(QueryParams.of("/streaming/videos?per_page=0")));
-        assertEquals("Query parameter per_page must be 1 or more, got 0.", e.getMessage());
+        assertEquals("Query parameter per_page must be a whole number of 1 or more, got \"0\".", e.getMessage());
     }
 
     private static ListPage page(long page, Long perPage) {
