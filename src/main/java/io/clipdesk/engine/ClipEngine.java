@@ -41,9 +41,12 @@ import io.clipdesk.engine.video.VideoRepository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -228,12 +231,27 @@ public final class ClipEngine implements AutoCloseable {
         }
     }
 
-    /** Waits until the clip-cut pool has run what is queued now (tests). */
+    /**
+     * Waits until the clip-cut pool has run what is queued now (tests). Every cut thread takes one of as many tasks
+     * that wait for each other, so they meet only once no thread still runs an earlier task; no-ops run one after
+     * another showed only that every earlier task had started (one thread ran them while another still cut).
+     */
     public void awaitCuts() {
+        CyclicBarrier everyThread = new CyclicBarrier(config.cutThreads());
+        List<Future<?>> meeting = new ArrayList<>();
         try {
-            for (int i = 0; i < config.cutThreads() * 2; i++) {
-                cutPool.submit(() -> { }).get();
+            for (int i = 0; i < config.cutThreads(); i++) {
+                meeting.add(cutPool.submit(() -> {
+                    everyThread.await();
+                    return null;
+                }));
             }
+            for (Future<?> met : meeting) {
+                met.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the clip-cut pool", e);
         } catch (Exception e) {
             throw new IllegalStateException("clip-cut pool is down", e);
         }
