@@ -124,7 +124,7 @@ public final class MainViewModel implements AutoCloseable {
         LongFunction<SegmentMedia> segmentFile = seq -> engine.segment(streamId, small.name(), seq);
         Supplier<Optional<LiveSegment>> liveSegment = () -> engine.liveSegment(streamId, small.name());
         SoundTrack sound = new SoundTrack(streamId, decoder.sound(), index::snapshot, segmentFile, liveSegment,
-                2L * engine.segmentDurationMs(),
+                2L * engine.segmentDurationMs(), engine.clock(),
                 note -> bridge.run(() -> self[0].noteSound(note)));
         DvrPlayer player = new DvrPlayer(streamId, decoder, index::snapshot, segmentFile,
                 liveSegment, small.width(), small.height(),

@@ -43,6 +43,7 @@ public final class DvrPlayer implements AutoCloseable {
     private final FrameDecoder decoder;
     private final Supplier<SegmentIndex> segments;
     private final LiveEdge liveEdge;
+    private final LiveDrift drift;
     private final long segmentDurationNanos;
     private final FrameExchange exchange;
     private final Runnable onUpdate;
@@ -91,6 +92,7 @@ public final class DvrPlayer implements AutoCloseable {
                      int width, int height, long segmentDurationMs, Clock clock, Runnable onUpdate, PlayerSound sound) {
         this.sound = sound;
         this.liveEdge = new LiveEdge(liveSegment, clock, segmentDurationMs);
+        this.drift = new LiveDrift(clock);
         this.soundPacing = new SoundPacing(sound, pacer);
         this.decoder = decoder;
         this.segments = segments;
@@ -318,12 +320,24 @@ public final class DvrPlayer implements AutoCloseable {
         // pictures only when told of one, and a picture told of before it is due would wait there for the next.
         long leadMs = cursor.frameDurationMs();
         long skipToMs = soundPacing.catchUpTo(now, aheadMs, rate, cursor.frameDurationMs());
+        boolean drifted = false;
+        if (skipToMs == PlayerCommand.NONE && live && rate == 1 && cursor.isLive()
+                && sound.mediaMsAt(now) == PlayerCommand.NONE) {
+            // No sound to follow: the picture keeps its own distance from live (with sound, the sound keeps it
+            // and the picture follows it, above).
+            skipToMs = drift.skipToMs(aheadMs, Long.MAX_VALUE);
+            drifted = skipToMs != PlayerCommand.NONE;
+        }
         if (skipToMs != PlayerCommand.NONE) {
             if (!skipAhead(skipToMs)) {
                 pacer.retryIn(now, ARRIVAL_POLL_NANOS);
                 return;
             }
             now = System.nanoTime();
+            if (drifted) {
+                counters.liveJumps++;
+                pacer.anchor(now, aheadMs);
+            }
         }
         if (soundPacing.waitsAt(now, aheadMs - leadMs, rate)) {
             return;

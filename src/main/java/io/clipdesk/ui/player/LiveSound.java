@@ -32,6 +32,8 @@ final class LiveSound implements AutoCloseable {
     private volatile boolean running = true;
     private volatile boolean silent;
     private volatile boolean done;
+    /** Where the sound decoded so far ends, into the segment (µs). */
+    private volatile long decodedEndUs;
 
     /**
      * @param previous the segment it plays on from, when there is one with no gap before it (read on the decoding
@@ -57,6 +59,7 @@ final class LiveSound implements AutoCloseable {
                     while (running && !blocks.offer(b, OFFER_WAIT_MS, TimeUnit.MILLISECONDS)) {
                         // full: the sound thread takes a block every ~20 ms while it plays
                     }
+                    decodedEndUs = b.offsetUs() + b.frames() * 1_000_000L / SoundDecoder.SAMPLE_RATE;
                 }
             }
         } catch (MediaException e) {
@@ -81,6 +84,11 @@ final class LiveSound implements AutoCloseable {
 
     LiveSegment segment() {
         return segment;
+    }
+
+    /** Where the sound decoded so far ends, in µs into the segment (0 before the first block). */
+    long decodedEndUs() {
+        return decodedEndUs;
     }
 
     /** True once it is known the segment carries no sound (then {@link #poll()} says {@link #END} at once). */

@@ -7,6 +7,7 @@ import io.clipdesk.engine.dvr.SegmentMedia;
 import io.clipdesk.engine.sound.SoundDecoder;
 import io.clipdesk.ui.dvr.SegmentIndex;
 
+import java.time.Clock;
 import java.util.Optional;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
@@ -18,8 +19,8 @@ import java.util.logging.Logger;
  * the sound jumps as the picture does; a segment without sound plays as silence of its length, so the clock the
  * picture follows keeps running. The next segment is opened ahead on a thread of its own, so the owner (the sound
  * thread, which must write every few ms) never waits for a demuxer to start. At the live edge it plays the segment
- * being written, decoded as it comes ({@link LiveSound}), and goes on from the DVR segment that one became. One
- * owner thread.
+ * being written, decoded as it comes ({@link LiveSound}), and goes on from the DVR segment that one became; where
+ * waits for it left the sound behind, it skips ahead ({@link LiveDrift}) and the picture follows. One owner thread.
  */
 final class SoundFeed implements AutoCloseable {
 
@@ -41,6 +42,7 @@ final class SoundFeed implements AutoCloseable {
     private final Supplier<Optional<LiveSegment>> liveSegment;
     private final String liveThread;
     private final long maxStallMs;
+    private final LiveDrift drift;
     private SoundDecoder.Cursor cursor;
     private LiveSound live;
     /**
@@ -64,16 +66,18 @@ final class SoundFeed implements AutoCloseable {
 
     SoundFeed(String openerThread, SoundDecoder decoder, Supplier<SegmentIndex> segments,
               LongFunction<SegmentMedia> mediaOfSequence) {
-        this(openerThread, decoder, segments, mediaOfSequence, Optional::empty, 0);
+        this(openerThread, decoder, segments, mediaOfSequence, Optional::empty, 0, Clock.systemUTC());
     }
 
     /**
      * @param liveSegment the segment being written, for the live edge
      * @param maxStallMs  how long its bytes are waited for before it counts as ended
+     * @param clock       the wall clock the segments' times are on, for how far behind live the sound is
      */
     SoundFeed(String openerThread, SoundDecoder decoder, Supplier<SegmentIndex> segments,
               LongFunction<SegmentMedia> mediaOfSequence, Supplier<Optional<LiveSegment>> liveSegment,
-              long maxStallMs) {
+              long maxStallMs, Clock clock) {
+        this.drift = new LiveDrift(clock);
         this.segments = segments;
         this.decoder = decoder;
         this.liveSegment = liveSegment;
@@ -199,6 +203,9 @@ final class SoundFeed implements AutoCloseable {
         prepareFollowing();
         prepareFollowingLive();
         double usPerFrame = 1e6 / SoundDecoder.SAMPLE_RATE * rate;
+        if (live != null && rate == 1) {
+            catchUpWithLive(usPerFrame);
+        }
         if (silentSegment && cursor == null && nextUs < segmentEndMs * 1000) {
             return silence(maxFrames, usPerFrame);
         }
@@ -243,6 +250,28 @@ final class SoundFeed implements AutoCloseable {
         position += frames;
         nextUs = blockStartUs + Math.round(position * usPerFrame);
         return chunk;
+    }
+
+    /**
+     * Skips ahead when waits for the segment being written left the sound further behind the live edge than it
+     * joined ({@link LiveDrift}), within the sound decoded so far: the blocks before are dropped as they come.
+     */
+    private void catchUpWithLive(double usPerFrame) {
+        long atMs = nextUs / 1000;
+        long toMs = drift.skipToMs(atMs, segmentStartMs + live.decodedEndUs() / 1000);
+        if (toMs == PlayerCommand.NONE) {
+            return;
+        }
+        LOG.info("sound: " + drift.behindMs(atMs) + " ms behind live after waits for the source; " + (toMs - atMs)
+                + " ms skipped to come nearer");
+        nextUs = toMs * 1000;
+        if (block != null) {
+            if (blockStartUs + block.frames() * usPerFrame <= nextUs) {
+                block = null;
+            } else {
+                position = Math.max(position, (int) ((nextUs - blockStartUs) / usPerFrame));
+            }
+        }
     }
 
     private Chunk silence(int maxFrames, double usPerFrame) {

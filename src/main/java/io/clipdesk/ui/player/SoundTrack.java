@@ -8,6 +8,7 @@ import io.clipdesk.ui.dvr.SegmentIndex;
 import io.clipdesk.ui.sound.LevelMeter;
 import io.clipdesk.ui.sound.Levels;
 
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -59,7 +60,7 @@ public final class SoundTrack implements PlayerSound, AutoCloseable {
     /** @param notice told once, on the sound thread, when nothing can be heard */
     public SoundTrack(long streamId, SoundDecoder decoder, Supplier<SegmentIndex> segments,
                       LongFunction<SegmentMedia> mediaOfSequence, Consumer<String> notice) {
-        this(streamId, decoder, segments, mediaOfSequence, Optional::empty, 0, notice);
+        this(streamId, decoder, segments, mediaOfSequence, Optional::empty, 0, Clock.systemUTC(), notice);
     }
 
     /**
@@ -67,13 +68,14 @@ public final class SoundTrack implements PlayerSound, AutoCloseable {
      *
      * @param liveSegment the segment the engine is writing now, in the rendition the player shows
      * @param maxStallMs  how long its bytes are waited for before it counts as ended
+     * @param wallClock   the clock the segments' times are on
      */
     public SoundTrack(long streamId, SoundDecoder decoder, Supplier<SegmentIndex> segments,
                       LongFunction<SegmentMedia> mediaOfSequence, Supplier<Optional<LiveSegment>> liveSegment,
-                      long maxStallMs, Consumer<String> notice) {
+                      long maxStallMs, Clock wallClock, Consumer<String> notice) {
         this.decoder = decoder;
         this.feed = new SoundFeed("dvr-sound-open-" + streamId, decoder, segments, mediaOfSequence, liveSegment,
-                maxStallMs);
+                maxStallMs, wallClock);
         this.notice = notice;
         this.thread = new Thread(this::loop, "dvr-sound-" + streamId);
         this.thread.setDaemon(true);

@@ -10,11 +10,14 @@ import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
 import java.util.Locale;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
- * Level meters beside the picture, read on every pulse (60 a second) while shown and redrawn when what they show
- * changes by a pixel (a still meter costs no render pass): for left and right the sample
+ * Level meters beside the picture, read on every pulse while shown and redrawn when what they show changes by a
+ * pixel (a still meter costs no render pass), on the pulse that puts a new picture on screen (25 a second while
+ * the stream plays: the window is rendered once for both) or, when no picture comes, {@link #MAX_WAIT_NANOS} after
+ * they were last drawn (at least 20 a second in slow motion or while paused): for left and right the sample
  * peak (thin bars, with a held peak line and a clip light that stays lit for two seconds) and the EBU R128 momentary
  * loudness (wide bars), on one dB scale from −60 to 0, and the louder channel's momentary loudness as a figure.
  * The region's background and border come from the theme ({@code .level-meters}); the bar colours are the
@@ -25,6 +28,11 @@ public final class LevelMetersView extends Region {
     private static final double FLOOR_DB = -60;
     private static final long HOLD_NANOS = 1_500_000_000L;
     private static final long CLIP_HOLD_NANOS = 2_000_000_000L;
+    /**
+     * Longest a changed meter waits for a new picture to be drawn with: each redraw on a pulse of its own costs a
+     * render pass of the window (1.5 ms of a software-rendered one, 16 a second while playing before this).
+     */
+    static final long MAX_WAIT_NANOS = 45_000_000L;
     private static final Color GREEN = Color.web("#35c46a");
     private static final Color AMBER = Color.web("#f5b942");
     private static final Color RED = Color.web("#ff3b3b");
@@ -35,6 +43,9 @@ public final class LevelMetersView extends Region {
     private static final double BOTTOM = 22;
 
     private final Supplier<Levels> levels;
+    private final LongSupplier picturesShown;
+    private long drawnWithPicture = -1;
+    private long drawnAt = Long.MIN_VALUE / 2;
     private final Canvas canvas = new Canvas();
     private final double[] held = {FLOOR_DB, FLOOR_DB};
     private final long[] heldAt = new long[2];
@@ -49,8 +60,13 @@ public final class LevelMetersView extends Region {
         }
     };
 
-    public LevelMetersView(Supplier<Levels> levels) {
+    /**
+     * @param picturesShown how many pictures the player beside them has put on screen; read on the pulse after
+     *                      the player's own (it starts its pulse first, being first in the window)
+     */
+    public LevelMetersView(Supplier<Levels> levels, LongSupplier picturesShown) {
         this.levels = levels;
+        this.picturesShown = picturesShown;
         getStyleClass().add("level-meters");
         setId("level-meters");
         getChildren().add(canvas);
@@ -66,12 +82,12 @@ public final class LevelMetersView extends Region {
         });
     }
 
-    /** The levels drawn last. */
+    /** The levels read on the last pulse: drawn, or drawn with the next picture. */
     public Levels shown() {
         return shown;
     }
 
-    /** How many times the meters were drawn: on each pulse that changes what they show, while in a window. */
+    /** How many times the meters were drawn while in a window. */
     public long redraws() {
         return redraws;
     }
@@ -95,9 +111,15 @@ public final class LevelMetersView extends Region {
         if (next.clipped()) {
             clippedAt = now;
         }
+        long pictures = picturesShown.getAsLong();
+        if (pictures == drawnWithPicture && now - drawnAt < MAX_WAIT_NANOS) {
+            return;
+        }
         String look = look(now);
         if (!look.equals(drawnLook)) {
             draw(now); // an unchanged meter is not redrawn: each redraw costs a render pass of the window
+            drawnWithPicture = pictures;
+            drawnAt = now;
         }
     }
 

@@ -7,6 +7,7 @@ import io.clipdesk.engine.dvr.SegmentDraft;
 import io.clipdesk.engine.dvr.SegmentMedia;
 import io.clipdesk.engine.stream.Rendition;
 import io.clipdesk.media.decode.FfmpegFrameDecoder;
+import io.clipdesk.testing.MutableClock;
 import io.clipdesk.testing.RecordedSignal;
 import io.clipdesk.ui.dvr.SegmentIndex;
 import org.junit.jupiter.api.AfterEach;
@@ -109,6 +110,31 @@ class DvrPlayerLiveTest {
             }
         }
         assertTrue(times.contains(threeStartMs), "went on into the next segment: " + times);
+    }
+
+    @Test
+    void aPictureWithoutSoundThatWaitedBehindLive_skipsAhead_toWhereItJoined() throws Exception {
+        addToIndex(0);
+        LiveSegment one = live(1);
+        byte[] oneBytes = bytes(1);
+        one.append(oneBytes, 0, oneBytes.length);
+        growing.set(Optional.of(one));
+        long oneStartMs = recorded.get(1).startMs();
+        MutableClock clock = new MutableClock(Instant.ofEpochMilli(oneStartMs + LiveEdge.BEHIND_MS));
+        start(clock);
+        PlayerStatus joined = await("pictures of the segment being written", s -> s.live() && s.frameMs() >= oneStartMs);
+
+        // It stood still (a stall of the source) while the wall clock went on: 1.3 s behind now.
+        clock.set(Instant.ofEpochMilli(oneStartMs + 1300));
+        PlayerStatus skipped = await("a skip towards live", s -> s.liveJumps() == joined.liveJumps() + 1);
+        assertTrue(skipped.frameMs() >= oneStartMs + 1300 - LiveEdge.BEHIND_MS - 40,
+                "on from " + LiveEdge.BEHIND_MS + " ms behind the wall clock: " + (skipped.frameMs() - oneStartMs));
+        List<Long> times = decoded.stream().map(d -> Long.parseLong(d.substring(d.indexOf('@') + 1))).toList();
+        long longestStep = 0;
+        for (int i = 1; i < times.size(); i++) {
+            longestStep = Math.max(longestStep, times.get(i) - times.get(i - 1));
+        }
+        assertTrue(longestStep >= 500, "the stretch in between skipped, not played: " + times);
     }
 
     private void start(Clock clock) {

@@ -7,6 +7,7 @@ import io.clipdesk.engine.dvr.SegmentMedia;
 import io.clipdesk.engine.sound.SoundDecoder;
 import io.clipdesk.engine.stream.Rendition;
 import io.clipdesk.media.decode.FfmpegSoundDecoder;
+import io.clipdesk.testing.MutableClock;
 import io.clipdesk.testing.RecordedSignal;
 import io.clipdesk.ui.dvr.SegmentIndex;
 import org.junit.jupiter.api.AfterEach;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -49,6 +53,7 @@ class SoundFeedLiveTest {
     /** Blocks decoded so far, by the name of the media they came from. */
     private final Map<String, AtomicInteger> decodedBlocks = new ConcurrentHashMap<>();
     private SoundFeed feed;
+    private MutableClock clock;
 
     @BeforeAll
     static void record() {
@@ -71,9 +76,7 @@ class SoundFeedLiveTest {
         growing.set(Optional.of(one));
         long oneStartUs = recorded.get(1).startMs() * 1000;
         long twoStartUs = recorded.get(2).startMs() * 1000;
-        feed = new SoundFeed("test-sound-open-1", counting(new FfmpegSoundDecoder()), index::get,
-                seq -> SegmentMedia.read(recorded.get((int) seq).renditionFiles().get(RENDITION.name())),
-                growing::get, 5000);
+        startFeed();
         assertTrue(feed.start(recorded.get(1).startMs(), 1), "joins the segment being written");
         long heardUs = 0;
         long deadline = System.nanoTime() + 20_000_000_000L;
@@ -113,6 +116,57 @@ class SoundFeedLiveTest {
             }
             endUs = c.mediaUs() + c.frames() * 1_000_000L / SoundDecoder.SAMPLE_RATE;
         }
+    }
+
+    @Test
+    void soundThatWaitsLeftBehindLive_skipsAheadWithinWhatIsDecoded_notAgainAtOnce() throws Exception {
+        LiveSegment one = live(1);
+        byte[] oneBytes = bytes(1);
+        one.append(oneBytes, 0, oneBytes.length);
+        growing.set(Optional.of(one));
+        long oneStartMs = recorded.get(1).startMs();
+        startFeed();
+        assertTrue(feed.start(oneStartMs, 1));
+        SoundFeed.Chunk c = heardFrom(oneStartMs * 1000);
+        int oneBlocks = blocksOf(oneBytes);
+        await("segment 1 decoded", () -> decodedBlocks.get(one.toString()).get() == oneBlocks);
+
+        // The sound stood still (a stall of the source) while the wall clock went on: 1.1 s behind now.
+        long atMs = c.mediaUs() / 1000;
+        clock.set(Instant.ofEpochMilli(atMs + 1100));
+        SoundFeed.Chunk after = feed.next(CHUNK_FRAMES);
+        long toMs = atMs + 1100 - LiveEdge.BEHIND_MS;
+        assertTrue(Math.abs(after.mediaUs() / 1000 - toMs) <= LiveDrift.KEEP_MS,
+                "on from " + LiveEdge.BEHIND_MS + " ms behind the wall clock (within what is decoded): "
+                        + (after.mediaUs() / 1000 - atMs) + " ms skipped");
+
+        // Behind again at once: no second skip within the interval, the sound plays on.
+        long nextUs = after.mediaUs() + after.frames() * 1_000_000L / SoundDecoder.SAMPLE_RATE;
+        clock.advance(Duration.ofMillis(1500));
+        assertEquals(nextUs, feed.next(CHUNK_FRAMES).mediaUs(), "played on, not skipped again");
+    }
+
+    /** Takes the sound until a chunk at or after {@code fromUs} has been heard; that chunk. */
+    private SoundFeed.Chunk heardFrom(long fromUs) {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (true) {
+            SoundFeed.Chunk c = feed.next(CHUNK_FRAMES);
+            if (c != null && c.mediaUs() >= fromUs + 100_000) {
+                return c;
+            }
+            if (System.nanoTime() > deadline) {
+                fail("no sound of the segment being written after 20 s");
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    /** The feed, on a wall clock that stands where joining segment 1 puts the sound. */
+    private void startFeed() {
+        clock = new MutableClock(Instant.ofEpochMilli(recorded.get(1).startMs() + LiveEdge.BEHIND_MS));
+        feed = new SoundFeed("test-sound-open-1", counting(new FfmpegSoundDecoder()), index::get,
+                seq -> SegmentMedia.read(recorded.get((int) seq).renditionFiles().get(RENDITION.name())),
+                growing::get, 5000, clock);
     }
 
     private static int blocksOf(byte[] segment) {
