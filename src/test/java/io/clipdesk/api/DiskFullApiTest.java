@@ -161,8 +161,11 @@ class DiskFullApiTest {
 
         String clipError = f.json(f.api("GET", "/streaming/streams/1/clip_recording/" + id, null)).get("error")
                 .asText();
-        String videoError = f.json(f.api("GET", "/streaming/videos/" + clip.get("video_id").asLong(), null))
-                .get("error").asText();
+        // The engine marks the clip failed, then its video: a look between the two finds the video still pending.
+        String videoPath = "/streaming/videos/" + clip.get("video_id").asLong();
+        ServerFixture.await("its video to fail", () -> "error".equals(f.json(f.api("GET", videoPath, null))
+                .get("status").asText()));
+        String videoError = f.json(f.api("GET", videoPath, null)).get("error").asText();
         assertTrue(clipError.startsWith("copying from the DVR failed: "), clipError);
         assertTrue(videoError.startsWith("the clip it was made from failed: "), videoError);
         assertNoPath(clipError + videoError);

@@ -81,10 +81,10 @@ class MainWindowTest extends FxRobot {
             view.viewModel().playback().goLive();
             return null;
         });
-        clipsBefore = engine.clips().list(STREAM).size();
+        clipsBefore = engine.clips().list(STREAM).stream().map(Clip::id).collect(java.util.stream.Collectors.toSet());
     }
 
-    private int clipsBefore;
+    private java.util.Set<String> clipsBefore;
 
     @Test
     void keysIOEnter_createAClipWhoseStartAndDurationMatchTheMarks() {
@@ -128,7 +128,7 @@ class MainWindowTest extends FxRobot {
                 && problem.getText().contains("before the DVR window") && problem.getText().contains("nothing to clip"));
         type(KeyCode.ENTER);
         drainUi();
-        assertEquals(clipsBefore, engine.clips().list(STREAM).size());
+        assertEquals(clipsBefore.size(), engine.clips().list(STREAM).size());
         assertTrue(problem.getText().contains("before the DVR window"), "one message area: the refusal in it");
         assertTrue(problem.isWarning(), "in the warning colour");
     }
@@ -231,10 +231,14 @@ class MainWindowTest extends FxRobot {
         return timeline.localToScreen(x, TimelinePainter.RULER_H + 30);
     }
 
-    /** The clip the test made: the list grows by one, newest first by creation. */
+    /**
+     * The clip the test made: the list grows by one, and it is the one not there before (the test clock stands still
+     * between tests, so creation times tie).
+     */
     private Clip awaitOneClip() {
-        await("a new clip", () -> engine.clips().list(STREAM).size() == clipsBefore + 1);
-        return engine.clips().list(STREAM).stream().max(java.util.Comparator.comparingLong(Clip::createdAtMs)).orElseThrow();
+        await("a new clip", () -> engine.clips().list(STREAM).size() == clipsBefore.size() + 1);
+        return engine.clips().list(STREAM).stream().filter(c -> !clipsBefore.contains(c.id())).findFirst()
+                .orElseThrow();
     }
 
     private DvrTimeline timeline() {

@@ -6,6 +6,7 @@ import io.clipdesk.engine.stream.LiveStream;
 import io.clipdesk.engine.stream.Rendition;
 import io.clipdesk.engine.stream.SourceHealth;
 import io.clipdesk.engine.stream.SourceSpec;
+import io.clipdesk.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +33,10 @@ class TestSignalLifecycleTest {
     @Test
     void close_beforeTheFirstSegmentIsDue_writesNothingAndStopsItsThread() throws Exception {
         RecordingSink sink = new RecordingSink(dir.resolve("incoming"), false);
-        TestSignalSource source = new TestSignalSource(STREAM, 2000, Clock.systemUTC(), TestSignalSource.Pacing.REAL_TIME);
+        // A clock that stands still: the first segment is never due, however long this machine takes to get to the
+        // close (on the real clock it was due 2 s after the start).
+        TestSignalSource source = new TestSignalSource(STREAM, 2000, MutableClock.atWholeSecond(),
+                TestSignalSource.Pacing.REAL_TIME);
         source.start(sink);
         assertTrue(sink.started.await(30, TimeUnit.SECONDS));
         source.close();
