@@ -48,6 +48,8 @@ class QueryNumbersApiTest {
                 "Query parameter per_page must be a whole number of 1 or more, got \"0\".");
         assertRefused("/streaming/videos?page=two",
                 "Query parameter page must be a whole number of 1 or more, got \"two\".");
+        assertRefused("/streaming/streams?page=%D9%A3", "Query parameter page must be a whole number of 1 or more, "
+                + "got \"\u0663\".");
         assertEquals(200, f.api("GET", "/streaming/streams?page=9223372036854775807", null).statusCode(),
                 "the largest page is a page, and empty");
     }

@@ -3,6 +3,7 @@ package io.clipdesk.app;
 import io.clipdesk.engine.clip.Clip;
 import io.clipdesk.engine.clip.ClipRequest;
 import io.clipdesk.engine.clip.ClipStatus;
+import io.clipdesk.engine.clip.ExactRange;
 import io.clipdesk.engine.dvr.Segment;
 import io.clipdesk.engine.storage.MediaContent;
 import io.clipdesk.engine.storage.MediaPaths;
@@ -85,6 +86,58 @@ class ClipAcrossGapTest {
         assertEquals(0, readyBefore.gapMs(), readyBefore.toString());
         assertEquals(0, readyAfter.gapMs(), readyAfter.toString());
         assertFalse(readyAfter.crossesGap());
+    }
+
+    @Test
+    void aClipStartingInsideTheGap_countsTheMissingPartBeforeItsFirstMedia_andItsMp4IsThatMuchShorter()
+            throws Exception {
+        long firstAfterMs = firstAfterGap().startMs();
+        long startS = lastBeforeEndMs / 1000 + 2; // five of the seven lost seconds lie inside the clip
+        Clip clip = f.engine.clips().create(ClipRequest.of(STREAM, startS, firstAfterMs / 1000 + 2 - startS));
+        Clip ready = f.awaitStatus(clip.id(), ClipStatus.READY);
+
+        assertEquals(firstAfterMs - startS * 1000, ready.gapMs(), ready.toString());
+        assertTrue(ready.gapMs() >= 4_000, "most of the gap is inside the clip: " + ready);
+        assertEquals(firstAfterMs, ready.cutStartMs(), "the MP4 begins with the first media after the gap");
+        assertMp4Lasts(ready, ready.toMs() - ready.fromMs() - ready.gapMs());
+    }
+
+    @Test
+    void aClipEndingInsideTheGap_countsTheMissingPartAfterItsLastMedia_andItsMp4IsThatMuchShorter() throws Exception {
+        long startS = lastBeforeEndMs / 1000 - 2;
+        long endS = lastBeforeEndMs / 1000 + 3;
+        Clip clip = f.engine.clips().create(ClipRequest.of(STREAM, startS, endS - startS));
+        Clip ready = f.awaitStatus(clip.id(), ClipStatus.READY);
+
+        assertEquals(endS * 1000 - lastBeforeEndMs, ready.gapMs(), ready.toString());
+        assertEquals(lastBeforeEndMs, ready.cutEndMs(), "the MP4 ends with the last media before the gap");
+        assertMp4Lasts(ready, ready.toMs() - ready.fromMs() - ready.gapMs());
+    }
+
+    @Test
+    void anExactClipWhoseInMarkFallsInTheGap_countsFromTheMark_andItsMp4IsTheMarksLessTheGap() throws Exception {
+        long firstAfterMs = firstAfterGap().startMs();
+        long fromMs = lastBeforeEndMs + 1_480; // a frame clip: its marks, not whole seconds
+        long toMs = firstAfterMs + 1_320;
+        Clip clip = f.engine.clips().create(ClipRequest.of(STREAM, fromMs / 1000, (toMs + 999) / 1000 - fromMs / 1000)
+                .withExactRange(new ExactRange(fromMs, toMs)));
+        Clip ready = f.awaitStatus(clip.id(), ClipStatus.READY);
+
+        assertEquals(firstAfterMs - fromMs, ready.gapMs(), ready.toString());
+        assertMp4Lasts(ready, toMs - fromMs - ready.gapMs());
+    }
+
+    private Segment firstAfterGap() {
+        return f.engine.streams().segments(STREAM, 0, Long.MAX_VALUE).stream()
+                .filter(s -> s.startMs() > lastBeforeEndMs).findFirst().orElseThrow();
+    }
+
+    /** The MP4 lasts {@code ms} to a frame (25 fps), and the clip says so too. */
+    private void assertMp4Lasts(Clip ready, long ms) throws Exception {
+        Path mp4 = file(MediaPaths.clipMasterMp4(ready.id()));
+        assertEquals(ms / 1000.0, Ffprobe.durationS(mp4), 0.04, "MP4 of " + ready);
+        assertEquals(ms, ready.mediaMs(), "what the clip says its MP4 lasts: " + ready);
+        assertEquals("", Ffprobe.decodeErrors(mp4.toString()));
     }
 
     private Path file(String name) {

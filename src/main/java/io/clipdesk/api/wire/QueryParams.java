@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.regex.Pattern;
 
 /**
  * A request's query string, read parameter by parameter as {@link JsonBody} reads fields: unknown parameters
@@ -17,6 +18,8 @@ import java.util.OptionalLong;
  * number of a query is read here, with its range.
  */
 public final class QueryParams {
+
+    private static final Pattern ASCII_INTEGER = Pattern.compile("[+-]?[0-9]+");
 
     private final Map<String, List<String>> values;
 
@@ -55,7 +58,7 @@ public final class QueryParams {
             return OptionalLong.empty();
         }
         try {
-            long value = Long.parseLong(text.get());
+            long value = wholeNumber(text.get());
             if (value >= min && value <= max) {
                 return OptionalLong.of(value);
             }
@@ -79,7 +82,7 @@ public final class QueryParams {
                 continue;
             }
             try {
-                long value = Long.parseLong(item);
+                long value = wholeNumber(item);
                 if (value >= 1) {
                     numbers.add(value);
                     continue;
@@ -96,6 +99,14 @@ public final class QueryParams {
     /** A whole number of at least 1 (a page, a count, an id), when given. */
     public OptionalLong optionalPositive(String name) {
         return optionalLong(name, 1, Long.MAX_VALUE);
+    }
+
+    /** ASCII digits with an optional sign: Long.parseLong alone would also take other scripts' digits. */
+    private static long wholeNumber(String text) {
+        if (!ASCII_INTEGER.matcher(text).matches()) {
+            throw new NumberFormatException(text);
+        }
+        return Long.parseLong(text);
     }
 
     public static String shorten(String text) {

@@ -11,7 +11,8 @@ import java.util.Optional;
  * An instant clip. {@code startS}, {@code durationS}, {@code expirationS} are what the editor asked for
  * (Unix seconds); {@code cutStartMs}/{@code cutEndMs} the media range actually delivered (segment
  * aligned, or the requested range itself for {@link ClipAccuracy#FRAME}; 0 until known); {@code gapMs} the
- * wall-clock time inside that range the source never delivered ({@link DvrGaps}; 0 until ready, and for a seamless
+ * wall-clock time inside the asked range ({@link #fromMs()}–{@link #toMs()}) without media, wherever it lies — holes
+ * inside the cut and an outage at either edge ({@link DvrGaps#clipMissingMs}; 0 until ready, and for a seamless
  * clip). {@code videoId} is 0 when no permanent video was
  * asked for. {@code exactRange} is the ms range a frame clip was asked to cut at instead of its whole seconds
  * ({@link ClipPolicy} made sure it fits them). When the DVR held less than was asked for, {@code startS} and
@@ -122,8 +123,20 @@ public record Clip(
                 renditions, status, error, cutStartMs, cutEndMs, accuracy, gapMs, exactRange, newDescription);
     }
 
-    /** Whether the source lost media inside the delivered range. */
+    /** Whether media is missing inside the clip's range ({@link DvrGaps#clipMissingMs}). */
     public boolean crossesGap() {
         return gapMs > 0;
+    }
+
+    /**
+     * How long the clip's media (its MP4) is once cut: the delivered cut less the holes inside it, which are the
+     * gap less what it counts at the edges of the asked range. 0 until cut.
+     */
+    public long mediaMs() {
+        if (cutEndMs <= cutStartMs) {
+            return 0;
+        }
+        long insideMs = gapMs - DvrGaps.edgeMs(fromMs(), toMs(), cutStartMs, cutEndMs);
+        return cutEndMs - cutStartMs - Math.max(0, insideMs);
     }
 }

@@ -94,6 +94,8 @@ final class ClipTrims {
         long cutEndMs = exact ? Math.min(range.toMs(), last.endMs()) : last.endMs();
         return new Clip(id, old.streamId(), old.name(), startS, durationS, old.expirationS(), nowMs, videoId > 0,
                 videoId, old.renditions(), ClipStatus.READY, "", kept.get(0).startMs(), cutEndMs, old.accuracy(),
-                DvrGaps.missingMs(kept), exact ? Optional.of(range) : Optional.empty(), old.description());
+                DvrGaps.clipMissingMs(kept, exact ? range.fromMs() : startS * 1000,
+                        exact ? range.toMs() : (startS + durationS) * 1000L, cutEndMs),
+                exact ? Optional.of(range) : Optional.empty(), old.description());
     }
 }

@@ -331,7 +331,8 @@ public final class DefaultClipService implements ClipService, SegmentListener {
             }
             packager.pack(recording.folder(), ClipPackager.Names.forClip(clip.id()), recording.renditions(),
                     linked);
-            Clip ready = clip.withCut(linked.get(0).startMs(), recording.cutEndMs(), DvrGaps.missingMs(linked))
+            Clip ready = clip.withCut(linked.get(0).startMs(), recording.cutEndMs(),
+                    DvrGaps.clipMissingMs(linked, clip.fromMs(), clip.toMs(), recording.cutEndMs()))
                     .withStatus(ClipStatus.READY, "");
             clips.update(ready);
             changed(ChangeType.CLIP_READY, ready);

@@ -20,6 +20,30 @@ public final class DvrGaps {
         return nextStartMs - endMs >= MIN_GAP_MS;
     }
 
+    /**
+     * What a clip asked for over [{@code fromMs}, {@code toMs}) misses, wherever it lies: the holes between its
+     * delivered segments, and the parts of the range before its first media and after its last (an outage at
+     * either edge, or the DVR beginning after the range's whole-second start). An edge part shorter than
+     * {@link #MIN_GAP_MS} is stamp jitter, as between segments. A clip whose range its segments match lasts
+     * {@code toMs - fromMs} less this.
+     *
+     * @param delivered      the clip's segments as delivered, oldest first (not empty)
+     * @param deliveredEndMs where the delivered media ends (an exact clip's end cut short: {@code toMs})
+     */
+    public static long clipMissingMs(List<Segment> delivered, long fromMs, long toMs, long deliveredEndMs) {
+        return edgeMs(fromMs, toMs, delivered.get(0).startMs(), deliveredEndMs) + missingMs(delivered);
+    }
+
+    /**
+     * The parts of [{@code fromMs}, {@code toMs}) outside the delivered media [{@code mediaStartMs},
+     * {@code mediaEndMs}) that count as missing; what a clip's {@code gapMs} holds beside the holes inside its media.
+     */
+    public static long edgeMs(long fromMs, long toMs, long mediaStartMs, long mediaEndMs) {
+        long leadMs = isGap(fromMs, mediaStartMs) ? mediaStartMs - fromMs : 0;
+        long trailMs = isGap(mediaEndMs, toMs) ? toMs - mediaEndMs : 0;
+        return leadMs + trailMs;
+    }
+
     /** The wall-clock time missing between consecutive segments (oldest first); 0 for a seamless run. */
     public static long missingMs(List<Segment> oldestFirst) {
         long missing = 0;

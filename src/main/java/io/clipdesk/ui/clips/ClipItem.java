@@ -122,7 +122,6 @@ public final class ClipItem {
 
     /** How long the clip's MP4 is: the delivered cut less the media a source gap left out, or until known the asked. */
     static long deliveredLengthMs(Clip clip) {
-        return clip.cutEndMs() > clip.cutStartMs() ? clip.cutEndMs() - clip.cutStartMs() - clip.gapMs()
-                : clip.toMs() - clip.fromMs();
+        return clip.cutEndMs() > clip.cutStartMs() ? clip.mediaMs() : clip.toMs() - clip.fromMs();
     }
 }

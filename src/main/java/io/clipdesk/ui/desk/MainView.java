@@ -116,7 +116,7 @@ public final class MainView extends BorderPane implements AutoCloseable {
         StackPane player = new StackPane(new PlayerView(playback), noMedia);
         HBox.setHgrow(player, Priority.ALWAYS);
         ClipFormView form = new ClipFormView(vm.form());
-        LevelMetersView meters = new LevelMetersView(playback::levels, () -> playback.framesShownProperty().get());
+        LevelMetersView meters = new LevelMetersView(playback::levels, playback.framesShownProperty());
         HBox top = new HBox(player, meters, form);
         top.getStyleClass().add("desk-top");
         VBox.setVgrow(top, Priority.ALWAYS);

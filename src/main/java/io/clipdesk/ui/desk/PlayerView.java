@@ -9,9 +9,10 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.StackPane;
 
 /**
- * The picture with its wall-clock timecode and a LIVE / behind-live badge over it. While in a window it looks for
- * a new picture on every pulse: a picture that follows the sound is due at its sound's time, which falls between
- * the player's reports.
+ * The picture with its wall-clock timecode and a LIVE / behind-live badge over it. While in a window and playing it
+ * looks for a new picture on every pulse: a picture that follows the sound is due at its sound's time, which falls
+ * between the player's reports. Paused, the player's reports bring each picture (a seek, a step), and the window
+ * has no pulses asked for nothing (each runs the scene's CSS, layout and bounds passes).
  */
 public final class PlayerView extends StackPane {
 
@@ -22,13 +23,15 @@ public final class PlayerView extends StackPane {
                 vm.refresh();
             }
         };
-        sceneProperty().addListener((o, was, scene) -> {
-            if (scene != null) {
+        Runnable pulseWhilePlaying = () -> {
+            if (getScene() != null && vm.playingProperty().get()) {
                 pulses.start();
             } else {
                 pulses.stop();
             }
-        });
+        };
+        sceneProperty().addListener(o -> pulseWhilePlaying.run());
+        vm.playingProperty().addListener(o -> pulseWhilePlaying.run());
         getStyleClass().add("player");
         ImageView picture = new ImageView(vm.picture());
         picture.setPreserveRatio(true);

@@ -1,6 +1,7 @@
 package io.clipdesk.ui.sound;
 
 import javafx.animation.AnimationTimer;
+import javafx.beans.value.ObservableLongValue;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -10,7 +11,6 @@ import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
 import java.util.Locale;
-import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -43,7 +43,7 @@ public final class LevelMetersView extends Region {
     private static final double BOTTOM = 22;
 
     private final Supplier<Levels> levels;
-    private final LongSupplier picturesShown;
+    private final ObservableLongValue picturesShown;
     private long drawnWithPicture = -1;
     private long drawnAt = Long.MIN_VALUE / 2;
     private final Canvas canvas = new Canvas();
@@ -61,12 +61,17 @@ public final class LevelMetersView extends Region {
     };
 
     /**
-     * @param picturesShown how many pictures the player beside them has put on screen; read on the pulse after
-     *                      the player's own (it starts its pulse first, being first in the window)
+     * @param picturesShown how many pictures the player beside them has put on screen: each one redraws them at
+     *                      once, so both are rendered in one pass whichever of the two asks for its pulse first
      */
-    public LevelMetersView(Supplier<Levels> levels, LongSupplier picturesShown) {
+    public LevelMetersView(Supplier<Levels> levels, ObservableLongValue picturesShown) {
         this.levels = levels;
         this.picturesShown = picturesShown;
+        picturesShown.addListener(o -> {
+            if (getScene() != null) {
+                update(levels.get(), System.nanoTime());
+            }
+        });
         getStyleClass().add("level-meters");
         setId("level-meters");
         getChildren().add(canvas);
@@ -111,7 +116,7 @@ public final class LevelMetersView extends Region {
         if (next.clipped()) {
             clippedAt = now;
         }
-        long pictures = picturesShown.getAsLong();
+        long pictures = picturesShown.get();
         if (pictures == drawnWithPicture && now - drawnAt < MAX_WAIT_NANOS) {
             return;
         }

@@ -1,10 +1,9 @@
 package io.clipdesk.ui.sound;
 
+import javafx.beans.property.SimpleLongProperty;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
-
-import java.util.concurrent.atomic.AtomicLong;
 
 import static io.clipdesk.testing.OnFx.fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,7 +19,7 @@ class LevelMetersViewTest {
     private static final long PULSE_NANOS = 1_000_000_000L / 60;
     private static final Levels QUIET = new Levels(-40, -40, -45, -45);
 
-    private final AtomicLong pictures = new AtomicLong();
+    private final SimpleLongProperty pictures = new SimpleLongProperty();
 
     /** Levels that differ on every pulse by several pixels of the bars. */
     private static Levels level(int pulse) {
@@ -34,7 +33,7 @@ class LevelMetersViewTest {
     }
 
     private LevelMetersView meters() {
-        LevelMetersView view = new LevelMetersView(() -> QUIET, pictures::get);
+        LevelMetersView view = new LevelMetersView(() -> QUIET, pictures);
         view.resize(86, 362);
         view.layout();
         return view;
@@ -51,7 +50,7 @@ class LevelMetersViewTest {
                 now += PULSE_NANOS;
                 boolean newPicture = pulse % 5 == 0 || pulse % 5 == 2; // 24 of 60 pulses, as 25 fps on 60 Hz
                 if (newPicture) {
-                    pictures.incrementAndGet();
+                    pictures.set(pictures.get() + 1);
                 }
                 long before = view.redraws();
                 view.update(level(pulse), now); // what they show changes on every pulse
@@ -98,7 +97,7 @@ class LevelMetersViewTest {
             long start = view.redraws();
             for (int pulse = 0; pulse < 60; pulse++) {
                 now += PULSE_NANOS;
-                pictures.incrementAndGet();
+                pictures.set(pictures.get() + 1);
                 view.update(QUIET, now);
             }
             assertEquals(0, view.redraws() - start);
