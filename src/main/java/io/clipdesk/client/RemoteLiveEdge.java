@@ -19,8 +19,9 @@ import java.util.logging.Logger;
  * ({@code {rendition}_next.ts}): a {@link LiveSegment} on this side, filled as the bytes arrive, so the desk's
  * player reads the live edge as a local desk does. The segment is finished here only when both its stream ended
  * whole and the desk's own DVR index has it ({@link #indexed}), so the player hands over to a segment the desk
- * knows. Runs a thread of its own while the desk keeps asking; a server without the route (404 on the first ask)
- * is asked again only much later.
+ * knows. Runs a thread of its own while the desk keeps asking; when the server has no segment being written (404:
+ * a push waiting for its encoder, or a pushed source's first segment, written whole at its new picture size) it
+ * is asked again a segment later.
  */
 final class RemoteLiveEdge implements AutoCloseable {
 
@@ -29,8 +30,12 @@ final class RemoteLiveEdge implements AutoCloseable {
     private static final long IDLE_MS = 5_000;
     private static final Duration HEAD_TIMEOUT = Duration.ofSeconds(10);
     private static final long RETRY_MS = 500;
-    /** After a 404 on the first ask (a server without the route, or a stream not ingesting), ask again this late. */
-    private static final long UNSUPPORTED_RETRY_MS = 30_000;
+    /**
+     * After a 404 on the first ask, ask again this late: a segment's length, so a push that starts is followed
+     * from its first growing segment on (it was 30 s, while the desk played whole segments a segment behind).
+     * Only Clipdesk servers are asked at all ({@link RemoteDesk}).
+     */
+    private static final long NOT_WRITING_RETRY_MS = 2_000;
 
     private final long streamId;
     private final String rendition;
@@ -40,7 +45,7 @@ final class RemoteLiveEdge implements AutoCloseable {
     private final Runnable streamEnded;
     private volatile long askedAtMs;
     private volatile boolean running = true;
-    private volatile long unsupportedUntilMs = Long.MIN_VALUE;
+    private volatile long notWritingUntilMs = Long.MIN_VALUE;
     private volatile LiveSegment current;
     private Thread thread;
     /** The segment streamed whole, waiting for the index; and the newest indexed segment. Guarded by this. */
@@ -61,7 +66,7 @@ final class RemoteLiveEdge implements AutoCloseable {
     /** The segment being written as far as it came; starts streaming on the first ask. */
     synchronized Optional<LiveSegment> current() {
         askedAtMs = clock.millis();
-        if (askedAtMs < unsupportedUntilMs || !running) {
+        if (askedAtMs < notWritingUntilMs || !running) {
             return Optional.empty();
         }
         if (thread == null || !thread.isAlive()) {
@@ -117,8 +122,8 @@ final class RemoteLiveEdge implements AutoCloseable {
         HttpResponse<InputStream> response = server.openMedia(uri, HEAD_TIMEOUT);
         try (InputStream body = response.body()) {
             if (response.statusCode() == 404 && afterMs == Long.MIN_VALUE && current == null) {
-                // A server without the route, or a stream not ingesting: whole segments then, for a while.
-                unsupportedUntilMs = clock.millis() + UNSUPPORTED_RETRY_MS;
+                // Nothing being written: whole segments meanwhile.
+                notWritingUntilMs = clock.millis() + NOT_WRITING_RETRY_MS;
                 askedAtMs = Long.MIN_VALUE / 2;
                 return afterMs;
             }

@@ -6,6 +6,10 @@ import io.clipdesk.app.HeadlessServer;
 import io.clipdesk.engine.dvr.LiveSegment;
 import io.clipdesk.engine.dvr.Segment;
 import io.clipdesk.engine.dvr.SegmentListener;
+import io.clipdesk.engine.stream.LiveStream;
+import io.clipdesk.engine.stream.PushAddress;
+import io.clipdesk.engine.stream.StreamDraft;
+import io.clipdesk.testing.FfmpegCli;
 import io.clipdesk.testing.LiveFeed;
 import io.clipdesk.testing.MutableClock;
 import org.junit.jupiter.api.Test;
@@ -15,6 +19,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -93,5 +98,49 @@ class RemoteLiveEdgeTest {
                 assertArrayEquals(onDisk, live.copyBytes(), "what the desk read live is the server's segment");
             }
         }
+    }
+
+    @Test
+    void aPushThatStopped_isAskedForAgainASegmentLater_andFollowedWhenItsEncoderIsBack() throws Exception {
+        MutableClock deskClock = MutableClock.atWholeSecond();
+        HeadlessOptions options = HeadlessOptions.parse(new String[] {"--port", "0", "--data-dir",
+            dir.resolve("server").toString()}, Map.of(), dir);
+        Process encoder = null;
+        try (HeadlessServer server = HeadlessServer.start(options, Engines::open, Clock.systemUTC(), 1000,
+                new PrintStream(new ByteArrayOutputStream()))) {
+            String key = Files.readString(dir.resolve("server").resolve("api-key")).strip();
+            LiveStream camera = server.engine().streams().create(new StreamDraft("Camera",
+                    PushAddress.rtmp(FfmpegCli.freeTcpPort()).spec(), true, 600));
+            String url = PushAddress.of(camera.source()).orElseThrow().pushUrl("127.0.0.1", camera.mediaKey());
+            String rendition = "media_1_180"; // the pushed picture's own size, adopted
+            encoder = FfmpegCli.push(url, "flv", 30);
+            LiveFeed.await("segments of the push in the DVR",
+                    () -> server.engine().streams().state(camera.id()).window().lengthMs() >= 2000);
+            encoder.destroyForcibly();
+            encoder.waitFor();
+            LiveFeed.await("the push over", () -> server.engine().streams().liveSegment(camera.id(), rendition)
+                    .isEmpty());
+            try (RemoteDesk desk = RemoteDesk.connect(server.baseUrl(), key, "Ana", deskClock, dir.resolve("desk"))) {
+                desk.segments(camera.id(), 0, Long.MAX_VALUE);
+                assertTrue(desk.liveSegment(camera.id(), rendition).isEmpty(), "nothing being written");
+                String asking = "remote-live-" + camera.id() + "-" + rendition;
+                LiveFeed.await("the desk's ask answered: nothing being written", () -> !threadAlive(asking));
+
+                encoder = FfmpegCli.push(url, "flv", 30); // the encoder reconnects
+                LiveFeed.await("the server writing a segment of the push again",
+                        () -> server.engine().streams().liveSegment(camera.id(), rendition).isPresent());
+                deskClock.advance(Duration.ofSeconds(2));
+                LiveFeed.await("the desk following the segment being written",
+                        () -> desk.liveSegment(camera.id(), rendition).isPresent());
+            }
+        } finally {
+            if (encoder != null) {
+                encoder.destroyForcibly();
+            }
+        }
+    }
+
+    private static boolean threadAlive(String name) {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(name) && t.isAlive());
     }
 }
