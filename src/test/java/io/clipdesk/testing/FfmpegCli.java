@@ -1,8 +1,11 @@
 package io.clipdesk.testing;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.DatagramSocket;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,17 +89,38 @@ public final class FfmpegCli {
 
     /**
      * Starts a real-time push ({@code -re}) that runs until stopped or for {@code seconds}, retrying while the
-     * listener is not up yet (ffmpeg gives up at once on a refused connection).
+     * listener is not up yet (ffmpeg gives up at once on a refused connection). A push counts as taken once ffmpeg
+     * reports its first progress, which it does only with its output open: a refused ffmpeg that took longer than
+     * half a second to exit (a loaded machine) used to pass for one that was pushing.
      *
      * @param format "flv" for RTMP, "mpegts" for SRT
      */
     public static Process push(String url, String format, int seconds) {
         for (int attempt = 0; attempt < 40; attempt++) {
-            Process p = startPush(url, format, seconds);
+            List<String> command = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-nostdin",
+                    "-progress", "pipe:1", "-re"));
+            command.addAll(LIVE_INPUT);
+            command.addAll(H264_AAC);
+            command.addAll(List.of("-t", Integer.toString(seconds), "-f", format, url));
+            Process p;
             try {
-                if (!p.waitFor(500, TimeUnit.MILLISECONDS) || p.exitValue() == 0) {
+                p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            } catch (IOException e) {
+                throw new AssertionError("cannot run ffmpeg", e);
+            }
+            BufferedReader progress = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                    StandardCharsets.US_ASCII));
+            try {
+                if (progress.readLine() != null) {
+                    drain(progress);
                     return p;
                 }
+                if (p.waitFor() == 0) {
+                    return p;
+                }
+            } catch (IOException e) {
+                p.destroyForcibly();
+                throw new AssertionError("cannot read ffmpeg's progress", e);
             } catch (InterruptedException e) {
                 p.destroyForcibly();
                 Thread.currentThread().interrupt();
@@ -104,6 +128,21 @@ public final class FfmpegCli {
             }
         }
         throw new AssertionError("no listener took the push to " + url);
+    }
+
+    /** Reads the rest of a push's progress report away, so ffmpeg never blocks on a full pipe. */
+    private static void drain(BufferedReader progress) {
+        Thread reader = new Thread(() -> {
+            try (progress) {
+                while (progress.readLine() != null) {
+                    // discarded
+                }
+            } catch (IOException e) {
+                // the push ended or was killed
+            }
+        }, "ffmpeg-progress");
+        reader.setDaemon(true);
+        reader.start();
     }
 
     /** One push attempt, no retry (for a push that must be refused). */
