@@ -13,8 +13,8 @@ import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
 /**
  * One source's run of {@link IngestSession}s: opens a session on the first packet, a fresh one when the source's
  * timeline breaks, and carries the ladder a remuxed session adopted on to the next, so a reconnect at the same size
- * keeps the stream's DVR. A session's media is stamped from the injected clock at its first packet unless the
- * caller anchors it itself (HLS #EXT-X-PROGRAM-DATE-TIME).
+ * keeps the stream's DVR. A session's media is stamped from the injected clock's arrival times (see
+ * {@link WallClockMap#arrived}) unless the caller anchors it itself (HLS #EXT-X-PROGRAM-DATE-TIME, a looped file).
  */
 public final class IngestChain implements AutoCloseable {
 
@@ -65,8 +65,8 @@ public final class IngestChain implements AutoCloseable {
         long us = mediaUs(input, packet);
         if (anchorWallMs >= 0) {
             wallClock.anchor(us, anchorWallMs);
-        } else if (!wallClock.anchored()) {
-            wallClock.anchor(us, clock.millis());
+        } else {
+            wallClock.arrived(us, clock.millis());
         }
         session.feed(packet);
     }
@@ -86,6 +86,7 @@ public final class IngestChain implements AutoCloseable {
             return;
         }
         try {
+            wallClock.settle(); // a session that ends inside the settle window still delivers its media
             session.finish();
         } catch (MediaException e) {
             LOG.log(System.Logger.Level.WARNING, "stream {0}: the last segment of a session was lost: {1}", streamId,

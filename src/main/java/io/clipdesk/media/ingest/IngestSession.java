@@ -19,6 +19,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,9 @@ import static org.bytedeco.ffmpeg.global.avutil.av_rescale_q;
  * remuxed as one rendition at the source's size (cheap: no decode but one keyframe per segment for its thumbnail);
  * other video is decoded and encoded into the stream's ladder with libx264. AAC audio is copied, other audio
  * re-encoded to AAC; the AAC that goes into each segment is decoded once more for its envelope (the timeline's
- * waveform). Segments are stamped through the session's {@link WallClockMap}; the first one says
+ * waveform). Segments are stamped through the session's {@link WallClockMap}: packets that come before it is
+ * anchored are held (copies) and cut once it is, so no segment is handed on with a stamp that could still move;
+ * the first one says
  * discontinuity, because a new connection restarts the timestamps. Each segment is written as a
  * {@link GrowingSegment} while its packets come, so a player at the live edge reads it before it is cut; only a
  * remuxed session's first segment at a new size is not, as its rendition is named at its end. Owned by the ingest
@@ -64,6 +67,8 @@ final class IngestSession implements AutoCloseable, SegmentCutter.RunWriter {
     private List<Rendition> ladder;
     private boolean first = true;
     private long lastVideoDtsUs = Long.MIN_VALUE;
+    /** Copies of the packets taken before the wall clock was anchored, in order; freed when cut or closed. */
+    private final ArrayDeque<AVPacket> held = new ArrayDeque<>();
     /** The run being cut, as it grows; null while none grows (not begun, or not growing). */
     private GrowingSegment growing;
 
@@ -141,6 +146,28 @@ final class IngestSession implements AutoCloseable, SegmentCutter.RunWriter {
     void feed(AVPacket packet) {
         if (packet.stream_index() == MediaInput.VIDEO) {
             lastVideoDtsUs = av_rescale_q(packet.dts(), videoTimeBase, SegmentCutter.MICROS);
+        }
+        if (!wallClock.anchored()) {
+            held.addLast(av_packet_clone(packet));
+            return;
+        }
+        cutHeld();
+        cut(packet);
+    }
+
+    /** Cuts the packets held while the wall clock was not yet anchored. */
+    private void cutHeld() {
+        for (AVPacket packet = held.pollFirst(); packet != null; packet = held.pollFirst()) {
+            try {
+                cut(packet);
+            } finally {
+                av_packet_free(packet);
+            }
+        }
+    }
+
+    private void cut(AVPacket packet) {
+        if (packet.stream_index() == MediaInput.VIDEO) {
             if (videoLadder == null) {
                 cutter.addVideo(0, av_packet_clone(packet));
             } else {
@@ -164,6 +191,9 @@ final class IngestSession implements AutoCloseable, SegmentCutter.RunWriter {
 
     /** The connection ended: what was received after the last cut becomes a last, shorter segment. */
     void finish() {
+        if (wallClock.anchored()) {
+            cutHeld();
+        }
         SegmentCutter.Gop gop = cutter.flush(this);
         if (gop != null) {
             deliver(gop);
@@ -292,6 +322,7 @@ final class IngestSession implements AutoCloseable, SegmentCutter.RunWriter {
 
     @Override
     public void close() {
+        SegmentCutter.freeAll(held);
         closeGrowing();
         cutter.close();
         picture.close();
