@@ -258,7 +258,10 @@ final class SoundFeed implements AutoCloseable {
      */
     private void catchUpWithLive(double usPerFrame) {
         long atMs = nextUs / 1000;
-        long toMs = drift.skipToMs(atMs, segmentStartMs + live.decodedEndUs() / 1000);
+        // A segment without sound is heard as silence, which the picture follows as it would its sound: nothing to
+        // wait for, so it may skip as far as the wall clock says.
+        long arrivedMs = live.silent() ? Long.MAX_VALUE : segmentStartMs + live.decodedEndUs() / 1000;
+        long toMs = drift.skipToMs(atMs, arrivedMs);
         if (toMs == PlayerCommand.NONE) {
             return;
         }

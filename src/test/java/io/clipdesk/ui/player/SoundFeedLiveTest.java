@@ -7,6 +7,7 @@ import io.clipdesk.engine.dvr.SegmentMedia;
 import io.clipdesk.engine.sound.SoundDecoder;
 import io.clipdesk.engine.stream.Rendition;
 import io.clipdesk.media.decode.FfmpegSoundDecoder;
+import io.clipdesk.testing.FfmpegCli;
 import io.clipdesk.testing.MutableClock;
 import io.clipdesk.testing.RecordedSignal;
 import io.clipdesk.ui.dvr.SegmentIndex;
@@ -145,6 +146,34 @@ class SoundFeedLiveTest {
         long playedOnUs = feed.next(CHUNK_FRAMES).mediaUs();
         assertTrue(Math.abs(playedOnUs - nextUs) <= 1000, "played on, not skipped again: "
                 + (playedOnUs - nextUs) + " us"); // blocks' starts are whole µs: a join may round by one
+    }
+
+    @Test
+    void aStreamWithoutSoundLeftBehindLive_skipsAheadToo() throws Exception {
+        Path file = dir.resolve("no-sound.ts");
+        FfmpegCli.run("-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25", "-c:v", "libx264", "-preset",
+                "ultrafast", "-g", "25", "-pix_fmt", "yuv420p", "-t", "2", "-f", "mpegts", file.toString());
+        long startMs = recorded.get(1).startMs();
+        LiveSegment silent = new LiveSegment(1, RENDITION.name(), startMs);
+        byte[] bytes = Files.readAllBytes(file);
+        silent.append(bytes, 0, bytes.length);
+        growing.set(Optional.of(silent));
+        clock = new MutableClock(Instant.ofEpochMilli(startMs + LiveEdge.BEHIND_MS));
+        feed = new SoundFeed("test-sound-open-1", new FfmpegSoundDecoder(), index::get,
+                seq -> SegmentMedia.read(recorded.get((int) seq).renditionFiles().get(RENDITION.name())),
+                growing::get, 5000, clock);
+        assertTrue(feed.start(startMs, 1));
+        await("known to carry no sound", () -> {
+            feed.next(CHUNK_FRAMES); // silence meanwhile, keeping time
+            return feed.silentLiveSegment();
+        });
+
+        // Its silence is the clock the picture follows: it stood still while the wall clock went on, 1.1 s behind.
+        long atMs = feed.next(CHUNK_FRAMES).mediaUs() / 1000;
+        clock.set(Instant.ofEpochMilli(atMs + 1100));
+        long toMs = feed.next(CHUNK_FRAMES).mediaUs() / 1000;
+        assertTrue(Math.abs(toMs - (atMs + 1100 - LiveEdge.BEHIND_MS)) <= 20,
+                "on from " + LiveEdge.BEHIND_MS + " ms behind the wall clock: " + (toMs - atMs) + " ms skipped");
     }
 
     /** Takes the sound until a chunk at or after {@code fromUs} has been heard; that chunk. */
