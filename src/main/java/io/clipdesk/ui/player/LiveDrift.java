@@ -43,7 +43,8 @@ final class LiveDrift {
         if (now - atMs <= LiveEdge.BEHIND_MS + DRIFT_MS || now - skippedAtMs < INTERVAL_MS) {
             return PlayerCommand.NONE;
         }
-        long to = Math.min(now - LiveEdge.BEHIND_MS, arrivedMs == Long.MAX_VALUE ? Long.MAX_VALUE : arrivedMs - KEEP_MS);
+        long kept = arrivedMs == Long.MAX_VALUE ? Long.MAX_VALUE : arrivedMs - KEEP_MS;
+        long to = Math.min(now - LiveEdge.BEHIND_MS, kept);
         if (to - atMs < MIN_SKIP_MS) {
             return PlayerCommand.NONE;
         }

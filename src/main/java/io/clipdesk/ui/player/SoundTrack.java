@@ -57,18 +57,13 @@ public final class SoundTrack implements PlayerSound, AutoCloseable {
     private int burstPosition;
     private boolean wasPlaying;
 
-    /** @param notice told once, on the sound thread, when nothing can be heard */
-    public SoundTrack(long streamId, SoundDecoder decoder, Supplier<SegmentIndex> segments,
-                      LongFunction<SegmentMedia> mediaOfSequence, Consumer<String> notice) {
-        this(streamId, decoder, segments, mediaOfSequence, Optional::empty, 0, Clock.systemUTC(), notice);
-    }
-
     /**
-     * As above, hearing the segment being written at the live edge, as the picture shows it.
+     * The DVR's sound, and at the live edge that of the segment being written, as the picture shows it.
      *
      * @param liveSegment the segment the engine is writing now, in the rendition the player shows
      * @param maxStallMs  how long its bytes are waited for before it counts as ended
      * @param wallClock   the clock the segments' times are on
+     * @param notice      told once, on the sound thread, when nothing can be heard
      */
     public SoundTrack(long streamId, SoundDecoder decoder, Supplier<SegmentIndex> segments,
                       LongFunction<SegmentMedia> mediaOfSequence, Supplier<Optional<LiveSegment>> liveSegment,
