@@ -238,11 +238,7 @@ final class SoundFeed implements AutoCloseable {
                 continue;
             }
             blockStartUs = segmentStartMs * 1000 + block.offsetUs();
-            if (blockStartUs + block.frames() * usPerFrame <= nextUs) {
-                block = null; // before the position asked for, or already played from the segment before
-            } else if (blockStartUs < nextUs) {
-                position = (int) ((nextUs - blockStartUs) / usPerFrame);
-            }
+            placeBlock(usPerFrame); // before the position asked for, or already played from the segment before
         }
         int frames = Math.min(maxFrames, block.frames() - position);
         long mediaUs = blockStartUs + Math.round(position * usPerFrame);
@@ -269,11 +265,16 @@ final class SoundFeed implements AutoCloseable {
                 + " ms skipped to come nearer");
         nextUs = toMs * 1000;
         if (block != null) {
-            if (blockStartUs + block.frames() * usPerFrame <= nextUs) {
-                block = null;
-            } else {
-                position = Math.max(position, (int) ((nextUs - blockStartUs) / usPerFrame));
-            }
+            placeBlock(usPerFrame);
+        }
+    }
+
+    /** Drops the block when it ends at or before {@link #nextUs}; else has it play on from there. */
+    private void placeBlock(double usPerFrame) {
+        if (blockStartUs + block.frames() * usPerFrame <= nextUs) {
+            block = null;
+        } else if (blockStartUs < nextUs) {
+            position = (int) ((nextUs - blockStartUs) / usPerFrame);
         }
     }
 
