@@ -57,12 +57,10 @@ public final class WallClockMap {
      * earliest for its media time, and anchors on it once {@link #SETTLE_MS} have passed since the first one (or
      * the media seen spans {@link #SETTLE_MEDIA_US}), so no packet of those is stamped later than it arrived.
      * Afterwards arrivals change nothing: stamps handed on never move.
-     *
-     * @return whether the map is anchored now
      */
-    public boolean arrived(long mediaUs, long arrivalMs) {
+    public void arrived(long mediaUs, long arrivalMs) {
         if (anchored()) {
-            return true;
+            return;
         }
         if (firstArrivalMs < 0
                 || arrivalMs * 1000 - mediaUs < earliestArrivalMs * 1000 - earliestMediaUs) {
@@ -79,7 +77,6 @@ public final class WallClockMap {
         if (arrivalMs - firstArrivalMs >= SETTLE_MS || mostMediaUs - leastMediaUs >= SETTLE_MEDIA_US) {
             settle();
         }
-        return anchored();
     }
 
     /** Anchors on the arrivals seen so far, before {@link #SETTLE_MS} passed (the session ends early). */
